@@ -1,0 +1,157 @@
+//! Located problems with a spec, and how they are shown to people.
+//!
+//! A [`Diagnostic`] names the file, the line and column, the field path and
+//! what would be valid. It is printed like a compiler message, with the line
+//! the user wrote and a caret under the spot:
+//!
+//! ```text
+//! 错误：plan.yaml:12:12：字段 schedule[2].month：月份应当是 1 到 12 的数字，实际是 13（数字）
+//!    |
+//! 12 |   - month: 13
+//!    |            ^
+//!    = 提示：例如二月写 month: 2；七、八月合在一起写 months: [7, 8]
+//! ```
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use crate::messages;
+
+/// One problem found in one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub file: PathBuf,
+    /// 1-based line and column, where known.
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    /// The field path as the user counts: `measures[1].items[2].title`, 1-based.
+    pub field: Option<String>,
+    pub message: String,
+    pub help: Option<String>,
+    /// The text of the offending line, to show under the message.
+    pub source_line: Option<String>,
+}
+
+impl Diagnostic {
+    /// A problem with the file as a whole (unreadable, not UTF-8, …).
+    pub fn file_level(file: &Path, message: String) -> Diagnostic {
+        Diagnostic {
+            file: file.to_path_buf(),
+            line: None,
+            column: None,
+            field: None,
+            message,
+            help: None,
+            source_line: None,
+        }
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Attach a position, taking the line's text from `source`.
+    pub fn at(mut self, source: &str, line: usize, column: usize) -> Self {
+        self.line = Some(line);
+        self.column = Some(column);
+        self.source_line = source
+            .lines()
+            .nth(line.saturating_sub(1))
+            .map(|l| l.trim_end_matches('\r').to_string());
+        self
+    }
+
+    /// `file:line:column`, as far as it is known.
+    pub fn location(&self) -> String {
+        let file = self.file.display();
+        match (self.line, self.column) {
+            (Some(l), Some(c)) => format!("{file}:{l}:{c}"),
+            (Some(l), None) => format!("{file}:{l}"),
+            _ => format!("{file}"),
+        }
+    }
+
+    /// The message with source excerpt; `color` adds ANSI colours for terminals.
+    pub fn render(&self, color: bool) -> String {
+        let (red, blue, bold, reset) = if color {
+            ("\x1b[1;31m", "\x1b[1;34m", "\x1b[1m", "\x1b[0m")
+        } else {
+            ("", "", "", "")
+        };
+        let mut out = format!(
+            "{red}{}{reset}{bold}：{}：",
+            messages::label_error(),
+            self.location()
+        );
+        if let Some(field) = &self.field {
+            out.push_str(&format!("{} {field}：", messages::label_field()));
+        }
+        out.push_str(&self.message);
+        out.push_str(reset);
+        out.push('\n');
+        if let (Some(line), Some(col), Some(text)) = (self.line, self.column, &self.source_line) {
+            let num = line.to_string();
+            let pad = " ".repeat(num.len());
+            // The caret goes under the column's character; CJK characters
+            // take two cells on a terminal, so count display width.
+            let before: String = text.chars().take(col.saturating_sub(1)).collect();
+            let caret_pad = " ".repeat(display_width(&before));
+            out.push_str(&format!("{blue}{pad} |{reset}\n"));
+            out.push_str(&format!("{blue}{num} |{reset} {text}\n"));
+            out.push_str(&format!("{blue}{pad} |{reset} {caret_pad}{red}^{reset}\n"));
+            if let Some(help) = &self.help {
+                out.push_str(&format!(
+                    "{blue}{pad} ={reset} {}：{help}\n",
+                    messages::label_help()
+                ));
+            }
+        } else if let Some(help) = &self.help {
+            out.push_str(&format!("  = {}：{help}\n", messages::label_help()));
+        }
+        out
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(false))
+    }
+}
+
+/// Terminal cells taken by `s`: East Asian wide characters take two.
+fn display_width(s: &str) -> usize {
+    s.chars()
+        .map(|c| match c as u32 {
+            0x1100..=0x115F
+            | 0x2E80..=0x303E
+            | 0x3041..=0x33FF
+            | 0x3400..=0x4DBF
+            | 0x4E00..=0x9FFF
+            | 0xA000..=0xA4CF
+            | 0xAC00..=0xD7A3
+            | 0xF900..=0xFAFF
+            | 0xFE30..=0xFE4F
+            | 0xFF00..=0xFF60
+            | 0xFFE0..=0xFFE6
+            | 0x20000..=0x3FFFD => 2,
+            _ => 1,
+        })
+        .sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn caret_sits_under_the_column_even_after_chinese_text() {
+        let src = "school: 礼河\nyear: 二〇二五\n";
+        let d = Diagnostic::file_level(Path::new("p.yaml"), "bad".into()).at(src, 2, 7);
+        let text = d.render(false);
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[0], "错误：p.yaml:2:7：bad");
+        assert_eq!(lines[2], "2 | year: 二〇二五");
+        assert_eq!(lines[3], "  |       ^");
+    }
+}

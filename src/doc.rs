@@ -1,0 +1,293 @@
+//! The rendered Markdown read back as a list of typed blocks.
+//!
+//! The layout template writes Markdown (that *is* the Markdown output); the
+//! DOCX and HTML writers do not lay the plan out again, they read that
+//! Markdown through pulldown-cmark into this small model and typeset it.
+//! So the layout lives in one place, the template, for all three formats.
+//!
+//! How Markdown maps to the model:
+//!
+//! | Markdown                        | block                         |
+//! |---------------------------------|-------------------------------|
+//! | `# …`                           | [`BlockKind::Title`]          |
+//! | `## …` … `######`               | [`BlockKind::Heading`] 1 … 5  |
+//! | a paragraph                     | [`BlockKind::Body`]           |
+//! | a list item                     | [`BlockKind::ListItem`]       |
+//! | paragraphs after `<!-- signature -->` | [`BlockKind::Signature`] |
+
+use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
+
+use crate::markup::{is_wide, parser_options};
+
+/// The marker a template writes before the signature (落款) lines.
+pub const SIGNATURE_MARKER: &str = "<!-- signature -->";
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Document {
+    pub blocks: Vec<Block>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub runs: Vec<Run>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    Title,
+    /// 1 is 一、, 2 is （一） (and month headings), 3 is 1., 4 is （1）, 5 is ①.
+    Heading(u8),
+    Body,
+    /// `depth` counts from 1; the marker (`1.`, `•`) is the first run.
+    ListItem {
+        depth: u8,
+    },
+    Signature,
+}
+
+/// A piece of text with one formatting.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Run {
+    pub text: String,
+    pub bold: bool,
+    pub italic: bool,
+    pub strike: bool,
+    pub code: bool,
+    /// A line break inside the paragraph; `text` is empty.
+    pub line_break: bool,
+}
+
+impl Block {
+    /// The block's text without formatting; line breaks as `\n`.
+    pub fn plain_text(&self) -> String {
+        self.runs
+            .iter()
+            .map(|r| if r.line_break { "\n" } else { r.text.as_str() })
+            .collect()
+    }
+}
+
+impl Document {
+    /// Read Markdown written by the layout template.
+    pub fn from_markdown(md: &str) -> Document {
+        let mut b = Builder::default();
+        for event in Parser::new_ext(md, parser_options()) {
+            b.event(event);
+        }
+        b.finish_block();
+        Document { blocks: b.blocks }
+    }
+
+    /// The text of the first title, for the HTML `<title>` and DOCX properties.
+    pub fn title(&self) -> String {
+        self.blocks
+            .iter()
+            .find(|b| b.kind == BlockKind::Title)
+            .map(|b| b.plain_text().replace('\n', ""))
+            .unwrap_or_default()
+    }
+}
+
+#[derive(Default)]
+struct Builder {
+    blocks: Vec<Block>,
+    current: Option<Block>,
+    bold: u32,
+    italic: u32,
+    strike: u32,
+    /// Ordered lists carry their next number.
+    lists: Vec<Option<u64>>,
+    /// The current list item has had its first paragraph.
+    item_used: bool,
+    signature: bool,
+}
+
+impl Builder {
+    fn begin(&mut self, kind: BlockKind) {
+        self.finish_block();
+        self.current = Some(Block {
+            kind,
+            runs: Vec::new(),
+        });
+    }
+
+    fn finish_block(&mut self) {
+        if let Some(block) = self.current.take() {
+            if block.runs.iter().any(|r| !r.text.trim().is_empty()) {
+                self.blocks.push(block);
+            }
+        }
+    }
+
+    fn paragraph_kind(&self) -> BlockKind {
+        if self.signature {
+            BlockKind::Signature
+        } else if self.lists.is_empty() {
+            BlockKind::Body
+        } else {
+            BlockKind::ListItem {
+                depth: self.lists.len() as u8,
+            }
+        }
+    }
+
+    fn push_text(&mut self, text: &str, code: bool) {
+        let run = Run {
+            text: text.to_string(),
+            bold: self.bold > 0,
+            italic: self.italic > 0,
+            strike: self.strike > 0,
+            code,
+            line_break: false,
+        };
+        if self.current.is_none() {
+            let kind = self.paragraph_kind();
+            self.begin(kind);
+        }
+        let block = self.current.as_mut().expect("a block was just begun");
+        match block.runs.last_mut() {
+            Some(last)
+                if !last.line_break
+                    && (last.bold, last.italic, last.strike, last.code)
+                        == (run.bold, run.italic, run.strike, run.code) =>
+            {
+                last.text.push_str(&run.text)
+            }
+            _ => block.runs.push(run),
+        }
+    }
+
+    fn last_char(&self) -> Option<char> {
+        self.current
+            .as_ref()
+            .and_then(|b| b.runs.last())
+            .and_then(|r| r.text.chars().last())
+    }
+
+    fn event(&mut self, event: Event) {
+        match event {
+            Event::Start(tag) => self.start(tag),
+            Event::End(tag) => self.end(tag),
+            Event::Text(t) => self.push_text(&t, false),
+            Event::Code(t) => self.push_text(&t, true),
+            // Between Chinese characters a wrapped line joins with nothing.
+            Event::SoftBreak if self.last_char().is_some_and(|c| !is_wide(c)) => {
+                self.push_text(" ", false)
+            }
+            Event::HardBreak => {
+                if let Some(block) = self.current.as_mut() {
+                    block.runs.push(Run {
+                        line_break: true,
+                        ..Run::default()
+                    });
+                }
+            }
+            Event::Html(html) | Event::InlineHtml(html) => {
+                if html.trim() == SIGNATURE_MARKER {
+                    self.finish_block();
+                    self.signature = true;
+                } else if !html.trim_start().starts_with("<!--") {
+                    // Templates may hold raw HTML; it is shown as text, never lost.
+                    self.push_text(html.trim_end_matches('\n'), false);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn start(&mut self, tag: Tag) {
+        match tag {
+            Tag::Heading { level, .. } => {
+                let kind = match level {
+                    HeadingLevel::H1 => BlockKind::Title,
+                    other => BlockKind::Heading(other as u8 - 1),
+                };
+                self.begin(kind);
+            }
+            Tag::Paragraph => {
+                // The first paragraph of a list item continues the item's block.
+                let in_fresh_item = !self.lists.is_empty() && !self.item_used;
+                if in_fresh_item && self.current.is_some() {
+                    self.item_used = true;
+                } else {
+                    let kind = self.paragraph_kind();
+                    self.begin(kind);
+                }
+            }
+            Tag::List(start) => {
+                self.finish_block();
+                self.lists.push(start);
+            }
+            Tag::Item => {
+                let depth = self.lists.len() as u8;
+                self.begin(BlockKind::ListItem { depth });
+                self.item_used = false;
+                let marker = match self.lists.last_mut().and_then(|l| l.as_mut()) {
+                    Some(n) => {
+                        let m = format!("{n}. ");
+                        *n += 1;
+                        m
+                    }
+                    None => "• ".to_string(),
+                };
+                self.push_text(&marker, false);
+            }
+            Tag::Emphasis => self.italic += 1,
+            Tag::Strong => self.bold += 1,
+            Tag::Strikethrough => self.strike += 1,
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        match tag {
+            TagEnd::Heading(_) | TagEnd::Paragraph | TagEnd::Item | TagEnd::CodeBlock => {
+                self.finish_block();
+                self.item_used = true;
+            }
+            TagEnd::List(_) => {
+                self.finish_block();
+                self.lists.pop();
+            }
+            TagEnd::Emphasis => self.italic = self.italic.saturating_sub(1),
+            TagEnd::Strong => self.bold = self.bold.saturating_sub(1),
+            TagEnd::Strikethrough => self.strike = self.strike.saturating_sub(1),
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_paragraphs_lists_and_signature() {
+        let md = "# 标题\n\n## 一、指导思想\n\n正文**加粗**。\n\n- 甲\n- 乙\n\n<!-- signature -->\n\n某某工会委员会\n\n2025年3月1日\n";
+        let doc = Document::from_markdown(md);
+        let kinds: Vec<BlockKind> = doc.blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                BlockKind::Title,
+                BlockKind::Heading(1),
+                BlockKind::Body,
+                BlockKind::ListItem { depth: 1 },
+                BlockKind::ListItem { depth: 1 },
+                BlockKind::Signature,
+                BlockKind::Signature,
+            ]
+        );
+        assert_eq!(doc.title(), "标题");
+        assert!(doc.blocks[2].runs[1].bold);
+        assert_eq!(doc.blocks[3].plain_text(), "• 甲");
+    }
+
+    #[test]
+    fn escaped_numbers_stay_text() {
+        let doc = Document::from_markdown("1\\. 校务公开\n");
+        assert_eq!(doc.blocks[0].kind, BlockKind::Body);
+        assert_eq!(doc.blocks[0].plain_text(), "1. 校务公开");
+    }
+}

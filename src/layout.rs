@@ -1,0 +1,314 @@
+//! Stage 3 of the pipeline: lay a [`Spec`] out as a [`Plan`].
+//!
+//! Everything a reader sees that the user did not type is decided here: the
+//! default title, the section numbers 一、二、…, the measure numbers
+//! （一） → 1. → （1） → ①, the month headings 二月 / 七、八月, the schedule item
+//! numbers 1、2、, and dates written as 2025年3月1日. The numbers are plain
+//! text, so they survive copy-paste and look the same in every format.
+//!
+//! The [`Plan`] is what templates see (as `plan`); its field names are part
+//! of the template interface documented in the README.
+
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+
+use crate::spec::*;
+
+/// A plan ready for the templates.
+#[derive(Debug, Clone, Serialize)]
+pub struct Plan {
+    pub title: String,
+    pub school: String,
+    pub year: i32,
+    pub intro: Option<String>,
+    pub sections: Vec<Section>,
+    pub signature: SignatureLines,
+}
+
+/// One numbered section (一、指导思想 …). Which lists are filled depends on `kind`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Section {
+    /// `guiding_principles`, `goals`, `measures` or `schedule`.
+    pub kind: &'static str,
+    /// `一、`
+    pub number: String,
+    pub heading: String,
+    /// The section's paragraph(s), for guiding principles and goals given as text.
+    pub text: Option<String>,
+    pub goals: Vec<GoalLine>,
+    /// The measures tree in reading order, each node with its level and number.
+    pub measures: Vec<MeasureLine>,
+    pub months: Vec<MonthBlock>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct GoalLine {
+    /// `1.`
+    pub number: String,
+    pub text: String,
+    pub target: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MeasureLine {
+    /// 1 for （一）, 2 for 1., 3 for （1）, 4 for ①.
+    pub level: usize,
+    pub number: String,
+    pub title: Option<String>,
+    pub text: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MonthBlock {
+    /// `二月`, `七、八月`
+    pub heading: String,
+    pub items: Vec<ItemLine>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ItemLine {
+    /// `1、`
+    pub number: String,
+    pub text: String,
+    /// `3月8日`
+    pub date: Option<String>,
+    pub owner: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SignatureLines {
+    pub org: String,
+    /// `2025年3月1日`
+    pub date: String,
+}
+
+/// Lay out `spec`; `today` is the signature date when the spec gives none.
+pub fn lay_out(spec: &Spec, today: NaiveDate) -> Plan {
+    let mut sections: Vec<Section> = Vec::new();
+    // Sections are numbered as they are added, so absent ones leave no gap.
+    let push = |sections: &[Section], kind: &'static str, heading: &str| Section {
+        kind,
+        number: format!("{}、", chinese_number(sections.len() as u32 + 1)),
+        heading: heading.to_string(),
+        text: None,
+        goals: Vec::new(),
+        measures: Vec::new(),
+        months: Vec::new(),
+    };
+
+    let mut s = push(
+        &sections,
+        "guiding_principles",
+        &spec.headings.guiding_principles,
+    );
+    s.text = Some(spec.guiding_principles.clone());
+    sections.push(s);
+
+    if let Some(goals) = &spec.goals {
+        let mut s = push(&sections, "goals", &spec.headings.goals);
+        match goals {
+            Goals::Text(t) => s.text = Some(t.clone()),
+            Goals::List(list) => {
+                s.goals = list
+                    .iter()
+                    .enumerate()
+                    .map(|(i, g)| GoalLine {
+                        number: format!("{}.", i + 1),
+                        text: g.text.clone(),
+                        target: g.target.clone(),
+                    })
+                    .collect();
+            }
+        }
+        sections.push(s);
+    }
+
+    let mut s = push(&sections, "measures", &spec.headings.measures);
+    flatten_measures(&spec.measures, 1, &mut s.measures);
+    sections.push(s);
+
+    if !spec.schedule.is_empty() {
+        let mut s = push(&sections, "schedule", &spec.headings.schedule);
+        s.months = spec
+            .schedule
+            .iter()
+            .map(|entry| MonthBlock {
+                heading: month_heading(&entry.months),
+                items: entry
+                    .items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, item)| ItemLine {
+                        number: format!("{}、", i + 1),
+                        text: item.text.clone(),
+                        date: item.date.map(|d| format!("{}月{}日", d.month(), d.day())),
+                        owner: item.owner.clone(),
+                    })
+                    .collect(),
+            })
+            .collect();
+        sections.push(s);
+    }
+
+    Plan {
+        title: spec.title.clone().unwrap_or_else(|| default_title(spec)),
+        school: spec.school.clone(),
+        year: spec.year,
+        intro: spec.intro.clone(),
+        sections,
+        signature: SignatureLines {
+            org: spec
+                .signature
+                .org
+                .clone()
+                .unwrap_or_else(|| format!("{}工会委员会", spec.school)),
+            date: chinese_date(spec.signature.date.unwrap_or(today)),
+        },
+    }
+}
+
+fn flatten_measures(measures: &[Measure], level: usize, out: &mut Vec<MeasureLine>) {
+    for (i, m) in measures.iter().enumerate() {
+        out.push(MeasureLine {
+            level,
+            number: measure_number(level, i + 1),
+            title: m.title.clone(),
+            text: m.text.clone(),
+        });
+        flatten_measures(&m.items, level + 1, out);
+    }
+}
+
+/// The number of the `n`-th (1-based) measure at `level` (1 = just below a section).
+pub fn measure_number(level: usize, n: usize) -> String {
+    match level {
+        1 => format!("（{}）", chinese_number(n as u32)),
+        2 => format!("{n}."),
+        3 => format!("（{n}）"),
+        _ => circled_number(n),
+    }
+}
+
+/// ① … ⑳, then （n） where Unicode has no circled form.
+fn circled_number(n: usize) -> String {
+    match n {
+        1..=20 => char::from_u32(0x2460 + n as u32 - 1).unwrap().to_string(),
+        _ => format!("（{n}）"),
+    }
+}
+
+/// `<school><year>年工会工作计划` and its variants by period.
+pub fn default_title(spec: &Spec) -> String {
+    let (school, year) = (&spec.school, spec.year);
+    match spec.period {
+        Period::Year => format!("{school}{year}年工会工作计划"),
+        Period::Spring => format!("{school}{year}年上半年工会工作计划"),
+        Period::Autumn => format!("{school}{year}年下半年工会工作计划"),
+        Period::SchoolYear => format!("{school}{year}—{}学年工会工作计划", year + 1),
+    }
+}
+
+/// `二月`; several months `七、八月`.
+pub fn month_heading(months: &[u32]) -> String {
+    let names: Vec<String> = months.iter().map(|&m| chinese_number(m)).collect();
+    format!("{}月", names.join("、"))
+}
+
+/// 2025年3月1日: Arabic numerals, no zero padding (GB/T 9704).
+pub fn chinese_date(d: NaiveDate) -> String {
+    format!("{}年{}月{}日", d.year(), d.month(), d.day())
+}
+
+/// Chinese numerals as used in headings: 一 … 十, 十一, 二十, 二十一, 一百零五 ….
+pub fn chinese_number(n: u32) -> String {
+    const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    if n < 10 {
+        return DIGITS[n as usize].to_string();
+    }
+    if n < 20 {
+        // 十, 十一 … 十九: no leading 一.
+        return format!(
+            "十{}",
+            if n == 10 {
+                ""
+            } else {
+                DIGITS[(n % 10) as usize]
+            }
+        );
+    }
+    if n >= 10_000 {
+        return n.to_string();
+    }
+    let units = ["千", "百", "十", ""];
+    let digits = [n / 1000, n / 100 % 10, n / 10 % 10, n % 10];
+    let mut out = String::new();
+    let mut pending_zero = false;
+    let mut started = false;
+    for (d, unit) in digits.iter().zip(units) {
+        if *d == 0 {
+            pending_zero = started;
+            continue;
+        }
+        if pending_zero {
+            out.push('零');
+            pending_zero = false;
+        }
+        out.push_str(DIGITS[*d as usize]);
+        out.push_str(unit);
+        started = true;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_numerals() {
+        let cases = [
+            (1, "一"),
+            (9, "九"),
+            (10, "十"),
+            (11, "十一"),
+            (12, "十二"),
+            (19, "十九"),
+            (20, "二十"),
+            (21, "二十一"),
+            (99, "九十九"),
+            (100, "一百"),
+            (101, "一百零一"),
+            (110, "一百一十"),
+            (1005, "一千零五"),
+            (2024, "二千零二十四"),
+        ];
+        for (n, want) in cases {
+            assert_eq!(chinese_number(n), want, "{n}");
+        }
+    }
+
+    #[test]
+    fn month_headings() {
+        assert_eq!(month_heading(&[2]), "二月");
+        assert_eq!(month_heading(&[11]), "十一月");
+        assert_eq!(month_heading(&[12]), "十二月");
+        assert_eq!(month_heading(&[7, 8]), "七、八月");
+    }
+
+    #[test]
+    fn measure_numbers_by_level() {
+        assert_eq!(measure_number(1, 3), "（三）");
+        assert_eq!(measure_number(1, 12), "（十二）");
+        assert_eq!(measure_number(2, 2), "2.");
+        assert_eq!(measure_number(3, 4), "（4）");
+        assert_eq!(measure_number(4, 1), "①");
+        assert_eq!(measure_number(4, 20), "⑳");
+        assert_eq!(measure_number(4, 21), "（21）");
+    }
+
+    #[test]
+    fn dates_have_no_zero_padding() {
+        let d = NaiveDate::from_ymd_opt(2025, 3, 1).unwrap();
+        assert_eq!(chinese_date(d), "2025年3月1日");
+    }
+}

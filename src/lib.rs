@@ -1,0 +1,120 @@
+//! unionplan turns a YAML plan spec into a school trade-union work plan
+//! (学校工会工作计划) as DOCX, Markdown and HTML.
+//!
+//! The pipeline, one module per stage:
+//!
+//! 1. [`load`]: read the file, parse YAML, keep the text for locating errors;
+//! 2. [`validate`]: check everything and build the typed [`spec::Spec`];
+//! 3. [`layout`]: number sections and measures, build titles and dates;
+//! 4. [`render`]: the layout template ([`template`]) writes Markdown, which
+//!    is read back as blocks ([`doc`]) and typeset as DOCX and HTML;
+//! 5. [`write`]: put each file in place atomically.
+//!
+//! [`Pipeline`] runs stages 3–4 for a checked spec; [`load_spec`] runs 1–2.
+
+pub mod diag;
+pub mod doc;
+pub mod layout;
+pub mod load;
+pub mod markup;
+pub mod messages;
+pub mod render;
+pub mod spec;
+pub mod template;
+pub mod validate;
+pub mod write;
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use crate::diag::Diagnostic;
+use crate::doc::Document;
+use crate::load::Source;
+use crate::render::{Format, Typeset};
+use crate::spec::Spec;
+use crate::template::Templates;
+
+/// Everything that can go wrong, by whose fix it needs.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The spec has problems; each is located in its file.
+    #[error("{}", render_all(.0))]
+    Invalid(Vec<Diagnostic>),
+    /// A template does not compile or render.
+    #[error("{0}")]
+    Template(String),
+    /// A format could not be produced.
+    #[error("{0}")]
+    Render(String),
+    /// A file could not be written; what was there is untouched.
+    #[error("{0}")]
+    Write(String),
+}
+
+fn render_all(diags: &[Diagnostic]) -> String {
+    diags
+        .iter()
+        .map(|d| d.render(false))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Read and check one spec file.
+pub fn load_spec(path: &Path) -> Result<Spec, Error> {
+    let source = Source::read(path).map_err(|d| Error::Invalid(vec![*d]))?;
+    validate::validate(&source).map_err(Error::Invalid)
+}
+
+/// Read and check a spec given as text; `name` is used in messages.
+pub fn parse_spec(name: &Path, text: &str) -> Result<Spec, Error> {
+    let source = Source::from_text(name, text.to_string()).map_err(|d| Error::Invalid(vec![*d]))?;
+    validate::validate(&source).map_err(Error::Invalid)
+}
+
+/// Lays out and renders checked specs with one set of templates.
+pub struct Pipeline {
+    pub templates: Templates,
+    /// The signature date of specs that give none.
+    pub today: NaiveDate,
+}
+
+/// One rendered file, in memory.
+pub struct Output {
+    pub format: Format,
+    pub bytes: Vec<u8>,
+}
+
+impl Pipeline {
+    pub fn new(templates: Templates, today: NaiveDate) -> Pipeline {
+        Pipeline { templates, today }
+    }
+
+    /// The plan as written by the layout template.
+    pub fn markdown(&self, spec: &Spec) -> Result<String, Error> {
+        let plan = layout::lay_out(spec, self.today);
+        self.templates.markdown(&plan)
+    }
+
+    /// Render `spec` in each of `formats`. Nothing is written: a failure in
+    /// any format leaves no partial set of files behind.
+    pub fn render(&self, spec: &Spec, formats: &[Format]) -> Result<Vec<Output>, Error> {
+        let markdown = self.markdown(spec)?;
+        let doc = Document::from_markdown(&markdown);
+        let input = Typeset {
+            markdown: &markdown,
+            doc: &doc,
+            style: &spec.style,
+            templates: &self.templates,
+        };
+        formats
+            .iter()
+            .map(|&format| {
+                Ok(Output {
+                    format,
+                    bytes: format.renderer().render(&input)?,
+                })
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,196 @@
+//! The `unionplan` command line.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use unionplan::render::Format;
+use unionplan::template::Templates;
+use unionplan::{Error, Pipeline, load_spec, messages, write};
+
+/// The example spec written by `unionplan init`.
+const EXAMPLE_SPEC: &str = include_str!("../specs/qingxi-2025.yaml");
+
+#[derive(Parser)]
+#[command(
+    name = "unionplan",
+    version,
+    about = "Turn a YAML plan spec into a school union work plan (学校工会工作计划) as Word, Markdown and HTML.",
+    after_help = "Examples:\n  unionplan init my-plan.yaml\n  unionplan render my-plan.yaml\n  unionplan render a.yaml b.yaml -o plans -f docx,html\n  unionplan validate my-plan.yaml"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Write a complete, realistic example spec to edit.
+    #[command(
+        after_help = "Example:\n  unionplan init my-plan.yaml\n\nAn existing file is never replaced unless --force is given."
+    )]
+    Init {
+        /// Where to write the example.
+        #[arg(default_value = "plan.yaml")]
+        path: PathBuf,
+        /// Replace the file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Render specs into DOCX, Markdown and HTML files.
+    #[command(
+        after_help = "Examples:\n  unionplan render my-plan.yaml                 # out/my-plan.docx, .md, .html\n  unionplan render a.yaml b.yaml -o plans -f docx,html\n  unionplan render my-plan.yaml --templates my-templates\n\nEach output is named after its spec's file name. A spec with errors gets\nno files at all; the others are still rendered. Exit code 1 if any failed."
+    )]
+    Render {
+        /// The spec files.
+        #[arg(required = true)]
+        specs: Vec<PathBuf>,
+        /// The folder to write into.
+        #[arg(short, long, default_value = "out")]
+        output: PathBuf,
+        /// Comma-separated list of formats: docx, md, html.
+        #[arg(short, long, value_delimiter = ',', value_parser = parse_format, default_value = "docx,md,html")]
+        formats: Vec<Format>,
+        /// A folder with plan.md and/or plan.html that replace the built-in templates.
+        #[arg(long, value_name = "DIR")]
+        templates: Option<PathBuf>,
+    },
+    /// Check specs without writing anything; every problem is listed.
+    #[command(
+        after_help = "Example:\n  unionplan validate my-plan.yaml\n\nExit code 0 if every spec is valid, 1 otherwise."
+    )]
+    Validate {
+        /// The spec files.
+        #[arg(required = true)]
+        specs: Vec<PathBuf>,
+    },
+}
+
+fn parse_format(s: &str) -> Result<Format, String> {
+    Format::from_name(s).ok_or_else(|| messages::bad_format(s))
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let ok = match cli.command {
+        Command::Init { path, force } => init(&path, force),
+        Command::Render {
+            specs,
+            output,
+            formats,
+            templates,
+        } => render(&specs, &output, &formats, templates.as_deref()),
+        Command::Validate { specs } => validate(&specs),
+    };
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+/// Colour on a terminal, unless NO_COLOR is set.
+fn color() -> bool {
+    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+}
+
+fn report(err: &Error) {
+    match err {
+        Error::Invalid(diags) => {
+            let color = color();
+            for d in diags {
+                eprintln!("{}", d.render(color));
+            }
+            if diags.len() > 1 {
+                eprintln!("{}", messages::error_count(diags.len()));
+            }
+        }
+        other => eprintln!("{} {other}", messages::label_error()),
+    }
+}
+
+fn init(path: &Path, force: bool) -> bool {
+    let result = if force {
+        write::write_atomic(path, EXAMPLE_SPEC.as_bytes())
+    } else {
+        write::write_new(path, EXAMPLE_SPEC.as_bytes())
+    };
+    match result {
+        Ok(()) => {
+            eprintln!("{}", messages::init_written(path.display()));
+            true
+        }
+        Err(e) => {
+            report(&e);
+            false
+        }
+    }
+}
+
+fn render(specs: &[PathBuf], out: &Path, formats: &[Format], templates: Option<&Path>) -> bool {
+    let templates = match templates {
+        Some(dir) => match Templates::with_overrides(dir) {
+            Ok(t) => {
+                for f in Templates::unknown_files(dir) {
+                    eprintln!(
+                        "{}",
+                        messages::template_unknown_file(
+                            f.display(),
+                            &[unionplan::template::MARKDOWN, unionplan::template::HTML]
+                        )
+                    );
+                }
+                t
+            }
+            Err(e) => {
+                report(&e);
+                return false;
+            }
+        },
+        None => Templates::builtin(),
+    };
+    let mut formats = formats.to_vec();
+    formats.sort();
+    formats.dedup();
+    let pipeline = Pipeline::new(templates, chrono::Local::now().date_naive());
+    let mut all_ok = true;
+    for spec_path in specs {
+        let rendered = load_spec(spec_path).and_then(|spec| pipeline.render(&spec, &formats));
+        let outputs = match rendered {
+            Ok(o) => o,
+            Err(e) => {
+                report(&e);
+                eprintln!("{}", messages::nothing_written(spec_path.display()));
+                all_ok = false;
+                continue;
+            }
+        };
+        for o in outputs {
+            let path = write::output_path(out, spec_path, o.format);
+            match write::write_atomic(&path, &o.bytes) {
+                Ok(()) => eprintln!("{}", messages::wrote(path.display())),
+                Err(e) => {
+                    report(&e);
+                    all_ok = false;
+                }
+            }
+        }
+    }
+    all_ok
+}
+
+fn validate(specs: &[PathBuf]) -> bool {
+    let mut all_ok = true;
+    for spec_path in specs {
+        match load_spec(spec_path) {
+            Ok(_) => eprintln!("{}", messages::valid(spec_path.display())),
+            Err(e) => {
+                report(&e);
+                all_ok = false;
+            }
+        }
+    }
+    all_ok
+}

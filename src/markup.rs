@@ -1,0 +1,422 @@
+//! User text into safe Markdown: the filters the templates use.
+//!
+//! Every text field of a spec is Markdown, and the templates paste it into a
+//! Markdown document. Pasted as-is, a user's `# ` or `1. ` at the start of a
+//! line, or a `<script>`, would change the document's structure. These
+//! filters parse the user's Markdown and write it back keeping only what a
+//! plan's text may contain (paragraphs, emphasis, strong, strike-through,
+//! code, line breaks, lists), with everything else turned into escaped text.
+//! Nothing the user typed is dropped: a heading becomes a paragraph, raw HTML
+//! is shown as the characters typed.
+//!
+//! - [`block`] (`md_block`): paragraphs and lists. Each line a user writes is
+//!   its own paragraph — that is how Chinese plans are typed — so a single
+//!   newline starts a new paragraph, not a soft wrap.
+//! - [`inline`] (`md_inline`): one line, for titles and list items.
+//! - [`literal`] (`md_text`): text that is not Markdown at all, such as the
+//!   generated numbers `1.`; every special character is escaped.
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+/// Markdown features accepted in user text.
+pub fn parser_options() -> Options {
+    Options::ENABLE_STRIKETHROUGH
+}
+
+/// Paragraphs and lists, ready to stand on their own lines.
+pub fn block(src: &str) -> String {
+    Writer::new(Mode::Block).run(src)
+}
+
+/// A single line of inline Markdown.
+pub fn inline(src: &str) -> String {
+    Writer::new(Mode::Inline).run(src)
+}
+
+/// Plain text, escaped so Markdown shows it exactly.
+pub fn literal(src: &str) -> String {
+    let mut out = String::with_capacity(src.len() + 8);
+    let flat: Vec<char> = src
+        .chars()
+        .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
+        .collect();
+    for (i, &c) in flat.iter().enumerate() {
+        push_escaped(&mut out, c, i == 0, flat.get(i + 1).copied());
+    }
+    out
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Block,
+    Inline,
+}
+
+struct ListLevel {
+    /// The next number of an ordered list.
+    next: Option<u64>,
+    /// Columns the item's content starts at, relative to the list.
+    width: usize,
+}
+
+struct Writer {
+    mode: Mode,
+    out: String,
+    lists: Vec<ListLevel>,
+    /// A blank line is due before the next block.
+    block_gap: bool,
+    line_start: bool,
+    in_code_block: bool,
+    links: Vec<String>,
+}
+
+impl Writer {
+    fn new(mode: Mode) -> Writer {
+        Writer {
+            mode,
+            out: String::new(),
+            lists: Vec::new(),
+            block_gap: false,
+            line_start: true,
+            in_code_block: false,
+            links: Vec::new(),
+        }
+    }
+
+    fn run(mut self, src: &str) -> String {
+        for event in Parser::new_ext(src, parser_options()) {
+            self.event(event);
+        }
+        let trimmed = self.out.trim_end().len();
+        self.out.truncate(trimmed);
+        self.out
+    }
+
+    fn indent(&self) -> String {
+        " ".repeat(self.lists.iter().map(|l| l.width).sum())
+    }
+
+    /// Begin a paragraph-like block (paragraph, heading, code, html).
+    fn start_block(&mut self) {
+        if self.out.is_empty() {
+            return;
+        }
+        match self.mode {
+            Mode::Inline => self.separate(),
+            Mode::Block => {
+                if self.lists.is_empty() {
+                    self.out.push_str("\n\n");
+                } else if self.block_gap {
+                    // A later paragraph of the same list item.
+                    let indent = self.indent();
+                    self.out.push_str("\n\n");
+                    self.out.push_str(&indent);
+                }
+                self.line_start = true;
+            }
+        }
+    }
+
+    /// In inline mode, what joins two pieces: nothing between Chinese characters.
+    fn separate(&mut self) {
+        if let Some(prev) = self.out.chars().last() {
+            if !is_wide(prev) && prev != ' ' {
+                self.out.push(' ');
+            }
+        }
+    }
+
+    fn line_break(&mut self, hard: bool) {
+        match self.mode {
+            Mode::Inline => self.separate(),
+            Mode::Block if self.in_code_block => {}
+            Mode::Block if hard => {
+                let indent = self.indent();
+                self.out.push_str("\\\n");
+                self.out.push_str(&indent);
+                self.line_start = true;
+            }
+            Mode::Block if self.lists.is_empty() => {
+                // One line, one paragraph (see the module docs).
+                self.out.push_str("\n\n");
+                self.line_start = true;
+            }
+            Mode::Block => {
+                let indent = self.indent();
+                self.out.push('\n');
+                self.out.push_str(&indent);
+                self.line_start = true;
+            }
+        }
+    }
+
+    fn text(&mut self, t: &str) {
+        if self.in_code_block {
+            // Code blocks keep their lines, each as a paragraph of plain text.
+            for (i, line) in t.split('\n').enumerate() {
+                if i > 0 && !line.is_empty() {
+                    self.line_break(false);
+                }
+                self.escaped(line.trim_start());
+            }
+            return;
+        }
+        self.escaped(t);
+    }
+
+    fn escaped(&mut self, t: &str) {
+        let mut chars = t.chars().peekable();
+        while let Some(c) = chars.next() {
+            if c == '\n' {
+                self.line_break(false);
+                continue;
+            }
+            if self.line_start && c == ' ' {
+                continue;
+            }
+            push_escaped(&mut self.out, c, self.line_start, chars.peek().copied());
+            self.line_start = false;
+        }
+    }
+
+    fn event(&mut self, event: Event) {
+        match event {
+            Event::Start(tag) => self.start(tag),
+            Event::End(tag) => self.end(tag),
+            Event::Text(t) => self.text(&t),
+            Event::Code(code) => {
+                let longest = longest_run(&code, '`');
+                let fence = "`".repeat(longest + 1);
+                let pad = if code.starts_with('`') || code.ends_with('`') {
+                    " "
+                } else {
+                    ""
+                };
+                self.out
+                    .push_str(&format!("{fence}{pad}{code}{pad}{fence}"));
+                self.line_start = false;
+            }
+            Event::Html(t) | Event::InlineHtml(t) => {
+                // Raw HTML is shown as typed, never passed through.
+                let t = t.trim_end_matches('\n');
+                self.escaped(t);
+            }
+            Event::SoftBreak => self.line_break(false),
+            Event::HardBreak => self.line_break(true),
+            Event::Rule => {}
+            Event::FootnoteReference(t) => self.escaped(&format!("[^{t}]")),
+            Event::TaskListMarker(done) => self.escaped(if done { "[x] " } else { "[ ] " }),
+            Event::InlineMath(t) | Event::DisplayMath(t) => self.escaped(&t),
+        }
+    }
+
+    fn start(&mut self, tag: Tag) {
+        match tag {
+            Tag::Paragraph | Tag::Heading { .. } | Tag::BlockQuote(_) | Tag::HtmlBlock => {
+                if !matches!(tag, Tag::BlockQuote(_)) {
+                    self.start_block();
+                }
+            }
+            Tag::CodeBlock(_) => {
+                // A fence's info string is not text; the code's lines are.
+                self.start_block();
+                self.in_code_block = true;
+            }
+            Tag::List(start) => {
+                if self.mode == Mode::Block && self.lists.is_empty() && !self.out.is_empty() {
+                    self.out.push_str("\n\n");
+                }
+                let width = match start {
+                    Some(n) => format!("{n}. ").len(),
+                    None => 2,
+                };
+                self.lists.push(ListLevel { next: start, width });
+                self.block_gap = false;
+            }
+            Tag::Item => {
+                if self.mode == Mode::Inline {
+                    self.separate();
+                    return;
+                }
+                let depth = self.lists.len();
+                let outer: usize = self.lists[..depth.saturating_sub(1)]
+                    .iter()
+                    .map(|l| l.width)
+                    .sum();
+                if !self.out.is_empty() && !self.out.ends_with("\n\n") {
+                    self.out.push('\n');
+                }
+                self.out.push_str(&" ".repeat(outer));
+                let level = self.lists.last_mut().expect("an item is inside a list");
+                match level.next.as_mut() {
+                    Some(n) => {
+                        let marker = format!("{n}. ");
+                        level.width = marker.len();
+                        self.out.push_str(&marker);
+                        *n += 1;
+                    }
+                    None => self.out.push_str("- "),
+                }
+                self.line_start = true;
+                self.block_gap = false;
+            }
+            Tag::Emphasis => self.marker("*"),
+            Tag::Strong => self.marker("**"),
+            Tag::Strikethrough => self.marker("~~"),
+            Tag::Link { dest_url, .. } => self.links.push(dest_url.to_string()),
+            Tag::Image { .. }
+            | Tag::FootnoteDefinition(_)
+            | Tag::DefinitionList
+            | Tag::DefinitionListTitle
+            | Tag::DefinitionListDefinition
+            | Tag::Table(_)
+            | Tag::TableHead
+            | Tag::TableRow
+            | Tag::TableCell
+            | Tag::Superscript
+            | Tag::Subscript
+            | Tag::MetadataBlock(_) => {}
+        }
+    }
+
+    fn marker(&mut self, m: &str) {
+        self.out.push_str(m);
+        self.line_start = false;
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        match tag {
+            TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::HtmlBlock => {
+                self.block_gap = true;
+            }
+            TagEnd::CodeBlock => {
+                self.in_code_block = false;
+                self.block_gap = true;
+            }
+            TagEnd::List(_) => {
+                self.lists.pop();
+                self.block_gap = true;
+            }
+            TagEnd::Item => self.block_gap = false,
+            TagEnd::Emphasis => self.marker("*"),
+            TagEnd::Strong => self.marker("**"),
+            TagEnd::Strikethrough => self.marker("~~"),
+            TagEnd::Link => {
+                if let Some(url) = self.links.pop() {
+                    if !url.is_empty() && !self.out.ends_with(url.as_str()) {
+                        self.escaped(&format!("（{url}）"));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Append `c`, escaped where Markdown would read it as markup; `next` is the
+/// character after it, where known.
+fn push_escaped(out: &mut String, c: char, line_start: bool, next: Option<char>) {
+    let special = match c {
+        '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '&' | '~' | '#' => true,
+        '>' | '-' | '+' | '=' | '|' => line_start,
+        '.' | ')' if matches!(next, None | Some(' ' | '\t')) => {
+            // `1. ` or `1) ` at the start of a line would begin a list.
+            let digits = out
+                .chars()
+                .rev()
+                .take_while(|ch| ch.is_ascii_digit())
+                .count();
+            digits > 0 && {
+                let before = out.len() - digits;
+                before == 0 || out[..before].ends_with(['\n', ' '])
+            }
+        }
+        _ => false,
+    };
+    if special {
+        out.push('\\');
+    }
+    out.push(c);
+}
+
+fn longest_run(s: &str, c: char) -> usize {
+    let (mut best, mut cur) = (0, 0);
+    for ch in s.chars() {
+        if ch == c {
+            cur += 1;
+            best = best.max(cur);
+        } else {
+            cur = 0;
+        }
+    }
+    best
+}
+
+/// Chinese, Japanese, Korean and full-width characters: no space between them.
+pub fn is_wide(c: char) -> bool {
+    matches!(c as u32,
+        0x1100..=0x115F
+        | 0x2E80..=0x303E
+        | 0x3041..=0x33FF
+        | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF
+        | 0xA000..=0xA4CF
+        | 0xAC00..=0xD7A3
+        | 0xF900..=0xFAFF
+        | 0xFE30..=0xFE4F
+        | 0xFF00..=0xFF60
+        | 0xFFE0..=0xFFE6
+        | 0x20000..=0x3FFFD)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_line_is_a_paragraph() {
+        assert_eq!(block("第一段。\n第二段。"), "第一段。\n\n第二段。");
+    }
+
+    #[test]
+    fn structure_in_user_text_is_neutralised() {
+        assert_eq!(block("# 标题"), "标题");
+        assert_eq!(
+            inline("<script>alert(1)</script>"),
+            "\\<script>alert(1)\\</script>"
+        );
+        assert_eq!(literal("1. 不是列表"), "1\\. 不是列表");
+        assert_eq!(literal("1."), "1\\.");
+        assert_eq!(literal("- 不是列表"), "\\- 不是列表");
+        assert_eq!(literal("2025.3.8"), "2025.3.8");
+    }
+
+    #[test]
+    fn emphasis_and_lists_survive() {
+        assert_eq!(block("要**重视**师德"), "要**重视**师德");
+        assert_eq!(block("- 甲\n- 乙"), "- 甲\n- 乙");
+        assert_eq!(block("前言\n\n1. 甲\n2. 乙"), "前言\n\n1. 甲\n2. 乙");
+        assert_eq!(block("- 甲\n  - 子"), "- 甲\n  - 子");
+    }
+
+    #[test]
+    fn inline_joins_lines_without_spaces_between_chinese() {
+        assert_eq!(inline("第一行\n第二行"), "第一行第二行");
+        assert_eq!(inline("line one\nline two"), "line one line two");
+    }
+
+    #[test]
+    fn sanitising_is_stable() {
+        for s in [
+            "要**重视**师德",
+            "- 甲\n- 乙",
+            "a\\*b",
+            "1\\. x",
+            "`co`de`",
+            "<b>x</b>",
+        ] {
+            let once = block(s);
+            assert_eq!(block(&once), once, "{s}");
+        }
+    }
+}

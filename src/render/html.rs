@@ -1,0 +1,121 @@
+//! HTML: the blocks as elements, inside the `plan.html` page template.
+
+use super::{Format, Renderer, Typeset};
+use crate::Error;
+use crate::doc::{Block, BlockKind, Document, Run};
+
+pub struct Html;
+
+impl Renderer for Html {
+    fn format(&self) -> Format {
+        Format::Html
+    }
+
+    fn render(&self, input: &Typeset) -> Result<Vec<u8>, Error> {
+        let body = body(input.doc);
+        let page = input
+            .templates
+            .html_page(&input.doc.title(), &body, input.style)?;
+        Ok(page.into_bytes())
+    }
+}
+
+/// The plan's blocks as HTML elements, one per line.
+pub fn body(doc: &Document) -> String {
+    let mut out = String::new();
+    let mut first_signature = true;
+    for block in &doc.blocks {
+        let (tag, class) = match block.kind {
+            BlockKind::Title => ("h1", "title".to_string()),
+            BlockKind::Heading(n) => (HEADING_TAGS[(n as usize).clamp(1, 5) - 1], String::new()),
+            BlockKind::Body => ("p", String::new()),
+            BlockKind::ListItem { depth } => ("p", format!("li li-{}", depth.min(3))),
+            BlockKind::Signature if first_signature => {
+                first_signature = false;
+                ("p", "signature first".to_string())
+            }
+            BlockKind::Signature => ("p", "signature".to_string()),
+        };
+        out.push('<');
+        out.push_str(tag);
+        if !class.is_empty() {
+            out.push_str(" class=\"");
+            out.push_str(&class);
+            out.push('"');
+        }
+        out.push('>');
+        runs(&mut out, block);
+        out.push_str("</");
+        out.push_str(tag);
+        out.push_str(">\n");
+    }
+    out
+}
+
+const HEADING_TAGS: [&str; 5] = ["h2", "h3", "h4", "h5", "h6"];
+
+fn runs(out: &mut String, block: &Block) {
+    for run in &block.runs {
+        if run.line_break {
+            out.push_str("<br>");
+            continue;
+        }
+        let tags = run_tags(run);
+        for t in &tags {
+            out.push('<');
+            out.push_str(t);
+            out.push('>');
+        }
+        escape_into(out, &run.text);
+        for t in tags.iter().rev() {
+            out.push_str("</");
+            out.push_str(t);
+            out.push('>');
+        }
+    }
+}
+
+fn run_tags(run: &Run) -> Vec<&'static str> {
+    let mut tags = Vec::new();
+    if run.bold {
+        tags.push("strong");
+    }
+    if run.italic {
+        tags.push("em");
+    }
+    if run.strike {
+        tags.push("s");
+    }
+    if run.code {
+        tags.push("code");
+    }
+    tags
+}
+
+/// Escape text for HTML element content and attribute values.
+pub fn escape_into(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn user_html_is_shown_as_text() {
+        let doc = Document::from_markdown("# \\<script>alert(1)\\</script>\n");
+        assert_eq!(
+            body(&doc),
+            "<h1 class=\"title\">&lt;script&gt;alert(1)&lt;/script&gt;</h1>\n"
+        );
+    }
+}

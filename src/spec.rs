@@ -1,0 +1,164 @@
+//! The plan spec: the typed form of what a user writes in YAML.
+//!
+//! The names here are the public interface described in the README's spec
+//! reference. Values of this module are only ever built by
+//! [`crate::validate`], which checks everything a user can get wrong, so the
+//! later stages (layout, render) can rely on them: months are 1–12 and unique,
+//! dates fall in their entry's months, the measures tree is at most
+//! [`MAX_MEASURE_DEPTH`] deep.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// How deep the measures tree may go below its section (（一） → 1. → （1） → ①).
+pub const MAX_MEASURE_DEPTH: usize = 4;
+
+/// One union work plan of one school for one period.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Spec {
+    pub school: String,
+    pub year: i32,
+    pub period: Period,
+    pub title: Option<String>,
+    pub intro: Option<String>,
+    pub guiding_principles: String,
+    pub goals: Option<Goals>,
+    pub measures: Vec<Measure>,
+    pub schedule: Vec<ScheduleEntry>,
+    pub signature: Signature,
+    pub headings: Headings,
+    pub style: Style,
+}
+
+/// The period a plan covers; it decides the default title.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum Period {
+    /// 年度: the calendar year.
+    #[default]
+    Year,
+    /// 上半年 / 春季学期.
+    Spring,
+    /// 下半年 / 秋季学期.
+    Autumn,
+    /// 学年: September of `year` to the summer of `year + 1`.
+    SchoolYear,
+}
+
+impl Period {
+    /// The spellings accepted in a spec, in the order shown to users.
+    pub const NAMES: [&'static str; 4] = ["year", "spring", "autumn", "school-year"];
+
+    pub fn from_name(name: &str) -> Option<Period> {
+        match name {
+            "year" => Some(Period::Year),
+            "spring" => Some(Period::Spring),
+            "autumn" => Some(Period::Autumn),
+            "school-year" => Some(Period::SchoolYear),
+            _ => None,
+        }
+    }
+}
+
+/// 工作目标: either one paragraph or a list of items.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Goals {
+    Text(String),
+    List(Vec<Goal>),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Goal {
+    pub text: String,
+    /// A measurable target shown beside the item, e.g. `100%`.
+    pub target: Option<String>,
+}
+
+/// One node of the measures tree (主要工作 / 具体措施).
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+pub struct Measure {
+    pub title: Option<String>,
+    pub text: Option<String>,
+    pub items: Vec<Measure>,
+}
+
+/// One entry of the monthly schedule: one month, or several merged (七、八月).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScheduleEntry {
+    pub months: Vec<u32>,
+    pub items: Vec<ScheduleItem>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScheduleItem {
+    pub text: String,
+    pub date: Option<NaiveDate>,
+    pub owner: Option<String>,
+}
+
+/// 落款. Missing parts get their defaults at layout time.
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+pub struct Signature {
+    pub org: Option<String>,
+    pub date: Option<NaiveDate>,
+}
+
+/// The wording of the section headings.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Headings {
+    pub guiding_principles: String,
+    pub goals: String,
+    pub measures: String,
+    pub schedule: String,
+}
+
+impl Default for Headings {
+    fn default() -> Self {
+        Headings {
+            guiding_principles: "指导思想".into(),
+            goals: "工作目标".into(),
+            measures: "主要工作".into(),
+            schedule: "具体工作安排".into(),
+        }
+    }
+}
+
+/// Fonts and sizes of the document; the defaults are GB/T 9704-2012.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Style {
+    pub title_font: String,
+    /// Used where `title_font` is not installed.
+    pub title_fallback_font: String,
+    pub body_font: String,
+    pub heading1_font: String,
+    pub heading2_font: String,
+    pub heading3_font: String,
+    pub page_number_font: String,
+    /// Points; 22 pt is 2号.
+    pub title_size: f64,
+    /// Points; 16 pt is 3号.
+    pub body_size: f64,
+    /// Points; 14 pt is 4号.
+    pub page_number_size: f64,
+    /// Lines of text on a full page (GB/T 9704: 22).
+    pub lines_per_page: u32,
+}
+
+impl Default for Style {
+    fn default() -> Self {
+        Style {
+            title_font: "方正小标宋简体".into(),
+            title_fallback_font: "黑体".into(),
+            body_font: "仿宋".into(),
+            heading1_font: "黑体".into(),
+            heading2_font: "楷体".into(),
+            heading3_font: "仿宋".into(),
+            page_number_font: "宋体".into(),
+            title_size: 22.0,
+            body_size: 16.0,
+            page_number_size: 14.0,
+            lines_per_page: 22,
+        }
+    }
+}

@@ -1,0 +1,713 @@
+//! Stage 2 of the pipeline: check a parsed spec and build the typed [`Spec`].
+//!
+//! The checker walks the YAML tree once and records *every* problem it finds
+//! instead of stopping at the first, because a teacher fixing a file wants
+//! the whole list at once. Each problem carries its field path; positions are
+//! looked up only at the end, for the problems found (see [`crate::load`]).
+//!
+//! Why a hand-written walker rather than `#[derive(Deserialize)]`: derived
+//! deserializers stop at the first error and can't say "did you mean", point
+//! at the key rather than the value, or check rules that span fields (a month
+//! given twice, a date outside its entry's months).
+
+use std::collections::HashMap;
+
+use chrono::{Datelike, NaiveDate};
+use serde_yaml::{Mapping, Value};
+
+use crate::diag::Diagnostic;
+use crate::load::{FieldPath, Source, Target};
+use crate::messages as msg;
+use crate::spec::*;
+
+const TOP_FIELDS: &[&str] = &[
+    "school",
+    "year",
+    "period",
+    "title",
+    "intro",
+    "guiding_principles",
+    "goals",
+    "measures",
+    "schedule",
+    "signature",
+    "headings",
+    "style",
+];
+const GOAL_FIELDS: &[&str] = &["text", "target"];
+const MEASURE_FIELDS: &[&str] = &["title", "text", "items"];
+const ENTRY_FIELDS: &[&str] = &["month", "months", "items"];
+const ITEM_FIELDS: &[&str] = &["text", "date", "owner"];
+const SIGNATURE_FIELDS: &[&str] = &["org", "date"];
+const HEADING_FIELDS: &[&str] = &["guiding_principles", "goals", "measures", "schedule"];
+const STYLE_FIELDS: &[&str] = &[
+    "title_font",
+    "title_fallback_font",
+    "body_font",
+    "heading1_font",
+    "heading2_font",
+    "heading3_font",
+    "page_number_font",
+    "title_size",
+    "body_size",
+    "page_number_size",
+    "lines_per_page",
+];
+
+/// Check `src` and build its [`Spec`], or list every problem, in file order.
+pub fn validate(src: &Source) -> Result<Spec, Vec<Diagnostic>> {
+    let mut c = Checker {
+        src,
+        problems: Vec::new(),
+    };
+    let spec = c.spec();
+    if c.problems.is_empty() {
+        if let Some(spec) = spec {
+            return Ok(spec);
+        }
+    }
+    let mut diags: Vec<Diagnostic> = c
+        .problems
+        .into_iter()
+        .map(|p| {
+            let d = src.diagnostic(&p.path, p.target, p.message);
+            match p.help {
+                Some(h) => d.with_help(h),
+                None => d,
+            }
+        })
+        .collect();
+    diags.sort_by_key(|d| (d.line.unwrap_or(0), d.column.unwrap_or(0)));
+    Err(diags)
+}
+
+struct Problem {
+    path: FieldPath,
+    target: Target,
+    message: String,
+    help: Option<String>,
+}
+
+struct Checker<'s> {
+    src: &'s Source,
+    problems: Vec<Problem>,
+}
+
+impl Checker<'_> {
+    fn report(&mut self, path: &FieldPath, message: String, help: Option<String>) {
+        self.problems.push(Problem {
+            path: path.clone(),
+            target: Target::Value,
+            message,
+            help,
+        });
+    }
+
+    fn report_key(&mut self, path: &FieldPath, message: String, help: Option<String>) {
+        self.problems.push(Problem {
+            path: path.clone(),
+            target: Target::Key,
+            message,
+            help,
+        });
+    }
+
+    // ---- the spec, top down --------------------------------------------
+
+    fn spec(&mut self) -> Option<Spec> {
+        let root = FieldPath::root();
+        let value = &self.src.value;
+        if value.is_null() {
+            self.report(&root, msg::empty_spec(), Some(msg::empty_spec_help()));
+            return None;
+        }
+        let Some(map) = value.as_mapping() else {
+            self.report(
+                &root,
+                msg::top_level_not_map(&msg::describe_value(value)),
+                None,
+            );
+            return None;
+        };
+        self.check_keys(map, &root, TOP_FIELDS);
+
+        let school = self.required(map, &root, "school", Self::text);
+        let year = self.required(map, &root, "year", Self::year);
+        let period = self.optional(map, &root, "period", Self::period);
+        let title = self.optional(map, &root, "title", Self::text);
+        let intro = self.optional(map, &root, "intro", Self::text);
+        let guiding = self.required(map, &root, "guiding_principles", Self::text);
+        let goals = self.optional(map, &root, "goals", Self::goals).flatten();
+        let measures = self.required(map, &root, "measures", |c, v, p| c.measures(v, p, 1));
+        let schedule = self.optional(map, &root, "schedule", |c, v, p| c.schedule(v, p, year));
+        let signature = self.optional(map, &root, "signature", Self::signature);
+        let headings = self.optional(map, &root, "headings", Self::headings);
+        let style = self.optional(map, &root, "style", Self::style);
+
+        Some(Spec {
+            school: school?,
+            year: year?,
+            period: period.unwrap_or_default(),
+            title,
+            intro,
+            guiding_principles: guiding?,
+            goals,
+            measures: measures?,
+            schedule: schedule.unwrap_or_default(),
+            signature: signature.unwrap_or_default(),
+            headings: headings.unwrap_or_default(),
+            style: style.unwrap_or_default(),
+        })
+    }
+
+    /// Unknown keys are errors, with a "did you mean" where one is close.
+    fn check_keys(&mut self, map: &Mapping, path: &FieldPath, allowed: &[&str]) {
+        for key in map.keys() {
+            match key.as_str() {
+                Some(k) if allowed.contains(&k) => {}
+                Some(k) => {
+                    let help = match closest(k, allowed) {
+                        Some(best) => msg::did_you_mean(best),
+                        None => msg::allowed_fields(allowed),
+                    };
+                    self.report_key(&path.key(k), msg::unknown_field(k), Some(help));
+                }
+                None => {
+                    // A non-text key can't be named in a path; point at the map.
+                    self.report(path, msg::key_not_text(&msg::describe_value(key)), None);
+                }
+            }
+        }
+    }
+
+    /// A field that must be present and not empty.
+    fn required<T>(
+        &mut self,
+        map: &Mapping,
+        path: &FieldPath,
+        name: &str,
+        check: impl FnOnce(&mut Self, &Value, &FieldPath) -> Option<T>,
+    ) -> Option<T> {
+        let p = path.key(name);
+        match map.get(name) {
+            None => {
+                // Point at the map that lacks it (the file's start for the top level).
+                self.report(
+                    path,
+                    msg::missing_field(name),
+                    Some(msg::missing_field_help(name)),
+                );
+                None
+            }
+            Some(Value::Null) => {
+                self.report(&p, msg::empty_text(), Some(msg::missing_field_help(name)));
+                None
+            }
+            Some(v) => check(self, v, &p),
+        }
+    }
+
+    /// A field that may be absent or left empty (`intro:`).
+    fn optional<T>(
+        &mut self,
+        map: &Mapping,
+        path: &FieldPath,
+        name: &str,
+        check: impl FnOnce(&mut Self, &Value, &FieldPath) -> Option<T>,
+    ) -> Option<T> {
+        match map.get(name) {
+            None | Some(Value::Null) => None,
+            Some(v) => check(self, v, &path.key(name)),
+        }
+    }
+
+    // ---- scalars ---------------------------------------------------------
+
+    /// Text (Markdown). Numbers are taken as text: `target: 100` is fine.
+    fn text(&mut self, v: &Value, path: &FieldPath) -> Option<String> {
+        let s = match v {
+            Value::String(s) => s.trim_end().to_string(),
+            Value::Number(n) => n.to_string(),
+            other => {
+                self.report(
+                    path,
+                    msg::expected_text(&msg::describe_value(other)),
+                    Some(msg::expected_text_help()),
+                );
+                return None;
+            }
+        };
+        if s.trim().is_empty() {
+            self.report(path, msg::empty_text(), None);
+            return None;
+        }
+        // XML 1.0 can't hold these, so a DOCX with them would not open.
+        if let Some(c) = s.chars().find(|&c| forbidden_in_xml(c)) {
+            self.report(
+                path,
+                msg::control_character(c as u32),
+                Some(msg::control_character_help()),
+            );
+            return None;
+        }
+        Some(s)
+    }
+
+    fn year(&mut self, v: &Value, path: &FieldPath) -> Option<i32> {
+        let n = match v {
+            Value::Number(n) => n.as_i64(),
+            Value::String(s) if !s.is_empty() && s.chars().all(|c| c.is_ascii_digit()) => {
+                s.parse().ok()
+            }
+            _ => None,
+        };
+        let Some(n) = n else {
+            self.report(
+                path,
+                msg::bad_year(&msg::describe_value(v)),
+                Some(msg::bad_year_help()),
+            );
+            return None;
+        };
+        if !(1949..=2200).contains(&n) {
+            self.report(path, msg::year_out_of_range(n), Some(msg::bad_year_help()));
+            return None;
+        }
+        Some(n as i32)
+    }
+
+    fn period(&mut self, v: &Value, path: &FieldPath) -> Option<Period> {
+        match v.as_str().and_then(Period::from_name) {
+            Some(p) => Some(p),
+            None => {
+                self.report(
+                    path,
+                    msg::bad_period(&msg::describe_value(v)),
+                    Some(msg::bad_period_help(&Period::NAMES)),
+                );
+                None
+            }
+        }
+    }
+
+    fn month(&mut self, v: &Value, path: &FieldPath) -> Option<u32> {
+        match v.as_u64() {
+            Some(m @ 1..=12) => Some(m as u32),
+            _ => {
+                self.report(
+                    path,
+                    msg::bad_month(&msg::describe_value(v)),
+                    Some(msg::bad_month_help()),
+                );
+                None
+            }
+        }
+    }
+
+    fn date(&mut self, v: &Value, path: &FieldPath) -> Option<NaiveDate> {
+        let shown = match v {
+            Value::String(s) => s.clone(),
+            other => msg::describe_value(other),
+        };
+        match v.as_str().map(parse_date) {
+            Some(DateParse::Ok(d)) => Some(d),
+            Some(DateParse::Impossible) => {
+                self.report(
+                    path,
+                    msg::impossible_date(&shown),
+                    Some(msg::impossible_date_help()),
+                );
+                None
+            }
+            _ => {
+                self.report(path, msg::bad_date(&shown), Some(msg::bad_date_help()));
+                None
+            }
+        }
+    }
+
+    fn number(&mut self, v: &Value, path: &FieldPath, min: f64, max: f64) -> Option<f64> {
+        let Some(n) = v.as_f64() else {
+            self.report(path, msg::bad_number(&msg::describe_value(v)), None);
+            return None;
+        };
+        if !(min..=max).contains(&n) {
+            self.report(
+                path,
+                msg::number_out_of_range(&path.to_string(), min, max),
+                None,
+            );
+            return None;
+        }
+        Some(n)
+    }
+
+    fn map<'v>(&mut self, v: &'v Value, path: &FieldPath, fields: &[&str]) -> Option<&'v Mapping> {
+        match v.as_mapping() {
+            Some(m) => {
+                self.check_keys(m, path, fields);
+                Some(m)
+            }
+            None => {
+                self.report(path, msg::expected_map(&msg::describe_value(v)), None);
+                None
+            }
+        }
+    }
+
+    /// A non-empty list; each element checked by `each`.
+    fn list<T>(
+        &mut self,
+        v: &Value,
+        path: &FieldPath,
+        mut each: impl FnMut(&mut Self, &Value, &FieldPath) -> Option<T>,
+    ) -> Option<Vec<T>> {
+        let Some(seq) = v.as_sequence() else {
+            self.report(path, msg::expected_list(&msg::describe_value(v)), None);
+            return None;
+        };
+        if seq.is_empty() {
+            self.report(path, msg::empty_list(), None);
+            return None;
+        }
+        let mut out = Vec::with_capacity(seq.len());
+        let mut ok = true;
+        for (i, item) in seq.iter().enumerate() {
+            match each(self, item, &path.index(i)) {
+                Some(x) => out.push(x),
+                None => ok = false,
+            }
+        }
+        ok.then_some(out)
+    }
+
+    // ---- sections ----------------------------------------------------------
+
+    fn goals(&mut self, v: &Value, path: &FieldPath) -> Option<Option<Goals>> {
+        match v {
+            Value::Sequence(s) if s.is_empty() => Some(None),
+            Value::Sequence(_) => self.list(v, path, Self::goal).map(|g| Some(Goals::List(g))),
+            Value::String(_) | Value::Number(_) => self.text(v, path).map(|t| Some(Goals::Text(t))),
+            other => {
+                self.report(
+                    path,
+                    msg::expected_list_or_text(&msg::describe_value(other)),
+                    None,
+                );
+                None
+            }
+        }
+    }
+
+    fn goal(&mut self, v: &Value, path: &FieldPath) -> Option<Goal> {
+        if !v.is_mapping() {
+            return self.text(v, path).map(|text| Goal { text, target: None });
+        }
+        let m = self.map(v, path, GOAL_FIELDS)?;
+        let text = self.required(m, path, "text", Self::text);
+        let target = self.optional(m, path, "target", Self::text);
+        Some(Goal {
+            text: text?,
+            target,
+        })
+    }
+
+    fn measures(&mut self, v: &Value, path: &FieldPath, depth: usize) -> Option<Vec<Measure>> {
+        if depth > MAX_MEASURE_DEPTH {
+            self.report(
+                path,
+                msg::too_deep(MAX_MEASURE_DEPTH),
+                Some(msg::too_deep_help()),
+            );
+            return None;
+        }
+        self.list(v, path, |c, item, p| c.measure(item, p, depth))
+    }
+
+    fn measure(&mut self, v: &Value, path: &FieldPath, depth: usize) -> Option<Measure> {
+        if !v.is_mapping() {
+            return self.text(v, path).map(|text| Measure {
+                text: Some(text),
+                ..Measure::default()
+            });
+        }
+        let m = self.map(v, path, MEASURE_FIELDS)?;
+        let title = self.optional(m, path, "title", Self::text);
+        let text = self.optional(m, path, "text", Self::text);
+        let items = self.optional(m, path, "items", |c, v, p| c.measures(v, p, depth + 1));
+        if title.is_none() && text.is_none() && !m.contains_key("title") && !m.contains_key("text")
+        {
+            self.report(path, msg::measure_empty(), Some(msg::measure_empty_help()));
+            return None;
+        }
+        Some(Measure {
+            title,
+            text,
+            items: items.unwrap_or_default(),
+        })
+    }
+
+    fn schedule(
+        &mut self,
+        v: &Value,
+        path: &FieldPath,
+        year: Option<i32>,
+    ) -> Option<Vec<ScheduleEntry>> {
+        // Months seen so far, with where they were first given.
+        let mut seen: HashMap<u32, FieldPath> = HashMap::new();
+        self.list(v, path, |c, entry, p| c.entry(entry, p, year, &mut seen))
+    }
+
+    fn entry(
+        &mut self,
+        v: &Value,
+        path: &FieldPath,
+        year: Option<i32>,
+        seen: &mut HashMap<u32, FieldPath>,
+    ) -> Option<ScheduleEntry> {
+        let m = self.map(v, path, ENTRY_FIELDS)?;
+        let months: Option<Vec<(u32, FieldPath)>> = match (m.get("month"), m.get("months")) {
+            (Some(_), Some(_)) => {
+                self.report_key(
+                    &path.key("months"),
+                    msg::month_and_months(),
+                    Some(msg::month_and_months_help()),
+                );
+                None
+            }
+            (Some(v), None) => {
+                let p = path.key("month");
+                self.month(v, &p).map(|mo| vec![(mo, p)])
+            }
+            (None, Some(v)) => {
+                let p = path.key("months");
+                self.list(v, &p, |c, mv, mp| {
+                    c.month(mv, mp).map(|mo| (mo, mp.clone()))
+                })
+            }
+            (None, None) => {
+                self.report(path, msg::missing_month(), Some(msg::bad_month_help()));
+                None
+            }
+        };
+        let mut ok = months.is_some();
+        if let Some(months) = &months {
+            for (mo, p) in months {
+                if let Some(first) = seen.get(mo) {
+                    let line = self.src.locate(first, Target::Value).map(|(l, _)| l);
+                    self.report(
+                        p,
+                        msg::month_twice(*mo, line),
+                        Some(msg::month_twice_help()),
+                    );
+                    ok = false;
+                } else {
+                    seen.insert(*mo, p.clone());
+                }
+            }
+        }
+        let month_list: Option<Vec<u32>> = months.map(|v| v.into_iter().map(|(m, _)| m).collect());
+        let items = self.required(m, path, "items", |c, v, p| {
+            c.list(v, p, |c, iv, ip| {
+                c.item(iv, ip, month_list.as_deref(), year)
+            })
+        });
+        match (ok, month_list, items) {
+            (true, Some(months), Some(items)) => Some(ScheduleEntry { months, items }),
+            _ => None,
+        }
+    }
+
+    fn item(
+        &mut self,
+        v: &Value,
+        path: &FieldPath,
+        months: Option<&[u32]>,
+        year: Option<i32>,
+    ) -> Option<ScheduleItem> {
+        if !v.is_mapping() {
+            return self.text(v, path).map(|text| ScheduleItem {
+                text,
+                date: None,
+                owner: None,
+            });
+        }
+        let m = self.map(v, path, ITEM_FIELDS)?;
+        let text = self.required(m, path, "text", Self::text);
+        let owner = self.optional(m, path, "owner", Self::text);
+        let date_path = path.key("date");
+        let date = match self.optional(m, path, "date", Self::date) {
+            Some(d) => {
+                let shown = d.format("%Y-%m-%d").to_string();
+                if let Some(months) = months {
+                    if !months.contains(&d.month()) {
+                        let names = months
+                            .iter()
+                            .map(|m| format!("{m}月"))
+                            .collect::<Vec<_>>()
+                            .join("、");
+                        self.report(
+                            &date_path,
+                            msg::date_outside_months(&shown, &names),
+                            Some(msg::date_outside_months_help()),
+                        );
+                        return None;
+                    }
+                }
+                if let Some(y) = year {
+                    if d.year() != y && d.year() != y + 1 {
+                        self.report(
+                            &date_path,
+                            msg::date_wrong_year(&shown, y),
+                            Some(msg::date_wrong_year_help()),
+                        );
+                        return None;
+                    }
+                }
+                Some(d)
+            }
+            None if m.get("date").is_some_and(|d| !d.is_null()) => return None,
+            None => None,
+        };
+        Some(ScheduleItem {
+            text: text?,
+            date,
+            owner,
+        })
+    }
+
+    fn signature(&mut self, v: &Value, path: &FieldPath) -> Option<Signature> {
+        let m = self.map(v, path, SIGNATURE_FIELDS)?;
+        Some(Signature {
+            org: self.optional(m, path, "org", Self::text),
+            date: self.optional(m, path, "date", Self::date),
+        })
+    }
+
+    fn headings(&mut self, v: &Value, path: &FieldPath) -> Option<Headings> {
+        let m = self.map(v, path, HEADING_FIELDS)?;
+        let mut h = Headings::default();
+        for (name, slot) in [
+            ("guiding_principles", &mut h.guiding_principles),
+            ("goals", &mut h.goals),
+            ("measures", &mut h.measures),
+            ("schedule", &mut h.schedule),
+        ] {
+            if let Some(t) = self.optional(m, path, name, Self::text) {
+                *slot = t;
+            }
+        }
+        Some(h)
+    }
+
+    fn style(&mut self, v: &Value, path: &FieldPath) -> Option<Style> {
+        let m = self.map(v, path, STYLE_FIELDS)?;
+        let mut s = Style::default();
+        for (name, slot) in [
+            ("title_font", &mut s.title_font),
+            ("title_fallback_font", &mut s.title_fallback_font),
+            ("body_font", &mut s.body_font),
+            ("heading1_font", &mut s.heading1_font),
+            ("heading2_font", &mut s.heading2_font),
+            ("heading3_font", &mut s.heading3_font),
+            ("page_number_font", &mut s.page_number_font),
+        ] {
+            if let Some(t) = self.optional(m, path, name, Self::text) {
+                *slot = t;
+            }
+        }
+        for (name, slot) in [
+            ("title_size", &mut s.title_size),
+            ("body_size", &mut s.body_size),
+            ("page_number_size", &mut s.page_number_size),
+        ] {
+            if let Some(n) = self.optional(m, path, name, |c, v, p| c.number(v, p, 5.0, 72.0)) {
+                *slot = n;
+            }
+        }
+        if let Some(n) = self.optional(m, path, "lines_per_page", |c, v, p| {
+            c.number(v, p, 10.0, 40.0)
+        }) {
+            s.lines_per_page = n.round() as u32;
+        }
+        Some(s)
+    }
+}
+
+/// Characters XML 1.0 does not allow in a document.
+pub fn forbidden_in_xml(c: char) -> bool {
+    matches!(c, '\u{0}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}')
+}
+
+/// The closest allowed name, if it is close enough to be a likely typo.
+fn closest<'a>(typed: &str, allowed: &[&'a str]) -> Option<&'a str> {
+    allowed
+        .iter()
+        .map(|a| (strsim::damerau_levenshtein(typed, a), *a))
+        .filter(|(d, a)| *d <= 2.max(a.len() / 4))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, a)| a)
+}
+
+enum DateParse {
+    Ok(NaiveDate),
+    Impossible,
+    Unreadable,
+}
+
+/// `2025-03-08`, `2025/3/8`, `2025.3.8` or `2025年3月8日`.
+fn parse_date(s: &str) -> DateParse {
+    let parts: Vec<&str> = s
+        .trim()
+        .split(['-', '/', '.', '年', '月', '日'])
+        .filter(|p| !p.is_empty())
+        .collect();
+    let nums: Option<Vec<u32>> = parts
+        .iter()
+        .map(|p| {
+            if p.len() <= 4 && p.chars().all(|c| c.is_ascii_digit()) {
+                p.parse().ok()
+            } else {
+                None
+            }
+        })
+        .collect();
+    match nums.as_deref() {
+        Some(&[y, m, d]) if y >= 1000 => match NaiveDate::from_ymd_opt(y as i32, m, d) {
+            Some(date) => DateParse::Ok(date),
+            None if (1..=12).contains(&m) && (1..=31).contains(&d) => DateParse::Impossible,
+            None => DateParse::Unreadable,
+        },
+        _ => DateParse::Unreadable,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typos_get_a_suggestion() {
+        assert_eq!(
+            closest("guiding_principle", TOP_FIELDS),
+            Some("guiding_principles")
+        );
+        assert_eq!(closest("shedule", TOP_FIELDS), Some("schedule"));
+        assert_eq!(closest("signatrue", TOP_FIELDS), Some("signature"));
+        assert_eq!(closest("xyz", TOP_FIELDS), None);
+    }
+
+    #[test]
+    fn dates_in_the_forms_teachers_write() {
+        for s in ["2025-03-08", "2025/3/8", "2025.3.8", "2025年3月8日"] {
+            assert!(
+                matches!(parse_date(s), DateParse::Ok(d) if d == NaiveDate::from_ymd_opt(2025, 3, 8).unwrap()),
+                "{s}"
+            );
+        }
+        assert!(matches!(parse_date("2025-02-29"), DateParse::Impossible));
+        assert!(matches!(parse_date("2024-02-29"), DateParse::Ok(_)));
+        assert!(matches!(parse_date("三月八日"), DateParse::Unreadable));
+        assert!(matches!(parse_date("2025-13-01"), DateParse::Unreadable));
+    }
+}

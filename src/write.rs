@@ -1,0 +1,67 @@
+//! Stage 5 of the pipeline: put files on disk without ever leaving half of one.
+//!
+//! Each file is written to a temporary file in the same folder and then
+//! renamed over the target. A rename within a folder is atomic, so a reader
+//! (or a Word window) sees either the old complete file or the new complete
+//! one, and a crash or a full disk leaves the old file as it was.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::render::Format;
+use crate::{Error, messages};
+
+/// Where the output of `spec` in `format` goes: `<dir>/<spec's stem>.<ext>`.
+pub fn output_path(dir: &Path, spec: &Path, format: Format) -> PathBuf {
+    let stem = spec
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "plan".into());
+    dir.join(format!("{stem}.{}", format.extension()))
+}
+
+/// Write `bytes` to `path` atomically, creating the folder if needed.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    std::fs::create_dir_all(dir)
+        .map_err(|e| Error::Write(messages::cannot_create_dir(dir.display(), e)))?;
+    let fail = |e: std::io::Error| Error::Write(messages::cannot_write(path.display(), e));
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".unionplan-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(fail)?;
+    tmp.write_all(bytes).map_err(fail)?;
+    tmp.as_file().sync_all().map_err(fail)?;
+    tmp.persist(path).map_err(|e| fail(e.error))?;
+    Ok(())
+}
+
+/// Write `bytes` to a new file, refusing to replace one that exists.
+pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    if path.exists() {
+        return Err(Error::Write(messages::file_exists(path.display())));
+    }
+    write_atomic(path, bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replaces_whole_files_and_leaves_no_temporary_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sub").join("a.md");
+        write_atomic(&path, b"old").unwrap();
+        write_atomic(&path, b"new").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"new");
+        let names: Vec<_> = std::fs::read_dir(path.parent().unwrap()).unwrap().collect();
+        assert_eq!(names.len(), 1);
+        assert!(write_new(&path, b"x").is_err());
+        assert_eq!(std::fs::read(&path).unwrap(), b"new");
+    }
+}
