@@ -167,6 +167,9 @@ fn yaml_error(path: &Path, text: &str, e: &serde_yaml::Error) -> Diagnostic {
             None => d,
         };
     }
+    if let Some(d) = duplicate_key(path, text, &raw) {
+        return d;
+    }
     // yaml_serde appends " at line L column C"; the location is shown separately.
     let detail = match raw.find(" at line ") {
         Some(i) => raw[..i].to_string(),
@@ -189,6 +192,27 @@ fn yaml_error(path: &Path, text: &str, e: &serde_yaml::Error) -> Diagnostic {
         }
         None => d,
     }
+}
+
+/// yaml_serde reports a duplicate key at the start of its mapping; point at
+/// the second occurrence instead, which is the one to fix.
+fn duplicate_key(path: &Path, text: &str, raw: &str) -> Option<Diagnostic> {
+    let key = raw
+        .split_once("duplicate entry with key \"")?
+        .1
+        .split_once('"')?
+        .0;
+    let mut places = text.lines().enumerate().filter_map(|(i, line)| {
+        let body = line.trim_start_matches([' ', '-']);
+        let rest = body.strip_prefix(key)?;
+        rest.trim_start().starts_with(':').then(|| (i + 1, line.len() - body.len() + 1))
+    });
+    let d = Diagnostic::file_level(path, messages::duplicate_key(key))
+        .with_help(messages::duplicate_key_help());
+    Some(match (places.next(), places.next()) {
+        (Some(_), Some((line, col))) => d.at(text, line, col),
+        _ => d,
+    })
 }
 
 /// Walks the document along `path` and fails at its end: see the module docs.

@@ -107,7 +107,7 @@ fn report(err: &Error) {
                 eprintln!("{}", messages::error_count(diags.len()));
             }
         }
-        other => eprintln!("{} {other}", messages::label_error()),
+        other => eprintln!("{}：{other}", messages::label_error()),
     }
 }
 

@@ -42,6 +42,14 @@ pub fn yaml_syntax_help() -> String {
     "检查这一行及上一行的缩进和冒号：同一层的字段要对齐，冒号后面要有一个空格".into()
 }
 
+pub fn duplicate_key(key: &str) -> String {
+    format!("字段 `{key}` 写了两次")
+}
+
+pub fn duplicate_key_help() -> String {
+    "同一层里每个字段只能写一次：删掉一处，或把两处的内容合并".into()
+}
+
 pub fn yaml_too_deep() -> String {
     "内容嵌套得太深（或用 YAML 锚点反复引用），无法读取".into()
 }
@@ -309,7 +317,7 @@ pub fn wrote(path: impl Display) -> String {
 }
 
 pub fn nothing_written(spec: impl Display) -> String {
-    format!("{spec} 有错误，没有为它生成任何文件")
+    format!("没有为 {spec} 生成任何文件")
 }
 
 pub fn valid(spec: impl Display) -> String {

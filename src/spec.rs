@@ -49,12 +49,13 @@ impl Period {
     /// The spellings accepted in a spec, in the order shown to users.
     pub const NAMES: [&'static str; 4] = ["year", "spring", "autumn", "school-year"];
 
+    /// The English name, or the Chinese words plans use for it.
     pub fn from_name(name: &str) -> Option<Period> {
-        match name {
-            "year" => Some(Period::Year),
-            "spring" => Some(Period::Spring),
-            "autumn" => Some(Period::Autumn),
-            "school-year" => Some(Period::SchoolYear),
+        match name.trim() {
+            "year" | "年度" | "全年" => Some(Period::Year),
+            "spring" | "上半年" | "春季" | "春季学期" => Some(Period::Spring),
+            "autumn" | "下半年" | "秋季" | "秋季学期" => Some(Period::Autumn),
+            "school-year" | "学年" => Some(Period::SchoolYear),
             _ => None,
         }
     }

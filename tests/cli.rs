@@ -1,0 +1,161 @@
+//! The command line as a user runs it.
+
+mod common;
+
+use std::fs;
+
+use common::*;
+
+const GOOD: &str = "school: 甲校\nyear: 2025\nguiding_principles: 以……为指导。\nmeasures:\n  - 做好工作\nsignature: {date: 2025-03-01}\n";
+
+#[test]
+fn render_writes_all_three_formats_named_after_the_spec() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("my-plan.yaml"), GOOD).unwrap();
+    let o = unionplan(dir.path(), &["render", "my-plan.yaml"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    for ext in ["docx", "md", "html"] {
+        let p = dir.path().join("out").join(format!("my-plan.{ext}"));
+        assert!(p.is_file(), "{p:?}");
+    }
+    assert!(stderr(&o).contains("已生成 out/my-plan.docx"), "{}", stderr(&o));
+}
+
+#[test]
+fn render_several_specs_into_a_folder_in_chosen_formats() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.yaml"), GOOD).unwrap();
+    fs::write(dir.path().join("b.yaml"), GOOD.replace("甲校", "乙校")).unwrap();
+    let o = unionplan(dir.path(), &["render", "a.yaml", "b.yaml", "-o", "plans", "-f", "docx,html"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let mut names: Vec<_> = fs::read_dir(dir.path().join("plans"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["a.docx", "a.html", "b.docx", "b.html"]);
+    let b = fs::read_to_string(dir.path().join("plans/b.html")).unwrap();
+    assert!(b.contains("乙校2025年工会工作计划"));
+}
+
+#[test]
+fn a_bad_spec_gets_no_files_and_exit_code_1_while_others_render() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("good.yaml"), GOOD).unwrap();
+    fs::write(dir.path().join("bad.yaml"), GOOD.replace("year: 2025", "year: 二〇二五")).unwrap();
+    let o = unionplan(dir.path(), &["render", "bad.yaml", "good.yaml"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("bad.yaml:2:7"), "{err}");
+    assert!(err.contains("year"), "{err}");
+    assert!(!dir.path().join("out/bad.docx").exists());
+    assert!(!dir.path().join("out/bad.md").exists());
+    assert!(dir.path().join("out/good.docx").exists());
+}
+
+#[test]
+fn a_failed_render_leaves_the_previous_output_intact() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("p.yaml"), GOOD).unwrap();
+    assert!(unionplan(dir.path(), &["render", "p.yaml"]).status.success());
+    let before = fs::read(dir.path().join("out/p.docx")).unwrap();
+    fs::write(dir.path().join("p.yaml"), "school: [\n").unwrap();
+    let o = unionplan(dir.path(), &["render", "p.yaml"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(fs::read(dir.path().join("out/p.docx")).unwrap(), before);
+}
+
+#[test]
+fn validate_lists_every_error_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = "school: 甲校\nyear: 2025\nguiding_principle: x\nmeasures: []\n";
+    fs::write(dir.path().join("p.yaml"), bad).unwrap();
+    let o = unionplan(dir.path(), &["validate", "p.yaml"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("p.yaml:3:1"), "{err}");
+    assert!(err.contains("是不是想写 `guiding_principles`"), "{err}");
+    assert!(err.contains("p.yaml:4:11"), "{err}");
+    assert!(err.contains("共 3 处错误"), "{err}");
+    assert!(!dir.path().join("out").exists());
+
+    fs::write(dir.path().join("p.yaml"), GOOD).unwrap();
+    let o = unionplan(dir.path(), &["validate", "p.yaml"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+}
+
+#[test]
+fn wrong_usage_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_eq!(unionplan(dir.path(), &["render"]).status.code(), Some(2));
+    assert_eq!(unionplan(dir.path(), &["frobnicate"]).status.code(), Some(2));
+    let o = unionplan(dir.path(), &["render", "x.yaml", "-f", "pdf"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("不认识的输出格式“pdf”"), "{}", stderr(&o));
+}
+
+#[test]
+fn every_command_has_help_with_an_example() {
+    let dir = tempfile::tempdir().unwrap();
+    for cmd in ["init", "render", "validate"] {
+        let o = unionplan(dir.path(), &[cmd, "--help"]);
+        assert!(o.status.success());
+        let text = String::from_utf8_lossy(&o.stdout);
+        assert!(text.contains(&format!("unionplan {cmd}")), "{cmd}: {text}");
+    }
+}
+
+#[test]
+fn init_writes_a_valid_example_and_never_overwrites_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = unionplan(dir.path(), &["init", "mine.yaml"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = unionplan(dir.path(), &["validate", "mine.yaml"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+
+    fs::write(dir.path().join("mine.yaml"), "my own work").unwrap();
+    let o = unionplan(dir.path(), &["init", "mine.yaml"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(fs::read_to_string(dir.path().join("mine.yaml")).unwrap(), "my own work");
+    let o = unionplan(dir.path(), &["init", "mine.yaml", "--force"]);
+    assert!(o.status.success());
+    assert_ne!(fs::read_to_string(dir.path().join("mine.yaml")).unwrap(), "my own work");
+}
+
+#[test]
+fn templates_can_be_overridden_from_a_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("p.yaml"), GOOD).unwrap();
+    fs::create_dir(dir.path().join("tpl")).unwrap();
+    fs::write(
+        dir.path().join("tpl/plan.md"),
+        "# {{ plan.title | md_inline }}\n\n自定义模板：{{ plan.school | md_inline }}\n",
+    )
+    .unwrap();
+    let o = unionplan(dir.path(), &["render", "p.yaml", "--templates", "tpl", "-f", "md,docx"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let md = fs::read_to_string(dir.path().join("out/p.md")).unwrap();
+    assert_eq!(md, "# 甲校2025年工会工作计划\n\n自定义模板：甲校\n");
+    let docx = fs::read(dir.path().join("out/p.docx")).unwrap();
+    assert_eq!(docx_paragraphs(&docx), ["甲校2025年工会工作计划", "自定义模板：甲校"]);
+}
+
+#[test]
+fn a_broken_template_is_reported_with_its_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("p.yaml"), GOOD).unwrap();
+    fs::create_dir(dir.path().join("tpl")).unwrap();
+    fs::write(dir.path().join("tpl/plan.md"), "# 标题\n\n{% if %}\n").unwrap();
+    let o = unionplan(dir.path(), &["render", "p.yaml", "--templates", "tpl"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("tpl/plan.md:3"), "{err}");
+    assert!(!dir.path().join("out").exists());
+
+    fs::write(dir.path().join("tpl/plan.md"), "# {{ plan.nonexistent }}\n").unwrap();
+    let o = unionplan(dir.path(), &["render", "p.yaml", "--templates", "tpl"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("tpl/plan.md:1"), "{err}");
+    assert!(err.contains("nonexistent"), "{err}");
+}

@@ -1,0 +1,203 @@
+//! A real client opens the DOCX: LibreOffice converts it to PDF, and the PDF
+//! is checked for its pages, its text and the 22-line page.
+//!
+//! Needs `soffice` (libreoffice-writer-nogui), `pdftotext` and `pdfinfo`
+//! (poppler-utils) and a CJK font (fonts-noto-cjk); `.ci/run` installs them.
+//! Without them the test is skipped with the reason printed, except under
+//! CI (the `CI` variable set), where a skip would hide a broken set-up.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::*;
+use unionplan::render::Format;
+
+fn tool(name: &str) -> Option<PathBuf> {
+    std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|p| p.join(name))
+            .find(|p| p.is_file())
+    })
+}
+
+/// The tools, or `None` after printing why the test is skipped.
+fn tools() -> Option<PathBuf> {
+    let soffice = tool("soffice").or_else(|| tool("libreoffice"));
+    let missing: Vec<&str> = [
+        ("soffice", soffice.is_some()),
+        ("pdftotext", tool("pdftotext").is_some()),
+        ("pdfinfo", tool("pdfinfo").is_some()),
+    ]
+    .into_iter()
+    .filter(|(_, found)| !found)
+    .map(|(name, _)| name)
+    .collect();
+    if missing.is_empty() {
+        return soffice;
+    }
+    let reason = format!(
+        "skipped: {} not installed (apt-get install libreoffice-writer-nogui fonts-noto-cjk poppler-utils)",
+        missing.join(", ")
+    );
+    assert!(std::env::var_os("CI").is_none(), "under CI the real-client test must run: {reason}");
+    eprintln!("{reason}");
+    None
+}
+
+/// Convert `docx` with LibreOffice; returns the PDF's path.
+fn to_pdf(soffice: &Path, dir: &Path, docx: &Path) -> PathBuf {
+    // A profile of its own, so parallel runs don't fight over one.
+    let profile = format!("-env:UserInstallation=file://{}", dir.join("lo-profile").display());
+    let out = Command::new(soffice)
+        .args([&profile, "--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(dir)
+        .arg(docx)
+        .output()
+        .expect("soffice runs");
+    let pdf = dir.join(docx.file_stem().unwrap()).with_extension("pdf");
+    assert!(
+        pdf.is_file(),
+        "LibreOffice made no PDF: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    pdf
+}
+
+fn pages(pdf: &Path) -> usize {
+    let out = Command::new("pdfinfo").arg(pdf).output().unwrap();
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("pdfinfo prints Pages:")
+}
+
+/// The text of each page, laid out as on the page.
+fn page_texts(pdf: &Path) -> Vec<String> {
+    let out = Command::new("pdftotext")
+        .args(["-layout"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let mut pages: Vec<String> = text.split('\u{c}').map(str::to_string).collect();
+    if pages.last().is_some_and(|p| p.trim().is_empty()) {
+        pages.pop();
+    }
+    pages
+}
+
+fn squeeze(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// A word on the first page and its box, in points from the top left.
+struct Word {
+    text: String,
+    x_min: f64,
+    x_max: f64,
+    y_min: f64,
+}
+
+fn first_page_words(pdf: &Path) -> Vec<Word> {
+    let out = Command::new("pdftotext")
+        .args(["-bbox", "-f", "1", "-l", "1"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    let xml = String::from_utf8_lossy(&out.stdout).into_owned();
+    let attr = |line: &str, name: &str| -> f64 {
+        let start = line.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+        line[start..].split('"').next().unwrap().parse().unwrap()
+    };
+    xml.lines()
+        .map(str::trim)
+        .filter(|l| l.starts_with("<word "))
+        .map(|l| Word {
+            text: l[l.find('>').unwrap() + 1..l.rfind("</word>").unwrap()].to_string(),
+            x_min: attr(l, "xMin"),
+            x_max: attr(l, "xMax"),
+            y_min: attr(l, "yMin"),
+        })
+        .collect()
+}
+
+/// The page as measured in the PDF: GB/T 9704 margins, centred title,
+/// two-character indents and 28.95 pt lines.
+fn check_geometry(pdf: &Path) {
+    const MM: f64 = 72.0 / 25.4;
+    let words = first_page_words(pdf);
+    let title_y = words[0].y_min;
+    let title: Vec<&Word> = words.iter().filter(|w| w.y_min == title_y).collect();
+    let left = title.iter().map(|w| w.x_min).fold(f64::MAX, f64::min);
+    let right = title.iter().map(|w| w.x_max).fold(0.0, f64::max);
+    let block_centre = (28.0 * MM + (210.0 - 26.0) * MM) / 2.0;
+    assert!(((left + right) / 2.0 - block_centre).abs() < 2.0, "title centred: {left}..{right}");
+    let below_margin = title_y - 37.0 * MM;
+    assert!((0.0..29.0).contains(&below_margin), "title on the first line: {title_y}");
+
+    let body = words.iter().find(|w| w.text.starts_with("绕学校中心工作")).unwrap();
+    assert!((body.x_min - 28.0 * MM).abs() < 1.0, "left margin 28 mm: {}", body.x_min);
+    let first = words.iter().find(|w| w.text.starts_with("新的一年")).unwrap();
+    assert!((first.x_min - body.x_min - 32.0).abs() < 1.0, "first-line indent of 2 characters");
+    let pitch = body.y_min - first.y_min;
+    assert!((pitch - 28.95).abs() < 0.2, "exact 28.95 pt lines: {pitch}");
+}
+
+#[test]
+fn libreoffice_opens_the_example_plan() {
+    let Some(soffice) = tools() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let spec = example("qingxi-2025.yaml");
+    let docx = dir.path().join("qingxi-2025.docx");
+    std::fs::write(&docx, render_file(&spec, Format::Docx)).unwrap();
+    let pdf = to_pdf(&soffice, dir.path(), &docx);
+
+    let texts = page_texts(&pdf);
+    assert_eq!(pages(&pdf), 5, "the example fills five A4 pages");
+    assert_eq!(texts.len(), 5);
+    // The title is on the first page, alone and centred.
+    let first_line = texts[0].lines().find(|l| !l.trim().is_empty()).unwrap();
+    assert_eq!(squeeze(first_line), "青溪路小学2025年工会工作计划");
+    check_geometry(&pdf);
+    // Page numbers "— n —", odd pages on the right, even pages on the left.
+    for (i, page) in texts.iter().enumerate() {
+        let last = page.lines().rev().find(|l| !l.trim().is_empty()).unwrap();
+        assert_eq!(squeeze(last), format!("—{}—", i + 1), "page {}", i + 1);
+        let indent = last.len() - last.trim_start().len();
+        if i % 2 == 0 {
+            assert!(indent > 40, "odd page {} number on the right: {last:?}", i + 1);
+        } else {
+            assert!(indent < 20, "even page {} number on the left: {last:?}", i + 1);
+        }
+    }
+    // Every text of the spec, in order (lines are wrapped, so compare without spaces).
+    let all = squeeze(&texts.concat());
+    let yaml = std::fs::read_to_string(&spec).unwrap();
+    let wanted: Vec<String> = spec_texts(&yaml).iter().map(|t| squeeze(t)).collect();
+    assert_in_order(&all, &wanted);
+    assert!(all.contains("2025年2月18日"));
+}
+
+#[test]
+fn a_full_page_holds_22_lines() {
+    let Some(soffice) = tools() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let items: String = (1..=70).map(|i| format!("      - 第{i}条\n")).collect();
+    let yaml = format!(
+        "school: 甲校\nyear: 2025\nguiding_principles: 文字。\nmeasures:\n  - title: 条目\n    items:\n{items}signature: {{date: 2025-01-02}}\n"
+    );
+    let docx = dir.path().join("lines.docx");
+    std::fs::write(&docx, render_text(&yaml, Format::Docx)).unwrap();
+    let pdf = to_pdf(&soffice, dir.path(), &docx);
+    let texts = page_texts(&pdf);
+    assert!(texts.len() >= 3);
+    // Page 2 is all one-line items: 22 lines of text, then the page number.
+    let lines: Vec<&str> = texts[1].lines().filter(|l| !l.trim().is_empty()).collect();
+    assert_eq!(lines.len(), 23, "22 text lines and the page number: {lines:#?}");
+    assert_eq!(squeeze(lines[22]), "—2—");
+}
