@@ -205,7 +205,9 @@ fn duplicate_key(path: &Path, text: &str, raw: &str) -> Option<Diagnostic> {
     let mut places = text.lines().enumerate().filter_map(|(i, line)| {
         let body = line.trim_start_matches([' ', '-']);
         let rest = body.strip_prefix(key)?;
-        rest.trim_start().starts_with(':').then(|| (i + 1, line.len() - body.len() + 1))
+        rest.trim_start()
+            .starts_with(':')
+            .then(|| (i + 1, line.len() - body.len() + 1))
     });
     let d = Diagnostic::file_level(path, messages::duplicate_key(key))
         .with_help(messages::duplicate_key_help());

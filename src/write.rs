@@ -29,11 +29,17 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     std::fs::create_dir_all(dir)
         .map_err(|e| Error::Write(messages::cannot_create_dir(dir.display(), e)))?;
     let fail = |e: std::io::Error| Error::Write(messages::cannot_write(path.display(), e));
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".unionplan-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(fail)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".unionplan-").suffix(".tmp");
+    // Temporary files are private (0600); the output is a normal document:
+    // keep the mode of the file being replaced, or the usual 0666 less umask.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path).map_or(0o666, |m| m.permissions().mode());
+        builder.permissions(std::fs::Permissions::from_mode(mode));
+    }
+    let mut tmp = builder.tempfile_in(dir).map_err(fail)?;
     tmp.write_all(bytes).map_err(fail)?;
     tmp.as_file().sync_all().map_err(fail)?;
     tmp.persist(path).map_err(|e| fail(e.error))?;
@@ -63,5 +69,20 @@ mod tests {
         assert_eq!(names.len(), 1);
         assert!(write_new(&path, b"x").is_err());
         assert_eq!(std::fs::read(&path).unwrap(), b"new");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn outputs_are_readable_by_others_like_any_document() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.docx");
+        write_atomic(&path, b"x").unwrap();
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o044, 0o044, "group and others can read: {mode:o}");
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+        write_atomic(&path, b"y").unwrap();
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o640, "a replaced file keeps its mode");
     }
 }

@@ -82,11 +82,39 @@ fn fonts_sizes_and_indents_follow_the_layout() {
 
     // (text, east-asian font, size in half-points, alignment, first-line indent, bold)
     let cases = [
-        ("青溪路小学2025年工会工作计划", "方正小标宋简体", "44", "center", None, false),
+        (
+            "青溪路小学2025年工会工作计划",
+            "方正小标宋简体",
+            "44",
+            "center",
+            None,
+            false,
+        ),
         ("一、指导思想", "黑体", "32", "both", Some("640"), false),
-        ("（一）加强思想政治引领，建设高素质教职工队伍", "楷体", "32", "both", Some("640"), false),
-        ("1.抓好政治理论学习", "仿宋", "32", "both", Some("640"), true),
-        ("（1）会前广泛征集提案，做好提案的整理和立案工作。", "仿宋", "32", "both", Some("640"), false),
+        (
+            "（一）加强思想政治引领，建设高素质教职工队伍",
+            "楷体",
+            "32",
+            "both",
+            Some("640"),
+            false,
+        ),
+        (
+            "1.抓好政治理论学习",
+            "仿宋",
+            "32",
+            "both",
+            Some("640"),
+            true,
+        ),
+        (
+            "（1）会前广泛征集提案，做好提案的整理和立案工作。",
+            "仿宋",
+            "32",
+            "both",
+            Some("640"),
+            false,
+        ),
         ("青溪路小学工会委员会", "仿宋", "32", "right", None, false),
         ("2025年2月18日", "仿宋", "32", "right", None, false),
     ];
@@ -173,8 +201,23 @@ fn every_text_of_the_spec_is_present_in_order() {
     // And the numbering the user never typed.
     assert_in_order(
         &text,
-        &["一、指导思想", "二、工作目标", "1.校务公开", "三、主要工作", "（一）", "1.抓好", "（二）", "（1）会前", "四、具体工作安排", "二月", "1、制定", "七、八月", "十二月", "一月"]
-            .map(String::from),
+        &[
+            "一、指导思想",
+            "二、工作目标",
+            "1.校务公开",
+            "三、主要工作",
+            "（一）",
+            "1.抓好",
+            "（二）",
+            "（1）会前",
+            "四、具体工作安排",
+            "二月",
+            "1、制定",
+            "七、八月",
+            "十二月",
+            "一月",
+        ]
+        .map(String::from),
     );
 }
 
@@ -184,9 +227,18 @@ fn style_section_changes_fonts_and_sizes() {
     let docx = render_text(yaml, Format::Docx);
     let xml = docx_part(&docx, "word/document.xml");
     let doc = roxmltree::Document::parse(&xml).unwrap();
-    assert_eq!(attr(paragraph(&doc, "文字。"), "rFonts", "eastAsia"), Some("仿宋_GB2312"));
-    assert_eq!(attr(paragraph(&doc, "一、指导思想"), "rFonts", "eastAsia"), Some("方正黑体简体"));
-    assert_eq!(attr(paragraph(&doc, "甲校2025年工会工作计划"), "sz", "val"), Some("40"));
+    assert_eq!(
+        attr(paragraph(&doc, "文字。"), "rFonts", "eastAsia"),
+        Some("仿宋_GB2312")
+    );
+    assert_eq!(
+        attr(paragraph(&doc, "一、指导思想"), "rFonts", "eastAsia"),
+        Some("方正黑体简体")
+    );
+    assert_eq!(
+        attr(paragraph(&doc, "甲校2025年工会工作计划"), "sz", "val"),
+        Some("40")
+    );
     assert!(xml.contains(r#"w:linePitch="637""#), "12755 / 20 lines");
 }
 
@@ -204,4 +256,23 @@ fn markdown_in_text_becomes_bold_runs() {
         })
         .expect("the strong text is its own run");
     assert!(run.descendants().any(|n| n.has_tag_name((W, "b"))));
+}
+
+#[test]
+fn one_blank_line_follows_the_title_and_precedes_the_signature() {
+    let (_, docx) = example_docx();
+    let paragraphs = docx_paragraphs(&docx);
+    assert_eq!(paragraphs[0], "青溪路小学2025年工会工作计划");
+    assert_eq!(paragraphs[1], "");
+    assert!(paragraphs[2].starts_with("新的一年"));
+    let n = paragraphs.len();
+    assert_eq!(
+        paragraphs[n - 3..],
+        ["", "青溪路小学工会委员会", "2025年2月18日"]
+    );
+    // The 22 pt title keeps one 28.95 pt line instead of snapping to two.
+    let xml = docx_part(&docx, "word/document.xml");
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let title = paragraph(&doc, "青溪路小学2025年工会工作计划");
+    assert_eq!(attr(title, "snapToGrid", "val"), Some("false"));
 }

@@ -10,7 +10,8 @@ fn markdown(yaml: &str) -> String {
     String::from_utf8(render_text(yaml, Format::Markdown)).unwrap()
 }
 
-const BASE: &str = "school: 礼河实验学校\nyear: 2012\nguiding_principles: 文字。\nmeasures: [做事]\n";
+const BASE: &str =
+    "school: 礼河实验学校\nyear: 2012\nguiding_principles: 文字。\nmeasures: [做事]\n";
 
 #[test]
 fn default_titles_follow_the_period() {
@@ -19,8 +20,14 @@ fn default_titles_follow_the_period() {
         ("period: year\n", "# 礼河实验学校2012年工会工作计划"),
         ("period: spring\n", "# 礼河实验学校2012年上半年工会工作计划"),
         ("period: autumn\n", "# 礼河实验学校2012年下半年工会工作计划"),
-        ("period: school-year\n", "# 礼河实验学校2012—2013学年工会工作计划"),
-        ("title: 礼河实验学校工会工作要点\n", "# 礼河实验学校工会工作要点"),
+        (
+            "period: school-year\n",
+            "# 礼河实验学校2012—2013学年工会工作计划",
+        ),
+        (
+            "title: 礼河实验学校工会工作要点\n",
+            "# 礼河实验学校工会工作要点",
+        ),
     ];
     for (extra, want) in cases {
         let md = markdown(&format!("{BASE}{extra}"));
@@ -31,8 +38,13 @@ fn default_titles_follow_the_period() {
 #[test]
 fn signature_defaults_to_the_union_committee_and_today() {
     let md = markdown(BASE);
-    assert!(md.ends_with("<!-- signature -->\n\n礼河实验学校工会委员会\n\n2025年3月1日\n"), "{md}");
-    let md = markdown(&format!("{BASE}signature: {{org: 礼河工会, date: 2012-02-05}}\n"));
+    assert!(
+        md.ends_with("<!-- signature -->\n\n礼河实验学校工会委员会\n\n2025年3月1日\n"),
+        "{md}"
+    );
+    let md = markdown(&format!(
+        "{BASE}signature: {{org: 礼河工会, date: 2012-02-05}}\n"
+    ));
     assert!(md.ends_with("礼河工会\n\n2012年2月5日\n"), "{md}");
 }
 
@@ -40,8 +52,13 @@ fn signature_defaults_to_the_union_committee_and_today() {
 fn sections_are_numbered_without_gaps() {
     let md = markdown(BASE);
     assert!(md.contains("## 一、指导思想"));
-    assert!(md.contains("## 二、主要工作"), "no goals, so measures are 二: {md}");
-    let md = markdown(&format!("{BASE}goals: 全面完成。\nheadings: {{measures: 具体措施}}\n"));
+    assert!(
+        md.contains("## 二、主要工作"),
+        "no goals, so measures are 二: {md}"
+    );
+    let md = markdown(&format!(
+        "{BASE}goals: 全面完成。\nheadings: {{measures: 具体措施}}\n"
+    ));
     assert!(md.contains("## 二、工作目标\n\n全面完成。"));
     assert!(md.contains("## 三、具体措施"));
 }
@@ -68,8 +85,16 @@ fn measures_are_numbered_by_level() {
 #[test]
 fn twelve_and_more_measures_use_chinese_numerals() {
     let items: String = (1..=21).map(|i| format!("  - title: 第{i}项\n")).collect();
-    let md = markdown(&format!("school: 甲校\nyear: 2025\nguiding_principles: 文字\nmeasures:\n{items}"));
-    for n in ["（十）第10项", "（十一）第11项", "（十二）第12项", "（二十）第20项", "（二十一）第21项"] {
+    let md = markdown(&format!(
+        "school: 甲校\nyear: 2025\nguiding_principles: 文字\nmeasures:\n{items}"
+    ));
+    for n in [
+        "（十）第10项",
+        "（十一）第11项",
+        "（十二）第12项",
+        "（二十）第20项",
+        "（二十一）第21项",
+    ] {
         assert!(md.contains(n), "{n}");
     }
 }
@@ -96,10 +121,22 @@ fn user_text_cannot_break_the_markdown_structure() {
     // The only headings are the ones the layout made.
     let headings: Vec<&str> = md.lines().filter(|l| l.starts_with('#')).collect();
     // (A `#` typed before the name is Markdown heading markup: its text stays.)
-    assert_eq!(headings, ["# 甲校2025年工会工作计划", "## 一、指导思想", "## 二、主要工作"]);
+    assert_eq!(
+        headings,
+        [
+            "# 甲校2025年工会工作计划",
+            "## 一、指导思想",
+            "## 二、主要工作"
+        ]
+    );
     // A heading typed in a text field becomes a paragraph; a list stays a list
     // inside its section; raw HTML is escaped.
-    assert!(md.contains("## 一、指导思想\n\n不是标题\n\n1. 不是列表\n\n\\<script>alert(1)\\</script>\n\n## 二、"), "{md}");
+    assert!(
+        md.contains(
+            "## 一、指导思想\n\n不是标题\n\n1. 不是列表\n\n\\<script>alert(1)\\</script>\n\n## 二、"
+        ),
+        "{md}"
+    );
     let html = String::from_utf8(render_text(yaml, Format::Html)).unwrap();
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     assert!(!html.contains("<script>"));

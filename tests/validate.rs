@@ -43,7 +43,8 @@ fn assert_problem(d: &[Diagnostic], line: usize, col: usize, field: &str, messag
     );
 }
 
-const GOOD: &str = "school: 甲校\nyear: 2025\nguiding_principles: 以……为指导。\nmeasures:\n  - 做好工作\n";
+const GOOD: &str =
+    "school: 甲校\nyear: 2025\nguiding_principles: 以……为指导。\nmeasures:\n  - 做好工作\n";
 
 #[test]
 fn a_minimal_spec_is_valid() {
@@ -69,7 +70,13 @@ fn missing_required_fields_are_all_reported() {
 fn unknown_keys_get_did_you_mean_and_point_at_the_key() {
     let yaml = "school: 甲校\nyear: 2025\nguiding_principle: 文字\nmeasures: [做事]\nshedule: []\n";
     let d = problems(yaml);
-    assert_problem(&d, 3, 1, "guiding_principle", "不认识的字段 `guiding_principle`");
+    assert_problem(
+        &d,
+        3,
+        1,
+        "guiding_principle",
+        "不认识的字段 `guiding_principle`",
+    );
     assert_problem(&d, 5, 1, "shedule", "不认识的字段 `shedule`");
     let help: Vec<_> = d.iter().filter_map(|d| d.help.clone()).collect();
     assert!(help.iter().any(|h| h.contains("`guiding_principles`")));
@@ -128,8 +135,20 @@ schedule:
     let d = problems(yaml);
     assert_problem(&d, 6, 12, "schedule[1].month", "实际是 0");
     assert_problem(&d, 8, 12, "schedule[2].month", "实际是 13");
-    assert_problem(&d, 13, 15, "schedule[3].items[1].date", "不在这一项的月份（3月）里");
-    assert_problem(&d, 14, 17, "schedule[4].months[2]", "3 月已经在第 10 行写过了");
+    assert_problem(
+        &d,
+        13,
+        15,
+        "schedule[3].items[1].date",
+        "不在这一项的月份（3月）里",
+    );
+    assert_problem(
+        &d,
+        14,
+        17,
+        "schedule[4].months[2]",
+        "3 月已经在第 10 行写过了",
+    );
     assert_problem(&d, 19, 15, "schedule[5].items[1].date", "不存在");
 }
 
@@ -186,13 +205,21 @@ fn empty_files_and_syntax_errors_are_located() {
     assert!(d[0].message.contains("YAML 格式有误"), "{}", d[0].message);
     assert_eq!(d[0].line, Some(3));
     let d = problems("school: 甲校\n\tyear: 2025\n");
-    assert!(d[0].help.as_deref().unwrap_or("").contains("Tab"), "{:?}", d[0]);
+    assert!(
+        d[0].help.as_deref().unwrap_or("").contains("Tab"),
+        "{:?}",
+        d[0]
+    );
 }
 
 #[test]
 fn duplicate_keys_are_located() {
     let d = problems("school: 甲校\nschool: 乙校\n");
-    assert!(d[0].message.contains("`school` 写了两次"), "{}", d[0].message);
+    assert!(
+        d[0].message.contains("`school` 写了两次"),
+        "{}",
+        d[0].message
+    );
     assert_eq!((d[0].line, d[0].column), (Some(2), Some(1)));
 }
 
@@ -205,16 +232,23 @@ fn control_characters_are_refused_with_their_place() {
 
 #[test]
 fn bad_period_lists_the_choices() {
-    let d = problems("school: 甲校\nyear: 2025\nperiod: winter\nguiding_principles: 文字\nmeasures: [做事]\n");
+    let d = problems(
+        "school: 甲校\nyear: 2025\nperiod: winter\nguiding_principles: 文字\nmeasures: [做事]\n",
+    );
     assert_problem(&d, 3, 9, "period", "winter");
     assert!(d[0].help.as_deref().unwrap().contains("`school-year`"));
 }
 
 #[test]
 fn the_printed_message_shows_the_line_and_a_caret() {
-    let d = problems("school: 甲校\nyear: 2025\nguiding_principles: 文字\nmeasures: [做事]\nschedule:\n  - month: 13\n    items: [甲]\n");
+    let d = problems(
+        "school: 甲校\nyear: 2025\nguiding_principles: 文字\nmeasures: [做事]\nschedule:\n  - month: 13\n    items: [甲]\n",
+    );
     let text = d[0].to_string();
-    assert!(text.starts_with("错误：plan.yaml:6:12：字段 schedule[1].month：月份应当是 1 到 12 的数字"), "{text}");
+    assert!(
+        text.starts_with("错误：plan.yaml:6:12：字段 schedule[1].month：月份应当是 1 到 12 的数字"),
+        "{text}"
+    );
     assert!(text.contains("6 |   - month: 13\n"), "{text}");
     assert!(text.contains("  |            ^\n"), "{text}");
     assert!(text.contains("= 提示："), "{text}");

@@ -59,14 +59,19 @@ impl Renderer for Docx {
                 .line_pitch(t.line_pitch as usize),
         );
 
+        // One blank line after the title and before the 落款. It is an empty
+        // paragraph, not spacing: LibreOffice snaps the paragraph after a
+        // space-after to the next grid line and loses a line on every page 1.
         let mut first_signature = true;
         for block in &input.doc.blocks {
             if block.kind == BlockKind::Signature && first_signature {
-                // One blank line between the body and the 落款.
-                docx = docx.add_paragraph(t.paragraph().add_run(t.run("", &t.style.body_font)));
+                docx = docx.add_paragraph(t.blank_line());
                 first_signature = false;
             }
             docx = docx.add_paragraph(t.block(block));
+            if block.kind == BlockKind::Title {
+                docx = docx.add_paragraph(t.blank_line());
+            }
         }
 
         let mut buf = Cursor::new(Vec::new());
@@ -118,11 +123,14 @@ impl<'s> Typesetter<'s> {
         Paragraph::new().line_spacing(self.spacing())
     }
 
-    fn run(&self, text: &str, font: &str) -> Run {
-        Run::new()
-            .add_text(text)
-            .fonts(self.fonts(font))
-            .size(self.body_half_points)
+    /// An empty line of body text.
+    fn blank_line(&self) -> Paragraph {
+        self.paragraph().add_run(
+            Run::new()
+                .add_text("")
+                .fonts(self.fonts(&self.style.body_font))
+                .size(self.body_half_points),
+        )
     }
 
     fn block(&self, block: &Block) -> Paragraph {
@@ -130,9 +138,11 @@ impl<'s> Typesetter<'s> {
         let first_line = Some(SpecialIndentType::FirstLine(self.two_chars));
         let (mut p, font, size, bold) = match block.kind {
             BlockKind::Title => (
-                Paragraph::new()
-                    .line_spacing(self.spacing().after(self.line_pitch))
+                // 22 pt is taller than the grid pitch: snapped, the title
+                // would take two grid lines instead of one.
+                self.paragraph()
                     .align(AlignmentType::Center)
+                    .snap_to_grid(false)
                     .outline_lvl(0),
                 &s.title_font,
                 half_points(s.title_size),

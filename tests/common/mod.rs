@@ -51,7 +51,9 @@ pub fn render_file(path: &Path, format: Format) -> Vec<u8> {
 /// One part of a DOCX package, as text.
 pub fn docx_part(docx: &[u8], name: &str) -> String {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).expect("a zip file");
-    let mut part = zip.by_name(name).unwrap_or_else(|_| panic!("{name} is in the package"));
+    let mut part = zip
+        .by_name(name)
+        .unwrap_or_else(|_| panic!("{name} is in the package"));
     let mut s = String::new();
     part.read_to_string(&mut s).unwrap();
     s
