@@ -59,6 +59,7 @@ pub fn validate(src: &Source) -> Result<Spec, Vec<Diagnostic>> {
     let mut c = Checker {
         src,
         problems: Vec::new(),
+        suggested: Vec::new(),
     };
     let spec = c.spec();
     if c.problems.is_empty() {
@@ -91,6 +92,9 @@ struct Problem {
 struct Checker<'s> {
     src: &'s Source,
     problems: Vec<Problem>,
+    /// Fields offered as "did you mean" for a misspelt key, by map: such a
+    /// field is not reported missing as well, which would say it twice.
+    suggested: Vec<(FieldPath, &'static str)>,
 }
 
 impl Checker<'_> {
@@ -161,13 +165,16 @@ impl Checker<'_> {
     }
 
     /// Unknown keys are errors, with a "did you mean" where one is close.
-    fn check_keys(&mut self, map: &Mapping, path: &FieldPath, allowed: &[&str]) {
+    fn check_keys(&mut self, map: &Mapping, path: &FieldPath, allowed: &[&'static str]) {
         for key in map.keys() {
             match key.as_str() {
                 Some(k) if allowed.contains(&k) => {}
                 Some(k) => {
                     let help = match closest(k, allowed) {
-                        Some(best) => msg::did_you_mean(best),
+                        Some(best) => {
+                            self.suggested.push((path.clone(), best));
+                            msg::did_you_mean(best)
+                        }
                         None => msg::allowed_fields(allowed),
                     };
                     self.report_key(&path.key(k), msg::unknown_field(k), Some(help));
@@ -190,6 +197,7 @@ impl Checker<'_> {
     ) -> Option<T> {
         let p = path.key(name);
         match map.get(name) {
+            None if self.suggested.iter().any(|(p, n)| p == path && *n == name) => None,
             None => {
                 // Point at the map that lacks it (the file's start for the top level).
                 self.report(
@@ -342,7 +350,12 @@ impl Checker<'_> {
         Some(n)
     }
 
-    fn map<'v>(&mut self, v: &'v Value, path: &FieldPath, fields: &[&str]) -> Option<&'v Mapping> {
+    fn map<'v>(
+        &mut self,
+        v: &'v Value,
+        path: &FieldPath,
+        fields: &[&'static str],
+    ) -> Option<&'v Mapping> {
         match v.as_mapping() {
             Some(m) => {
                 self.check_keys(m, path, fields);
@@ -640,7 +653,7 @@ pub fn forbidden_in_xml(c: char) -> bool {
 }
 
 /// The closest allowed name, if it is close enough to be a likely typo.
-fn closest<'a>(typed: &str, allowed: &[&'a str]) -> Option<&'a str> {
+fn closest(typed: &str, allowed: &[&'static str]) -> Option<&'static str> {
     allowed
         .iter()
         .map(|a| (strsim::damerau_levenshtein(typed, a), *a))

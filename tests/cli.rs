@@ -99,7 +99,7 @@ fn validate_lists_every_error_and_writes_nothing() {
     assert!(err.contains("p.yaml:3:1"), "{err}");
     assert!(err.contains("是不是想写 `guiding_principles`"), "{err}");
     assert!(err.contains("p.yaml:4:11"), "{err}");
-    assert!(err.contains("共 3 处错误"), "{err}");
+    assert!(err.contains("共 2 处错误"), "{err}");
     assert!(!dir.path().join("out").exists());
 
     fs::write(dir.path().join("p.yaml"), GOOD).unwrap();

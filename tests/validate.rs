@@ -84,6 +84,16 @@ fn unknown_keys_get_did_you_mean_and_point_at_the_key() {
 }
 
 #[test]
+fn a_misspelt_required_field_is_reported_once_not_also_as_missing() {
+    let d = problems("school: 甲校\nyear: 2025\nguiding_principle: 文字\nmeasures: [做事]\n");
+    assert_eq!(d.len(), 1, "{:#?}", summary(&d));
+    assert_problem(&d, 3, 1, "guiding_principle", "不认识的字段");
+    // A key too far from any name to be a typo leaves the missing field reported.
+    let d = problems("school: 甲校\nyear: 2025\nxyz: 文字\nmeasures: [做事]\n");
+    assert_eq!(d.len(), 2, "{:#?}", summary(&d));
+}
+
+#[test]
 fn wrong_types_everywhere_are_reported_together() {
     let yaml = "\
 school: 甲校
