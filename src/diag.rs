@@ -15,6 +15,7 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::markup::is_wide;
 use crate::messages;
 
 /// One problem found in one file.
@@ -121,23 +122,7 @@ impl fmt::Display for Diagnostic {
 
 /// Terminal cells taken by `s`: East Asian wide characters take two.
 fn display_width(s: &str) -> usize {
-    s.chars()
-        .map(|c| match c as u32 {
-            0x1100..=0x115F
-            | 0x2E80..=0x303E
-            | 0x3041..=0x33FF
-            | 0x3400..=0x4DBF
-            | 0x4E00..=0x9FFF
-            | 0xA000..=0xA4CF
-            | 0xAC00..=0xD7A3
-            | 0xF900..=0xFAFF
-            | 0xFE30..=0xFE4F
-            | 0xFF00..=0xFF60
-            | 0xFFE0..=0xFFE6
-            | 0x20000..=0x3FFFD => 2,
-            _ => 1,
-        })
-        .sum()
+    s.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum()
 }
 
 #[cfg(test)]

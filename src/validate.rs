@@ -597,38 +597,52 @@ impl Checker<'_> {
         })
     }
 
-    fn headings(&mut self, v: &Value, path: &FieldPath) -> Option<Headings> {
-        let m = self.map(v, path, HEADING_FIELDS)?;
-        let mut h = Headings::default();
-        for (name, slot) in [
-            ("guiding_principles", &mut h.guiding_principles),
-            ("goals", &mut h.goals),
-            ("measures", &mut h.measures),
-            ("schedule", &mut h.schedule),
-        ] {
+    /// Replace each default in `slots` with the text given in `m`, if any.
+    fn override_texts<'a>(
+        &mut self,
+        m: &Mapping,
+        path: &FieldPath,
+        slots: impl IntoIterator<Item = (&'static str, &'a mut String)>,
+    ) {
+        for (name, slot) in slots {
             if let Some(t) = self.optional(m, path, name, Self::text) {
                 *slot = t;
             }
         }
+    }
+
+    fn headings(&mut self, v: &Value, path: &FieldPath) -> Option<Headings> {
+        let m = self.map(v, path, HEADING_FIELDS)?;
+        let mut h = Headings::default();
+        self.override_texts(
+            m,
+            path,
+            [
+                ("guiding_principles", &mut h.guiding_principles),
+                ("goals", &mut h.goals),
+                ("measures", &mut h.measures),
+                ("schedule", &mut h.schedule),
+            ],
+        );
         Some(h)
     }
 
     fn style(&mut self, v: &Value, path: &FieldPath) -> Option<Style> {
         let m = self.map(v, path, STYLE_FIELDS)?;
         let mut s = Style::default();
-        for (name, slot) in [
-            ("title_font", &mut s.title_font),
-            ("title_fallback_font", &mut s.title_fallback_font),
-            ("body_font", &mut s.body_font),
-            ("heading1_font", &mut s.heading1_font),
-            ("heading2_font", &mut s.heading2_font),
-            ("heading3_font", &mut s.heading3_font),
-            ("page_number_font", &mut s.page_number_font),
-        ] {
-            if let Some(t) = self.optional(m, path, name, Self::text) {
-                *slot = t;
-            }
-        }
+        self.override_texts(
+            m,
+            path,
+            [
+                ("title_font", &mut s.title_font),
+                ("title_fallback_font", &mut s.title_fallback_font),
+                ("body_font", &mut s.body_font),
+                ("heading1_font", &mut s.heading1_font),
+                ("heading2_font", &mut s.heading2_font),
+                ("heading3_font", &mut s.heading3_font),
+                ("page_number_font", &mut s.page_number_font),
+            ],
+        );
         for (name, slot) in [
             ("title_size", &mut s.title_size),
             ("body_size", &mut s.body_size),
