@@ -276,3 +276,60 @@ fn one_blank_line_follows_the_title_and_precedes_the_signature() {
     let title = paragraph(&doc, "青溪路小学2025年工会工作计划");
     assert_eq!(attr(title, "snapToGrid", "val"), Some("false"));
 }
+
+#[test]
+fn markdown_lists_emphasis_and_line_breaks_in_docx_and_html() {
+    let yaml = "school: 甲校\nyear: 2025\nguiding_principles: |\n  要*重视*师德，~~旧提法~~。\n  第一行\\\n  第二行\n\n  1. 甲项\n  2. 乙项\n     - 子项\nmeasures: [做事]\n";
+    let docx = render_text(yaml, Format::Docx);
+    let paragraphs = docx_paragraphs(&docx);
+    for want in [
+        "要重视师德，旧提法。",
+        "第一行第二行",
+        "1. 甲项",
+        "2. 乙项",
+        "• 子项",
+    ] {
+        assert!(
+            paragraphs.iter().any(|p| p == want),
+            "{want:?} in {paragraphs:#?}"
+        );
+    }
+    let xml = docx_part(&docx, "word/document.xml");
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let run_with = |text: &str| {
+        doc.descendants()
+            .filter(|n| n.has_tag_name((W, "r")))
+            .find(|r| {
+                r.descendants()
+                    .any(|t| t.has_tag_name((W, "t")) && t.text() == Some(text))
+            })
+            .unwrap_or_else(|| panic!("a run {text:?}"))
+    };
+    assert!(
+        run_with("重视")
+            .descendants()
+            .any(|n| n.has_tag_name((W, "i")))
+    );
+    assert!(
+        run_with("旧提法")
+            .descendants()
+            .any(|n| n.has_tag_name((W, "strike")))
+    );
+    let line = paragraph(&doc, "第一行第二行");
+    assert!(line.descendants().any(|n| n.has_tag_name((W, "br"))));
+    let nested = paragraph(&doc, "• 子项");
+    assert_eq!(
+        attr(nested, "ind", "left"),
+        Some("640"),
+        "nested items indent 2 characters more"
+    );
+
+    let html = String::from_utf8(render_text(yaml, Format::Html)).unwrap();
+    assert!(
+        html.contains("<p>要<em>重视</em>师德，<s>旧提法</s>。</p>"),
+        "{html}"
+    );
+    assert!(html.contains("<p>第一行<br>第二行</p>"));
+    assert!(html.contains("<p class=\"li li-1\">1. 甲项</p>"));
+    assert!(html.contains("<p class=\"li li-2\">• 子项</p>"));
+}
