@@ -29,6 +29,8 @@ pub struct Diagnostic {
     pub field: Option<String>,
     pub message: String,
     pub help: Option<String>,
+    /// More context, such as the chain of `extends` that led to the file.
+    pub notes: Vec<String>,
     /// The text of the offending line, to show under the message.
     pub source_line: Option<String>,
 }
@@ -43,8 +45,14 @@ impl Diagnostic {
             field: None,
             message,
             help: None,
+            notes: Vec::new(),
             source_line: None,
         }
+    }
+
+    pub fn with_note(mut self, note: impl Into<String>) -> Self {
+        self.notes.push(note.into());
+        self
     }
 
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
@@ -101,16 +109,28 @@ impl Diagnostic {
             out.push_str(&format!("{blue}{pad} |{reset}\n"));
             out.push_str(&format!("{blue}{num} |{reset} {text}\n"));
             out.push_str(&format!("{blue}{pad} |{reset} {caret_pad}{red}^{reset}\n"));
-            if let Some(help) = &self.help {
-                out.push_str(&format!(
-                    "{blue}{pad} ={reset} {}：{help}\n",
-                    messages::label_help()
-                ));
+            for (label, text) in self.trailer() {
+                out.push_str(&format!("{blue}{pad} ={reset} {label}：{text}\n"));
             }
-        } else if let Some(help) = &self.help {
-            out.push_str(&format!("  = {}：{help}\n", messages::label_help()));
+        } else {
+            for (label, text) in self.trailer() {
+                out.push_str(&format!("  = {label}：{text}\n"));
+            }
         }
         out
+    }
+
+    /// The help, then the notes, as (label, text).
+    fn trailer(&self) -> Vec<(&'static str, &str)> {
+        let help = self
+            .help
+            .iter()
+            .map(|h| (messages::label_help(), h.as_str()));
+        let notes = self
+            .notes
+            .iter()
+            .map(|n| (messages::label_note(), n.as_str()));
+        help.chain(notes).collect()
     }
 }
 

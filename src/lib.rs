@@ -14,10 +14,12 @@
 
 pub mod diag;
 pub mod doc;
+pub mod extends;
 pub mod layout;
 pub mod load;
 pub mod markup;
 pub mod messages;
+pub mod placeholder;
 pub mod render;
 pub mod spec;
 pub mod template;
@@ -30,6 +32,7 @@ use chrono::NaiveDate;
 
 use crate::diag::Diagnostic;
 use crate::doc::Document;
+use crate::extends::Loaded;
 use crate::load::Source;
 use crate::render::{Format, Typeset};
 use crate::spec::Spec;
@@ -60,16 +63,18 @@ fn render_all(diags: &[Diagnostic]) -> String {
         .join("\n")
 }
 
-/// Read and check one spec file.
+/// Read and check one spec file, with everything it `extends`.
 pub fn load_spec(path: &Path) -> Result<Spec, Error> {
-    let source = Source::read(path).map_err(|d| Error::Invalid(vec![*d]))?;
-    validate::validate(&source).map_err(Error::Invalid)
+    let loaded = Loaded::read(path).map_err(Error::Invalid)?;
+    validate::validate(&loaded).map_err(Error::Invalid)
 }
 
-/// Read and check a spec given as text; `name` is used in messages.
+/// Read and check a spec given as text; `name` is used in messages and to
+/// find the files it `extends`.
 pub fn parse_spec(name: &Path, text: &str) -> Result<Spec, Error> {
     let source = Source::from_text(name, text.to_string()).map_err(|d| Error::Invalid(vec![*d]))?;
-    validate::validate(&source).map_err(Error::Invalid)
+    let loaded = Loaded::from_source(source).map_err(Error::Invalid)?;
+    validate::validate(&loaded).map_err(Error::Invalid)
 }
 
 /// Lays out and renders checked specs with one set of templates.

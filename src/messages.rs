@@ -58,6 +58,58 @@ pub fn top_level_not_map(found: &str) -> String {
     format!("整个文件应当是“字段: 内容”的形式，实际是{found}")
 }
 
+// ---- extends ------------------------------------------------------------
+
+pub fn extends_not_text(found: &str) -> String {
+    format!("`extends` 应当是一个文件路径，实际是{found}")
+}
+
+pub fn extends_help() -> String {
+    "写上一年计划文件的路径，相对于本文件所在的文件夹，例如：extends: ../2025/lihe.yaml".into()
+}
+
+pub fn extends_missing(written: &str, full: impl Display) -> String {
+    format!("找不到 `extends` 指向的文件“{written}”（找的是 {full}）")
+}
+
+pub fn extends_is_dir(written: &str) -> String {
+    format!("`extends` 指向的“{written}”是一个文件夹，不是计划文件")
+}
+
+pub fn extends_cycle(chain: &str) -> String {
+    format!("`extends` 绕成了一个圈：{chain}")
+}
+
+pub fn extended_by(chain: &str) -> String {
+    format!("这个文件是通过 extends 读入的：{chain}")
+}
+
+pub fn nothing_to_remove(id: Option<&str>) -> String {
+    match id {
+        Some(id) => format!("上一份计划里没有 id 为“{id}”的项，无从删除"),
+        None => "要删除的项没有写 id，不知道删哪一项".into(),
+    }
+}
+
+pub fn nothing_to_remove_help() -> String {
+    "remove: true 删除的是 extends 的文件里 id 相同的那一项；检查 id 是否写对".into()
+}
+
+pub fn remove_without_extends() -> String {
+    "`remove: true` 只能在用 extends 的文件里删除上一份计划的项".into()
+}
+
+pub fn duplicate_id(id: &str, first_line: Option<usize>) -> String {
+    match first_line {
+        Some(line) => format!("id“{id}”已经在第 {line} 行用过了，同一个列表里的 id 不能重复"),
+        None => format!("id“{id}”在同一个列表里重复了"),
+    }
+}
+
+pub fn bad_bool(found: &str) -> String {
+    format!("这里应当是 true 或 false，实际是{found}")
+}
+
 // ---- validation ----------------------------------------------------------
 
 pub fn missing_field(name: &str) -> String {
@@ -153,10 +205,18 @@ pub fn bad_month_help() -> String {
     "例如二月写 month: 2；七、八月合在一起写 months: [7, 8]".into()
 }
 
-pub fn month_twice(month: u32, first_line: Option<usize>) -> String {
-    match first_line {
-        Some(line) => format!("{month} 月已经在第 {line} 行写过了，同一个月只能出现一次"),
+/// `where_` is "第 10 行" or "2025.yaml 第 10 行" when it is in another file.
+pub fn month_twice(month: u32, where_: Option<String>) -> String {
+    match where_ {
+        Some(at) => format!("{month} 月已经在{at}写过了，同一个月只能出现一次"),
         None => format!("{month} 月已经写过了，同一个月只能出现一次"),
+    }
+}
+
+pub fn at_line(file: Option<impl Display>, line: usize) -> String {
+    match file {
+        Some(f) => format!(" {f} 第 {line} 行"),
+        None => format!("第 {line} 行"),
     }
 }
 
@@ -225,6 +285,27 @@ pub fn measure_empty() -> String {
 
 pub fn measure_empty_help() -> String {
     "至少写上 title（标题）或 text（正文）之一".into()
+}
+
+pub fn placeholder_unknown(name: &str) -> String {
+    format!("不认识的占位符“{{{{{name}}}}}”")
+}
+
+pub fn placeholder_unclosed() -> String {
+    "“{{”后面没有配对的“}}”".into()
+}
+
+pub fn placeholder_help(names: &[&str]) -> String {
+    let list = names
+        .iter()
+        .map(|n| format!("{{{{ {n} }}}}"))
+        .collect::<Vec<_>>()
+        .join("、");
+    format!("可用的占位符有：{list}；要写两个大括号本身，请写成 \\{{{{")
+}
+
+pub fn placeholder_in_school() -> String {
+    "学校名称里不能用占位符，其他地方的 {{ school }} 就是用它来填的".into()
 }
 
 pub fn bad_number(found: &str) -> String {
@@ -342,6 +423,10 @@ pub fn label_error() -> &'static str {
 
 pub fn label_help() -> &'static str {
     "提示"
+}
+
+pub fn label_note() -> &'static str {
+    "说明"
 }
 
 pub fn label_field() -> &'static str {

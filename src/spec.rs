@@ -30,6 +30,49 @@ pub struct Spec {
     pub style: Style,
 }
 
+impl Spec {
+    /// Call `f` on every text a reader sees, except the school's name.
+    pub fn for_each_text(&mut self, mut f: impl FnMut(&mut String)) {
+        fn measures(ms: &mut [Measure], f: &mut dyn FnMut(&mut String)) {
+            for m in ms {
+                m.title
+                    .iter_mut()
+                    .chain(m.text.iter_mut())
+                    .for_each(&mut *f);
+                measures(&mut m.items, f);
+            }
+        }
+        self.title.iter_mut().for_each(&mut f);
+        self.intro.iter_mut().for_each(&mut f);
+        f(&mut self.guiding_principles);
+        match &mut self.goals {
+            Some(Goals::Text(t)) => f(t),
+            Some(Goals::List(list)) => {
+                for g in list {
+                    f(&mut g.text);
+                    g.target.iter_mut().for_each(&mut f);
+                }
+            }
+            None => {}
+        }
+        measures(&mut self.measures, &mut f);
+        for item in self.schedule.iter_mut().flat_map(|e| e.items.iter_mut()) {
+            f(&mut item.text);
+            item.owner.iter_mut().for_each(&mut f);
+        }
+        self.signature.org.iter_mut().for_each(&mut f);
+        let h = &mut self.headings;
+        for t in [
+            &mut h.guiding_principles,
+            &mut h.goals,
+            &mut h.measures,
+            &mut h.schedule,
+        ] {
+            f(t);
+        }
+    }
+}
+
 /// The period a plan covers; it decides the default title.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
 #[serde(rename_all = "kebab-case")]

@@ -16,8 +16,10 @@ use chrono::{Datelike, NaiveDate};
 use serde_yaml::{Mapping, Value};
 
 use crate::diag::Diagnostic;
-use crate::load::{FieldPath, Source, Target};
+use crate::extends::Loaded;
+use crate::load::{FieldPath, Target};
 use crate::messages as msg;
+use crate::placeholder;
 use crate::spec::*;
 
 const TOP_FIELDS: &[&str] = &[
@@ -33,11 +35,14 @@ const TOP_FIELDS: &[&str] = &[
     "signature",
     "headings",
     "style",
+    // Read and merged away by `crate::extends`; listed so it is never "unknown".
+    "extends",
 ];
-const GOAL_FIELDS: &[&str] = &["text", "target"];
-const MEASURE_FIELDS: &[&str] = &["title", "text", "items"];
-const ENTRY_FIELDS: &[&str] = &["month", "months", "items"];
-const ITEM_FIELDS: &[&str] = &["text", "date", "owner"];
+// `id` and `remove` are how a spec that `extends` another edits its lists.
+const GOAL_FIELDS: &[&str] = &["text", "target", "id", "remove"];
+const MEASURE_FIELDS: &[&str] = &["title", "text", "items", "id", "remove"];
+const ENTRY_FIELDS: &[&str] = &["month", "months", "items", "id", "remove"];
+const ITEM_FIELDS: &[&str] = &["text", "date", "owner", "id", "remove"];
 const SIGNATURE_FIELDS: &[&str] = &["org", "date"];
 const HEADING_FIELDS: &[&str] = &["guiding_principles", "goals", "measures", "schedule"];
 const STYLE_FIELDS: &[&str] = &[
@@ -55,7 +60,7 @@ const STYLE_FIELDS: &[&str] = &[
 ];
 
 /// Check `src` and build its [`Spec`], or list every problem, in file order.
-pub fn validate(src: &Source) -> Result<Spec, Vec<Diagnostic>> {
+pub fn validate(src: &Loaded) -> Result<Spec, Vec<Diagnostic>> {
     let mut c = Checker {
         src,
         problems: Vec::new(),
@@ -78,7 +83,9 @@ pub fn validate(src: &Source) -> Result<Spec, Vec<Diagnostic>> {
             }
         })
         .collect();
-    diags.sort_by_key(|d| (d.line.unwrap_or(0), d.column.unwrap_or(0)));
+    // The spec's own file first, then the files it extends, each in line order.
+    let file_rank = |d: &Diagnostic| src.sources.iter().position(|s| s.path == d.file);
+    diags.sort_by_key(|d| (file_rank(d), d.line.unwrap_or(0), d.column.unwrap_or(0)));
     Err(diags)
 }
 
@@ -90,7 +97,7 @@ struct Problem {
 }
 
 struct Checker<'s> {
-    src: &'s Source,
+    src: &'s Loaded,
     problems: Vec<Problem>,
     /// Fields offered as "did you mean" for a misspelt key, by map: such a
     /// field is not reported missing as well, which would say it twice.
@@ -116,6 +123,41 @@ impl Checker<'_> {
         });
     }
 
+    /// "第 10 行" for where `first` was written, naming the file when it is
+    /// not the one `here` was written in.
+    fn where_(&self, first: &FieldPath, here: &FieldPath) -> Option<String> {
+        let (file, line) = self.src.position(first)?;
+        let same = self.src.position(here).is_some_and(|(f, _)| f == file);
+        Some(msg::at_line((!same).then(|| file.display()), line))
+    }
+
+    /// `id` and `remove` of a list entry; and no two entries with one id.
+    fn entry_keys(&mut self, m: &Mapping, path: &FieldPath, ids: &mut HashMap<String, FieldPath>) {
+        if let Some(id) = self.optional(m, path, "id", Self::text) {
+            let id_path = path.key("id");
+            match ids.get(&id) {
+                Some(first) => {
+                    // Entries with one id from two files merge, so both are in one file.
+                    let line = self.src.position(first).map(|(_, line)| line);
+                    self.report(&id_path, msg::duplicate_id(&id, line), None);
+                }
+                None => {
+                    ids.insert(id, id_path);
+                }
+            }
+        }
+        match m.get("remove") {
+            None | Some(Value::Bool(false)) | Some(Value::Null) => {}
+            Some(Value::Bool(true)) => {
+                self.report_key(&path.key("remove"), msg::remove_without_extends(), None)
+            }
+            Some(other) => {
+                let found = msg::describe_value(other);
+                self.report(&path.key("remove"), msg::bad_bool(&found), None)
+            }
+        }
+    }
+
     // ---- the spec, top down --------------------------------------------
 
     fn spec(&mut self) -> Option<Spec> {
@@ -135,7 +177,14 @@ impl Checker<'_> {
         };
         self.check_keys(map, &root, TOP_FIELDS);
 
-        let school = self.required(map, &root, "school", Self::text);
+        let school = self.required(map, &root, "school", |c, v, p| {
+            let school = c.text(v, p)?;
+            if placeholder::uses_any(&school) {
+                c.report(p, msg::placeholder_in_school(), None);
+                return None;
+            }
+            Some(school)
+        });
         let year = self.required(map, &root, "year", Self::year);
         let period = self.optional(map, &root, "period", Self::period);
         let title = self.optional(map, &root, "title", Self::text);
@@ -148,7 +197,7 @@ impl Checker<'_> {
         let headings = self.optional(map, &root, "headings", Self::headings);
         let style = self.optional(map, &root, "style", Self::style);
 
-        Some(Spec {
+        let mut spec = Spec {
             school: school?,
             year: year?,
             period: period.unwrap_or_default(),
@@ -161,7 +210,10 @@ impl Checker<'_> {
             signature: signature.unwrap_or_default(),
             headings: headings.unwrap_or_default(),
             style: style.unwrap_or_default(),
-        })
+        };
+        let values = placeholder::Values::of(&spec);
+        spec.for_each_text(|t| *t = values.expand(t));
+        Some(spec)
     }
 
     /// Unknown keys are errors, with a "did you mean" where one is close.
@@ -256,6 +308,15 @@ impl Checker<'_> {
                 msg::control_character(c as u32),
                 Some(msg::control_character_help()),
             );
+            return None;
+        }
+        if let Err(problem) = placeholder::check(&s) {
+            let message = match problem {
+                placeholder::Problem::Unknown(name) => msg::placeholder_unknown(&name),
+                placeholder::Problem::Unclosed => msg::placeholder_unclosed(),
+            };
+            let help = msg::placeholder_help(&placeholder::NAMES);
+            self.report(path, message, Some(help));
             return None;
         }
         Some(s)
@@ -399,7 +460,11 @@ impl Checker<'_> {
     fn goals(&mut self, v: &Value, path: &FieldPath) -> Option<Option<Goals>> {
         match v {
             Value::Sequence(s) if s.is_empty() => Some(None),
-            Value::Sequence(_) => self.list(v, path, Self::goal).map(|g| Some(Goals::List(g))),
+            Value::Sequence(_) => {
+                let mut ids = HashMap::new();
+                self.list(v, path, |c, g, p| c.goal(g, p, &mut ids))
+                    .map(|g| Some(Goals::List(g)))
+            }
             Value::String(_) | Value::Number(_) => self.text(v, path).map(|t| Some(Goals::Text(t))),
             other => {
                 self.report(
@@ -412,11 +477,17 @@ impl Checker<'_> {
         }
     }
 
-    fn goal(&mut self, v: &Value, path: &FieldPath) -> Option<Goal> {
+    fn goal(
+        &mut self,
+        v: &Value,
+        path: &FieldPath,
+        ids: &mut HashMap<String, FieldPath>,
+    ) -> Option<Goal> {
         if !v.is_mapping() {
             return self.text(v, path).map(|text| Goal { text, target: None });
         }
         let m = self.map(v, path, GOAL_FIELDS)?;
+        self.entry_keys(m, path, ids);
         let text = self.required(m, path, "text", Self::text);
         let target = self.optional(m, path, "target", Self::text);
         Some(Goal {
@@ -434,10 +505,17 @@ impl Checker<'_> {
             );
             return None;
         }
-        self.list(v, path, |c, item, p| c.measure(item, p, depth))
+        let mut ids = HashMap::new();
+        self.list(v, path, |c, item, p| c.measure(item, p, depth, &mut ids))
     }
 
-    fn measure(&mut self, v: &Value, path: &FieldPath, depth: usize) -> Option<Measure> {
+    fn measure(
+        &mut self,
+        v: &Value,
+        path: &FieldPath,
+        depth: usize,
+        ids: &mut HashMap<String, FieldPath>,
+    ) -> Option<Measure> {
         if !v.is_mapping() {
             return self.text(v, path).map(|text| Measure {
                 text: Some(text),
@@ -445,6 +523,7 @@ impl Checker<'_> {
             });
         }
         let m = self.map(v, path, MEASURE_FIELDS)?;
+        self.entry_keys(m, path, ids);
         let title = self.optional(m, path, "title", Self::text);
         let text = self.optional(m, path, "text", Self::text);
         let items = self.optional(m, path, "items", |c, v, p| c.measures(v, p, depth + 1));
@@ -467,8 +546,15 @@ impl Checker<'_> {
         year: Option<i32>,
     ) -> Option<Vec<ScheduleEntry>> {
         // Months seen so far, with where they were first given.
+        if v.as_sequence().is_some_and(|s| s.is_empty()) {
+            // No schedule this time (an `extends` file clears its parent's this way).
+            return Some(Vec::new());
+        }
         let mut seen: HashMap<u32, FieldPath> = HashMap::new();
-        self.list(v, path, |c, entry, p| c.entry(entry, p, year, &mut seen))
+        let mut ids = HashMap::new();
+        self.list(v, path, |c, entry, p| {
+            c.entry(entry, p, year, &mut seen, &mut ids)
+        })
     }
 
     fn entry(
@@ -477,8 +563,10 @@ impl Checker<'_> {
         path: &FieldPath,
         year: Option<i32>,
         seen: &mut HashMap<u32, FieldPath>,
+        ids: &mut HashMap<String, FieldPath>,
     ) -> Option<ScheduleEntry> {
         let m = self.map(v, path, ENTRY_FIELDS)?;
+        self.entry_keys(m, path, ids);
         let months: Option<Vec<(u32, FieldPath)>> = match (m.get("month"), m.get("months")) {
             (Some(_), Some(_)) => {
                 self.report_key(
@@ -507,12 +595,8 @@ impl Checker<'_> {
         if let Some(months) = &months {
             for (mo, p) in months {
                 if let Some(first) = seen.get(mo) {
-                    let line = self.src.locate(first, Target::Value).map(|(l, _)| l);
-                    self.report(
-                        p,
-                        msg::month_twice(*mo, line),
-                        Some(msg::month_twice_help()),
-                    );
+                    let at = self.where_(first, p);
+                    self.report(p, msg::month_twice(*mo, at), Some(msg::month_twice_help()));
                     ok = false;
                 } else {
                     seen.insert(*mo, p.clone());
@@ -521,8 +605,9 @@ impl Checker<'_> {
         }
         let month_list: Option<Vec<u32>> = months.map(|v| v.into_iter().map(|(m, _)| m).collect());
         let items = self.required(m, path, "items", |c, v, p| {
+            let mut item_ids = HashMap::new();
             c.list(v, p, |c, iv, ip| {
-                c.item(iv, ip, month_list.as_deref(), year)
+                c.item(iv, ip, month_list.as_deref(), year, &mut item_ids)
             })
         });
         match (ok, month_list, items) {
@@ -537,6 +622,7 @@ impl Checker<'_> {
         path: &FieldPath,
         months: Option<&[u32]>,
         year: Option<i32>,
+        ids: &mut HashMap<String, FieldPath>,
     ) -> Option<ScheduleItem> {
         if !v.is_mapping() {
             return self.text(v, path).map(|text| ScheduleItem {
@@ -546,6 +632,7 @@ impl Checker<'_> {
             });
         }
         let m = self.map(v, path, ITEM_FIELDS)?;
+        self.entry_keys(m, path, ids);
         let text = self.required(m, path, "text", Self::text);
         let owner = self.optional(m, path, "owner", Self::text);
         let date_path = path.key("date");

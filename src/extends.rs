@@ -1,0 +1,486 @@
+//! `extends`: a spec that starts from another one (last year's plan, or a
+//! district's shared plan) and says only what differs.
+//!
+//! ## The merge rules
+//! - Maps merge key by key; the child's value wins for a key both give.
+//! - Scalars and plain lists are replaced by the child's.
+//! - The lists people edit piece by piece — `goals`, `measures` and their
+//!   `items` at every level, `schedule` and each entry's `items` — merge by
+//!   entry: a child entry with the same `id` as a parent entry merges into it
+//!   (or drops it, with `remove: true`); a schedule entry without an `id`
+//!   matches the parent's entry for the same month(s); every other child
+//!   entry is appended.
+//! - Chains work (2026 extends 2025 extends 2024); a cycle, a missing parent
+//!   or a parent that can't be read is an error naming the chain.
+//!
+//! ## Where errors point
+//! Each file is read into a [`Node`] tree whose nodes remember the file and
+//! the path they were written at. Merging moves nodes, never copies values
+//! without their origin, so a problem found in the merged plan is reported
+//! in the file that holds the offending value ([`Loaded::diagnostic`]).
+
+use std::path::{Path, PathBuf};
+
+use serde_yaml::{Mapping, Value};
+
+use crate::diag::Diagnostic;
+use crate::load::{FieldPath, Seg, Source, Target};
+use crate::messages as msg;
+
+/// How many files a chain of `extends` may have.
+const MAX_CHAIN: usize = 32;
+
+/// A spec with everything it extends merged in.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// The files, the spec first and its furthest ancestor last.
+    pub sources: Vec<Source>,
+    /// The merged spec.
+    pub value: Value,
+    tree: Node,
+}
+
+/// A YAML node and where it was written.
+#[derive(Debug, Clone)]
+struct Node {
+    /// Index into [`Loaded::sources`].
+    src: usize,
+    path: FieldPath,
+    kind: Kind,
+}
+
+#[derive(Debug, Clone)]
+enum Kind {
+    Leaf(Value),
+    Map(Vec<(Value, Node)>),
+    Seq(Vec<Node>),
+}
+
+/// Which lists merge by entry, and how their entries merge.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ListKind {
+    Goals,
+    Measures,
+    Schedule,
+    ScheduleItems,
+}
+
+/// The kind of map being merged, to know which of its keys hold such lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum MapKind {
+    Spec,
+    Measure,
+    ScheduleEntry,
+    Other,
+}
+
+impl MapKind {
+    fn list_at(self, key: &str) -> Option<ListKind> {
+        match (self, key) {
+            (MapKind::Spec, "goals") => Some(ListKind::Goals),
+            (MapKind::Spec, "measures") | (MapKind::Measure, "items") => Some(ListKind::Measures),
+            (MapKind::Spec, "schedule") => Some(ListKind::Schedule),
+            (MapKind::ScheduleEntry, "items") => Some(ListKind::ScheduleItems),
+            _ => None,
+        }
+    }
+
+    fn of_entry(list: ListKind) -> MapKind {
+        match list {
+            ListKind::Measures => MapKind::Measure,
+            ListKind::Schedule => MapKind::ScheduleEntry,
+            ListKind::Goals | ListKind::ScheduleItems => MapKind::Other,
+        }
+    }
+}
+
+impl Loaded {
+    /// A single file, extending nothing.
+    pub fn single(source: Source) -> Loaded {
+        let tree = Node::from_value(0, &FieldPath::root(), &source.value);
+        Loaded {
+            value: source.value.clone(),
+            sources: vec![source],
+            tree,
+        }
+    }
+
+    /// Read `path` and everything it extends, and merge them.
+    pub fn read(path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
+        let first = Source::read(path).map_err(|d| vec![*d])?;
+        Loaded::from_source(first)
+    }
+
+    /// Merge `first` with everything it extends.
+    pub fn from_source(first: Source) -> Result<Loaded, Vec<Diagnostic>> {
+        let mut sources = vec![first];
+        let mut seen = vec![canonical(&sources[0].path)];
+        loop {
+            let child = sources.last().expect("at least the spec itself");
+            let Some(link) = child.value.get("extends") else {
+                break;
+            };
+            let at = FieldPath::root().key("extends");
+            let chain = chain_text(&sources);
+            let Some(rel) = link.as_str().filter(|s| !s.trim().is_empty()) else {
+                let found = msg::describe_value(link);
+                return Err(vec![
+                    child
+                        .diagnostic(&at, Target::Value, msg::extends_not_text(&found))
+                        .with_help(msg::extends_help()),
+                ]);
+            };
+            let parent_path = tidy(
+                &child
+                    .path
+                    .parent()
+                    .unwrap_or(Path::new(""))
+                    .join(rel.trim()),
+            );
+            if parent_path.is_dir() {
+                return Err(vec![
+                    child
+                        .diagnostic(&at, Target::Value, msg::extends_is_dir(rel))
+                        .with_help(msg::extends_help()),
+                ]);
+            }
+            if !parent_path.is_file() {
+                return Err(vec![
+                    child
+                        .diagnostic(
+                            &at,
+                            Target::Value,
+                            msg::extends_missing(rel, parent_path.display()),
+                        )
+                        .with_help(msg::extends_help()),
+                ]);
+            }
+            let canon = canonical(&parent_path);
+            if seen.contains(&canon) || sources.len() >= MAX_CHAIN {
+                let names = format!("{chain} → {}", parent_path.display());
+                return Err(vec![child.diagnostic(
+                    &at,
+                    Target::Value,
+                    msg::extends_cycle(&names),
+                )]);
+            }
+            let parent = Source::read(&parent_path)
+                .map_err(|d| vec![d.with_note(msg::extended_by(&chain))])?;
+            seen.push(canon);
+            sources.push(parent);
+        }
+
+        // Merge from the furthest ancestor down to the spec itself.
+        let mut problems = Vec::new();
+        let last = sources.len() - 1;
+        let mut tree = Node::from_value(last, &FieldPath::root(), &sources[last].value);
+        for i in (0..last).rev() {
+            let child = Node::from_value(i, &FieldPath::root(), &sources[i].value);
+            tree = merge(tree, child, MapKind::Spec, &sources, &mut problems);
+        }
+        if let Kind::Map(entries) = &mut tree.kind {
+            entries.retain(|(k, _)| k.as_str() != Some("extends"));
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        Ok(Loaded {
+            value: tree.to_value(),
+            sources,
+            tree,
+        })
+    }
+
+    /// A diagnostic for the merged `path`, located in the file that wrote it.
+    pub fn diagnostic(&self, path: &FieldPath, target: Target, message: String) -> Diagnostic {
+        let (src, at) = self.origin(path);
+        let source = &self.sources[src];
+        let mut d = source.diagnostic(&at, target, message);
+        // Name the merged path, which is what the user sees in the plan.
+        d.field = (!path.is_root()).then(|| path.to_string());
+        if src > 0 {
+            d = d.with_note(msg::extended_by(&chain_text(&self.sources[..src])));
+        }
+        d
+    }
+
+    /// The file and line where the merged `path` was written.
+    pub fn position(&self, path: &FieldPath) -> Option<(&Path, usize)> {
+        let (src, at) = self.origin(path);
+        let source = &self.sources[src];
+        source
+            .locate(&at, Target::Value)
+            .map(|(line, _)| (source.path.as_path(), line))
+    }
+
+    /// Which file wrote the merged `path`, and at which path in that file.
+    fn origin(&self, path: &FieldPath) -> (usize, FieldPath) {
+        let mut node = &self.tree;
+        let mut rest = path.0.as_slice();
+        while let Some((seg, tail)) = rest.split_first() {
+            let next = match (&node.kind, seg) {
+                (Kind::Map(entries), Seg::Key(k)) => entries
+                    .iter()
+                    .find(|(key, _)| key.as_str() == Some(k))
+                    .map(|(_, n)| n),
+                (Kind::Seq(items), Seg::Index(i)) => items.get(*i),
+                _ => None,
+            };
+            match next {
+                Some(n) => {
+                    node = n;
+                    rest = tail;
+                }
+                None => break,
+            }
+        }
+        let mut at = node.path.clone();
+        at.0.extend(rest.iter().cloned());
+        (node.src, at)
+    }
+}
+
+/// `2026.yaml → 2025.yaml`
+fn chain_text(sources: &[Source]) -> String {
+    sources
+        .iter()
+        .map(|s| s.path.display().to_string())
+        .collect::<Vec<_>>()
+        .join(" → ")
+}
+
+/// `2027/../2026/lihe.yaml` → `2026/lihe.yaml`, without touching the disk,
+/// so messages name files the way a person would.
+fn tidy(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out: Vec<Component> = Vec::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir if matches!(out.last(), Some(Component::Normal(_))) => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    if out.is_empty() {
+        return PathBuf::from(".");
+    }
+    out.iter().collect()
+}
+
+fn canonical(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+impl Node {
+    fn from_value(src: usize, path: &FieldPath, v: &Value) -> Node {
+        let kind = match v {
+            Value::Mapping(m) => Kind::Map(
+                m.iter()
+                    .map(|(k, v)| {
+                        let child = match k.as_str() {
+                            Some(name) => path.key(name),
+                            None => path.clone(),
+                        };
+                        (k.clone(), Node::from_value(src, &child, v))
+                    })
+                    .collect(),
+            ),
+            Value::Sequence(s) => Kind::Seq(
+                s.iter()
+                    .enumerate()
+                    .map(|(i, v)| Node::from_value(src, &path.index(i), v))
+                    .collect(),
+            ),
+            other => Kind::Leaf(other.clone()),
+        };
+        Node {
+            src,
+            path: path.clone(),
+            kind,
+        }
+    }
+
+    fn to_value(&self) -> Value {
+        match &self.kind {
+            Kind::Leaf(v) => v.clone(),
+            Kind::Map(entries) => {
+                let mut m = Mapping::with_capacity(entries.len());
+                for (k, n) in entries {
+                    m.insert(k.clone(), n.to_value());
+                }
+                Value::Mapping(m)
+            }
+            Kind::Seq(items) => Value::Sequence(items.iter().map(Node::to_value).collect()),
+        }
+    }
+
+    fn get(&self, key: &str) -> Option<&Node> {
+        match &self.kind {
+            Kind::Map(entries) => entries
+                .iter()
+                .find(|(k, _)| k.as_str() == Some(key))
+                .map(|(_, n)| n),
+            _ => None,
+        }
+    }
+
+    fn scalar_text(&self) -> Option<String> {
+        match &self.kind {
+            Kind::Leaf(Value::String(s)) => Some(s.trim().to_string()),
+            Kind::Leaf(Value::Number(n)) => Some(n.to_string()),
+            _ => None,
+        }
+    }
+
+    /// An entry's `id`, as text.
+    fn id(&self) -> Option<String> {
+        self.get("id").and_then(Node::scalar_text)
+    }
+
+    fn removes(&self) -> bool {
+        matches!(
+            self.get("remove").map(|n| &n.kind),
+            Some(Kind::Leaf(Value::Bool(true)))
+        )
+    }
+
+    /// The months of a schedule entry, sorted: how entries match without an id.
+    fn months(&self) -> Option<Vec<u64>> {
+        let mut months = match (self.get("month"), self.get("months")) {
+            (Some(m), None) => match &m.kind {
+                Kind::Leaf(v) => vec![v.as_u64()?],
+                _ => return None,
+            },
+            (None, Some(ms)) => match &ms.kind {
+                Kind::Seq(items) => items
+                    .iter()
+                    .map(|n| match &n.kind {
+                        Kind::Leaf(v) => v.as_u64(),
+                        _ => None,
+                    })
+                    .collect::<Option<Vec<u64>>>()?,
+                _ => return None,
+            },
+            _ => return None,
+        };
+        months.sort_unstable();
+        Some(months)
+    }
+}
+
+fn merge(
+    parent: Node,
+    child: Node,
+    kind: MapKind,
+    sources: &[Source],
+    problems: &mut Vec<Diagnostic>,
+) -> Node {
+    match (parent.kind, child.kind) {
+        (Kind::Map(mut entries), Kind::Map(child_entries)) => {
+            for (key, c) in child_entries {
+                let name = key.as_str().map(str::to_string);
+                match entries.iter().position(|(k, _)| *k == key) {
+                    Some(i) => {
+                        let p = entries[i].1.clone();
+                        let merged = match name.as_deref().and_then(|n| kind.list_at(n)) {
+                            Some(list) => merge_list(p, c, list, sources, problems),
+                            None if matches!((&p.kind, &c.kind), (Kind::Map(_), Kind::Map(_))) => {
+                                merge(p, c, MapKind::Other, sources, problems)
+                            }
+                            None => c,
+                        };
+                        entries[i].1 = merged;
+                    }
+                    None => {
+                        let c = match name.as_deref().and_then(|n| kind.list_at(n)) {
+                            // A new list: a `remove` in it has nothing to remove.
+                            Some(_) => drop_removals(c, sources, problems),
+                            None => c,
+                        };
+                        entries.push((key, c));
+                    }
+                }
+            }
+            Node {
+                src: child.src,
+                path: child.path,
+                kind: Kind::Map(entries),
+            }
+        }
+        (_, kind) => Node {
+            src: child.src,
+            path: child.path,
+            kind,
+        },
+    }
+}
+
+fn merge_list(
+    parent: Node,
+    child: Node,
+    list: ListKind,
+    sources: &[Source],
+    problems: &mut Vec<Diagnostic>,
+) -> Node {
+    let (Kind::Seq(mut entries), Kind::Seq(child_entries)) = (parent.kind.clone(), &child.kind)
+    else {
+        // A text where the parent had a list (or the other way): replaced.
+        return child;
+    };
+    if child_entries.is_empty() {
+        // `schedule: []` says "none this year": it clears the list.
+        return child;
+    }
+    for c in child_entries.clone() {
+        let id = c.id();
+        let found = match &id {
+            Some(id) => entries.iter().position(|p| p.id().as_deref() == Some(id)),
+            None if list == ListKind::Schedule => {
+                let months = c.months();
+                months
+                    .as_ref()
+                    .and_then(|m| entries.iter().position(|p| p.months().as_ref() == Some(m)))
+            }
+            None => None,
+        };
+        match found {
+            Some(i) if c.removes() => {
+                entries.remove(i);
+            }
+            Some(i) => {
+                let p = entries[i].clone();
+                entries[i] = merge(p, c, MapKind::of_entry(list), sources, problems);
+            }
+            None if c.removes() => problems.push(nothing_to_remove(&c, id.as_deref(), sources)),
+            None => entries.push(c),
+        }
+    }
+    Node {
+        src: child.src,
+        path: child.path,
+        kind: Kind::Seq(entries),
+    }
+}
+
+/// A list the parent did not have: its `remove: true` entries match nothing.
+fn drop_removals(node: Node, sources: &[Source], problems: &mut Vec<Diagnostic>) -> Node {
+    if let Kind::Seq(items) = &node.kind {
+        for c in items.iter().filter(|c| c.removes()) {
+            problems.push(nothing_to_remove(c, c.id().as_deref(), sources));
+        }
+    }
+    node
+}
+
+fn nothing_to_remove(c: &Node, id: Option<&str>, sources: &[Source]) -> Diagnostic {
+    let source = &sources[c.src];
+    source
+        .diagnostic(
+            &c.path.key("remove"),
+            Target::Key,
+            msg::nothing_to_remove(id),
+        )
+        .with_help(msg::nothing_to_remove_help())
+}
