@@ -21,6 +21,7 @@ pub mod markup;
 pub mod messages;
 pub mod placeholder;
 pub mod render;
+pub mod rollover;
 pub mod spec;
 pub mod template;
 pub mod validate;

@@ -57,6 +57,26 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         templates: Option<PathBuf>,
     },
+    /// Write next year's spec from this year's: year, dates and years in text moved.
+    #[command(
+        after_help = "Examples:\n  unionplan rollover lihe-2025.yaml --year 2026          # writes lihe-2026.yaml\n  unionplan rollover lihe-2025.yaml --year 2026 --dry-run\n  unionplan rollover plan.yaml --year 2026 -o 2026/plan.yaml\n\nThe original file is never changed, and an existing file is not replaced\nwithout --force. Comments and formatting are kept: only the changed\nnumbers are edited. Every change is printed, and the lines a person\nshould check (other years, 29 February, extends)."
+    )]
+    Rollover {
+        /// This year's spec.
+        spec: PathBuf,
+        /// The new plan's year.
+        #[arg(long)]
+        year: i32,
+        /// Where to write next year's spec (default: the name with the year replaced).
+        #[arg(short, long, value_name = "NEW")]
+        output: Option<PathBuf>,
+        /// Replace the output file if it exists.
+        #[arg(long)]
+        force: bool,
+        /// Print the changes without writing anything.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Check specs without writing anything; every problem is listed.
     #[command(
         after_help = "Example:\n  unionplan validate my-plan.yaml\n\nExit code 0 if every spec is valid, 1 otherwise."
@@ -83,6 +103,13 @@ fn main() -> ExitCode {
             templates,
         } => render(&specs, &output, &formats, templates.as_deref()),
         Command::Validate { specs } => validate(&specs),
+        Command::Rollover {
+            spec,
+            year,
+            output,
+            force,
+            dry_run,
+        } => rollover(&spec, year, output.as_deref(), force, dry_run),
     };
     if ok {
         ExitCode::SUCCESS
@@ -179,6 +206,67 @@ fn render(specs: &[PathBuf], out: &Path, formats: &[Format], templates: Option<&
         }
     }
     all_ok
+}
+
+fn rollover(spec: &Path, year: i32, output: Option<&Path>, force: bool, dry_run: bool) -> bool {
+    use unionplan::rollover::ChangeKind;
+    let result = unionplan::load::Source::read(spec)
+        .and_then(|source| unionplan::rollover::rollover(&source, year));
+    let r = match result {
+        Ok(r) => r,
+        Err(d) => {
+            report(&Error::Invalid(vec![*d]));
+            return false;
+        }
+    };
+    let out = output.map_or_else(
+        || unionplan::rollover::default_output(spec, r.old_year, r.new_year),
+        Path::to_path_buf,
+    );
+    if out.exists() && !force && !dry_run {
+        report(&Error::Write(messages::file_exists(out.display())));
+        return false;
+    }
+    println!(
+        "{}",
+        messages::rollover_summary(r.old_year, r.new_year, r.changes.len())
+    );
+    for c in &r.changes {
+        let what = match c.kind {
+            ChangeKind::Year => messages::rollover_what_year(),
+            ChangeKind::Date => messages::rollover_what_date(),
+            ChangeKind::YearInText => messages::rollover_what_text(),
+        };
+        println!(
+            "  {}",
+            messages::rollover_change(c.line, what, &c.old, &c.new)
+        );
+    }
+    if !r.review.is_empty() {
+        println!("{}", messages::rollover_review_header());
+        for item in &r.review {
+            println!("  {}", messages::rollover_review(item.line, &item.reason));
+        }
+    }
+    if dry_run {
+        println!("{}", messages::rollover_dry_run());
+        return true;
+    }
+    let written = if force {
+        write::write_atomic(&out, r.text.as_bytes())
+    } else {
+        write::write_new(&out, r.text.as_bytes())
+    };
+    match written {
+        Ok(()) => {
+            println!("{}", messages::rollover_written(out.display()));
+            true
+        }
+        Err(e) => {
+            report(&e);
+            false
+        }
+    }
 }
 
 fn validate(specs: &[PathBuf]) -> bool {

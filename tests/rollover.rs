@@ -1,0 +1,163 @@
+//! `unionplan rollover`: next year's spec by editing this year's text.
+
+mod common;
+
+use std::fs;
+
+use common::*;
+
+const SPEC: &str = "\
+# 礼河实验学校 2025 年工会工作计划（注释里的年份不改）
+school: 礼河实验学校   # 学校
+year: \"2025\"
+period: school-year
+intro: |
+  回顾 2024 年，展望 2025—2026 学年。#这一行是正文，不是注释
+  联系电话 0571-20251234，文号 20125 号。
+guiding_principles: '贯彻 2025 年全国教育大会精神'
+measures:
+  - title: 落实 {{ year }} 年重点
+schedule:
+  - month: 9
+    items:
+      - {text: 教师节, date: 2025-09-10}
+      - text: 开学典礼
+        date: '2025/9/1'   # 开学
+  - month: 2
+    items:
+      - text: 闰日活动
+        date: 2028年2月29日
+signature:
+  date: 2025-08-30
+";
+
+#[test]
+fn only_the_changed_spans_change_byte_for_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("lihe-2025.yaml"), SPEC).unwrap();
+    let o = unionplan(
+        dir.path(),
+        &["rollover", "lihe-2025.yaml", "--year", "2026"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let new = fs::read_to_string(dir.path().join("lihe-2026.yaml")).unwrap();
+    let expected = SPEC
+        .replace("year: \"2025\"", "year: \"2026\"")
+        .replace(
+            "回顾 2024 年，展望 2025—2026 学年。",
+            "回顾 2024 年，展望 2026—2027 学年。",
+        )
+        .replace("'贯彻 2025 年", "'贯彻 2026 年")
+        .replace("date: 2025-09-10", "date: 2026-09-10")
+        .replace("'2025/9/1'", "'2026/9/1'")
+        .replace("2028年2月29日", "2029年2月28日")
+        .replace("date: 2025-08-30", "date: 2026-08-30");
+    assert_eq!(new, expected);
+    // The original is untouched.
+    assert_eq!(
+        fs::read_to_string(dir.path().join("lihe-2025.yaml")).unwrap(),
+        SPEC
+    );
+
+    let report = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        report.contains("从 2025 年换到 2026 年，共改动 8 处"),
+        "{report}"
+    );
+    assert!(report.contains("第 3 行：年份 2025 → 2026"), "{report}");
+    assert!(
+        report.contains("第 14 行：日期 2025-09-10 → 2026-09-10"),
+        "{report}"
+    );
+    assert!(report.contains("第 6 行：提到了 2024 年"), "{report}");
+    assert!(
+        report.contains("2028年2月29日 换成了 2029年2月28日"),
+        "{report}"
+    );
+}
+
+#[test]
+fn the_new_spec_is_valid_and_renders_the_new_year() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy(
+        example("qingxi-2025.yaml"),
+        dir.path().join("qingxi-2025.yaml"),
+    )
+    .unwrap();
+    let o = unionplan(
+        dir.path(),
+        &["rollover", "qingxi-2025.yaml", "--year", "2026"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = unionplan(dir.path(), &["render", "qingxi-2026.yaml", "-f", "md"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let md = fs::read_to_string(dir.path().join("out/qingxi-2026.md")).unwrap();
+    assert!(md.starts_with("# 青溪路小学2026年工会工作计划"));
+    assert!(md.contains("（3月8日，负责：女工委员）"));
+    assert!(md.ends_with("2026年2月18日\n"));
+}
+
+#[test]
+fn never_overwrites_without_force_and_dry_run_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("plan.yaml"), SPEC).unwrap();
+    fs::write(dir.path().join("plan-2026.yaml"), "已有的文件").unwrap();
+
+    let o = unionplan(dir.path(), &["rollover", "plan.yaml", "--year", "2026"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("plan-2026.yaml 已经存在"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(o.stdout.is_empty(), "nothing is reported as done");
+    assert_eq!(
+        fs::read_to_string(dir.path().join("plan-2026.yaml")).unwrap(),
+        "已有的文件"
+    );
+
+    let o = unionplan(
+        dir.path(),
+        &["rollover", "plan.yaml", "--year", "2027", "--dry-run"],
+    );
+    assert!(o.status.success());
+    assert!(String::from_utf8_lossy(&o.stdout).contains("2025 → 2027"));
+    assert!(!dir.path().join("plan-2027.yaml").exists());
+
+    let o = unionplan(
+        dir.path(),
+        &["rollover", "plan.yaml", "--year", "2026", "--force"],
+    );
+    assert!(o.status.success());
+    assert!(
+        fs::read_to_string(dir.path().join("plan-2026.yaml"))
+            .unwrap()
+            .contains("year: \"2026\"")
+    );
+
+    let o = unionplan(
+        dir.path(),
+        &[
+            "rollover",
+            "plan.yaml",
+            "--year",
+            "2026",
+            "-o",
+            "next/p.yaml",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(dir.path().join("next/p.yaml").is_file());
+}
+
+#[test]
+fn a_spec_without_a_year_is_a_located_error() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("p.yaml"), "school: 甲校\nyear: 明年\n").unwrap();
+    let o = unionplan(dir.path(), &["rollover", "p.yaml", "--year", "2026"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("p.yaml:2:7"), "{}", stderr(&o));
+    fs::write(dir.path().join("q.yaml"), "school: 甲校\n").unwrap();
+    let o = unionplan(dir.path(), &["rollover", "q.yaml", "--year", "2026"]);
+    assert!(stderr(&o).contains("没有 `year`"), "{}", stderr(&o));
+}
