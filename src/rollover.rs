@@ -404,11 +404,11 @@ fn comment_start(line: &str) -> usize {
         match quote {
             Some(q) if c == q => quote = None,
             Some(_) => {}
-            None if c == '"' || c == '\'' => {
-                // A quote opens a quoted scalar only where a value starts.
-                if matches!(prev, ' ' | ':' | '[' | '{' | ',' | '-') || i == 0 {
-                    quote = Some(c);
-                }
+            // A quote opens a quoted scalar only where a value starts.
+            None if (c == '"' || c == '\'')
+                && (i == 0 || matches!(prev, ' ' | ':' | '[' | '{' | ',' | '-')) =>
+            {
+                quote = Some(c)
             }
             None if c == '#' && (i == 0 || prev == ' ' || prev == '\t') => return i,
             None => {}
