@@ -26,7 +26,7 @@ pub struct Plan {
 }
 
 /// One numbered section (一、指导思想 …). Which lists are filled depends on `kind`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Default)]
 pub struct Section {
     /// `guiding_principles`, `goals`, `measures` or `schedule`.
     pub kind: &'static str,

@@ -77,6 +77,16 @@ enum Command {
         #[arg(long)]
         dry_run: bool,
     },
+    /// What changed between two plans: sections, items added, removed, changed, moved.
+    #[command(
+        after_help = "Example:\n  unionplan diff lihe-2025.yaml lihe-2026.yaml\n\nBoth specs are read with what they extend. Exit code 0 whether or not\nthey differ; 1 if either is invalid."
+    )]
+    Diff {
+        /// The earlier plan.
+        old: PathBuf,
+        /// The later plan.
+        new: PathBuf,
+    },
     /// Check specs without writing anything; every problem is listed.
     #[command(
         after_help = "Example:\n  unionplan validate my-plan.yaml\n\nExit code 0 if every spec is valid, 1 otherwise."
@@ -103,6 +113,7 @@ fn main() -> ExitCode {
             templates,
         } => render(&specs, &output, &formats, templates.as_deref()),
         Command::Validate { specs } => validate(&specs),
+        Command::Diff { old, new } => diff(&old, &new),
         Command::Rollover {
             spec,
             year,
@@ -267,6 +278,36 @@ fn rollover(spec: &Path, year: i32, output: Option<&Path>, force: bool, dry_run:
             false
         }
     }
+}
+
+fn diff(old: &Path, new: &Path) -> bool {
+    use unionplan::diff::Change;
+    let (a, b) = match (load_spec(old), load_spec(new)) {
+        (Ok(a), Ok(b)) => (a, b),
+        (a, b) => {
+            for e in [a.err(), b.err()].into_iter().flatten() {
+                report(&e);
+            }
+            return false;
+        }
+    };
+    let groups = unionplan::diff::diff(&a, &b);
+    if groups.is_empty() {
+        println!("{}", messages::diff_none());
+    }
+    for g in groups {
+        println!("{}", g.section);
+        for c in &g.changes {
+            let line = match c {
+                Change::Added(w) => messages::diff_added(w),
+                Change::Removed(w) => messages::diff_removed(w),
+                Change::Changed { what, old, new } => messages::diff_changed(what, old, new),
+                Change::Moved { what, from, to } => messages::diff_moved(what, from, to),
+            };
+            println!("  {line}");
+        }
+    }
+    true
 }
 
 fn validate(specs: &[PathBuf]) -> bool {

@@ -449,3 +449,47 @@ fn unknown_placeholders_and_literal_braces() {
     let d = load(dir.path(), "s.yaml").unwrap_err();
     assert!(d[0].message.contains("学校名称里不能用占位符"));
 }
+
+#[test]
+fn diff_reports_what_changed_as_a_person_would() {
+    let o = unionplan(
+        &repo().join("specs"),
+        &["diff", "qingxi-2025.yaml", "qingxi-2026.yaml"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = String::from_utf8_lossy(&o.stdout);
+    for want in [
+        "~ 修改：标题：“青溪路小学2025年工会工作计划” → “青溪路小学2026年工会工作计划”",
+        "~ 修改：教职工文体活动参与率：“95%以上” → “98%以上”",
+        "+ 新增：教职工年度健康体检覆盖率达到100%",
+        "+ 新增：（一）3.建设工会图书角",
+        "- 删去：（一）3.组织青年教师读书沙龙，每月共读一本好书。",
+        "~ 修改：“三八”妇女节庆祝活动：“3月8日，负责：女工委员” → “3月6日，负责：女工委员”",
+        "+ 新增：十月：举办“2026年教职工运动会”",
+        "~ 修改：日期：“2025年2月18日” → “2026年2月16日”",
+    ] {
+        assert!(out.contains(want), "{want:?} in\n{out}");
+    }
+    let same = unionplan(
+        &repo().join("specs"),
+        &["diff", "qingxi-2025.yaml", "qingxi-2025.yaml"],
+    );
+    assert!(String::from_utf8_lossy(&same.stdout).contains("没有区别"));
+}
+
+#[test]
+fn diff_sees_moves_between_months() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.yaml", PARENT);
+    write(
+        dir.path(),
+        "b.yaml",
+        &PARENT
+            .replace("      - 植树活动\n", "")
+            .replace("items: [暑期疗休养]", "items: [暑期疗休养, 植树活动]"),
+    );
+    let o = unionplan(dir.path(), &["diff", "a.yaml", "b.yaml"]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("→ 调整：植树活动：三月 → 七、八月"), "{out}");
+    assert!(!out.contains("新增") && !out.contains("删去"), "{out}");
+}

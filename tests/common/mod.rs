@@ -44,8 +44,11 @@ pub fn render_text(yaml: &str, format: Format) -> Vec<u8> {
     pipeline.render(&spec, &[format]).unwrap().remove(0).bytes
 }
 
+/// Render a spec file (with what it extends) in one format.
 pub fn render_file(path: &Path, format: Format) -> Vec<u8> {
-    render_text(&std::fs::read_to_string(path).unwrap(), format)
+    let spec = unionplan::load_spec(path).unwrap_or_else(|e| panic!("{e}"));
+    let pipeline = Pipeline::new(Templates::builtin(), today());
+    pipeline.render(&spec, &[format]).unwrap().remove(0).bytes
 }
 
 /// One part of a DOCX package, as text.

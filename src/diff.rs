@@ -1,0 +1,215 @@
+//! `unionplan diff OLD NEW`: what changed between two plans, as a person
+//! would report it ("新增了……，删去了……，三八节活动从三月移到了四月").
+//!
+//! Both plans are compared after `extends` and placeholders, as laid out:
+//! measures are matched by their title (or text, for items without one)
+//! under their parents' titles, goals and schedule items by their text.
+
+use chrono::NaiveDate;
+
+use crate::layout::{Plan, Section, lay_out};
+use crate::spec::Spec;
+
+/// One section's changes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Group {
+    /// The section as the new plan calls it, e.g. `三、主要工作`.
+    pub section: String,
+    pub changes: Vec<Change>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    Added(String),
+    Removed(String),
+    /// Something kept, with different wording or values.
+    Changed {
+        what: String,
+        old: String,
+        new: String,
+    },
+    /// A schedule item now in another month.
+    Moved {
+        what: String,
+        from: String,
+        to: String,
+    },
+}
+
+/// The differences from `old` to `new`, by section; empty when none.
+pub fn diff(old: &Spec, new: &Spec) -> Vec<Group> {
+    // The render day plays no part: both plans get the same one.
+    let day = NaiveDate::from_ymd_opt(2000, 1, 1).expect("a valid date");
+    let (a, b) = (lay_out(old, day), lay_out(new, day));
+    let mut groups = Vec::new();
+    let mut push = |section: String, changes: Vec<Change>| {
+        if !changes.is_empty() {
+            groups.push(Group { section, changes });
+        }
+    };
+
+    let mut head = Vec::new();
+    changed(&mut head, "标题", &a.title, &b.title);
+    changed(&mut head, "前言", opt(&a.intro), opt(&b.intro));
+    push("计划".into(), head);
+
+    for kind in ["guiding_principles", "goals", "measures", "schedule"] {
+        let (sa, sb) = (section(&a, kind), section(&b, kind));
+        let name = match (sa, sb) {
+            (_, Some(s)) | (Some(s), None) => format!("{}{}", s.number, s.heading),
+            (None, None) => continue,
+        };
+        let mut changes = Vec::new();
+        if let (Some(x), Some(y)) = (sa, sb) {
+            changed(&mut changes, "标题", &x.heading, &y.heading);
+        }
+        let (x, y) = (
+            sa.cloned().unwrap_or_default(),
+            sb.cloned().unwrap_or_default(),
+        );
+        changed(&mut changes, "正文", opt(&x.text), opt(&y.text));
+        goals(&mut changes, &x, &y);
+        measures(&mut changes, &x, &y);
+        schedule(&mut changes, &x, &y);
+        push(name, changes);
+    }
+
+    let mut sig = Vec::new();
+    changed(&mut sig, "落款", &a.signature.org, &b.signature.org);
+    changed(&mut sig, "日期", &a.signature.date, &b.signature.date);
+    push("落款".into(), sig);
+    groups
+}
+
+fn opt(s: &Option<String>) -> &str {
+    s.as_deref().unwrap_or("")
+}
+
+fn section<'p>(plan: &'p Plan, kind: &str) -> Option<&'p Section> {
+    plan.sections.iter().find(|s| s.kind == kind)
+}
+
+fn changed(out: &mut Vec<Change>, what: &str, old: &str, new: &str) {
+    match (old.is_empty(), new.is_empty()) {
+        _ if old == new => {}
+        (true, false) => out.push(Change::Added(format!("{what}：{new}"))),
+        (false, true) => out.push(Change::Removed(format!("{what}：{old}"))),
+        _ => out.push(Change::Changed {
+            what: what.to_string(),
+            old: old.to_string(),
+            new: new.to_string(),
+        }),
+    }
+}
+
+fn goals(out: &mut Vec<Change>, a: &Section, b: &Section) {
+    for g in &b.goals {
+        match a.goals.iter().find(|o| o.text == g.text) {
+            None => out.push(Change::Added(g.text.clone())),
+            Some(o) if o.target != g.target => out.push(Change::Changed {
+                what: g.text.clone(),
+                old: opt(&o.target).to_string(),
+                new: opt(&g.target).to_string(),
+            }),
+            Some(_) => {}
+        }
+    }
+    for o in &a.goals {
+        if !b.goals.iter().any(|g| g.text == o.text) {
+            out.push(Change::Removed(o.text.clone()));
+        }
+    }
+}
+
+/// Each measure with the chain of names above it, which identifies it.
+fn measure_keys(s: &Section) -> Vec<(Vec<String>, String, Option<String>)> {
+    let mut chain: Vec<String> = Vec::new();
+    let mut numbers: Vec<&str> = Vec::new();
+    let mut out = Vec::new();
+    for m in &s.measures {
+        chain.truncate(m.level - 1);
+        numbers.truncate(m.level - 1);
+        let name = m
+            .title
+            .clone()
+            .or_else(|| m.text.clone())
+            .unwrap_or_default();
+        chain.push(name);
+        numbers.push(&m.number);
+        // The full number, （一）3., so the reader can find it in the plan.
+        let shown = format!(
+            "{}{}",
+            numbers.concat(),
+            m.title.as_deref().or(m.text.as_deref()).unwrap_or("")
+        );
+        let text = m.title.as_ref().and(m.text.clone());
+        out.push((chain.clone(), shown, text));
+    }
+    out
+}
+
+fn measures(out: &mut Vec<Change>, a: &Section, b: &Section) {
+    let (old, new) = (measure_keys(a), measure_keys(b));
+    for (key, shown, text) in &new {
+        match old.iter().find(|(k, _, _)| k == key) {
+            None => out.push(Change::Added(shown.clone())),
+            Some((_, _, old_text)) if old_text != text => out.push(Change::Changed {
+                what: shown.clone(),
+                old: opt(old_text).to_string(),
+                new: opt(text).to_string(),
+            }),
+            Some(_) => {}
+        }
+    }
+    for (key, shown, _) in &old {
+        if !new.iter().any(|(k, _, _)| k == key) {
+            out.push(Change::Removed(shown.clone()));
+        }
+    }
+}
+
+fn schedule(out: &mut Vec<Change>, a: &Section, b: &Section) {
+    let items = |s: &Section| -> Vec<(String, String, String)> {
+        s.months
+            .iter()
+            .flat_map(|m| {
+                m.items.iter().map(move |i| {
+                    let detail = match (&i.date, &i.owner) {
+                        (Some(d), Some(o)) => format!("{d}，负责：{o}"),
+                        (Some(d), None) => d.clone(),
+                        (None, Some(o)) => format!("负责：{o}"),
+                        (None, None) => String::new(),
+                    };
+                    (i.text.clone(), m.heading.clone(), detail)
+                })
+            })
+            .collect()
+    };
+    let (old, new) = (items(a), items(b));
+    for (text, month, detail) in &new {
+        match old.iter().find(|(t, _, _)| t == text) {
+            None => out.push(Change::Added(format!("{month}：{text}"))),
+            Some((_, old_month, old_detail)) => {
+                if old_month != month {
+                    out.push(Change::Moved {
+                        what: text.clone(),
+                        from: old_month.clone(),
+                        to: month.clone(),
+                    });
+                }
+                if old_detail != detail {
+                    out.push(Change::Changed {
+                        what: text.clone(),
+                        old: old_detail.clone(),
+                        new: detail.clone(),
+                    });
+                }
+            }
+        }
+    }
+    for (text, month, _) in &old {
+        if !new.iter().any(|(t, _, _)| t == text) {
+            out.push(Change::Removed(format!("{month}：{text}")));
+        }
+    }
+}
