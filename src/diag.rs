@@ -19,7 +19,7 @@ use crate::markup::is_wide;
 use crate::messages;
 
 /// One problem found in one file.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Diagnostic {
     pub file: PathBuf,
     /// 1-based line and column, where known.
@@ -79,6 +79,11 @@ impl Diagnostic {
             (Some(l), None) => format!("{file}:{l}"),
             _ => format!("{file}"),
         }
+    }
+
+    /// One line of JSON, for `--message-format json`.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("a diagnostic serialises")
     }
 
     /// The message with source excerpt; `color` adds ANSI colours for terminals.

@@ -21,9 +21,21 @@ const EXAMPLE_SPEC: &str = include_str!("../specs/qingxi-2025.yaml");
     after_help = "Examples:\n  unionplan init my-plan.yaml\n  unionplan render my-plan.yaml\n  unionplan render a.yaml b.yaml -o plans -f docx,html\n  unionplan validate my-plan.yaml"
 )]
 struct Cli {
+    /// How errors are printed: for people, or as JSON lines for tools.
+    #[arg(long, global = true, value_enum, default_value = "human")]
+    message_format: MessageFormat,
     #[command(subcommand)]
     command: Command,
 }
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum MessageFormat {
+    Human,
+    Json,
+}
+
+/// Set once from the command line, read where errors are printed.
+static MESSAGE_FORMAT: std::sync::OnceLock<MessageFormat> = std::sync::OnceLock::new();
 
 #[derive(Subcommand)]
 enum Command {
@@ -104,6 +116,7 @@ fn parse_format(s: &str) -> Result<Format, String> {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    MESSAGE_FORMAT.get_or_init(|| cli.message_format);
     let ok = match cli.command {
         Command::Init { path, force } => init(&path, force),
         Command::Render {
@@ -129,12 +142,33 @@ fn main() -> ExitCode {
     }
 }
 
+/// Progress and summaries are for people: left out with `--message-format json`,
+/// where standard error carries only JSON lines.
+fn say(line: String) {
+    if MESSAGE_FORMAT.get() != Some(&MessageFormat::Json) {
+        eprintln!("{line}");
+    }
+}
+
 /// Colour on a terminal, unless NO_COLOR is set.
 fn color() -> bool {
     std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
 }
 
 fn report(err: &Error) {
+    if MESSAGE_FORMAT.get() == Some(&MessageFormat::Json) {
+        let diags = match err {
+            Error::Invalid(diags) => diags.clone(),
+            other => vec![unionplan::diag::Diagnostic::file_level(
+                Path::new(""),
+                other.to_string(),
+            )],
+        };
+        for d in diags {
+            eprintln!("{}", d.to_json());
+        }
+        return;
+    }
     match err {
         Error::Invalid(diags) => {
             let color = color();
@@ -157,7 +191,7 @@ fn init(path: &Path, force: bool) -> bool {
     };
     match result {
         Ok(()) => {
-            eprintln!("{}", messages::init_written(path.display()));
+            say(messages::init_written(path.display()));
             true
         }
         Err(e) => {
@@ -172,13 +206,10 @@ fn render(specs: &[PathBuf], out: &Path, formats: &[Format], templates: Option<&
         Some(dir) => match Templates::with_overrides(dir) {
             Ok(t) => {
                 for f in Templates::unknown_files(dir) {
-                    eprintln!(
-                        "{}",
-                        messages::template_unknown_file(
-                            f.display(),
-                            &[unionplan::template::MARKDOWN, unionplan::template::HTML]
-                        )
-                    );
+                    say(messages::template_unknown_file(
+                        f.display(),
+                        &[unionplan::template::MARKDOWN, unionplan::template::HTML],
+                    ));
                 }
                 t
             }
@@ -200,7 +231,7 @@ fn render(specs: &[PathBuf], out: &Path, formats: &[Format], templates: Option<&
             Ok(o) => o,
             Err(e) => {
                 report(&e);
-                eprintln!("{}", messages::nothing_written(spec_path.display()));
+                say(messages::nothing_written(spec_path.display()));
                 all_ok = false;
                 continue;
             }
@@ -208,7 +239,7 @@ fn render(specs: &[PathBuf], out: &Path, formats: &[Format], templates: Option<&
         for o in outputs {
             let path = write::output_path(out, spec_path, o.format);
             match write::write_atomic(&path, &o.bytes) {
-                Ok(()) => eprintln!("{}", messages::wrote(path.display())),
+                Ok(()) => say(messages::wrote(path.display())),
                 Err(e) => {
                     report(&e);
                     all_ok = false;
@@ -314,7 +345,7 @@ fn validate(specs: &[PathBuf]) -> bool {
     let mut all_ok = true;
     for spec_path in specs {
         match load_spec(spec_path) {
-            Ok(_) => eprintln!("{}", messages::valid(spec_path.display())),
+            Ok(_) => say(messages::valid(spec_path.display())),
             Err(e) => {
                 report(&e);
                 all_ok = false;

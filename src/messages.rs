@@ -112,6 +112,10 @@ pub fn bad_bool(found: &str) -> String {
 
 // ---- validation ----------------------------------------------------------
 
+pub fn more_problems(n: usize) -> String {
+    format!("还有 {n} 处错误没有列出：先改正上面这些，再检查一次")
+}
+
 pub fn missing_field(name: &str) -> String {
     format!("缺少必填字段 `{name}`")
 }

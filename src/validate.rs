@@ -59,8 +59,18 @@ const STYLE_FIELDS: &[&str] = &[
     "lines_per_page",
 ];
 
+/// At most this many problems of one file are located and listed: each
+/// costs a parse, and nobody reads the thousandth.
+pub const MAX_PROBLEMS: usize = 100;
+
 /// Check `src` and build its [`Spec`], or list every problem, in file order.
 pub fn validate(src: &Loaded) -> Result<Spec, Vec<Diagnostic>> {
+    if src.value.is_null() {
+        // Nothing to point at: the message is about the file as a whole.
+        let d = Diagnostic::file_level(&src.sources[0].path, msg::empty_spec())
+            .with_help(msg::empty_spec_help());
+        return Err(vec![d]);
+    }
     let mut c = Checker {
         src,
         problems: Vec::new(),
@@ -72,9 +82,11 @@ pub fn validate(src: &Loaded) -> Result<Spec, Vec<Diagnostic>> {
             return Ok(spec);
         }
     }
+    let total = c.problems.len();
     let mut diags: Vec<Diagnostic> = c
         .problems
         .into_iter()
+        .take(MAX_PROBLEMS)
         .map(|p| {
             let d = src.diagnostic(&p.path, p.target, p.message);
             match p.help {
@@ -86,6 +98,13 @@ pub fn validate(src: &Loaded) -> Result<Spec, Vec<Diagnostic>> {
     // The spec's own file first, then the files it extends, each in line order.
     let file_rank = |d: &Diagnostic| src.sources.iter().position(|s| s.path == d.file);
     diags.sort_by_key(|d| (file_rank(d), d.line.unwrap_or(0), d.column.unwrap_or(0)));
+    if total > MAX_PROBLEMS {
+        let file = &src.sources[0].path;
+        diags.push(Diagnostic::file_level(
+            file,
+            msg::more_problems(total - MAX_PROBLEMS),
+        ));
+    }
     Err(diags)
 }
 
@@ -163,10 +182,6 @@ impl Checker<'_> {
     fn spec(&mut self) -> Option<Spec> {
         let root = FieldPath::root();
         let value = &self.src.value;
-        if value.is_null() {
-            self.report(&root, msg::empty_spec(), Some(msg::empty_spec_help()));
-            return None;
-        }
         let Some(map) = value.as_mapping() else {
             self.report(
                 &root,

@@ -1,0 +1,269 @@
+//! Bad (and odd) input never crashes, never corrupts, always explains.
+//!
+//! Every file in `tests/corpus/` is run through load → validate → render.
+//! Its first comment lines say what must happen:
+//!
+//! ```yaml
+//! # expect: invalid
+//! # error: 月份应当是 1 到 12 的数字 @ 9:12   (a piece of the message, and where)
+//! # help: Tab                                (a piece of some diagnostic's help)
+//! ```
+//!
+//! or `# expect: valid`, in which case every format must render, every DOCX
+//! part must be well-formed XML, and the HTML must carry no markup the user
+//! typed. To add a case, add a file. (An empty file expects "文件是空的".)
+//! Inputs too large to commit are generated below.
+
+mod common;
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::Path;
+
+use common::*;
+use unionplan::diag::Diagnostic;
+use unionplan::extends::Loaded;
+use unionplan::load::Source;
+use unionplan::render::Format;
+use unionplan::template::Templates;
+use unionplan::{Pipeline, validate};
+
+enum Outcome {
+    Valid(Vec<unionplan::Output>),
+    Invalid(Vec<Diagnostic>),
+}
+
+fn run(path: &Path, bytes: &[u8]) -> Outcome {
+    let loaded = Source::from_bytes(path, bytes)
+        .map_err(|d| vec![*d])
+        .and_then(Loaded::from_source);
+    let spec = match loaded.and_then(|l| validate::validate(&l)) {
+        Ok(spec) => spec,
+        Err(d) => return Outcome::Invalid(d),
+    };
+    let pipeline = Pipeline::new(Templates::builtin(), today());
+    Outcome::Valid(
+        pipeline
+            .render(&spec, &Format::ALL)
+            .expect("a valid spec renders"),
+    )
+}
+
+/// Run without letting a panic escape: a panic is a failure of its own kind.
+fn run_guarded(name: &str, path: &Path, bytes: &[u8]) -> Outcome {
+    catch_unwind(AssertUnwindSafe(|| run(path, bytes)))
+        .unwrap_or_else(|_| panic!("{name}: unionplan panicked"))
+}
+
+fn check_valid_outputs(name: &str, outputs: &[unionplan::Output]) {
+    for o in outputs {
+        match o.format {
+            Format::Docx => {
+                for part in docx_part_names(&o.bytes) {
+                    if part.ends_with(".xml") || part.ends_with(".rels") {
+                        let xml = docx_part(&o.bytes, &part);
+                        roxmltree::Document::parse(&xml)
+                            .unwrap_or_else(|e| panic!("{name}: {part} is not XML: {e}"));
+                    }
+                }
+            }
+            Format::Html => {
+                let html = String::from_utf8(o.bytes.clone()).unwrap();
+                for markup in ["<script", "<img", "<b>", "href=\"javascript"] {
+                    assert!(!html.contains(markup), "{name}: the HTML carries {markup}");
+                }
+            }
+            Format::Markdown => assert!(!o.bytes.is_empty()),
+        }
+    }
+}
+
+#[test]
+fn every_corpus_file_meets_its_expectation() {
+    let dir = repo().join("tests/corpus");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 25, "the corpus is all there");
+    for path in files {
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let bytes = std::fs::read(&path).unwrap();
+        let header = String::from_utf8_lossy(&bytes).into_owned();
+        let mut expect_valid = None;
+        let mut errors = Vec::new();
+        let mut helps = Vec::new();
+        for line in header
+            .lines()
+            .take_while(|l| l.trim_start_matches('\u{feff}').starts_with('#'))
+        {
+            let line = line.trim_start_matches('\u{feff}').trim_end_matches('\r');
+            if let Some(v) = line.strip_prefix("# expect: ") {
+                expect_valid = Some(v.trim() == "valid");
+            } else if let Some(e) = line.strip_prefix("# error: ") {
+                errors.push(e.to_string());
+            } else if let Some(h) = line.strip_prefix("# help: ") {
+                helps.push(h.to_string());
+            }
+        }
+        if bytes.is_empty() {
+            expect_valid = Some(false);
+            errors.push("文件是空的".into());
+        }
+        let expect_valid = expect_valid.unwrap_or_else(|| panic!("{name}: no `# expect:` line"));
+        match run_guarded(&name, &path, &bytes) {
+            Outcome::Valid(outputs) => {
+                assert!(expect_valid, "{name}: accepted, but should be invalid");
+                check_valid_outputs(&name, &outputs);
+            }
+            Outcome::Invalid(diags) => {
+                assert!(!expect_valid, "{name}: refused: {diags:#?}");
+                for want in &errors {
+                    let (text, at) = match want.split_once(" @ ") {
+                        Some((t, at)) => (t, Some(at)),
+                        None => (want.as_str(), None),
+                    };
+                    let found = diags.iter().any(|d| {
+                        d.message.contains(text)
+                            && at.is_none_or(|at| {
+                                format!("{}:{}", d.line.unwrap_or(0), d.column.unwrap_or(0)) == at
+                            })
+                    });
+                    assert!(found, "{name}: no error {want:?} in {diags:#?}");
+                }
+                for want in &helps {
+                    let found = diags
+                        .iter()
+                        .any(|d| d.help.as_deref().is_some_and(|h| h.contains(want.as_str())));
+                    assert!(found, "{name}: no help containing {want:?} in {diags:#?}");
+                }
+                // Every diagnostic names its file; and a located one shows its line.
+                for d in &diags {
+                    assert_eq!(d.file, path, "{name}");
+                    if d.line.is_some() {
+                        assert!(d.source_line.is_some(), "{name}: {d:?}");
+                    }
+                }
+            }
+        }
+    }
+}
+
+const HEAD: &str = "school: 甲校\nyear: 2025\nguiding_principles: 文字\nmeasures: [做事]\n";
+
+#[test]
+fn a_5_mb_text_field_renders() {
+    let big = "工会工作要服务大局、服务教职工。".repeat(5 * 1024 * 1024 / 48);
+    let yaml = format!("{HEAD}intro: \"{big}\"\n");
+    match run_guarded("5 MB", Path::new("big.yaml"), yaml.as_bytes()) {
+        Outcome::Valid(outputs) => {
+            check_valid_outputs("5 MB", &outputs);
+            let md = &outputs
+                .iter()
+                .find(|o| o.format == Format::Markdown)
+                .unwrap()
+                .bytes;
+            assert!(md.len() > 5_000_000);
+        }
+        Outcome::Invalid(d) => panic!("{d:#?}"),
+    }
+}
+
+#[test]
+fn ten_thousand_schedule_items_render() {
+    let mut yaml = format!("{HEAD}schedule:\n");
+    for month in 1..=10 {
+        yaml.push_str(&format!("  - month: {month}\n    items:\n"));
+        for i in 0..1000 {
+            yaml.push_str(&format!("      - 第{month}月第{i}项活动\n"));
+        }
+    }
+    match run_guarded("10,000 items", Path::new("many.yaml"), yaml.as_bytes()) {
+        Outcome::Valid(outputs) => {
+            let docx = &outputs
+                .iter()
+                .find(|o| o.format == Format::Docx)
+                .unwrap()
+                .bytes;
+            let paragraphs = docx_paragraphs(docx);
+            assert!(paragraphs.iter().any(|p| p == "1000、第10月第999项活动"));
+        }
+        Outcome::Invalid(d) => panic!("{d:#?}"),
+    }
+}
+
+#[test]
+fn thousands_of_errors_are_listed_up_to_a_limit() {
+    let mut yaml = format!("{HEAD}schedule:\n  - month: 1\n    items:\n");
+    for _ in 0..5000 {
+        yaml.push_str("      - [列表, 不是文字]\n");
+    }
+    match run_guarded("5,000 errors", Path::new("errors.yaml"), yaml.as_bytes()) {
+        Outcome::Invalid(d) => {
+            assert_eq!(d.len(), validate::MAX_PROBLEMS + 1);
+            assert!(
+                d.last()
+                    .unwrap()
+                    .message
+                    .contains("还有 4900 处错误没有列出")
+            );
+            assert_eq!(d[0].line, Some(8));
+        }
+        Outcome::Valid(_) => panic!("accepted"),
+    }
+}
+
+#[test]
+fn deeply_nested_flow_sequences_and_maps_are_refused() {
+    for (open, close) in [("[", "]"), ("{a: ", "}")] {
+        let yaml = format!(
+            "{HEAD}intro: {}x{}\n",
+            open.repeat(10_000),
+            close.repeat(10_000)
+        );
+        match run_guarded("deep", Path::new("deep.yaml"), yaml.as_bytes()) {
+            Outcome::Invalid(d) => assert!(d[0].message.contains("嵌套得太深"), "{d:#?}"),
+            Outcome::Valid(_) => panic!("accepted"),
+        }
+    }
+}
+
+#[test]
+fn an_output_folder_that_cannot_be_written_is_explained_and_nothing_is_lost() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("p.yaml"), HEAD).unwrap();
+    std::fs::write(dir.path().join("out"), "a file where the folder should be").unwrap();
+    let o = unionplan(dir.path(), &["render", "p.yaml"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("无法创建文件夹 out"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("out")).unwrap(),
+        "a file where the folder should be"
+    );
+}
+
+#[test]
+fn message_format_json_gives_one_object_per_line() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("p.yaml"),
+        "school: 甲校\nyear: 二〇二五\nguiding_principles: x\nmeasures: [y]\n",
+    )
+    .unwrap();
+    let o = unionplan(
+        dir.path(),
+        &["--message-format", "json", "render", "p.yaml"],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 1, "{err}");
+    let v: serde_json::Value = serde_json::from_str(lines[0]).unwrap();
+    assert_eq!(v["file"], "p.yaml");
+    assert_eq!(v["line"], 2);
+    assert_eq!(v["column"], 7);
+    assert_eq!(v["field"], "year");
+    assert!(v["message"].as_str().unwrap().contains("年份"));
+}
