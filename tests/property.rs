@@ -1,0 +1,351 @@
+//! Property test: any valid spec renders, and nothing is lost on the way.
+//!
+//! Random specs (random trees of measures, random schedules, text with
+//! characters that mean something to YAML, Markdown, HTML or XML) must
+//! render in every format such that every DOCX part is well-formed XML,
+//! every text of the spec appears in every output, and the numbering is
+//! consecutive.
+
+mod common;
+
+use std::path::Path;
+
+use common::*;
+use proptest::prelude::*;
+use serde_yaml::{Mapping, Value};
+use unionplan::doc::Document;
+use unionplan::layout::chinese_number;
+use unionplan::render::Format;
+use unionplan::template::Templates;
+use unionplan::{Pipeline, parse_spec};
+
+/// Pieces of text, some of them meaningful to YAML, Markdown, HTML or XML.
+const PIECES: &[&str] = &[
+    "工会",
+    "教职工",
+    "活动",
+    "师德",
+    "2025",
+    "100%",
+    "#",
+    "<b>",
+    "</p>",
+    "1.",
+    "- ",
+    "“引号”",
+    "——",
+    "……",
+    "'",
+    "\"",
+    ": ",
+    "|",
+    ">",
+    "[注]",
+    "!",
+    "？",
+    "＆",
+    "A&B",
+    "x < y",
+    "C#",
+    "+",
+];
+
+fn text() -> impl Strategy<Value = String> {
+    // Starting with a Chinese word keeps a leading "- " or "1." from making
+    // the whole text a list, which would (rightly) change its characters.
+    (
+        prop::sample::select(vec!["学校", "工会", "组织", "开展"]),
+        prop::collection::vec(prop::sample::select(PIECES), 0..8),
+    )
+        .prop_map(|(first, rest)| {
+            let mut s = first.to_string();
+            for p in rest {
+                s.push_str(p);
+            }
+            s.trim_end().to_string()
+        })
+}
+
+#[derive(Debug, Clone)]
+struct M {
+    title: Option<String>,
+    text: Option<String>,
+    items: Vec<M>,
+}
+
+fn measure(depth: u32) -> BoxedStrategy<M> {
+    let leaf =
+        (prop::option::of(text()), prop::option::of(text())).prop_map(|(title, text)| {
+            match (title, text) {
+                (None, None) => M {
+                    title: Some("补".into()),
+                    text: None,
+                    items: vec![],
+                },
+                (title, text) => M {
+                    title,
+                    text,
+                    items: vec![],
+                },
+            }
+        });
+    if depth == 1 {
+        return leaf.boxed();
+    }
+    (leaf, prop::collection::vec(measure(depth - 1), 0..3))
+        .prop_map(|(mut m, items)| {
+            if !items.is_empty() && m.title.is_none() {
+                m.title = Some("标题".into());
+            }
+            m.items = items;
+            m
+        })
+        .boxed()
+}
+
+#[derive(Debug, Clone)]
+struct Entry {
+    months: Vec<u32>,
+    items: Vec<(String, Option<u32>, Option<String>)>,
+}
+
+fn schedule() -> impl Strategy<Value = Vec<Entry>> {
+    (
+        Just((1..=12).collect::<Vec<u32>>()).prop_shuffle(),
+        0..6usize,
+        prop::collection::vec(
+            prop::collection::vec(
+                (
+                    text(),
+                    prop::option::of(1u32..=28),
+                    prop::option::of(text()),
+                ),
+                1..4,
+            ),
+            6,
+        ),
+    )
+        .prop_map(|(months, n, items)| {
+            // Entries of one or two months, no month twice.
+            let mut out = Vec::new();
+            let mut rest = &months[..];
+            for (i, items) in items.into_iter().take(n).enumerate() {
+                let take = if i % 2 == 0 { 1 } else { 2 };
+                if rest.len() < take {
+                    break;
+                }
+                out.push(Entry {
+                    months: rest[..take].to_vec(),
+                    items,
+                });
+                rest = &rest[take..];
+            }
+            out
+        })
+}
+
+#[derive(Debug, Clone)]
+struct Case {
+    school: String,
+    year: i32,
+    period: &'static str,
+    guiding: String,
+    goals: Vec<(String, Option<String>)>,
+    measures: Vec<M>,
+    schedule: Vec<Entry>,
+}
+
+fn case() -> impl Strategy<Value = Case> {
+    (
+        text(),
+        2000i32..2100,
+        prop::sample::select(vec!["year", "spring", "autumn", "school-year"]),
+        text(),
+        prop::collection::vec((text(), prop::option::of(text())), 0..4),
+        prop::collection::vec(measure(4), 1..4),
+        schedule(),
+    )
+        .prop_map(
+            |(school, year, period, guiding, goals, measures, schedule)| Case {
+                school,
+                year,
+                period,
+                guiding,
+                goals,
+                measures,
+                schedule,
+            },
+        )
+}
+
+fn s(v: &str) -> Value {
+    Value::String(v.to_string())
+}
+
+fn measure_value(m: &M) -> Value {
+    let mut map = Mapping::new();
+    if let Some(t) = &m.title {
+        map.insert(s("title"), s(t));
+    }
+    if let Some(t) = &m.text {
+        map.insert(s("text"), s(t));
+    }
+    if !m.items.is_empty() {
+        map.insert(
+            s("items"),
+            Value::Sequence(m.items.iter().map(measure_value).collect()),
+        );
+    }
+    Value::Mapping(map)
+}
+
+fn yaml(c: &Case) -> String {
+    let mut map = Mapping::new();
+    map.insert(s("school"), s(&c.school));
+    map.insert(s("year"), Value::Number(c.year.into()));
+    map.insert(s("period"), s(c.period));
+    map.insert(s("guiding_principles"), s(&c.guiding));
+    if !c.goals.is_empty() {
+        let goals = c.goals.iter().map(|(t, target)| {
+            let mut g = Mapping::new();
+            g.insert(s("text"), s(t));
+            if let Some(tg) = target {
+                g.insert(s("target"), s(tg));
+            }
+            Value::Mapping(g)
+        });
+        map.insert(s("goals"), Value::Sequence(goals.collect()));
+    }
+    map.insert(
+        s("measures"),
+        Value::Sequence(c.measures.iter().map(measure_value).collect()),
+    );
+    if !c.schedule.is_empty() {
+        let entries = c.schedule.iter().map(|e| {
+            let mut m = Mapping::new();
+            let months = e.months.iter().map(|&n| Value::Number(n.into())).collect();
+            m.insert(s("months"), Value::Sequence(months));
+            let items = e.items.iter().map(|(t, day, owner)| {
+                let mut i = Mapping::new();
+                i.insert(s("text"), s(t));
+                if let Some(d) = day {
+                    let date = format!("{}-{:02}-{:02}", c.year, e.months[0], d);
+                    i.insert(s("date"), s(&date));
+                }
+                if let Some(o) = owner {
+                    i.insert(s("owner"), s(o));
+                }
+                Value::Mapping(i)
+            });
+            m.insert(s("items"), Value::Sequence(items.collect()));
+            Value::Mapping(m)
+        });
+        map.insert(s("schedule"), Value::Sequence(entries.collect()));
+    }
+    map.insert(s("signature"), {
+        let mut sig = Mapping::new();
+        sig.insert(s("date"), s(&format!("{}-01-15", c.year)));
+        Value::Mapping(sig)
+    });
+    serde_yaml::to_string(&Value::Mapping(map)).unwrap()
+}
+
+fn texts(c: &Case) -> Vec<String> {
+    fn walk(ms: &[M], out: &mut Vec<String>) {
+        for m in ms {
+            out.extend(m.title.iter().cloned());
+            out.extend(m.text.iter().cloned());
+            walk(&m.items, out);
+        }
+    }
+    let mut out = vec![c.school.clone(), c.guiding.clone()];
+    for (t, target) in &c.goals {
+        out.push(t.clone());
+        out.extend(target.iter().cloned());
+    }
+    walk(&c.measures, &mut out);
+    for e in &c.schedule {
+        for (t, _, owner) in &e.items {
+            out.push(t.clone());
+            out.extend(owner.iter().cloned());
+        }
+    }
+    out
+}
+
+/// The visible text of an HTML page's body.
+fn html_text(html: &str) -> String {
+    let body = &html[html.find("<main").unwrap()..];
+    let mut out = String::new();
+    let mut in_tag = false;
+    for ch in body.chars() {
+        match ch {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_valid_spec_renders_every_text_with_consecutive_numbers(c in case()) {
+        let text = yaml(&c);
+        let spec = parse_spec(Path::new("p.yaml"), &text)
+            .unwrap_or_else(|e| panic!("{e}\n{text}"));
+        let outputs = Pipeline::new(Templates::builtin(), today())
+            .render(&spec, &Format::ALL)
+            .unwrap();
+        let get = |f: Format| &outputs.iter().find(|o| o.format == f).unwrap().bytes;
+
+        let docx = get(Format::Docx);
+        for part in docx_part_names(docx) {
+            if part.ends_with(".xml") || part.ends_with(".rels") {
+                let xml = docx_part(docx, &part);
+                prop_assert!(roxmltree::Document::parse(&xml).is_ok(), "{part}");
+            }
+        }
+        let docx_text = docx_paragraphs(docx).join("\n");
+        let html = html_text(&String::from_utf8(get(Format::Html).clone()).unwrap());
+        let md = String::from_utf8(get(Format::Markdown).clone()).unwrap();
+        let md_text: String = Document::from_markdown(&md)
+            .blocks
+            .iter()
+            .map(|b| b.plain_text() + "\n")
+            .collect();
+        for t in texts(&c) {
+            prop_assert!(docx_text.contains(&t), "DOCX lacks {t:?}\n{text}");
+            prop_assert!(html.contains(&t), "HTML lacks {t:?}");
+            prop_assert!(md_text.contains(&t), "Markdown lacks {t:?}\n{md}");
+        }
+
+        // The Markdown carries no raw HTML but the signature marker: pasted
+        // anywhere, user text cannot turn into markup.
+        for event in pulldown_cmark::Parser::new(&md) {
+            if let pulldown_cmark::Event::Html(h) | pulldown_cmark::Event::InlineHtml(h) = event {
+                prop_assert_eq!(h.trim(), unionplan::doc::SIGNATURE_MARKER, "raw HTML in\n{}", md);
+            }
+        }
+
+        // Sections 一、二、… and top-level measures （一）（二）… in order.
+        let sections = 2 + usize::from(!c.goals.is_empty()) + usize::from(!c.schedule.is_empty());
+        let wanted: Vec<String> = (1..=sections as u32).map(|n| format!("{}、", chinese_number(n))).collect();
+        assert_in_order(&docx_text, &wanted);
+        let top: Vec<String> = (1..=c.measures.len() as u32)
+            .map(|n| format!("\n（{}）", chinese_number(n)))
+            .collect();
+        assert_in_order(&docx_text, &top);
+        for e in &c.schedule {
+            let items: Vec<String> = (1..=e.items.len()).map(|n| format!("\n{n}、")).collect();
+            assert_in_order(&docx_text, &items);
+        }
+    }
+}
