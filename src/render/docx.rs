@@ -8,10 +8,11 @@
 //!   or Word falls back to a Japanese theme font and sets “”—… in Latin.
 //! - Page numbers "— 1 —" in the footer, odd pages right and even pages
 //!   left, one character in, through a real PAGE field.
-//! - docx-rs writes a fixed font table; ours replaces it so each font names
-//!   its common alternative (`w:altName`), e.g. 方正小标宋简体 → 黑体.
+//! - docx-rs writes a fixed font table; ours replaces that part before the
+//!   package is zipped, so each font names its common alternative
+//!   (`w:altName`), e.g. 方正小标宋简体 → 黑体.
 
-use std::io::{Cursor, Read, Write};
+use std::io::Cursor;
 
 use docx_rs::{
     AlignmentType, BreakType, DocGrid, DocGridType, FieldCharType, Footer, InstrPAGE, InstrText,
@@ -74,12 +75,12 @@ impl Renderer for Docx {
             }
         }
 
+        let mut xml = docx.build();
+        xml.font_table = font_table(input.style).into_bytes();
         let mut buf = Cursor::new(Vec::new());
-        docx.build()
-            .pack(&mut buf)
+        xml.pack(&mut buf)
             .map_err(|e| Error::Render(messages::docx_build_failed(e)))?;
-        replace_font_table(&buf.into_inner(), &font_table(input.style))
-            .map_err(|e| Error::Render(messages::docx_build_failed(e)))
+        Ok(buf.into_inner())
     }
 }
 
@@ -324,26 +325,4 @@ fn xml_attr(s: &str) -> String {
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")
-}
-
-/// Copy the package, with `word/fontTable.xml` replaced.
-fn replace_font_table(docx: &[u8], font_table: &str) -> zip::result::ZipResult<Vec<u8>> {
-    const PART: &str = "word/fontTable.xml";
-    let mut archive = zip::ZipArchive::new(Cursor::new(docx))?;
-    let mut out = zip::ZipWriter::new(Cursor::new(Vec::with_capacity(docx.len() + 512)));
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated);
-    for i in 0..archive.len() {
-        let mut file = archive.by_index(i)?;
-        let name = file.name().to_string();
-        let mut data = Vec::with_capacity(file.size() as usize);
-        file.read_to_end(&mut data)?;
-        out.start_file(name.as_str(), options)?;
-        if name == PART {
-            out.write_all(font_table.as_bytes())?;
-        } else {
-            out.write_all(&data)?;
-        }
-    }
-    Ok(out.finish()?.into_inner())
 }
