@@ -71,6 +71,14 @@ impl Diagnostic {
         self
     }
 
+    /// Attach a position whose line's text is already known (a table's row).
+    pub fn at_row(mut self, line: usize, column: usize, text: Option<&str>) -> Self {
+        self.line = Some(line);
+        self.column = Some(column);
+        self.source_line = text.map(str::to_string);
+        self
+    }
+
     /// `file:line:column`, as far as it is known.
     pub fn location(&self) -> String {
         let file = self.file.display();

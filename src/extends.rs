@@ -20,6 +20,7 @@
 //! in the file that holds the offending value ([`Loaded::diagnostic`]).
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde_yaml::{Mapping, Value};
 
@@ -34,19 +35,49 @@ const MAX_CHAIN: usize = 32;
 #[derive(Debug, Clone)]
 pub struct Loaded {
     /// The files, the spec first and its furthest ancestor last.
-    pub sources: Vec<Source>,
+    pub sources: Vec<Arc<Source>>,
+    /// Tables (rosters) that gave values, for values from their cells.
+    pub tables: Vec<Arc<Table>>,
     /// The merged spec.
     pub value: Value,
     tree: Node,
 }
 
-/// A YAML node and where it was written.
+/// A table of values, such as a roster of schools: where its cells came from.
+#[derive(Debug, Clone)]
+pub struct Table {
+    pub path: PathBuf,
+    /// The text of each line, to show under a message (empty for XLSX).
+    pub lines: Vec<String>,
+}
+
+/// One value from a table: its row's line and its column, both from 1.
+#[derive(Debug, Clone)]
+pub struct Cell {
+    pub line: usize,
+    pub column: usize,
+    /// The header naming the field, dotted for nested ones: `signature.org`.
+    pub field: String,
+    pub value: Value,
+}
+
+/// A node and where it was written.
 #[derive(Debug, Clone)]
 struct Node {
-    /// Index into [`Loaded::sources`].
-    src: usize,
-    path: FieldPath,
+    origin: Origin,
     kind: Kind,
+}
+
+#[derive(Debug, Clone)]
+enum Origin {
+    /// At `path` in `Loaded::sources[src]`.
+    Yaml { src: usize, path: FieldPath },
+    /// In a cell of `Loaded::tables[table]`.
+    Cell {
+        table: usize,
+        line: usize,
+        column: usize,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -95,16 +126,6 @@ impl MapKind {
 }
 
 impl Loaded {
-    /// A single file, extending nothing.
-    pub fn single(source: Source) -> Loaded {
-        let tree = Node::from_value(0, &FieldPath::root(), &source.value);
-        Loaded {
-            value: source.value.clone(),
-            sources: vec![source],
-            tree,
-        }
-    }
-
     /// Read `path` and everything it extends, and merge them.
     pub fn read(path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
         let first = Source::read(path).map_err(|d| vec![*d])?;
@@ -113,7 +134,7 @@ impl Loaded {
 
     /// Merge `first` with everything it extends.
     pub fn from_source(first: Source) -> Result<Loaded, Vec<Diagnostic>> {
-        let mut sources = vec![first];
+        let mut sources = vec![Arc::new(first)];
         let mut seen = vec![canonical(&sources[0].path)];
         loop {
             let child = sources.last().expect("at least the spec itself");
@@ -167,7 +188,7 @@ impl Loaded {
             let parent = Source::read(&parent_path)
                 .map_err(|d| vec![d.with_note(msg::extended_by(&chain))])?;
             seen.push(canon);
-            sources.push(parent);
+            sources.push(Arc::new(parent));
         }
 
         // Merge from the furthest ancestor down to the spec itself.
@@ -176,7 +197,7 @@ impl Loaded {
         let mut tree = Node::from_value(last, &FieldPath::root(), &sources[last].value);
         for i in (0..last).rev() {
             let child = Node::from_value(i, &FieldPath::root(), &sources[i].value);
-            tree = merge(tree, child, MapKind::Spec, &sources, &mut problems);
+            tree = merge(tree, child, MapKind::Spec, &sources, &[], &mut problems);
         }
         if let Kind::Map(entries) = &mut tree.kind {
             entries.retain(|(k, _)| k.as_str() != Some("extends"));
@@ -187,34 +208,156 @@ impl Loaded {
         Ok(Loaded {
             value: tree.to_value(),
             sources,
+            tables: Vec::new(),
+            tree,
+        })
+    }
+
+    /// The mapping at `path` in `source` as a spec of its own, such as one
+    /// school's entry in a district file. `skip` names keys left out.
+    pub fn part_of(source: Arc<Source>, path: &FieldPath, value: &Value, skip: &[&str]) -> Loaded {
+        let mut tree = Node::from_value(0, path, value);
+        if let Kind::Map(entries) = &mut tree.kind {
+            entries.retain(|(k, _)| !k.as_str().is_some_and(|k| skip.contains(&k)));
+        }
+        Loaded {
+            value: tree.to_value(),
+            sources: vec![source],
+            tables: Vec::new(),
+            tree,
+        }
+    }
+
+    /// One row of a table as a spec: headers name fields, dotted for
+    /// nested ones (`signature.org`); `row_line` and `row_column` place the
+    /// row itself.
+    pub fn from_cells(table: Arc<Table>, row_line: usize, cells: &[Cell]) -> Loaded {
+        let row = |column| Origin::Cell {
+            table: 0,
+            line: row_line,
+            column,
+        };
+        let mut tree = Node {
+            origin: row(1),
+            kind: Kind::Map(Vec::new()),
+        };
+        for cell in cells {
+            let mut node = &mut tree;
+            let parts: Vec<&str> = cell.field.split('.').map(str::trim).collect();
+            for (i, part) in parts.iter().enumerate() {
+                let Kind::Map(entries) = &mut node.kind else {
+                    break;
+                };
+                let key = Value::String(part.to_string());
+                let at = match entries.iter().position(|(k, _)| *k == key) {
+                    Some(at) => at,
+                    None => {
+                        entries.push((
+                            key,
+                            Node {
+                                origin: row(cell.column),
+                                kind: Kind::Map(Vec::new()),
+                            },
+                        ));
+                        entries.len() - 1
+                    }
+                };
+                node = &mut entries[at].1;
+                if i + 1 == parts.len() {
+                    *node = Node {
+                        origin: row(cell.column),
+                        kind: Kind::Leaf(cell.value.clone()),
+                    };
+                }
+            }
+        }
+        Loaded {
+            value: tree.to_value(),
+            sources: Vec::new(),
+            tables: vec![table],
+            tree,
+        }
+    }
+
+    /// `child` merged over `base` by the rules above; the child's files
+    /// come first in the result.
+    pub fn over(base: &Loaded, child: Loaded) -> Result<Loaded, Vec<Diagnostic>> {
+        let (ns, nt) = (child.sources.len(), child.tables.len());
+        let mut base_tree = base.tree.clone();
+        base_tree.shift(ns, nt);
+        let mut sources = child.sources;
+        sources.extend(base.sources.iter().cloned());
+        let mut tables = child.tables;
+        tables.extend(base.tables.iter().cloned());
+        let mut problems = Vec::new();
+        let tree = merge(
+            base_tree,
+            child.tree,
+            MapKind::Spec,
+            &sources,
+            &tables,
+            &mut problems,
+        );
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        Ok(Loaded {
+            value: tree.to_value(),
+            sources,
+            tables,
             tree,
         })
     }
 
     /// A diagnostic for the merged `path`, located in the file that wrote it.
     pub fn diagnostic(&self, path: &FieldPath, target: Target, message: String) -> Diagnostic {
-        let (src, at) = self.origin(path);
-        let source = &self.sources[src];
-        let mut d = source.diagnostic(&at, target, message);
+        let mut d = match self.origin(path) {
+            (Origin::Yaml { src, .. }, Some(at)) => {
+                let mut d = self.sources[src].diagnostic(&at, target, message);
+                if src > 0 {
+                    d = d.with_note(msg::extended_by(&chain_text(&self.sources[..src])));
+                }
+                d
+            }
+            (
+                Origin::Cell {
+                    table,
+                    line,
+                    column,
+                },
+                _,
+            ) => {
+                let t = &self.tables[table];
+                let text = t.lines.get(line - 1).map(String::as_str);
+                Diagnostic::file_level(&t.path, message).at_row(line, column, text)
+            }
+            (Origin::Yaml { src, .. }, None) => {
+                Diagnostic::file_level(&self.sources[src].path, message)
+            }
+        };
         // Name the merged path, which is what the user sees in the plan.
         d.field = (!path.is_root()).then(|| path.to_string());
-        if src > 0 {
-            d = d.with_note(msg::extended_by(&chain_text(&self.sources[..src])));
-        }
         d
     }
 
     /// The file and line where the merged `path` was written.
     pub fn position(&self, path: &FieldPath) -> Option<(&Path, usize)> {
-        let (src, at) = self.origin(path);
-        let source = &self.sources[src];
-        source
-            .locate(&at, Target::Value)
-            .map(|(line, _)| (source.path.as_path(), line))
+        match self.origin(path) {
+            (Origin::Yaml { src, .. }, Some(at)) => {
+                let source = &self.sources[src];
+                source
+                    .locate(&at, Target::Value)
+                    .map(|(line, _)| (source.path.as_path(), line))
+            }
+            (Origin::Cell { table, line, .. }, _) => {
+                Some((self.tables[table].path.as_path(), line))
+            }
+            (Origin::Yaml { .. }, None) => None,
+        }
     }
 
-    /// Which file wrote the merged `path`, and at which path in that file.
-    fn origin(&self, path: &FieldPath) -> (usize, FieldPath) {
+    /// Who wrote the merged `path`, and for YAML the path in that file.
+    fn origin(&self, path: &FieldPath) -> (Origin, Option<FieldPath>) {
         let mut node = &self.tree;
         let mut rest = path.0.as_slice();
         while let Some((seg, tail)) = rest.split_first() {
@@ -234,14 +377,19 @@ impl Loaded {
                 None => break,
             }
         }
-        let mut at = node.path.clone();
-        at.0.extend(rest.iter().cloned());
-        (node.src, at)
+        match &node.origin {
+            Origin::Yaml { path: at, .. } => {
+                let mut at = at.clone();
+                at.0.extend(rest.iter().cloned());
+                (node.origin.clone(), Some(at))
+            }
+            cell => (cell.clone(), None),
+        }
     }
 }
 
 /// `2026.yaml → 2025.yaml`
-fn chain_text(sources: &[Source]) -> String {
+fn chain_text(sources: &[Arc<Source>]) -> String {
     sources
         .iter()
         .map(|s| s.path.display().to_string())
@@ -296,9 +444,24 @@ impl Node {
             other => Kind::Leaf(other.clone()),
         };
         Node {
-            src,
-            path: path.clone(),
+            origin: Origin::Yaml {
+                src,
+                path: path.clone(),
+            },
             kind,
+        }
+    }
+
+    /// Renumber the files and tables this node came from, by `src` and `table`.
+    fn shift(&mut self, src: usize, table: usize) {
+        match &mut self.origin {
+            Origin::Yaml { src: s, .. } => *s += src,
+            Origin::Cell { table: t, .. } => *t += table,
+        }
+        match &mut self.kind {
+            Kind::Leaf(_) => {}
+            Kind::Map(entries) => entries.iter_mut().for_each(|(_, n)| n.shift(src, table)),
+            Kind::Seq(items) => items.iter_mut().for_each(|n| n.shift(src, table)),
         }
     }
 
@@ -370,48 +533,59 @@ impl Node {
     }
 }
 
+/// The files and tables a merge reads from, to locate its own errors.
+type Files<'a> = (&'a [Arc<Source>], &'a [Arc<Table>]);
+
 fn merge(
     parent: Node,
     child: Node,
     kind: MapKind,
-    sources: &[Source],
+    sources: &[Arc<Source>],
+    tables: &[Arc<Table>],
+    problems: &mut Vec<Diagnostic>,
+) -> Node {
+    merge_in(parent, child, kind, (sources, tables), problems)
+}
+
+fn merge_in(
+    parent: Node,
+    child: Node,
+    kind: MapKind,
+    files: Files,
     problems: &mut Vec<Diagnostic>,
 ) -> Node {
     match (parent.kind, child.kind) {
         (Kind::Map(mut entries), Kind::Map(child_entries)) => {
             for (key, c) in child_entries {
-                let name = key.as_str().map(str::to_string);
+                let list = key.as_str().and_then(|n| kind.list_at(n));
                 match entries.iter().position(|(k, _)| *k == key) {
                     Some(i) => {
                         let p = entries[i].1.clone();
-                        let merged = match name.as_deref().and_then(|n| kind.list_at(n)) {
-                            Some(list) => merge_list(p, c, list, sources, problems),
+                        let merged = match list {
+                            Some(list) => merge_list(p, c, list, files, problems),
                             None if matches!((&p.kind, &c.kind), (Kind::Map(_), Kind::Map(_))) => {
-                                merge(p, c, MapKind::Other, sources, problems)
+                                merge_in(p, c, MapKind::Other, files, problems)
                             }
                             None => c,
                         };
                         entries[i].1 = merged;
                     }
                     None => {
-                        let c = match name.as_deref().and_then(|n| kind.list_at(n)) {
+                        if list.is_some() {
                             // A new list: a `remove` in it has nothing to remove.
-                            Some(_) => drop_removals(c, sources, problems),
-                            None => c,
-                        };
+                            check_removals(&c, files, problems);
+                        }
                         entries.push((key, c));
                     }
                 }
             }
             Node {
-                src: child.src,
-                path: child.path,
+                origin: child.origin,
                 kind: Kind::Map(entries),
             }
         }
         (_, kind) => Node {
-            src: child.src,
-            path: child.path,
+            origin: child.origin,
             kind,
         },
     }
@@ -421,11 +595,10 @@ fn merge_list(
     parent: Node,
     child: Node,
     list: ListKind,
-    sources: &[Source],
+    files: Files,
     problems: &mut Vec<Diagnostic>,
 ) -> Node {
-    let (Kind::Seq(mut entries), Kind::Seq(child_entries)) = (parent.kind.clone(), &child.kind)
-    else {
+    let (Kind::Seq(mut entries), Kind::Seq(child_entries)) = (parent.kind, &child.kind) else {
         // A text where the parent had a list (or the other way): replaced.
         return child;
     };
@@ -433,16 +606,13 @@ fn merge_list(
         // `schedule: []` says "none this year": it clears the list.
         return child;
     }
-    for c in child_entries.clone() {
+    for c in child_entries.iter().cloned() {
         let id = c.id();
         let found = match &id {
             Some(id) => entries.iter().position(|p| p.id().as_deref() == Some(id)),
-            None if list == ListKind::Schedule => {
-                let months = c.months();
-                months
-                    .as_ref()
-                    .and_then(|m| entries.iter().position(|p| p.months().as_ref() == Some(m)))
-            }
+            None if list == ListKind::Schedule => c
+                .months()
+                .and_then(|m| entries.iter().position(|p| p.months().as_ref() == Some(&m))),
             None => None,
         };
         match found {
@@ -451,36 +621,42 @@ fn merge_list(
             }
             Some(i) => {
                 let p = entries[i].clone();
-                entries[i] = merge(p, c, MapKind::of_entry(list), sources, problems);
+                entries[i] = merge_in(p, c, MapKind::of_entry(list), files, problems);
             }
-            None if c.removes() => problems.push(nothing_to_remove(&c, id.as_deref(), sources)),
+            None if c.removes() => problems.push(nothing_to_remove(&c, id.as_deref(), files)),
             None => entries.push(c),
         }
     }
     Node {
-        src: child.src,
-        path: child.path,
+        origin: child.origin,
         kind: Kind::Seq(entries),
     }
 }
 
 /// A list the parent did not have: its `remove: true` entries match nothing.
-fn drop_removals(node: Node, sources: &[Source], problems: &mut Vec<Diagnostic>) -> Node {
+fn check_removals(node: &Node, files: Files, problems: &mut Vec<Diagnostic>) {
     if let Kind::Seq(items) = &node.kind {
         for c in items.iter().filter(|c| c.removes()) {
-            problems.push(nothing_to_remove(c, c.id().as_deref(), sources));
+            problems.push(nothing_to_remove(c, c.id().as_deref(), files));
         }
     }
-    node
 }
 
-fn nothing_to_remove(c: &Node, id: Option<&str>, sources: &[Source]) -> Diagnostic {
-    let source = &sources[c.src];
-    source
-        .diagnostic(
-            &c.path.key("remove"),
-            Target::Key,
-            msg::nothing_to_remove(id),
-        )
-        .with_help(msg::nothing_to_remove_help())
+fn nothing_to_remove(c: &Node, id: Option<&str>, (sources, tables): Files) -> Diagnostic {
+    let message = msg::nothing_to_remove(id);
+    let d = match &c.origin {
+        Origin::Yaml { src, path } => {
+            sources[*src].diagnostic(&path.key("remove"), Target::Key, message)
+        }
+        Origin::Cell {
+            table,
+            line,
+            column,
+        } => {
+            let t = &tables[*table];
+            let text = t.lines.get(line - 1).map(String::as_str);
+            Diagnostic::file_level(&t.path, message).at_row(*line, *column, text)
+        }
+    };
+    d.with_help(msg::nothing_to_remove_help())
 }
