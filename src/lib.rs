@@ -12,6 +12,7 @@
 //!
 //! [`Pipeline`] runs stages 3–4 for a checked spec; [`load_spec`] runs 1–2.
 
+pub mod batch;
 pub mod diag;
 pub mod diff;
 pub mod doc;

@@ -111,6 +111,14 @@ impl Source {
         })
     }
 
+    /// The value at `path`, if there is one.
+    pub fn value_at(&self, path: &FieldPath) -> Option<&serde_yaml::Value> {
+        path.0.iter().try_fold(&self.value, |v, seg| match seg {
+            Seg::Key(k) => v.get(k.as_str()),
+            Seg::Index(i) => v.get(*i),
+        })
+    }
+
     /// 1-based line and column of the node (or key) at `path`.
     pub fn locate(&self, path: &FieldPath, target: Target) -> Option<(usize, usize)> {
         let de = serde_yaml::Deserializer::from_str(&self.text);

@@ -89,6 +89,29 @@ enum Command {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Render the plans of many schools from one district file.
+    #[command(
+        after_help = "Example:\n  unionplan batch district.yaml -o plans/\n\ndistrict.yaml:\n  base: common.yaml          # the spec all schools share\n  schools:                   # each entry overrides the base\n    - school: 礼河实验学校\n    - spec: schools/dali.yaml\n  roster: schools.csv        # or one row per school (CSV or XLSX)\n  formats: [docx, html]      # optional, default all\n\nOne school's errors fail that school alone; the others are still\nproduced, and the exit code is 1. index.html lists every school."
+    )]
+    Batch {
+        /// The district file.
+        district: PathBuf,
+        /// The folder to write into.
+        #[arg(short, long, default_value = "out")]
+        output: PathBuf,
+        /// Formats, overriding the district file's: docx, md, html.
+        #[arg(short, long, value_delimiter = ',', value_parser = parse_format)]
+        formats: Option<Vec<Format>>,
+        /// How many schools to render at once (default: all cores).
+        #[arg(short, long, value_name = "N")]
+        jobs: Option<usize>,
+        /// All files in one folder instead of a folder per school.
+        #[arg(long)]
+        flat: bool,
+        /// A folder with plan.md and/or plan.html that replace the built-in templates.
+        #[arg(long, value_name = "DIR")]
+        templates: Option<PathBuf>,
+    },
     /// What changed between two plans: sections, items added, removed, changed, moved.
     #[command(
         after_help = "Example:\n  unionplan diff lihe-2025.yaml lihe-2026.yaml\n\nBoth specs are read with what they extend. Exit code 0 whether or not\nthey differ; 1 if either is invalid."
@@ -127,6 +150,21 @@ fn main() -> ExitCode {
         } => render(&specs, &output, &formats, templates.as_deref()),
         Command::Validate { specs } => validate(&specs),
         Command::Diff { old, new } => diff(&old, &new),
+        Command::Batch {
+            district,
+            output,
+            formats,
+            jobs,
+            flat,
+            templates,
+        } => batch(
+            &district,
+            &output,
+            formats,
+            jobs,
+            flat,
+            templates.as_deref(),
+        ),
         Command::Rollover {
             spec,
             year,
@@ -201,24 +239,31 @@ fn init(path: &Path, force: bool) -> bool {
     }
 }
 
+/// The built-in templates, or those of `--templates DIR`.
+fn load_templates(dir: Option<&Path>) -> Option<Templates> {
+    let Some(dir) = dir else {
+        return Some(Templates::builtin());
+    };
+    match Templates::with_overrides(dir) {
+        Ok(t) => {
+            for f in Templates::unknown_files(dir) {
+                say(messages::template_unknown_file(
+                    f.display(),
+                    &[unionplan::template::MARKDOWN, unionplan::template::HTML],
+                ));
+            }
+            Some(t)
+        }
+        Err(e) => {
+            report(&e);
+            None
+        }
+    }
+}
+
 fn render(specs: &[PathBuf], out: &Path, formats: &[Format], templates: Option<&Path>) -> bool {
-    let templates = match templates {
-        Some(dir) => match Templates::with_overrides(dir) {
-            Ok(t) => {
-                for f in Templates::unknown_files(dir) {
-                    say(messages::template_unknown_file(
-                        f.display(),
-                        &[unionplan::template::MARKDOWN, unionplan::template::HTML],
-                    ));
-                }
-                t
-            }
-            Err(e) => {
-                report(&e);
-                return false;
-            }
-        },
-        None => Templates::builtin(),
+    let Some(templates) = load_templates(templates) else {
+        return false;
     };
     let mut formats = formats.to_vec();
     formats.sort();
@@ -309,6 +354,93 @@ fn rollover(spec: &Path, year: i32, output: Option<&Path>, force: bool, dry_run:
             false
         }
     }
+}
+
+fn batch(
+    district: &Path,
+    out: &Path,
+    formats: Option<Vec<Format>>,
+    jobs: Option<usize>,
+    flat: bool,
+    templates: Option<&Path>,
+) -> bool {
+    use unionplan::batch::{District, Layout, SchoolResult};
+    let started = std::time::Instant::now();
+    let Some(templates) = load_templates(templates) else {
+        return false;
+    };
+    let district = match District::read(district) {
+        Ok(d) => d,
+        Err(diags) => {
+            report(&Error::Invalid(diags));
+            return false;
+        }
+    };
+    let mut formats = formats
+        .or_else(|| district.formats.clone())
+        .unwrap_or_else(|| Format::ALL.to_vec());
+    formats.sort();
+    formats.dedup();
+    let pipeline = Pipeline::new(templates, chrono::Local::now().date_naive());
+    let total = district.schools.len();
+    let layout = if flat {
+        Layout::Flat
+    } else {
+        Layout::PerSchool
+    };
+
+    // A bar on a terminal; one plain line per school otherwise.
+    let human = MESSAGE_FORMAT.get() != Some(&MessageFormat::Json);
+    let bar = (human && std::io::stderr().is_terminal()).then(|| {
+        let bar = indicatif::ProgressBar::new(total as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {wide_msg}")
+                .expect("a valid template"),
+        );
+        bar
+    });
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    let progress = |r: &SchoolResult| {
+        let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+        match &bar {
+            Some(bar) => {
+                bar.set_message(r.name.clone());
+                bar.inc(1);
+            }
+            None if r.ok() => say(messages::batch_school_ok(n, total, &r.name)),
+            None => say(messages::batch_school_failed(n, total, &r.name)),
+        }
+    };
+
+    let mut pool = rayon::ThreadPoolBuilder::new();
+    if let Some(n) = jobs {
+        pool = pool.num_threads(n.max(1));
+    }
+    let pool = pool.build().expect("a thread pool");
+    let results = pool
+        .install(|| unionplan::batch::run(&district, out, &formats, layout, &pipeline, &progress));
+    if let Some(bar) = &bar {
+        bar.finish_and_clear();
+    }
+    let results = match results {
+        Ok(r) => r,
+        Err(e) => {
+            report(&e);
+            return false;
+        }
+    };
+    let failed: Vec<&SchoolResult> = results.iter().filter(|r| !r.ok()).collect();
+    for r in &failed {
+        say(messages::batch_school_errors(&r.name));
+        report(&Error::Invalid(r.errors.clone()));
+    }
+    say(messages::batch_summary(
+        total,
+        total - failed.len(),
+        failed.len(),
+        Some(started.elapsed().as_secs_f64()),
+    ));
+    failed.is_empty()
 }
 
 fn diff(old: &Path, new: &Path) -> bool {

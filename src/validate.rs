@@ -769,7 +769,7 @@ pub fn forbidden_in_xml(c: char) -> bool {
 }
 
 /// The closest allowed name, if it is close enough to be a likely typo.
-fn closest(typed: &str, allowed: &[&'static str]) -> Option<&'static str> {
+pub(crate) fn closest(typed: &str, allowed: &[&'static str]) -> Option<&'static str> {
     allowed
         .iter()
         .map(|a| (strsim::damerau_levenshtein(typed, a), *a))

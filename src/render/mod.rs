@@ -80,6 +80,13 @@ impl fmt::Display for Format {
     }
 }
 
+/// `text` escaped for HTML content and attribute values.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    html::escape_into(&mut out, text);
+    out
+}
+
 /// A4 in twips (1/20 pt), and the GB/T 9704 margins.
 pub const PAGE_WIDTH: u32 = 11906;
 pub const PAGE_HEIGHT: u32 = 16838;

@@ -1,0 +1,334 @@
+//! `unionplan batch`: many schools from one district file.
+
+mod common;
+
+use std::fs;
+use std::io::Write;
+use std::path::Path;
+
+use common::*;
+
+const BASE: &str = "year: 2025\nguiding_principles: 共用的指导思想。\nmeasures:\n  - id: care\n    title: 关心教职工\n    items: [组织体检]\nsignature: {date: 2025-02-25}\n";
+
+fn write(dir: &Path, name: &str, text: &str) {
+    let path = dir.join(name);
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(path, text).unwrap();
+}
+
+fn files_under(dir: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    fn walk(root: &Path, dir: &Path, out: &mut Vec<String>) {
+        for e in fs::read_dir(dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                walk(root, &p, out);
+            } else {
+                out.push(p.strip_prefix(root).unwrap().to_string_lossy().into_owned());
+            }
+        }
+    }
+    if dir.exists() {
+        walk(dir, dir, &mut out);
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn the_district_example_renders_every_school_with_its_overrides() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = unionplan(
+        dir.path(),
+        &[
+            "batch",
+            repo()
+                .join("specs/district/district.yaml")
+                .to_str()
+                .unwrap(),
+            "-o",
+            "plans",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let files = files_under(&dir.path().join("plans"));
+    assert_eq!(files.len(), 5 * 3 + 1, "{files:#?}");
+    assert!(files.contains(&"大湖中学/大湖中学2025年工会工作计划.docx".to_string()));
+    assert!(files.contains(&"index.html".to_string()));
+    let md = |school: &str| {
+        fs::read_to_string(
+            dir.path()
+                .join(format!("plans/{school}/{school}2025年工会工作计划.md")),
+        )
+        .unwrap()
+    };
+    // Inline override, a spec file of its own, and roster rows (BOM, quotes, blank cells).
+    assert!(md("东湖区实验小学").ends_with("东湖区实验小学工会委员会\n\n2025年2月25日\n"));
+    assert!(md("大湖中学").contains("组建教职工合唱团"));
+    assert!(
+        md("大湖中学").contains("### 五月\n\n1、教职工合唱比赛（5月20日，负责：工会文体委员）")
+    );
+    assert!(md("湖滨小学").ends_with("湖滨小学工会委员会\n\n2025年2月26日\n"));
+    assert!(md("东湖区第二中学").ends_with("东湖区第二中学工会\n\n2025年2月25日\n"));
+    assert!(md("新城幼儿园").ends_with("新城幼儿园工会委员会\n\n2025年3月1日\n"));
+    assert!(stderr(&o).contains("共 5 所学校：成功 5 所，失败 0 所"));
+}
+
+#[test]
+fn a_bad_school_fails_alone_with_its_name_file_line_and_field() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "base.yaml", BASE);
+    write(
+        dir.path(),
+        "d.yaml",
+        "base: base.yaml\nschools:\n  - school: 甲校\n  - school: 乙校\n    year: 二〇二五\nroster: r.csv\n",
+    );
+    write(
+        dir.path(),
+        "r.csv",
+        "学校,落款日期\n丙校,2025-02-30\n丁校,\n",
+    );
+    let o = unionplan(dir.path(), &["batch", "d.yaml", "-o", "out", "-f", "md"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("乙校 的错误"), "{err}");
+    assert!(err.contains("d.yaml:5:11：字段 year"), "{err}");
+    assert!(err.contains("丙校 的错误"), "{err}");
+    assert!(err.contains("r.csv:2:4：字段 signature.date"), "{err}");
+    assert!(err.contains("成功 2 所，失败 2 所"), "{err}");
+    let files = files_under(&dir.path().join("out"));
+    assert_eq!(
+        files,
+        [
+            "index.html",
+            "丁校/丁校2025年工会工作计划.md",
+            "甲校/甲校2025年工会工作计划.md"
+        ]
+    );
+    let index = fs::read_to_string(dir.path().join("out/index.html")).unwrap();
+    for school in ["甲校", "乙校", "丙校", "丁校"] {
+        assert!(index.contains(school), "{school}");
+    }
+    assert!(
+        index.contains("<a href=\"甲校/甲校2025年工会工作计划.md\">MD</a>"),
+        "{index}"
+    );
+    assert!(index.contains("年份应当是四位阿拉伯数字"));
+}
+
+#[test]
+fn colliding_names_are_refused_before_anything_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "base.yaml", BASE);
+    write(
+        dir.path(),
+        "d.yaml",
+        "base: base.yaml\nschools:\n  - school: 甲校\n  - school: 甲校\n",
+    );
+    let o = unionplan(dir.path(), &["batch", "d.yaml", "-o", "out"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("会写到同一个文件"), "{}", stderr(&o));
+    assert!(!dir.path().join("out").exists());
+
+    // Names that differ only in characters a filesystem can't hold clash too.
+    write(
+        dir.path(),
+        "d.yaml",
+        "base: base.yaml\nschools:\n  - school: 甲/乙校\n  - school: 甲:乙校\n",
+    );
+    let o = unionplan(dir.path(), &["batch", "d.yaml", "-o", "out", "--flat"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(!dir.path().join("out").exists());
+}
+
+#[test]
+fn unsafe_school_names_stay_inside_the_output_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "base.yaml", BASE);
+    let long = "长".repeat(300);
+    write(
+        dir.path(),
+        "d.yaml",
+        &format!(
+            "base: base.yaml\nschools:\n  - school: ../../逃出去\n  - school: 'a/b\\\\c'\n  - school: {long}\n  - school: CON\n"
+        ),
+    );
+    let o = unionplan(dir.path(), &["batch", "d.yaml", "-o", "out", "-f", "md"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let files = files_under(&dir.path().join("out"));
+    assert_eq!(files.len(), 5, "{files:#?}");
+    assert!(
+        files
+            .iter()
+            .all(|f| f.split('/').all(|part| part != ".." && part.len() <= 160))
+    );
+    assert!(
+        files.contains(&"___逃出去/___逃出去2025年工会工作计划.md".to_string()),
+        "{files:#?}"
+    );
+    assert!(
+        files.contains(&"_CON/CON2025年工会工作计划.md".to_string()),
+        "{files:#?}"
+    );
+    let outside: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(
+        outside.len(),
+        3,
+        "only base.yaml, d.yaml and out: {outside:?}"
+    );
+}
+
+#[test]
+fn an_injected_write_failure_leaves_no_partial_file() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "base.yaml", BASE);
+    write(
+        dir.path(),
+        "d.yaml",
+        "base: base.yaml\nschools:\n  - school: 甲校\n  - school: 乙校\n",
+    );
+    // 乙校's folder can't be made: a file stands where it should be.
+    write(dir.path(), "out/乙校", "挡路的文件");
+    let o = unionplan(dir.path(), &["batch", "d.yaml", "-o", "out"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("无法创建文件夹"), "{}", stderr(&o));
+    let files = files_under(&dir.path().join("out"));
+    assert_eq!(
+        files,
+        [
+            "index.html",
+            "乙校",
+            "甲校/甲校2025年工会工作计划.docx",
+            "甲校/甲校2025年工会工作计划.html",
+            "甲校/甲校2025年工会工作计划.md",
+        ]
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("out/乙校")).unwrap(),
+        "挡路的文件"
+    );
+}
+
+#[test]
+fn flat_layout_and_one_job() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "base.yaml", BASE);
+    write(
+        dir.path(),
+        "d.yaml",
+        "base: base.yaml\nschools: [{school: 甲校}, {school: 乙校}]\nformats: [docx]\n",
+    );
+    let o = unionplan(
+        dir.path(),
+        &["batch", "d.yaml", "-o", "out", "--flat", "-j", "1"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        files_under(&dir.path().join("out")),
+        [
+            "index.html",
+            "乙校2025年工会工作计划.docx",
+            "甲校2025年工会工作计划.docx"
+        ]
+    );
+}
+
+#[test]
+fn district_file_problems_are_located() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "d.yaml",
+        "bse: base.yaml\nschools: [{school: 甲校}]\nformats: [docx, pdf]\n",
+    );
+    let o = unionplan(dir.path(), &["batch", "d.yaml"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains("d.yaml:1:1：字段 bse：不认识的字段 `bse`"),
+        "{err}"
+    );
+    assert!(err.contains("是不是想写 `base`"), "{err}");
+    assert!(err.contains("d.yaml:3:17：字段 formats[2]"), "{err}");
+    assert!(
+        !err.contains("缺少必填字段 `base`"),
+        "the typo is reported once: {err}"
+    );
+
+    write(
+        dir.path(),
+        "d.yaml",
+        "base: nowhere.yaml\nschools: [{school: 甲校}]\n",
+    );
+    let o = unionplan(dir.path(), &["batch", "d.yaml"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("nowhere.yaml"), "{}", stderr(&o));
+}
+
+/// A minimal XLSX workbook with inline strings and numbers, as Excel reads it.
+fn xlsx(rows: &[Vec<&str>]) -> Vec<u8> {
+    let mut sheet = String::from(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#,
+    );
+    for (r, row) in rows.iter().enumerate() {
+        sheet.push_str(&format!("<row r=\"{}\">", r + 1));
+        for (c, v) in row.iter().enumerate() {
+            let cell = format!("{}{}", (b'A' + c as u8) as char, r + 1);
+            if !v.is_empty() && v.chars().all(|ch| ch.is_ascii_digit()) {
+                sheet.push_str(&format!("<c r=\"{cell}\"><v>{v}</v></c>"));
+            } else if !v.is_empty() {
+                sheet.push_str(&format!(
+                    "<c r=\"{cell}\" t=\"inlineStr\"><is><t>{v}</t></is></c>"
+                ));
+            }
+        }
+        sheet.push_str("</row>");
+    }
+    sheet.push_str("</sheetData></worksheet>");
+    let parts = [
+        ("[Content_Types].xml", r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#.to_string()),
+        ("_rels/.rels", r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#.to_string()),
+        ("xl/workbook.xml", r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="学校" sheetId="1" r:id="rId1"/></sheets></workbook>"#.to_string()),
+        ("xl/_rels/workbook.xml.rels", r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#.to_string()),
+        ("xl/worksheets/sheet1.xml", sheet),
+    ];
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, body) in parts {
+        zip.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        zip.write_all(body.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+#[test]
+fn an_xlsx_roster_with_chinese_headers_and_numbers() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "base.yaml", BASE);
+    write(
+        dir.path(),
+        "d.yaml",
+        "base: base.yaml\nroster: schools.xlsx\nformats: [md]\n",
+    );
+    let book = xlsx(&[
+        vec!["学校", "年份", "落款单位"],
+        vec!["甲校", "2026", "甲校工会"],
+        vec!["乙校", "", ""],
+        vec!["丙校", "二〇二五", ""],
+    ]);
+    fs::write(dir.path().join("schools.xlsx"), book).unwrap();
+    let o = unionplan(dir.path(), &["batch", "d.yaml", "-o", "out"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let md = fs::read_to_string(dir.path().join("out/甲校/甲校2026年工会工作计划.md")).unwrap();
+    assert!(md.contains("甲校工会\n"), "{md}");
+    assert!(
+        dir.path()
+            .join("out/乙校/乙校2025年工会工作计划.md")
+            .is_file()
+    );
+    let err = stderr(&o);
+    assert!(err.contains("schools.xlsx:4:2：字段 year"), "{err}");
+}
