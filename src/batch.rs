@@ -403,9 +403,11 @@ impl SchoolResult {
     }
 }
 
-/// A school checked in the first pass, with the names of its files.
+/// A school checked in the first pass: only where its files go. Its spec
+/// is loaded again when it is rendered, so memory does not grow with the
+/// number of schools (loading is a small part of the time).
 struct Checked {
-    spec: Spec,
+    school: String,
     stem: String,
     dir: PathBuf,
 }
@@ -458,21 +460,25 @@ pub fn run(
     pipeline: &Pipeline,
     progress: &(dyn Fn(&SchoolResult) + Sync),
 ) -> Result<Vec<SchoolResult>, Error> {
-    // Pass 1: load and check every school.
-    let checked: Vec<Result<Checked, (String, Vec<Diagnostic>)>> = district
+    let place = |school: &str, stem: String| Checked {
+        school: school.to_string(),
+        stem,
+        dir: match layout {
+            Layout::PerSchool => out.join(safe_file_name(school)),
+            Layout::Flat => out.to_path_buf(),
+        },
+    };
+
+    // Pass 1: where each school's files would go, from its merged values
+    // alone. Nothing is kept but the names, so memory stays flat; a school
+    // whose values don't even name it fails in pass 2 with all its errors.
+    let checked: Vec<Option<Checked>> = district
         .schools
         .par_iter()
         .map(|school| {
-            let spec = school
-                .load(&district.base)
-                .and_then(|l| validate::validate(&l))
-                .map_err(|d| (school_name_hint(school, &district.base), d))?;
-            let stem = file_stem(&spec);
-            let dir = match layout {
-                Layout::PerSchool => out.join(safe_file_name(&spec.school)),
-                Layout::Flat => out.to_path_buf(),
-            };
-            Ok(Checked { spec, stem, dir })
+            let merged = school.load(&district.base).ok()?;
+            let (name, stem) = names_of(&merged.value)?;
+            Some(place(&name, stem))
         })
         .collect();
 
@@ -481,8 +487,8 @@ pub fn run(
     let mut clashes = Vec::new();
     for c in checked.iter().flatten() {
         let key = c.dir.join(&c.stem).to_string_lossy().to_lowercase();
-        if let Some(first) = seen.insert(key, &c.spec.school) {
-            clashes.push(msg::batch_clash(first, &c.spec.school, &c.stem));
+        if let Some(first) = seen.insert(key, &c.school) {
+            clashes.push(msg::batch_clash(first, &c.school, &c.stem));
         }
     }
     if !clashes.is_empty() {
@@ -490,16 +496,24 @@ pub fn run(
     }
 
     // Pass 2: render and write, each school's files as soon as they are made.
-    let results: Vec<SchoolResult> = checked
-        .into_par_iter()
-        .map(|c| {
-            let result = match c {
+    let results: Vec<SchoolResult> = district
+        .schools
+        .par_iter()
+        .map(|school| {
+            let checked = school
+                .load(&district.base)
+                .and_then(|l| validate::validate(&l))
+                .map_err(|d| (school_name_hint(school, &district.base), d));
+            let result = match checked {
                 Err((name, errors)) => SchoolResult {
                     name,
                     files: Vec::new(),
                     errors,
                 },
-                Ok(c) => render_school(&c, out, formats, pipeline),
+                Ok(spec) => {
+                    let c = place(&spec.school, file_stem(&spec));
+                    render_school(&spec, &c, out, formats, pipeline)
+                }
             };
             progress(&result);
             result
@@ -511,6 +525,23 @@ pub fn run(
         index_html(&district.path, &results).as_bytes(),
     )?;
     Ok(results)
+}
+
+/// The school and the file stem from merged values, as validation will
+/// read them; `None` where they are not valid (the school then fails).
+fn names_of(value: &Value) -> Option<(String, String)> {
+    let school = value.get("school")?.as_str()?.trim_end().to_string();
+    let year = match value.get("year")? {
+        Value::Number(n) => n.as_i64()?,
+        Value::String(s) => s.parse().ok()?,
+        _ => return None,
+    };
+    let period = match value.get("period") {
+        None | Some(Value::Null) => crate::spec::Period::default(),
+        Some(p) => crate::spec::Period::from_name(p.as_str()?)?,
+    };
+    let stem = safe_file_name(&crate::layout::title_for(&school, year as i32, period));
+    Some((school, stem))
 }
 
 /// The school's name where it can be read even from a failed spec.
@@ -527,9 +558,15 @@ fn school_name_hint(school: &SchoolSource, base: &Loaded) -> String {
         .unwrap_or_else(|| school.label())
 }
 
-fn render_school(c: &Checked, out: &Path, formats: &[Format], pipeline: &Pipeline) -> SchoolResult {
-    let name = c.spec.school.clone();
-    let outputs = match pipeline.render(&c.spec, formats) {
+fn render_school(
+    spec: &Spec,
+    c: &Checked,
+    out: &Path,
+    formats: &[Format],
+    pipeline: &Pipeline,
+) -> SchoolResult {
+    let name = c.school.clone();
+    let outputs = match pipeline.render(spec, formats) {
         Ok(o) => o,
         Err(e) => {
             return SchoolResult {
@@ -543,7 +580,8 @@ fn render_school(c: &Checked, out: &Path, formats: &[Format], pipeline: &Pipelin
     let mut errors = Vec::new();
     for o in outputs {
         let path = c.dir.join(format!("{}.{}", c.stem, o.format.extension()));
-        match write::write_atomic(&path, &o.bytes) {
+        // Atomic, but not flushed file by file: see `write::Durability::Fast`.
+        match write::write_file(&path, &o.bytes, write::Durability::Fast) {
             Ok(()) => files.push(path.strip_prefix(out).unwrap_or(&path).to_path_buf()),
             Err(e) => errors.push(Diagnostic::file_level(&path, e.to_string())),
         }

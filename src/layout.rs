@@ -199,8 +199,12 @@ fn circled_number(n: usize) -> String {
 
 /// `<school><year>年工会工作计划` and its variants by period.
 pub fn default_title(spec: &Spec) -> String {
-    let (school, year) = (&spec.school, spec.year);
-    match spec.period {
+    title_for(&spec.school, spec.year, spec.period)
+}
+
+/// The default title of a plan of `school` for `year` and `period`.
+pub fn title_for(school: &str, year: i32, period: Period) -> String {
+    match period {
         Period::Year => format!("{school}{year}年工会工作计划"),
         Period::Spring => format!("{school}{year}年上半年工会工作计划"),
         Period::Autumn => format!("{school}{year}年下半年工会工作计划"),

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Batch benchmark: `unionplan batch` over generated rosters of N schools,
+# every school in all three formats, timed as a whole process.
+#
+#   benches/batch.sh              # 100, 1,000 and 10,000 schools
+#   benches/batch.sh 1000 5000    # chosen sizes
+#
+# Prints, for each size, the wall time (median of RUNS runs, default 3) and
+# the peak memory of the process. Needs GNU time (Debian package `time`).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs="${RUNS:-3}"
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(100 1000 10000)
+command -v /usr/bin/time >/dev/null || { echo "needs GNU time: apt-get install time" >&2; exit 1; }
+
+cargo build --release -q
+bin="$PWD/target/release/unionplan"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+cp specs/district/common.yaml "$work/common.yaml"
+
+printf '%8s  %10s  %12s  %12s\n' schools "wall (s)" "per school" "peak memory"
+for n in "${sizes[@]}"; do
+  {
+    echo "school,signature.org"
+    seq 1 "$n" | awk '{ printf "第%d实验学校,第%d实验学校工会委员会\n", $1, $1 }'
+  } > "$work/roster-$n.csv"
+  printf 'base: common.yaml\nroster: roster-%s.csv\n' "$n" > "$work/district-$n.yaml"
+  times=()
+  peak=0
+  for _ in $(seq 1 "$runs"); do
+    rm -rf "$work/out"
+    /usr/bin/time -f '%e %M' -o "$work/time" "$bin" batch "$work/district-$n.yaml" -o "$work/out" 2>/dev/null
+    read -r secs kib < "$work/time"
+    times+=("$secs")
+    [ "$kib" -gt "$peak" ] && peak="$kib"
+  done
+  files=$(find "$work/out" -type f | wc -l)
+  [ "$files" -eq $((n * 3 + 1)) ] || { echo "expected $((n * 3 + 1)) files, found $files" >&2; exit 1; }
+  median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
+  printf '%8d  %10.2f  %9.2f ms  %8.1f MiB\n' "$n" "$median" \
+    "$(awk -v t="$median" -v n="$n" 'BEGIN { print t * 1000 / n }')" \
+    "$(awk -v k="$peak" 'BEGIN { print k / 1024 }')"
+done
