@@ -235,19 +235,20 @@ impl District {
     }
 }
 
-/// A table's header names spec fields; these Chinese names are accepted too.
+/// A table's header names spec fields, dotted for nested ones; the Chinese
+/// names of [`crate::keys`] work in each part, and so do the usual column
+/// titles `落款单位` and `落款日期`.
 fn header_field(header: &str) -> String {
     let h = header.trim().trim_start_matches('\u{feff}');
     match h {
-        "学校" | "学校名称" | "单位" => "school",
-        "年份" | "年度" => "year",
-        "期间" => "period",
-        "标题" => "title",
-        "落款" | "落款单位" => "signature.org",
-        "落款日期" | "日期" => "signature.date",
-        other => other,
+        "落款单位" => return "signature.org".into(),
+        "落款日期" => return "signature.date".into(),
+        _ => {}
     }
-    .to_string()
+    h.split('.')
+        .map(|part| crate::keys::english(part.trim()).unwrap_or(part.trim()))
+        .collect::<Vec<_>>()
+        .join(".")
 }
 
 /// The rows of a roster: CSV (UTF-8, with or without BOM) or XLSX.

@@ -25,6 +25,7 @@ use std::sync::Arc;
 use serde_yaml::{Mapping, Value};
 
 use crate::diag::Diagnostic;
+use crate::keys;
 use crate::load::{FieldPath, Seg, Source, Target};
 use crate::messages as msg;
 
@@ -138,10 +139,10 @@ impl Loaded {
         let mut seen = vec![canonical(&sources[0].path)];
         loop {
             let child = sources.last().expect("at least the spec itself");
-            let Some(link) = child.value.get("extends") else {
+            let Some((key, link)) = keys::get(&child.value, "extends") else {
                 break;
             };
-            let at = FieldPath::root().key("extends");
+            let at = FieldPath::root().key(key);
             let chain = chain_text(&sources);
             let Some(rel) = link.as_str().filter(|s| !s.trim().is_empty()) else {
                 let found = msg::describe_value(link);
@@ -427,11 +428,17 @@ impl Node {
             Value::Mapping(m) => Kind::Map(
                 m.iter()
                     .map(|(k, v)| {
-                        let child = match k.as_str() {
-                            Some(name) => path.key(name),
-                            None => path.clone(),
+                        let Some(name) = k.as_str() else {
+                            return (k.clone(), Node::from_value(src, path, v));
                         };
-                        (k.clone(), Node::from_value(src, &child, v))
+                        // The origin keeps the key as typed, so messages can
+                        // point at it; the tree uses the English name.
+                        let child = Node::from_value(src, &path.key(name), v);
+                        let key = match keys::english(name) {
+                            Some(en) if !m.contains_key(en) => Value::String(en.to_string()),
+                            _ => k.clone(),
+                        };
+                        (key, child)
                     })
                     .collect(),
             ),

@@ -10,8 +10,11 @@ use unionplan::render::Format;
 use unionplan::template::Templates;
 use unionplan::{Error, Pipeline, load_spec, messages, write};
 
-/// The example spec written by `unionplan init`.
+/// The example specs written by `unionplan init`, with English and Chinese keys.
 const EXAMPLE_SPEC: &str = include_str!("../specs/qingxi-2025.yaml");
+const EXAMPLE_SPEC_ZH: &str = include_str!("../specs/qingxi-2025-zh.yaml");
+/// The school named in the examples, replaced by `init --school`.
+const EXAMPLE_SCHOOL: &str = "青溪路小学";
 
 #[derive(Parser)]
 #[command(
@@ -41,7 +44,7 @@ static MESSAGE_FORMAT: std::sync::OnceLock<MessageFormat> = std::sync::OnceLock:
 enum Command {
     /// Write a complete, realistic example spec to edit.
     #[command(
-        after_help = "Example:\n  unionplan init my-plan.yaml\n\nAn existing file is never replaced unless --force is given."
+        after_help = "Examples:\n  unionplan init my-plan.yaml\n  unionplan init my-plan.yaml --school 礼河实验学校 --year 2026\n  unionplan init my-plan.yaml --zh          # with Chinese keys (学校、年度 …)\n\nIt asks nothing. An existing file is never replaced unless --force is given."
     )]
     Init {
         /// Where to write the example.
@@ -50,6 +53,15 @@ enum Command {
         /// Replace the file if it exists.
         #[arg(long)]
         force: bool,
+        /// Write the keys in Chinese (学校、年度、指导思想 …).
+        #[arg(long)]
+        zh: bool,
+        /// The school's name, filled in everywhere the example names its school.
+        #[arg(long)]
+        school: Option<String>,
+        /// The plan's year; the example's dates move with it.
+        #[arg(long)]
+        year: Option<i32>,
     },
     /// Render specs into DOCX, Markdown and HTML files.
     #[command(
@@ -141,7 +153,13 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     MESSAGE_FORMAT.get_or_init(|| cli.message_format);
     let ok = match cli.command {
-        Command::Init { path, force } => init(&path, force),
+        Command::Init {
+            path,
+            force,
+            zh,
+            school,
+            year,
+        } => init(&path, force, zh, school.as_deref(), year),
         Command::Render {
             specs,
             output,
@@ -221,11 +239,41 @@ fn report(err: &Error) {
     }
 }
 
-fn init(path: &Path, force: bool) -> bool {
+/// The example, for `school` and `year` where given.
+fn example(
+    path: &Path,
+    zh: bool,
+    school: Option<&str>,
+    year: Option<i32>,
+) -> Result<String, Error> {
+    let mut text = if zh { EXAMPLE_SPEC_ZH } else { EXAMPLE_SPEC }.to_string();
+    if let Some(year) = year {
+        let source =
+            unionplan::load::Source::from_text(path, text).map_err(|d| Error::Invalid(vec![*d]))?;
+        text = unionplan::rollover::rollover(&source, year)
+            .map_err(|d| Error::Invalid(vec![*d]))?
+            .text;
+    }
+    if let Some(school) = school {
+        text = text.replace(EXAMPLE_SCHOOL, school.trim());
+    }
+    // A name or year that breaks the example is refused, not written.
+    unionplan::parse_spec(path, &text)?;
+    Ok(text)
+}
+
+fn init(path: &Path, force: bool, zh: bool, school: Option<&str>, year: Option<i32>) -> bool {
+    let text = match example(path, zh, school, year) {
+        Ok(t) => t,
+        Err(e) => {
+            report(&e);
+            return false;
+        }
+    };
     let result = if force {
-        write::write_atomic(path, EXAMPLE_SPEC.as_bytes())
+        write::write_atomic(path, text.as_bytes())
     } else {
-        write::write_new(path, EXAMPLE_SPEC.as_bytes())
+        write::write_new(path, text.as_bytes())
     };
     match result {
         Ok(()) => {

@@ -20,6 +20,7 @@ use chrono::{Datelike, NaiveDate};
 use serde_yaml::Value;
 
 use crate::diag::Diagnostic;
+use crate::keys;
 use crate::load::{FieldPath, Source, Target};
 use crate::messages as msg;
 
@@ -68,14 +69,14 @@ struct Edit {
 /// Move `source` to `new_year`.
 pub fn rollover(source: &Source, new_year: i32) -> Result<Rollover, Box<Diagnostic>> {
     let text = &source.text;
-    let year_path = FieldPath::root().key("year");
-    let Some(year_value) = source.value.get("year") else {
+    let Some((year_key, year_value)) = keys::get(&source.value, "year") else {
         return Err(Box::new(
             source
                 .diagnostic(&FieldPath::root(), Target::Value, msg::rollover_no_year())
                 .with_help(msg::bad_year_help()),
         ));
     };
+    let year_path = FieldPath::root().key(year_key);
     let old_year = match year_value {
         Value::Number(n) => n.as_i64(),
         Value::String(s) => s.trim().parse().ok(),
@@ -152,10 +153,8 @@ pub fn rollover(source: &Source, new_year: i32) -> Result<Rollover, Box<Diagnost
     }
 
     // Years in text, outside comments and the spans already edited.
-    let extends_line = source
-        .value
-        .get("extends")
-        .and_then(|_| source.locate(&FieldPath::root().key("extends"), Target::Value))
+    let extends_line = keys::get(&source.value, "extends")
+        .and_then(|(key, _)| source.locate(&FieldPath::root().key(key), Target::Value))
         .map(|(line, _)| line);
     if let Some(line) = extends_line {
         review.push(Review {
@@ -233,34 +232,26 @@ pub fn default_output(spec: &Path, old_year: i32, new_year: i32) -> PathBuf {
     spec.with_file_name(file)
 }
 
-/// The paths of every date field in the spec.
+/// The paths of every date field in the spec, with the keys as typed.
 fn date_paths(value: &Value) -> Vec<FieldPath> {
     let root = FieldPath::root();
     let mut out = Vec::new();
-    if let Some(schedule) = value.get("schedule").and_then(Value::as_sequence) {
+    if let Some((sk, Value::Sequence(schedule))) = keys::get(value, "schedule") {
         for (i, entry) in schedule.iter().enumerate() {
-            let Some(items) = entry.get("items").and_then(Value::as_sequence) else {
+            let Some((ik, Value::Sequence(items))) = keys::get(entry, "items") else {
                 continue;
             };
             for (j, item) in items.iter().enumerate() {
-                if item.get("date").is_some_and(|d| !d.is_null()) {
-                    out.push(
-                        root.key("schedule")
-                            .index(i)
-                            .key("items")
-                            .index(j)
-                            .key("date"),
-                    );
+                if let Some((dk, _)) = keys::get(item, "date").filter(|(_, d)| !d.is_null()) {
+                    out.push(root.key(sk).index(i).key(ik).index(j).key(dk));
                 }
             }
         }
     }
-    if value
-        .get("signature")
-        .and_then(|s| s.get("date"))
-        .is_some_and(|d| !d.is_null())
-    {
-        out.push(root.key("signature").key("date"));
+    if let Some((sk, sig)) = keys::get(value, "signature") {
+        if let Some((dk, _)) = keys::get(sig, "date").filter(|(_, d)| !d.is_null()) {
+            out.push(root.key(sk).key(dk));
+        }
     }
     out
 }

@@ -201,3 +201,40 @@ fn a_broken_template_is_reported_with_its_file_and_line() {
     assert!(err.contains("tpl/plan.md:1"), "{err}");
     assert!(err.contains("nonexistent"), "{err}");
 }
+
+#[test]
+fn init_fills_in_school_and_year_and_writes_chinese_keys_on_request() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_unionplan"))
+        .args([
+            "init",
+            "p.yaml",
+            "--school",
+            "礼河实验学校",
+            "--year",
+            "2027",
+        ])
+        .current_dir(dir.path())
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = fs::read_to_string(dir.path().join("p.yaml")).unwrap();
+    assert!(text.contains("school: 礼河实验学校\n"));
+    assert!(text.contains("org: 礼河实验学校工会委员会"));
+    assert!(text.contains("year: 2027\n") && text.contains("date: 2027-03-08"));
+    assert!(!text.contains("青溪路小学"));
+    let o = unionplan(dir.path(), &["render", "p.yaml", "-f", "md"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let md = fs::read_to_string(dir.path().join("out/p.md")).unwrap();
+    assert!(md.starts_with("# 礼河实验学校2027年工会工作计划"));
+
+    let o = unionplan(dir.path(), &["init", "zh.yaml", "--zh"]);
+    assert!(o.status.success());
+    let zh = fs::read_to_string(dir.path().join("zh.yaml")).unwrap();
+    assert!(zh.contains("\n学校: 青溪路小学\n") && zh.contains("\n工作安排:\n"));
+
+    let o = unionplan(dir.path(), &["init", "bad.yaml", "--school", "甲校: 乙"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(!dir.path().join("bad.yaml").exists());
+}

@@ -176,3 +176,18 @@ fn example_plans_match_their_golden_markdown_and_html() {
         golden(&format!("{spec}.html"), &html);
     }
 }
+
+#[test]
+fn the_chinese_keyed_example_renders_exactly_like_the_english_one() {
+    for format in Format::ALL {
+        let zh = render_file(&example("qingxi-2025-zh.yaml"), format);
+        let en = render_file(&example("qingxi-2025.yaml"), format);
+        match format {
+            Format::Docx => assert_eq!(
+                docx_part(&zh, "word/document.xml"),
+                docx_part(&en, "word/document.xml")
+            ),
+            _ => assert_eq!(zh, en, "{format}"),
+        }
+    }
+}
