@@ -124,6 +124,19 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         templates: Option<PathBuf>,
     },
+    /// Print a shell completion script.
+    #[command(
+        after_help = "Examples:\n  unionplan completions bash > ~/.local/share/bash-completion/completions/unionplan\n  unionplan completions zsh > ~/.zfunc/_unionplan\n  unionplan completions fish > ~/.config/fish/completions/unionplan.fish\n  unionplan completions powershell >> $PROFILE"
+    )]
+    Completions {
+        /// bash, zsh, fish, powershell or elvish.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff).
+    #[command(
+        after_help = "Example:\n  unionplan man > ~/.local/share/man/man1/unionplan.1 && man unionplan"
+    )]
+    Man,
     /// What changed between two plans: sections, items added, removed, changed, moved.
     #[command(
         after_help = "Example:\n  unionplan diff lihe-2025.yaml lihe-2026.yaml\n\nBoth specs are read with what they extend. Exit code 0 whether or not\nthey differ; 1 if either is invalid."
@@ -168,6 +181,17 @@ fn main() -> ExitCode {
         } => render(&specs, &output, &formats, templates.as_deref()),
         Command::Validate { specs } => validate(&specs),
         Command::Diff { old, new } => diff(&old, &new),
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut cmd, "unionplan", &mut std::io::stdout());
+            true
+        }
+        Command::Man => {
+            let cmd = <Cli as clap::CommandFactory>::command();
+            clap_mangen::Man::new(cmd)
+                .render(&mut std::io::stdout())
+                .is_ok()
+        }
         Command::Batch {
             district,
             output,

@@ -238,3 +238,24 @@ fn init_fills_in_school_and_year_and_writes_chinese_keys_on_request() {
     assert_eq!(o.status.code(), Some(1));
     assert!(!dir.path().join("bad.yaml").exists());
 }
+
+#[test]
+fn completions_for_every_shell_and_a_man_page() {
+    let dir = tempfile::tempdir().unwrap();
+    for shell in ["bash", "zsh", "fish", "powershell"] {
+        let o = unionplan(dir.path(), &["completions", shell]);
+        assert!(o.status.success(), "{shell}");
+        let script = String::from_utf8_lossy(&o.stdout);
+        for cmd in ["render", "validate", "rollover", "batch"] {
+            assert!(script.contains(cmd), "{shell} completes {cmd}");
+        }
+    }
+    let o = unionplan(dir.path(), &["man"]);
+    assert!(o.status.success());
+    let page = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        page.starts_with(".ie") || page.contains(".TH unionplan"),
+        "{page}"
+    );
+    assert!(page.contains("render"));
+}
