@@ -25,6 +25,7 @@ pub mod messages;
 pub mod placeholder;
 pub mod render;
 pub mod rollover;
+pub mod schema;
 pub mod spec;
 pub mod template;
 pub mod validate;

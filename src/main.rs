@@ -124,6 +124,11 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         templates: Option<PathBuf>,
     },
+    /// Print the JSON Schema of the spec, for editors.
+    #[command(
+        after_help = "Example:\n  unionplan schema > unionplan.schema.json\n\nThen start a spec with\n  # yaml-language-server: $schema=unionplan.schema.json\nand VS Code's YAML extension completes keys (English and Chinese) and\nflags mistakes as you type."
+    )]
+    Schema,
     /// Print a shell completion script.
     #[command(
         after_help = "Examples:\n  unionplan completions bash > ~/.local/share/bash-completion/completions/unionplan\n  unionplan completions zsh > ~/.zfunc/_unionplan\n  unionplan completions fish > ~/.config/fish/completions/unionplan.fish\n  unionplan completions powershell >> $PROFILE"
@@ -184,6 +189,10 @@ fn main() -> ExitCode {
         Command::Completions { shell } => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(shell, &mut cmd, "unionplan", &mut std::io::stdout());
+            true
+        }
+        Command::Schema => {
+            print!("{}", unionplan::schema::text_form());
             true
         }
         Command::Man => {
@@ -281,6 +290,11 @@ fn example(
     if let Some(school) = school {
         text = text.replace(EXAMPLE_SCHOOL, school.trim());
     }
+    // The examples point at the repository's schema; a user's spec at its neighbour.
+    text = text.replace(
+        unionplan::schema::FILE_FROM_SPECS,
+        unionplan::schema::LOCAL_NAME,
+    );
     // A name or year that breaks the example is refused, not written.
     unionplan::parse_spec(path, &text)?;
     Ok(text)
@@ -302,6 +316,16 @@ fn init(path: &Path, force: bool, zh: bool, school: Option<&str>, year: Option<i
     match result {
         Ok(()) => {
             say(messages::init_written(path.display()));
+            // The editor's key completion, when no schema is there yet.
+            let schema = path
+                .parent()
+                .unwrap_or(Path::new(""))
+                .join(unionplan::schema::LOCAL_NAME);
+            if !schema.exists()
+                && write::write_atomic(&schema, unionplan::schema::text_form().as_bytes()).is_ok()
+            {
+                say(messages::init_schema_written(schema.display()));
+            }
             true
         }
         Err(e) => {

@@ -578,6 +578,10 @@ pub fn init_written(path: impl Display) -> String {
     format!("已写好示例计划 {path}，修改后运行：unionplan render {path}")
 }
 
+pub fn init_schema_written(path: impl Display) -> String {
+    format!("已写好 {path}：在 VS Code 里装上 YAML 插件，编辑时就会提示字段、标出错误")
+}
+
 pub fn bad_format(found: &str) -> String {
     format!("不认识的输出格式“{found}”，可选 docx、md、html")
 }

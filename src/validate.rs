@@ -59,6 +59,19 @@ const STYLE_FIELDS: &[&str] = &[
     "lines_per_page",
 ];
 
+/// Every map of a spec and the keys it accepts: the one list the validator,
+/// the JSON Schema ([`crate::schema`]) and "did you mean" all use.
+pub const FIELDS: &[(&str, &[&str])] = &[
+    ("spec", TOP_FIELDS),
+    ("goal", GOAL_FIELDS),
+    ("measure", MEASURE_FIELDS),
+    ("entry", ENTRY_FIELDS),
+    ("item", ITEM_FIELDS),
+    ("signature", SIGNATURE_FIELDS),
+    ("headings", HEADING_FIELDS),
+    ("style", STYLE_FIELDS),
+];
+
 /// At most this many problems of one file are located and listed: each
 /// costs a parse, and nobody reads the thousandth.
 pub const MAX_PROBLEMS: usize = 100;
