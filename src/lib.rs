@@ -23,6 +23,7 @@ pub mod load;
 pub mod markup;
 pub mod messages;
 pub mod placeholder;
+pub mod preview;
 pub mod render;
 pub mod rollover;
 pub mod schema;

@@ -124,6 +124,20 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         templates: Option<PathBuf>,
     },
+    /// Show the plan in a browser, re-rendered whenever the spec changes.
+    #[command(
+        after_help = "Example:\n  unionplan preview my-plan.yaml              # prints the address to open\n  unionplan preview my-plan.yaml --port 8080\n\nServes on 127.0.0.1 only. The page reloads itself when the spec, a file\nit extends or a template changes; errors show on the page."
+    )]
+    Preview {
+        /// The spec to show.
+        spec: PathBuf,
+        /// The port (default: any free one, printed).
+        #[arg(long, default_value_t = 0)]
+        port: u16,
+        /// A folder with plan.md and/or plan.html that replace the built-in templates.
+        #[arg(long, value_name = "DIR")]
+        templates: Option<PathBuf>,
+    },
     /// Print the JSON Schema of the spec, for editors.
     #[command(
         after_help = "Example:\n  unionplan schema > unionplan.schema.json\n\nThen start a spec with\n  # yaml-language-server: $schema=unionplan.schema.json\nand VS Code's YAML extension completes keys (English and Chinese) and\nflags mistakes as you type."
@@ -190,6 +204,28 @@ fn main() -> ExitCode {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(shell, &mut cmd, "unionplan", &mut std::io::stdout());
             true
+        }
+        Command::Preview {
+            spec,
+            port,
+            templates,
+        } => {
+            let served = unionplan::preview::serve(&spec, templates.as_deref(), port, |addr| {
+                // Not println!: a closed stdout (a pipe nobody reads any
+                // more) must not stop the server.
+                use std::io::Write as _;
+                let mut out = std::io::stdout();
+                let url = format!("http://{addr}/");
+                let _ = writeln!(out, "{}", messages::preview_listening(url));
+                let _ = out.flush();
+            });
+            match served {
+                Ok(()) => true,
+                Err(e) => {
+                    report(&Error::Write(messages::preview_cannot_listen(e)));
+                    false
+                }
+            }
         }
         Command::Schema => {
             print!("{}", unionplan::schema::text_form());

@@ -1,0 +1,175 @@
+//! `unionplan preview`: the HTML rendering, served on this computer and
+//! re-rendered whenever the spec (or a file it extends, or a template)
+//! changes; the page reloads itself.
+//!
+//! Deliberately small and dependency-free: one thread watches the files by
+//! polling their modification times (four times a second is plenty for a
+//! person editing), one thread per request answers `GET /` with the page
+//! and `GET /version` with a number that changes on every re-render. A
+//! script added to the preview page only (never to rendered files) asks for
+//! `/version` twice a second and reloads when it changes. Errors in the spec
+//! are shown on the page, with their file, line and column.
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, SystemTime};
+
+use crate::extends::Loaded;
+use crate::render::{Format, escape_html};
+use crate::template::Templates;
+use crate::{Error, Pipeline, messages, validate};
+
+/// What the server hands out: the current page and its version.
+#[derive(Default)]
+struct State {
+    version: u64,
+    page: String,
+}
+
+/// The files whose change means a re-render, with their last modification.
+type Stamp = Vec<(PathBuf, Option<SystemTime>)>;
+
+/// Serve `spec` on 127.0.0.1:`port` (0: any free port) until the process
+/// ends; `ready` receives the address once the server listens.
+pub fn serve(
+    spec: &Path,
+    templates_dir: Option<&Path>,
+    port: u16,
+    ready: impl FnOnce(SocketAddr),
+) -> std::io::Result<()> {
+    let listener = TcpListener::bind(("127.0.0.1", port))?;
+    let state = Arc::new(Mutex::new(State::default()));
+    let mut watched = render_into(&state, spec, templates_dir);
+    ready(listener.local_addr()?);
+
+    let watcher_state = state.clone();
+    let (spec, templates_dir) = (spec.to_path_buf(), templates_dir.map(Path::to_path_buf));
+    std::thread::spawn(move || {
+        loop {
+            std::thread::sleep(Duration::from_millis(250));
+            if stamp(&watched) != watched {
+                watched = render_into(&watcher_state, &spec, templates_dir.as_deref());
+            }
+        }
+    });
+
+    for stream in listener.incoming().flatten() {
+        let state = state.clone();
+        std::thread::spawn(move || {
+            let _ = answer(stream, &state);
+        });
+    }
+    Ok(())
+}
+
+/// Render the page, store it with a new version, and return what to watch.
+fn render_into(state: &Mutex<State>, spec: &Path, templates_dir: Option<&Path>) -> Stamp {
+    let mut files = vec![spec.to_path_buf()];
+    let page = match render_page(spec, templates_dir, &mut files) {
+        Ok(html) => html,
+        Err(e) => error_page(spec, &e),
+    };
+    if let Some(dir) = templates_dir {
+        files.push(dir.join(crate::template::MARKDOWN));
+        files.push(dir.join(crate::template::HTML));
+    }
+    let mut s = state.lock().expect("the preview state is never poisoned");
+    s.version += 1;
+    s.page = with_reload_script(&page, s.version);
+    stamp(&files.into_iter().map(|p| (p, None)).collect::<Vec<_>>())
+}
+
+fn render_page(
+    spec: &Path,
+    templates_dir: Option<&Path>,
+    files: &mut Vec<PathBuf>,
+) -> Result<String, Error> {
+    let templates = match templates_dir {
+        Some(dir) => Templates::with_overrides(dir)?,
+        None => Templates::builtin(),
+    };
+    let loaded = Loaded::read(spec).map_err(Error::Invalid)?;
+    files.extend(loaded.sources.iter().map(|s| s.path.clone()));
+    let spec = validate::validate(&loaded).map_err(Error::Invalid)?;
+    let pipeline = Pipeline::new(templates, chrono::Local::now().date_naive());
+    let mut out = pipeline.render(&spec, &[Format::Html])?;
+    Ok(String::from_utf8(out.remove(0).bytes).expect("HTML is UTF-8"))
+}
+
+/// The current modification times of the files of `watched`.
+fn stamp(watched: &Stamp) -> Stamp {
+    watched
+        .iter()
+        .map(|(p, _)| {
+            (
+                p.clone(),
+                std::fs::metadata(p).and_then(|m| m.modified()).ok(),
+            )
+        })
+        .collect()
+}
+
+/// A page listing the problems, for people, with where they are.
+fn error_page(spec: &Path, e: &Error) -> String {
+    let text = match e {
+        Error::Invalid(diags) => diags
+            .iter()
+            .map(|d| d.render(false))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        other => other.to_string(),
+    };
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n<style>body {{ font-family: \"Noto Sans CJK SC\", \"Microsoft YaHei\", sans-serif; margin: 2em; }} pre {{ background: #fff4f4; border-left: 4px solid #c00; padding: 1em; white-space: pre-wrap; font-family: \"Noto Sans Mono CJK SC\", monospace; }}</style>\n</head>\n<body>\n<h1>{title}</h1>\n<p>{hint}</p>\n<pre class=\"errors\">{text}</pre>\n</body>\n</html>\n",
+        title = escape_html(&messages::preview_error_title(spec.display())),
+        hint = escape_html(&messages::preview_error_hint()),
+        text = escape_html(&text),
+    )
+}
+
+/// The page with the script that reloads it when the version changes.
+fn with_reload_script(page: &str, version: u64) -> String {
+    let script = format!(
+        "<script>\n(function () {{\n  var version = \"{version}\";\n  setInterval(function () {{\n    fetch(\"/version\", {{ cache: \"no-store\" }})\n      .then(function (r) {{ return r.text(); }})\n      .then(function (v) {{ if (v !== version) location.reload(); }})\n      .catch(function () {{}});\n  }}, 500);\n}})();\n</script>\n"
+    );
+    match page.rfind("</body>") {
+        Some(i) => format!("{}{script}{}", &page[..i], &page[i..]),
+        None => format!("{page}{script}"),
+    }
+}
+
+/// Answer one HTTP request.
+fn answer(stream: TcpStream, state: &Mutex<State>) -> std::io::Result<()> {
+    stream.set_read_timeout(Some(Duration::from_secs(5)))?;
+    let mut reader = BufReader::new(stream);
+    let mut request = String::new();
+    reader.read_line(&mut request)?;
+    // Read (and ignore) the headers.
+    let mut line = String::new();
+    while reader.read_line(&mut line)? > 2 {
+        line.clear();
+    }
+    let path = request.split_whitespace().nth(1).unwrap_or("/");
+    let (status, kind, body) = {
+        let s = state.lock().expect("the preview state is never poisoned");
+        match path {
+            "/" | "/index.html" => ("200 OK", "text/html; charset=utf-8", s.page.clone()),
+            "/version" => ("200 OK", "text/plain; charset=utf-8", s.version.to_string()),
+            _ => (
+                "404 Not Found",
+                "text/plain; charset=utf-8",
+                "not found".to_string(),
+            ),
+        }
+    };
+    let mut stream = reader.into_inner();
+    write!(
+        stream,
+        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+        body.len()
+    )?;
+    stream.write_all(body.as_bytes())?;
+    stream.flush()
+}

@@ -1,0 +1,194 @@
+//! `unionplan preview`: served on 127.0.0.1, re-rendered on every change,
+//! and the page in a real browser reloads itself.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// A running `unionplan preview`, stopped when dropped.
+struct Server {
+    child: Child,
+    addr: String,
+    /// Kept open for as long as the server runs.
+    _stdout: BufReader<std::process::ChildStdout>,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start(dir: &Path, spec: &str) -> Server {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_unionplan"))
+        .args(["preview", spec])
+        .current_dir(dir)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut first = String::new();
+    stdout.read_line(&mut first).unwrap();
+    let addr = first
+        .split("http://")
+        .nth(1)
+        .and_then(|r| r.split('/').next())
+        .unwrap_or_else(|| panic!("no address in {first:?}"))
+        .to_string();
+    Server {
+        child,
+        addr,
+        _stdout: stdout,
+    }
+}
+
+fn get(addr: &str, path: &str) -> String {
+    let mut s = TcpStream::connect(addr).unwrap();
+    write!(s, "GET {path} HTTP/1.1\r\nHost: {addr}\r\n\r\n").unwrap();
+    let mut response = String::new();
+    s.read_to_string(&mut response).unwrap();
+    response.split_once("\r\n\r\n").unwrap().1.to_string()
+}
+
+fn wait_until(what: &str, mut ok: impl FnMut() -> bool) {
+    let start = Instant::now();
+    while !ok() {
+        assert!(
+            start.elapsed() < Duration::from_secs(15),
+            "timed out waiting for {what}"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+const SPEC: &str = "school: 甲校\nyear: 2025\nguiding_principles: 第一版的指导思想。\nmeasures: [做事]\nschedule:\n  - month: 3\n    items: [植树]\n";
+
+#[test]
+fn serves_re_renders_on_change_and_shows_errors_with_their_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("p.yaml"), SPEC).unwrap();
+    let server = start(dir.path(), "p.yaml");
+    assert!(server.addr.starts_with("127.0.0.1:"));
+    let page = get(&server.addr, "/");
+    assert!(page.contains("<title>甲校2025年工会工作计划</title>"));
+    assert!(page.contains("第一版的指导思想。"));
+    assert!(
+        page.contains("location.reload()"),
+        "the preview page reloads itself"
+    );
+    let v1 = get(&server.addr, "/version");
+
+    std::fs::write(dir.path().join("p.yaml"), SPEC.replace("第一版", "第二版")).unwrap();
+    wait_until("a re-render", || get(&server.addr, "/version") != v1);
+    assert!(get(&server.addr, "/").contains("第二版的指导思想。"));
+
+    std::fs::write(
+        dir.path().join("p.yaml"),
+        SPEC.replace("month: 3", "month: 13"),
+    )
+    .unwrap();
+    wait_until("the error page", || {
+        get(&server.addr, "/").contains("p.yaml:6:12")
+    });
+    let page = get(&server.addr, "/");
+    assert!(page.contains("月份应当是 1 到 12 的数字"));
+    assert!(page.contains("6 |   - month: 13"));
+    assert!(
+        page.contains("location.reload()"),
+        "an error page reloads itself too"
+    );
+    assert_eq!(get(&server.addr, "/nothing-here"), "not found");
+}
+
+fn chromium() -> Option<PathBuf> {
+    let found = ["chromium", "chromium-browser", "google-chrome"]
+        .iter()
+        .find_map(|name| {
+            std::env::split_paths(&std::env::var_os("PATH")?)
+                .map(|p| p.join(name))
+                .find(|p| p.is_file())
+        });
+    if found.is_none() {
+        let reason = "skipped: no Chromium (apt-get install chromium)";
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "under CI the browser test must run: {reason}"
+        );
+        eprintln!("{reason}");
+    }
+    found
+}
+
+#[test]
+fn in_chromium_the_page_reloads_itself_after_an_edit() {
+    use headless_chrome::{Browser, LaunchOptions, protocol::cdp::Page};
+    use std::ffi::OsStr;
+    let Some(path) = chromium() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("p.yaml"), SPEC).unwrap();
+    let server = start(dir.path(), "p.yaml");
+
+    let profile = dir.path().join("chromium-profile");
+    let options = LaunchOptions::default_builder()
+        .path(Some(path))
+        .sandbox(false)
+        .window_size(Some((900, 1200)))
+        .user_data_dir(Some(profile))
+        .args(vec![
+            OsStr::new("--disable-gpu"),
+            OsStr::new("--no-first-run"),
+            OsStr::new("--disable-background-networking"),
+            OsStr::new("--disable-dev-shm-usage"),
+        ])
+        .build()
+        .unwrap();
+    let browser = Browser::new(options).expect("Chromium starts");
+    let tab = browser.new_tab().unwrap();
+    tab.navigate_to(&format!("http://{}/", server.addr))
+        .unwrap();
+    tab.wait_until_navigated().unwrap();
+    let text = |tab: &headless_chrome::Tab| -> String {
+        tab.evaluate("document.body.innerText", false)
+            .ok()
+            .and_then(|o| o.value)
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default()
+    };
+    assert!(text(&tab).contains("第一版的指导思想。"));
+    let png = tab
+        .capture_screenshot(Page::CaptureScreenshotFormatOption::Png, None, None, true)
+        .unwrap();
+    assert!(
+        png.starts_with(b"\x89PNG") && png.len() > 10_000,
+        "a screenshot of the page"
+    );
+    if let Some(out) = std::env::var_os("UNIONPLAN_SCREENSHOT") {
+        std::fs::write(out, &png).unwrap();
+    }
+
+    // Mark this page; a reload makes a new window without the mark.
+    tab.evaluate("window.notReloaded = true", false).unwrap();
+    std::fs::write(dir.path().join("p.yaml"), SPEC.replace("第一版", "第二版")).unwrap();
+    wait_until("the page to reload with the edit", || {
+        text(&tab).contains("第二版的指导思想。")
+    });
+    let mark = tab.evaluate("window.notReloaded === true", false).unwrap();
+    assert_eq!(
+        mark.value,
+        Some(serde_json::Value::Bool(false)),
+        "the page reloaded itself"
+    );
+
+    std::fs::write(
+        dir.path().join("p.yaml"),
+        SPEC.replace("month: 3", "month: 13"),
+    )
+    .unwrap();
+    wait_until("the error on the page", || {
+        text(&tab).contains("p.yaml:6:12")
+    });
+}
