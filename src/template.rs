@@ -128,12 +128,14 @@ impl Templates {
             body: &'a str,
             style: &'a Style,
             line_pitch_pt: f64,
+            letter_spacing_pt: f64,
         }
         let page = Page {
             title,
             body,
             style,
             line_pitch_pt: crate::render::line_pitch_twips(style) as f64 / 20.0,
+            letter_spacing_pt: crate::render::char_spacing_twips(style) as f64 / 20.0,
         };
         let ctx = Context::from_serialize(&page)
             .map_err(|e| Error::Template(messages::template_error(e)))?;

@@ -130,6 +130,24 @@ fn fonts_sizes_and_indents_follow_the_layout() {
     }
     let sig = paragraph(&doc, "青溪路小学工会委员会");
     assert_eq!(attr(sig, "ind", "right"), Some("640"));
+    // 28 characters a line: body-size text is tightened by 0.25 pt; the title is not.
+    let body = paragraph(&doc, "一、指导思想");
+    assert_eq!(
+        attr(body, "spacing", "val"),
+        None,
+        "paragraph spacing has no val"
+    );
+    fn run_spacing<'a>(p: roxmltree::Node<'a, 'a>) -> Option<&'a str> {
+        p.descendants()
+            .filter(|n| n.has_tag_name((W, "rPr")))
+            .find_map(|r| r.children().find(|c| c.has_tag_name((W, "spacing"))))
+            .and_then(|n| n.attribute((W, "val")))
+    }
+    assert_eq!(run_spacing(body), Some("-5"));
+    assert_eq!(
+        run_spacing(paragraph(&doc, "青溪路小学2025年工会工作计划")),
+        None
+    );
 }
 
 #[test]

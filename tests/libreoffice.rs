@@ -159,19 +159,21 @@ fn check_geometry(pdf: &Path) {
         "title on the first line: {title_y}"
     );
 
+    let first = words
+        .iter()
+        .find(|w| w.text.starts_with("新的一年"))
+        .unwrap();
+    // The preface's second line: the next line down, which has no indent.
     let body = words
         .iter()
-        .find(|w| w.text.starts_with("绕学校中心工作"))
+        .filter(|w| w.y_min > first.y_min + 1.0)
+        .min_by(|a, b| a.y_min.total_cmp(&b.y_min))
         .unwrap();
     assert!(
         (body.x_min - 28.0 * MM).abs() < 1.0,
         "left margin 28 mm: {}",
         body.x_min
     );
-    let first = words
-        .iter()
-        .find(|w| w.text.starts_with("新的一年"))
-        .unwrap();
     assert!(
         (first.x_min - body.x_min - 32.0).abs() < 1.0,
         "first-line indent of 2 characters"
@@ -266,4 +268,25 @@ fn a_full_page_holds_22_lines() {
         "22 text lines and the page number: {lines:#?}"
     );
     assert_eq!(squeeze(lines[22]), "—2—");
+}
+
+#[test]
+fn a_full_line_holds_28_characters() {
+    let Some(soffice) = tools() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let yaml = format!(
+        "school: 甲校\nyear: 2025\nguiding_principles: {}\nmeasures: [做事]\nsignature: {{date: 2025-01-02}}\n",
+        "工".repeat(100)
+    );
+    let docx = dir.path().join("chars.docx");
+    std::fs::write(&docx, render_text(&yaml, Format::Docx)).unwrap();
+    let pdf = to_pdf(&soffice, dir.path(), &docx);
+    let lines: Vec<usize> = page_texts(&pdf)[0]
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && l.chars().all(|c| c == '工'))
+        .map(|l| l.chars().count())
+        .collect();
+    // The first line is indented two characters.
+    assert_eq!(lines, [26, 28, 28, 18], "characters per line");
 }

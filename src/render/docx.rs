@@ -91,6 +91,8 @@ struct Typesetter<'s> {
     body_half_points: usize,
     /// Two characters of body text, in twips: the first-line indent.
     two_chars: i32,
+    /// Character spacing of body-size text, so 28 characters fill a line.
+    char_spacing: i32,
 }
 
 impl<'s> Typesetter<'s> {
@@ -100,6 +102,7 @@ impl<'s> Typesetter<'s> {
             line_pitch: line_pitch_twips(style),
             body_half_points: half_points(style.body_size),
             two_chars: (style.body_size * 40.0).round() as i32,
+            char_spacing: super::char_spacing_twips(style),
         }
     }
 
@@ -205,6 +208,9 @@ impl<'s> Typesetter<'s> {
                 Run::new().add_text(&r.text)
             };
             run = run.fonts(self.fonts(font)).size(size);
+            if size == self.body_half_points && self.char_spacing != 0 {
+                run = run.character_spacing(self.char_spacing);
+            }
             if bold || r.bold {
                 run = run.bold();
             }
