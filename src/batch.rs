@@ -302,15 +302,20 @@ fn read_csv(path: &Path) -> Result<Vec<SchoolSource>, String> {
                 })
             })
             .collect::<Vec<_>>();
-        if !cells.is_empty() {
-            rows.push(SchoolSource::Row {
-                table: table.clone(),
-                line,
-                cells,
-            });
-        }
+        push_row(&mut rows, &table, line, cells);
     }
     Ok(rows)
+}
+
+/// A roster row is a school, unless all its cells are blank.
+fn push_row(rows: &mut Vec<SchoolSource>, table: &Arc<Table>, line: usize, cells: Vec<Cell>) {
+    if !cells.is_empty() {
+        rows.push(SchoolSource::Row {
+            table: table.clone(),
+            line,
+            cells,
+        });
+    }
 }
 
 /// The column (in characters, from 1) where `value` stands in the line.
@@ -368,13 +373,7 @@ fn read_spreadsheet(path: &Path) -> Result<Vec<SchoolSource>, String> {
                 })
             })
             .collect();
-        if !cells.is_empty() {
-            rows.push(SchoolSource::Row {
-                table: table.clone(),
-                line,
-                cells,
-            });
-        }
+        push_row(&mut rows, &table, line, cells);
     }
     Ok(rows)
 }
