@@ -17,6 +17,7 @@ pub mod diag;
 pub mod diff;
 pub mod doc;
 pub mod extends;
+pub mod import;
 pub mod keys;
 pub mod layout;
 pub mod load;

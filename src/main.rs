@@ -81,6 +81,29 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         templates: Option<PathBuf>,
     },
+    /// Turn an existing plan (Word, web page, Markdown or text) into a spec to edit.
+    #[command(
+        after_help = "Examples:\n  unionplan import 2024工会工作计划.docx -o lihe-2025.yaml\n  unionplan import 网页.html --list            # the plans a page holds\n  unionplan import 网页.html --pick 2 -o plan.yaml\n  unionplan import plan.txt                    # the spec on standard output\n\nReads .docx, .html, .md and .txt (UTF-8 or GBK). Web-page noise is left out;\nwhat could not be placed is kept in a comment block at the end, and every\nguess is marked with a \"# 请核对\" comment. A report goes to standard error.\nAn existing file is never replaced unless --force is given."
+    )]
+    Import {
+        /// The plan to import: .docx, .html, .md or .txt.
+        file: PathBuf,
+        /// Where to write the spec (default: standard output).
+        #[arg(short, long, value_name = "SPEC")]
+        output: Option<PathBuf>,
+        /// Which plan to import when the file holds several (from 1).
+        #[arg(long, value_name = "N")]
+        pick: Option<usize>,
+        /// List the plans the file holds, and write nothing.
+        #[arg(long)]
+        list: bool,
+        /// Write the keys in Chinese (学校、年度、指导思想 …).
+        #[arg(long)]
+        zh: bool,
+        /// Replace the output file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
     /// Write next year's spec from this year's: year, dates and years in text moved.
     #[command(
         after_help = "Examples:\n  unionplan rollover lihe-2025.yaml --year 2026          # writes lihe-2026.yaml\n  unionplan rollover lihe-2025.yaml --year 2026 --dry-run\n  unionplan rollover plan.yaml --year 2026 -o 2026/plan.yaml\n\nThe original file is never changed, and an existing file is not replaced\nwithout --force. Comments and formatting are kept: only the changed\nnumbers are edited. Every change is printed, and the lines a person\nshould check (other years, 29 February, extends)."
@@ -252,6 +275,14 @@ fn main() -> ExitCode {
             flat,
             templates.as_deref(),
         ),
+        Command::Import {
+            file,
+            output,
+            pick,
+            list,
+            zh,
+            force,
+        } => import(&file, output.as_deref(), pick, list, zh, force),
         Command::Rollover {
             spec,
             year,
@@ -362,6 +393,108 @@ fn init(path: &Path, force: bool, zh: bool, school: Option<&str>, year: Option<i
             {
                 say(messages::init_schema_written(schema.display()));
             }
+            true
+        }
+        Err(e) => {
+            report(&e);
+            false
+        }
+    }
+}
+
+fn import(
+    file: &Path,
+    output: Option<&Path>,
+    pick: Option<usize>,
+    list: bool,
+    zh: bool,
+    force: bool,
+) -> bool {
+    use unionplan::import;
+    if list {
+        return match import::list(file) {
+            Ok(plans) => {
+                for (i, p) in plans.iter().enumerate() {
+                    let title = p.title.as_deref().unwrap_or(messages::import_untitled());
+                    println!(
+                        "{}",
+                        messages::import_plan_line(i + 1, title, p.measures, p.months, p.chars)
+                    );
+                }
+                true
+            }
+            Err(e) => {
+                report(&e);
+                false
+            }
+        };
+    }
+    let options = import::Options {
+        pick,
+        zh,
+        today: chrono::Local::now().date_naive(),
+    };
+    let imported = match import::import(file, &options) {
+        Ok(i) => i,
+        Err(e) => {
+            report(&e);
+            return false;
+        }
+    };
+    let r = &imported.report;
+    let kind = match r.kind {
+        import::read::Kind::Text => "text",
+        import::read::Kind::Markdown => "markdown",
+        import::read::Kind::Html => "html",
+        import::read::Kind::Docx => "docx",
+    };
+    say(messages::import_read(
+        file.display(),
+        messages::import_kind_name(kind),
+        r.encoding,
+    ));
+    if r.plans.len() > 1 {
+        say(messages::import_plans_found(r.plans.len(), r.picked));
+    }
+    say(messages::import_report_title(
+        &r.title,
+        &r.school,
+        r.year,
+        unionplan::placeholder::period_name(r.period),
+    ));
+    say(messages::import_report_parts(
+        r.guiding,
+        r.goals,
+        r.measures.0,
+        r.measures.1,
+        r.months,
+        r.items,
+    ));
+    say(messages::import_report_signature(r.signature));
+    if r.dropped > 0 {
+        say(messages::import_report_noise(r.dropped));
+    }
+    if r.unplaced > 0 {
+        say(messages::import_report_unplaced(r.unplaced));
+    }
+    if !r.notes.is_empty() {
+        say(messages::import_report_notes(r.notes.len()));
+        for n in &r.notes {
+            say(format!("    - {n}"));
+        }
+    }
+    let Some(path) = output else {
+        print!("{}", imported.yaml);
+        return true;
+    };
+    let written = if force {
+        write::write_atomic(path, imported.yaml.as_bytes())
+    } else {
+        write::write_new(path, imported.yaml.as_bytes())
+    };
+    match written {
+        Ok(()) => {
+            say(messages::import_written(path.display()));
             true
         }
         Err(e) => {

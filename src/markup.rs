@@ -33,6 +33,12 @@ pub fn inline(src: &str) -> String {
     Writer::new(Mode::Inline).run(src)
 }
 
+/// Plain text of several lines (one paragraph each), escaped so Markdown
+/// shows it exactly: what `import` writes into a spec's text fields.
+pub fn literal_lines(src: &str) -> String {
+    src.lines().map(literal).collect::<Vec<_>>().join("\n")
+}
+
 /// Plain text, escaped so Markdown shows it exactly.
 pub fn literal(src: &str) -> String {
     let mut out = String::with_capacity(src.len() + 8);

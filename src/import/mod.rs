@@ -1,0 +1,358 @@
+//! `unionplan import`: last year's plan, as a Word file, a web page, a
+//! Markdown or a text file, turned into a spec to edit.
+//!
+//! The stages, one module each:
+//!
+//! 1. [`read`]: the file's paragraphs, whatever its format and encoding;
+//! 2. [`clean`]: web-page furniture, watermarks and copies dropped, and
+//!    paragraphs run together with spaces split;
+//! 3. [`recognise`]: the page split into plans, and one plan into title,
+//!    指导思想, 工作目标, measures and schedule ([`marker`] knows the
+//!    numbering and headings people type);
+//! 4. [`emit`]: the spec written as YAML, with a `# 请核对` comment wherever
+//!    the import had to guess and an `unplaced` block for what it could not
+//!    place, then checked like any spec before it is handed out.
+
+pub mod clean;
+pub mod emit;
+pub mod marker;
+pub mod read;
+pub mod recognise;
+
+use std::path::Path;
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::Error;
+use crate::diag::Diagnostic;
+use crate::messages as msg;
+use crate::spec::Period;
+use recognise::{Draft, Field, Note};
+
+/// What `import` is asked for.
+pub struct Options {
+    /// Which plan of a page with several, counted from 1.
+    pub pick: Option<usize>,
+    /// Write the keys in Chinese.
+    pub zh: bool,
+    /// The year used where the plan gives none.
+    pub today: NaiveDate,
+}
+
+/// One plan found in a file, for `--list`.
+#[derive(Clone, Debug)]
+pub struct Found {
+    pub title: Option<String>,
+    pub measures: usize,
+    pub months: usize,
+    pub chars: usize,
+    /// The plan's text as found, once page furniture was taken out: what a
+    /// faithful import keeps.
+    pub text: String,
+}
+
+/// The imported spec and what the import found.
+pub struct Imported {
+    pub yaml: String,
+    pub report: Report,
+}
+
+/// What was recognised, for the report printed after an import.
+#[derive(Clone, Debug)]
+pub struct Report {
+    pub kind: read::Kind,
+    pub encoding: Option<&'static str>,
+    pub plans: Vec<Found>,
+    /// Which plan was imported, from 1.
+    pub picked: usize,
+    pub title: String,
+    pub school: String,
+    pub year: i32,
+    pub period: Period,
+    pub guiding: usize,
+    pub goals: usize,
+    /// Top-level measures, and measures at all levels.
+    pub measures: (usize, usize),
+    pub months: usize,
+    pub items: usize,
+    pub signature: bool,
+    /// Paragraphs and marks dropped as web noise or copies.
+    pub dropped: usize,
+    pub unplaced: usize,
+    pub notes: Vec<String>,
+}
+
+/// A file's plans, in order; `dropped` counts what was taken out as noise.
+struct Page {
+    kind: read::Kind,
+    encoding: Option<&'static str>,
+    /// The page's own title, before any plan.
+    page_title: Option<String>,
+    plans: Vec<(Draft, String)>,
+    dropped: usize,
+}
+
+fn file_error(path: &Path, message: String, help: Option<String>) -> Error {
+    let mut d = Diagnostic::file_level(path, message);
+    if let Some(h) = help {
+        d = d.with_help(h);
+    }
+    Error::Invalid(vec![d])
+}
+
+fn page(path: &Path) -> Result<Page, Error> {
+    let read = read::read(path).map_err(|m| {
+        let help = if m == msg::import_old_word() {
+            Some(msg::import_old_word_help())
+        } else if m == msg::import_unknown_encoding() {
+            Some(msg::import_unknown_encoding_help())
+        } else {
+            None
+        };
+        file_error(path, m, help)
+    })?;
+    let texts: Vec<String> = read.paras.into_iter().map(|p| p.text).collect();
+    let (chunks, dropped) = recognise::chunks(&texts);
+    let mut page_title = None;
+    let mut plans = Vec::new();
+    for segment in recognise::segments(chunks) {
+        let draft = recognise::recognise(&segment);
+        if draft.is_plan() {
+            plans.push((draft, segment.chunks.join("\n")));
+        } else if page_title.is_none() {
+            page_title = draft.title.or(draft.page_title);
+        }
+    }
+    if plans.is_empty() {
+        return Err(file_error(
+            path,
+            msg::import_no_plan(),
+            Some(msg::import_no_plan_help()),
+        ));
+    }
+    Ok(Page {
+        kind: read.kind,
+        encoding: read.encoding,
+        page_title,
+        plans,
+        dropped,
+    })
+}
+
+/// The plans a file holds, for `--list`.
+pub fn list(path: &Path) -> Result<Vec<Found>, Error> {
+    Ok(found(&page(path)?))
+}
+
+fn found(page: &Page) -> Vec<Found> {
+    page.plans
+        .iter()
+        .map(|(d, text)| Found {
+            title: d
+                .title
+                .clone()
+                .filter(|t| recognise::year_in(t).is_some() || page.page_title.is_none())
+                .or_else(|| page.page_title.clone()),
+            measures: d.measures.len(),
+            months: d.schedule.len(),
+            chars: chars(d),
+            text: text.clone(),
+        })
+        .collect()
+}
+
+fn chars(d: &Draft) -> usize {
+    fn nodes(ns: &[recognise::Node]) -> usize {
+        ns.iter()
+            .map(|n| {
+                n.head.chars().count()
+                    + n.paras.iter().map(|p| p.chars().count()).sum::<usize>()
+                    + nodes(&n.items)
+            })
+            .sum()
+    }
+    let texts = d
+        .intro
+        .iter()
+        .chain(&d.guiding)
+        .chain(&d.goals)
+        .chain(&d.goals_paras);
+    texts.map(|t| t.chars().count()).sum::<usize>()
+        + nodes(&d.measures)
+        + d.schedule
+            .iter()
+            .flat_map(|e| &e.items)
+            .map(|i| i.chars().count())
+            .sum::<usize>()
+}
+
+/// Import the plan of `path` (the first, or `options.pick`) as spec text.
+/// The text is checked like any spec before it is returned.
+pub fn import(path: &Path, options: &Options) -> Result<Imported, Error> {
+    let page = page(path)?;
+    let plans = found(&page);
+    let picked = options.pick.unwrap_or(1);
+    if picked == 0 || picked > page.plans.len() {
+        return Err(file_error(
+            path,
+            msg::import_pick_out_of_range(picked, page.plans.len()),
+            Some(msg::import_pick_help()),
+        ));
+    }
+    let mut draft = page.plans[picked - 1].0.clone();
+    let meta = decide(&mut draft, page.page_title.as_deref(), path, options.today);
+    let file = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |f| f.to_string_lossy().into_owned(),
+    );
+    let yaml = emit::emit(
+        &draft,
+        &meta,
+        options.zh,
+        &msg::import_header(&file, picked, page.plans.len()),
+    );
+    if let Err(e) = crate::parse_spec(Path::new("import.yaml"), &yaml) {
+        let mut diags = vec![Diagnostic::file_level(
+            path,
+            msg::import_would_not_validate(),
+        )];
+        if let Error::Invalid(d) = e {
+            diags.extend(d);
+        }
+        return Err(Error::Invalid(diags));
+    }
+    let (top, all) = draft.measure_count();
+    let report = Report {
+        kind: page.kind,
+        encoding: page.encoding,
+        plans,
+        picked,
+        title: meta
+            .source_title
+            .clone()
+            .unwrap_or_else(|| msg::import_untitled().to_string()),
+        school: meta.school.clone(),
+        year: meta.year,
+        period: meta.period,
+        guiding: draft.guiding.len(),
+        goals: draft.goals.len()
+            + usize::from(draft.goals.is_empty() && !draft.goals_paras.is_empty()),
+        measures: (top, all),
+        months: draft.schedule.len(),
+        items: draft.schedule_items(),
+        signature: draft.signature_org.is_some() || draft.signature_date.is_some(),
+        dropped: page.dropped,
+        unplaced: draft.unplaced.len(),
+        notes: draft.notes.iter().map(|n| n.text.clone()).collect(),
+    };
+    Ok(Imported { yaml, report })
+}
+
+/// The plan's school, year and period, decided from its title, the page's
+/// title, the signature and the file name, in that order of trust.
+pub struct Meta {
+    pub school: String,
+    pub year: i32,
+    pub period: Period,
+    /// The period's word in the title (下半年), for a comment.
+    pub period_word: Option<&'static str>,
+    /// The title as written, when it names a year.
+    pub source_title: Option<String>,
+    pub page_title: Option<String>,
+}
+
+fn decide(d: &mut Draft, page_title: Option<&str>, path: &Path, today: NaiveDate) -> Meta {
+    let with_year = |t: &&str| recognise::year_in(t).is_some();
+    let title = d
+        .title
+        .as_deref()
+        .filter(with_year)
+        .or(page_title.filter(with_year))
+        .or(d.title.as_deref())
+        .or(page_title)
+        .map(String::from);
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let (year, year_note) = match title.as_deref().and_then(recognise::year_in) {
+        Some(Some(y)) => (y, None),
+        found => match recognise::year_in(&stem).flatten() {
+            Some(y) => (y, Some(msg::import_year_from_file(y))),
+            None => {
+                let word = found.map(|_| {
+                    let t = title.as_deref().unwrap_or("");
+                    t.chars()
+                        .collect::<Vec<_>>()
+                        .windows(4)
+                        .map(|w| w.iter().collect::<String>())
+                        .find(|w| w.starts_with("20") || w.starts_with("19"))
+                        .unwrap_or_default()
+                });
+                (
+                    today.year(),
+                    Some(msg::import_year_guessed(word.as_deref(), today.year())),
+                )
+            }
+        },
+    };
+    if let Some(n) = year_note {
+        d.notes.push(Note {
+            field: Field::Year,
+            text: n,
+        });
+    }
+    let (period, period_word) = title
+        .as_deref()
+        .map_or((Period::Year, None), recognise::period_in);
+    let school = d
+        .signature_org
+        .as_deref()
+        .and_then(recognise::school_in)
+        .or_else(|| title.as_deref().and_then(recognise::school_in))
+        .or_else(|| {
+            recognise::school_in(&stem)
+                .filter(|s| s.chars().count() >= 4 && !s.contains(['-', '_', ' ']))
+        })
+        .unwrap_or_else(|| {
+            d.notes.push(Note {
+                field: Field::School,
+                text: msg::import_no_school(title.as_deref()),
+            });
+            msg::import_school_placeholder()
+        });
+    if d.guiding.is_empty() {
+        if d.intro.is_empty() {
+            d.notes.push(Note {
+                field: Field::GuidingPrinciples,
+                text: msg::import_guiding_missing(),
+            });
+        } else {
+            d.guiding = std::mem::take(&mut d.intro);
+            d.notes.push(Note {
+                field: Field::GuidingPrinciples,
+                text: msg::import_guiding_from_preamble(),
+            });
+        }
+    }
+    if d.measures.is_empty() {
+        d.notes.push(Note {
+            field: Field::Measures,
+            text: msg::import_measures_missing(),
+        });
+    }
+    if !d.goals.is_empty() && !d.goals_paras.is_empty() {
+        d.notes.push(Note {
+            field: Field::Goals,
+            text: msg::import_goal_paras(),
+        });
+    }
+    Meta {
+        school,
+        year,
+        period,
+        period_word,
+        source_title: title.filter(|t| recognise::year_in(t).is_some()),
+        page_title: page_title.map(String::from),
+    }
+}

@@ -1,0 +1,374 @@
+//! `unionplan import`: plans in every input format, in the project's own
+//! words (tests/import/), come back as specs that validate and render with
+//! their sentences, measures and schedule entries intact.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::*;
+use unionplan::import::{self, Options, clean, marker};
+use unionplan::render::Format;
+
+fn options() -> Options {
+    Options {
+        pick: None,
+        zh: false,
+        today: today(),
+    }
+}
+
+/// A text as compared: no spaces, one kind of each punctuation mark, no
+/// Markdown escapes or colons, and no numbering or month headings anywhere, since the
+/// renderer numbers anew and a plan copied from the web runs its items
+/// together (`……水平1、明确……`) where the output has them apart.
+fn normalise(s: &str) -> String {
+    let s = clean::squeeze(s).replace('\\', "");
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s.as_str();
+    while let Some(c) = rest.chars().next() {
+        let after_digit = out.ends_with(|p: char| p.is_ascii_digit());
+        if !after_digit {
+            if let Some(m) = marker::month(rest).filter(|m| m.colon || m.fen || m.len == rest.len())
+            {
+                rest = &rest[m.len..];
+                continue;
+            }
+            if let Some(m) = marker::numbering(rest, false) {
+                rest = &rest[m.len..];
+                continue;
+            }
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    // Colons go too: a heading's colon (总体要求：) is not typeset.
+    out.replace('：', "")
+}
+
+/// The sentences of a text, split on 。；！？ and line ends.
+fn sentences(text: &str) -> Vec<String> {
+    text.split(|c: char| "。；！？;!?\n".contains(c))
+        .map(|s| {
+            normalise(s)
+                .trim_matches(|c: char| "：，、".contains(c))
+                .to_string()
+        })
+        .filter(|s| s.chars().count() >= 2)
+        .collect()
+}
+
+/// How many of `source`'s sentences `rendered` (its paragraphs) has, and
+/// the missing ones. The title and the signature's date are not counted:
+/// the layout writes them its own way (2025学年 becomes 2025—2026学年,
+/// 二〇二五年二月二十日 becomes 2025年2月20日), and the tests check the
+/// fields they come from.
+fn kept(source: &str, rendered: &[String]) -> (usize, usize, Vec<String>) {
+    let all: String = rendered.iter().map(|p| normalise(p)).collect();
+    let body: Vec<&str> = source
+        .lines()
+        .filter(|l| {
+            !import::recognise::is_title_line(l) && import::recognise::parse_date(l).is_none()
+        })
+        .collect();
+    let src = sentences(&body.join("\n"));
+    let missing: Vec<String> = src
+        .iter()
+        .filter(|s| !all.contains(s.as_str()))
+        .cloned()
+        .collect();
+    (src.len() - missing.len(), src.len(), missing)
+}
+
+/// Import, check and render: the spec text and the DOCX's paragraphs.
+fn round_trip(path: &Path, pick: Option<usize>) -> (String, Vec<String>, import::Report) {
+    let imported = import::import(path, &Options { pick, ..options() })
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let docx = render_text(&imported.yaml, Format::Docx);
+    (imported.yaml, docx_paragraphs(&docx), imported.report)
+}
+
+fn assert_keeps(source: &str, rendered: &[String], what: &str) {
+    let (k, n, missing) = kept(source, rendered);
+    assert!(n > 0, "{what}: no sentences");
+    assert!(
+        k * 100 >= n * 98,
+        "{what}: kept {k} of {n} sentences; missing: {missing:#?}"
+    );
+}
+
+fn fixtures() -> PathBuf {
+    repo().join("tests/import")
+}
+
+/// Real plans as published on the web, when a folder of them is given in
+/// UNIONPLAN_SEEDS: every plan of every file keeps 98% of its sentences.
+/// The counts it prints are for a person to check against the files.
+#[test]
+fn real_plans_from_a_folder_keep_their_sentences() {
+    let Some(dir) = std::env::var_os("UNIONPLAN_SEEDS") else {
+        eprintln!("skipped: set UNIONPLAN_SEEDS to a folder of real plans to measure them");
+        return;
+    };
+    let dir = PathBuf::from(dir);
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    for file in files {
+        let plans = import::list(&file).unwrap();
+        for (i, plan) in plans.iter().enumerate() {
+            let (_, rendered, report) = round_trip(&file, Some(i + 1));
+            let (k, n, missing) = kept(&plan.text, &rendered);
+            eprintln!(
+                "{} plan {}: kept {k}/{n} sentences ({:.1}%), measures {}/{}, months {}, items {}, unplaced {}",
+                file.file_name().unwrap().to_string_lossy(),
+                i + 1,
+                k as f64 * 100.0 / n as f64,
+                report.measures.0,
+                report.measures.1,
+                report.months,
+                report.items,
+                report.unplaced,
+            );
+            for m in &missing {
+                eprintln!("    missing: {m}");
+            }
+            assert!(k * 100 >= n * 98);
+        }
+    }
+}
+
+fn fixture(name: &str) -> PathBuf {
+    fixtures().join(name)
+}
+
+/// What every import must give: a spec that validates and renders, keeps
+/// 98% of the plan's sentences, and carries no web furniture.
+fn check(path: &Path, pick: Option<usize>) -> (unionplan::spec::Spec, String, import::Report) {
+    let (yaml, rendered, report) = round_trip(path, pick);
+    let plans = import::list(path).unwrap();
+    assert_keeps(
+        &plans[pick.unwrap_or(1) - 1].text,
+        &rendered,
+        &path.display().to_string(),
+    );
+    for noise in [
+        "小编",
+        "下载",
+        "推荐度",
+        "首页",
+        "版权",
+        "浏览",
+        "精编资料",
+        "收益",
+    ] {
+        assert!(!yaml.contains(noise), "{noise} in\n{yaml}");
+    }
+    let spec = unionplan::parse_spec(Path::new("imported.yaml"), &yaml).unwrap();
+    (spec, yaml, report)
+}
+
+fn counts(r: &import::Report) -> ((usize, usize), usize, usize) {
+    (r.measures, r.months, r.items)
+}
+
+#[test]
+fn a_web_page_copy_with_two_plans() {
+    let path = fixture("hehua-2026-autumn.txt");
+    let plans = import::list(&path).unwrap();
+    assert_eq!(plans.len(), 2);
+    let (spec, yaml, r) = check(&path, None);
+    assert_eq!((spec.school.as_str(), spec.year), ("荷花小学", 2026));
+    assert_eq!(spec.period, unionplan::spec::Period::Autumn);
+    assert_eq!(
+        spec.title, None,
+        "2026下半年 is the default title's words:\n{yaml}"
+    );
+    assert_eq!(counts(&r), ((3, 11), 5, 11));
+    assert_eq!(r.goals, 3);
+    // 1、强化师德师风教育。把师德教育…: title and text.
+    let first = &spec.measures[0].items[0];
+    assert_eq!(first.title.as_deref(), Some("强化师德师风教育"));
+    assert!(first.text.as_deref().unwrap().starts_with("把师德教育"));
+    // （1） under 1、 under （一）.
+    assert_eq!(spec.measures[1].items[0].items.len(), 3);
+    // 十二月：a；b and 一月份工作：a；b；c, inline after the month.
+    let months: Vec<Vec<u32>> = spec.schedule.iter().map(|e| e.months.clone()).collect();
+    assert_eq!(months, [vec![9], vec![10], vec![11], vec![12], vec![1]]);
+    assert_eq!(spec.schedule[4].items.len(), 3);
+    assert_eq!(spec.signature.org.as_deref(), Some("荷花小学工会委员会"));
+    assert_eq!(
+        spec.signature.date,
+        chrono::NaiveDate::from_ymd_opt(2026, 8, 25)
+    );
+    assert!(yaml.contains("schedule: 工作安排"), "{yaml}");
+
+    let (second, _, r2) = check(&path, Some(2));
+    assert_eq!(r2.measures, (2, 2));
+    assert_eq!(second.school, "荷花小学");
+    let err = import::import(
+        &path,
+        &Options {
+            pick: Some(3),
+            ..options()
+        },
+    )
+    .err()
+    .unwrap();
+    assert!(err.to_string().contains("一共找到 2 份"), "{err}");
+}
+
+#[test]
+fn run_on_text_saved_as_gbk() {
+    let path = fixture("shuiyuan-2023.txt");
+    let (spec, yaml, r) = check(&path, None);
+    assert_eq!(
+        (spec.school.as_str(), spec.year),
+        ("水源镇中心幼儿园", 2023)
+    );
+    assert_eq!(counts(&r), ((3, 10), 5, 7));
+    assert!(yaml.contains("guiding_principles: 总体要求"), "{yaml}");
+    assert!(yaml.contains("measures: 工作任务"), "{yaml}");
+    assert_eq!(spec.schedule.last().unwrap().months, [7, 8]);
+
+    // The same text as Chinese Windows saves it.
+    let dir = tempfile::tempdir().unwrap();
+    let gbk = dir.path().join("shuiyuan-2023.txt");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let (bytes, _, unmappable) = encoding_rs::GBK.encode(&text);
+    assert!(!unmappable);
+    std::fs::write(&gbk, &bytes).unwrap();
+    let imported = import::import(&gbk, &options()).unwrap();
+    assert_eq!(imported.report.encoding, Some("GB18030"));
+    assert_eq!(imported.yaml, yaml);
+}
+
+#[test]
+fn markdown_with_lists_and_a_school_year() {
+    let (spec, yaml, r) = check(&fixture("lanting-2025-school-year.md"), None);
+    assert_eq!((spec.school.as_str(), spec.year), ("兰亭中学", 2025));
+    assert_eq!(spec.period, unionplan::spec::Period::SchoolYear);
+    assert_eq!(spec.title, None);
+    assert_eq!(counts(&r), ((2, 8), 4, 6));
+    assert!(spec.intro.is_some());
+    let item = &spec.schedule[0].items[1];
+    assert_eq!(item.date, chrono::NaiveDate::from_ymd_opt(2025, 9, 10));
+    assert_eq!(item.owner.as_deref(), Some("工会主席"));
+    assert!(
+        yaml.contains("goals: 总体目标") && yaml.contains("schedule: 行事历"),
+        "{yaml}"
+    );
+}
+
+#[test]
+fn a_saved_web_page() {
+    let (spec, _, r) = check(&fixture("meilin-2024.html"), None);
+    assert_eq!((spec.school.as_str(), spec.year), ("梅林实验学校", 2024));
+    assert_eq!(counts(&r), ((3, 5), 4, 7));
+    // 1．加强政治引领。组织…: full-width point, title and text.
+    assert_eq!(spec.measures[0].title.as_deref(), Some("加强政治引领"));
+    // 3月份:1、…2、… on one line.
+    assert_eq!(spec.schedule[1].items.len(), 2);
+}
+
+/// The project's own outputs come back as the spec they were made from.
+#[test]
+fn own_renderings_round_trip() {
+    let original = unionplan::load_spec(&example("qingxi-2025.yaml")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    for (format, ext) in [
+        (Format::Docx, "docx"),
+        (Format::Markdown, "md"),
+        (Format::Html, "html"),
+    ] {
+        let path = dir.path().join(format!("qingxi-2025.{ext}"));
+        std::fs::write(&path, render_file(&example("qingxi-2025.yaml"), format)).unwrap();
+        let (spec, yaml, _) = check(&path, None);
+        assert_eq!(
+            (spec.school.as_str(), spec.year, spec.period),
+            ("青溪路小学", 2025, original.period),
+            "{ext}"
+        );
+        assert_eq!(spec.title, None, "{ext}");
+        assert_eq!(spec.intro, original.intro, "{ext}");
+        assert_eq!(
+            spec.guiding_principles,
+            original.guiding_principles.trim_end(),
+            "{ext}"
+        );
+        let shape = |ms: &[unionplan::spec::Measure]| -> Vec<(bool, usize)> {
+            ms.iter()
+                .map(|m| (m.title.is_some(), m.items.len()))
+                .collect()
+        };
+        assert_eq!(
+            shape(&spec.measures),
+            shape(&original.measures),
+            "{ext}:\n{yaml}"
+        );
+        assert_eq!(spec.schedule, original.schedule, "{ext}:\n{yaml}");
+        assert_eq!(spec.signature, original.signature, "{ext}");
+    }
+}
+
+/// A Word file whose headings use Word's own numbering (the numbers are
+/// not in the text), as most plans typed in Word do.
+#[test]
+fn word_automatic_numbering() {
+    use docx_rs::*;
+    let level = |i: usize, format: &str, text: &str| {
+        Level::new(
+            i,
+            Start::new(1),
+            NumberFormat::new(format),
+            LevelText::new(text),
+            LevelJc::new("left"),
+        )
+    };
+    let para = |text: &str, level: Option<usize>| {
+        let p = Paragraph::new().add_run(Run::new().add_text(text));
+        match level {
+            Some(l) => p.numbering(NumberingId::new(7), IndentLevel::new(l)),
+            None => p,
+        }
+    };
+    let doc = Docx::new()
+        .add_abstract_numbering(
+            AbstractNumbering::new(7)
+                .add_level(level(0, "chineseCounting", "%1、"))
+                .add_level(level(1, "chineseCounting", "（%2）"))
+                .add_level(level(2, "decimal", "%3."))
+                .add_level(level(3, "decimalEnclosedCircle", "%4")),
+        )
+        .add_numbering(Numbering::new(7, 7))
+        .add_paragraph(para("石桥小学2025年工会工作计划", None))
+        .add_paragraph(para("指导思想", Some(0)))
+        .add_paragraph(para("以教职工为本，建设教职工信赖的教工之家。", None))
+        .add_paragraph(para("主要工作", Some(0)))
+        .add_paragraph(para("关心教职工生活", Some(1)))
+        .add_paragraph(para("做好送温暖工作。逢年过节走访困难教职工。", Some(2)))
+        .add_paragraph(para("坚持生日慰问。", Some(2)))
+        .add_paragraph(para("教职工生日当天送上贺卡。", Some(3)))
+        .add_paragraph(para("丰富文体生活", Some(1)))
+        .add_paragraph(para("组建教工合唱团。", Some(2)))
+        .add_paragraph(para("工作安排", Some(0)))
+        .add_paragraph(para("三月：三八节庆祝活动；教代会", None))
+        .add_paragraph(para("四月：春季运动会", None))
+        .add_paragraph(para("石桥小学工会委员会", None))
+        .add_paragraph(para("二〇二五年二月二十日", None));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("石桥小学工会计划.docx");
+    let mut bytes = Vec::new();
+    doc.build().pack(std::io::Cursor::new(&mut bytes)).unwrap();
+    std::fs::write(&path, bytes).unwrap();
+    let (spec, yaml, r) = check(&path, None);
+    assert_eq!((spec.school.as_str(), spec.year), ("石桥小学", 2025));
+    assert_eq!(counts(&r), ((2, 6), 2, 3), "{yaml}");
+    assert_eq!(spec.measures[0].items[1].items.len(), 1, "{yaml}");
+    assert_eq!(
+        spec.signature.date,
+        chrono::NaiveDate::from_ymd_opt(2025, 2, 20)
+    );
+}
