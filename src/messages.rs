@@ -691,13 +691,13 @@ pub fn import_school_placeholder() -> String {
 
 pub fn import_year_guessed(found: Option<&str>, year: i32) -> String {
     match found {
-        Some(f) => format!("原文年份写作“{f}”，这里先填了 {year}，请核对"),
-        None => format!("原文没有写年份，这里先填了 {year}，请核对"),
+        Some(f) => format!("原文年份写作“{f}”，这里先填了 {year}"),
+        None => format!("原文没有写年份，这里先填了 {year}"),
     }
 }
 
 pub fn import_year_from_file(year: i32) -> String {
-    format!("年份 {year} 是从文件名里找到的，请核对")
+    format!("年份 {year} 是从文件名里找到的")
 }
 
 pub fn import_period_word(word: &str) -> String {
@@ -709,7 +709,7 @@ pub fn import_title_kept() -> String {
 }
 
 pub fn import_guiding_from_preamble() -> String {
-    "原文没有“指导思想”标题，这里用了正文开头的几段，请核对".into()
+    "原文没有“指导思想”标题，这里用了正文开头的几段".into()
 }
 
 pub fn import_guiding_missing() -> String {
@@ -729,7 +729,7 @@ pub fn import_measures_placeholder() -> String {
 }
 
 pub fn import_goal_paras() -> String {
-    "“工作目标”下面既有段落又有编号条目，段落放在了最前面，请核对".into()
+    "“工作目标”下面既有段落又有编号条目，段落放在了最前面".into()
 }
 
 pub fn import_header(file: &str, pick: usize, count: usize) -> Vec<String> {

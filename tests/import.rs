@@ -372,3 +372,148 @@ fn word_automatic_numbering() {
         chrono::NaiveDate::from_ymd_opt(2025, 2, 20)
     );
 }
+
+/// As a user runs it: import, then validate and render what was written.
+#[test]
+fn command_line_import_then_render() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("去年的计划.txt");
+    std::fs::copy(fixture("hehua-2026-autumn.txt"), &src).unwrap();
+
+    let o = unionplan(dir.path(), &["import", "去年的计划.txt", "--list"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let listed = String::from_utf8_lossy(&o.stdout).to_string();
+    assert!(
+        listed.starts_with("1. 荷花小学2026下半年工会工作计划"),
+        "{listed}"
+    );
+    assert_eq!(listed.lines().count(), 2);
+    assert!(!dir.path().join("hehua.yaml").exists());
+
+    let o = unionplan(
+        dir.path(),
+        &["import", "去年的计划.txt", "-o", "hehua.yaml"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let report = stderr(&o);
+    for words in [
+        "找到 2 份计划",
+        "学校“荷花小学”",
+        "主要工作 3 项",
+        "工作安排 5 个月 11 项",
+        "已写好 hehua.yaml",
+    ] {
+        assert!(report.contains(words), "{words}: {report}");
+    }
+    let o = unionplan(dir.path(), &["validate", "hehua.yaml"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = unionplan(dir.path(), &["render", "hehua.yaml", "-f", "docx"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(dir.path().join("out/hehua.docx").is_file());
+
+    // An existing spec is not replaced without --force, and is left as it was.
+    std::fs::write(dir.path().join("hehua.yaml"), "我改过的内容\n").unwrap();
+    let o = unionplan(
+        dir.path(),
+        &[
+            "import",
+            "去年的计划.txt",
+            "--pick",
+            "2",
+            "-o",
+            "hehua.yaml",
+        ],
+    );
+    assert!(!o.status.success());
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("hehua.yaml")).unwrap(),
+        "我改过的内容\n"
+    );
+    let o = unionplan(
+        dir.path(),
+        &[
+            "import",
+            "去年的计划.txt",
+            "--pick",
+            "2",
+            "-o",
+            "hehua.yaml",
+            "--force",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+
+    // Without -o the spec goes to standard output; Chinese keys on request.
+    let o = unionplan(dir.path(), &["import", "去年的计划.txt", "--zh"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let yaml = String::from_utf8(o.stdout).unwrap();
+    assert!(
+        yaml.contains("\n学校: 荷花小学\n") && yaml.contains("\n主要工作:\n"),
+        "{yaml}"
+    );
+    assert!(yaml.contains("期间: 下半年"), "{yaml}");
+    unionplan::parse_spec(Path::new("zh.yaml"), &yaml).unwrap();
+}
+
+#[test]
+fn what_cannot_be_imported_is_said_plainly() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases: [(&str, &[u8], &str); 3] = [
+        (
+            "旧计划.doc",
+            b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest",
+            "另存为",
+        ),
+        ("乱码.txt", b"\x80\x80\xFF\xFE\xFF", "编码"),
+        (
+            "购物清单.txt",
+            "牛奶\n面包\n鸡蛋\n".as_bytes(),
+            "没有找到工作计划",
+        ),
+    ];
+    for (name, bytes, words) in cases {
+        std::fs::write(dir.path().join(name), bytes).unwrap();
+        let o = unionplan(dir.path(), &["import", name, "-o", "out.yaml"]);
+        assert_eq!(o.status.code(), Some(1), "{name}");
+        let err = stderr(&o);
+        assert!(err.contains(name) && err.contains(words), "{name}: {err}");
+        assert!(!dir.path().join("out.yaml").exists());
+    }
+}
+
+/// Guesses are marked where they are made, and nothing is dropped silently.
+#[test]
+fn guesses_are_marked_and_leftovers_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.txt");
+    std::fs::write(
+        &path,
+        "20xx年学校工会工作计划\n\
+         学校工会围绕中心工作，服务教职工。\n\
+         一、关心教职工\n1、走访慰问。\n\
+         具体工作安排\n这学期的安排如下。\n三月：教代会\n\
+         附：工会委员名单另发。\n",
+    )
+    .unwrap();
+    let imported = import::import(&path, &options()).unwrap();
+    let yaml = &imported.yaml;
+    // No school, a 20xx year, no 指导思想 heading: each is marked.
+    assert!(
+        yaml.contains("# 请核对：原标题“20xx年学校工会工作计划”里没有学校名称"),
+        "{yaml}"
+    );
+    assert!(
+        yaml.contains("# 请核对：原文年份写作“20xx”，这里先填了 2025"),
+        "{yaml}"
+    );
+    assert!(yaml.contains("# 请核对：原文没有“指导思想”标题"), "{yaml}");
+    // Text before the first month has no place in a spec: kept as a comment.
+    assert!(yaml.contains("#   - 这学期的安排如下。"), "{yaml}");
+    assert_eq!(imported.report.unplaced, 1);
+    assert_eq!(imported.report.items, 2, "{yaml}");
+    assert!(
+        !yaml.contains("\ntitle:"),
+        "a 20xx title is not kept:\n{yaml}"
+    );
+    unionplan::parse_spec(Path::new("plan.yaml"), yaml).unwrap();
+}

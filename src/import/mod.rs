@@ -228,7 +228,7 @@ pub fn import(path: &Path, options: &Options) -> Result<Imported, Error> {
         plans,
         picked,
         title: meta
-            .source_title
+            .found_title
             .clone()
             .unwrap_or_else(|| msg::import_untitled().to_string()),
         school: meta.school.clone(),
@@ -258,7 +258,24 @@ pub struct Meta {
     pub period_word: Option<&'static str>,
     /// The title as written, when it names a year.
     pub source_title: Option<String>,
+    /// The title the plan was found under, for the report.
+    pub found_title: Option<String>,
     pub page_title: Option<String>,
+}
+
+/// A file name's words that end like a school's name (荷花小学, 城南幼儿园).
+fn names_a_school(s: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "学校",
+        "小学",
+        "中学",
+        "幼儿园",
+        "学院",
+        "大学",
+        "分校",
+        "中心",
+    ];
+    s.chars().count() >= 4 && ENDINGS.iter().any(|e| s.ends_with(e))
 }
 
 fn decide(d: &mut Draft, page_title: Option<&str>, path: &Path, today: NaiveDate) -> Meta {
@@ -310,10 +327,7 @@ fn decide(d: &mut Draft, page_title: Option<&str>, path: &Path, today: NaiveDate
         .as_deref()
         .and_then(recognise::school_in)
         .or_else(|| title.as_deref().and_then(recognise::school_in))
-        .or_else(|| {
-            recognise::school_in(&stem)
-                .filter(|s| s.chars().count() >= 4 && !s.contains(['-', '_', ' ']))
-        })
+        .or_else(|| recognise::school_in(&stem).filter(|s| names_a_school(s)))
         .unwrap_or_else(|| {
             d.notes.push(Note {
                 field: Field::School,
@@ -352,7 +366,11 @@ fn decide(d: &mut Draft, page_title: Option<&str>, path: &Path, today: NaiveDate
         year,
         period,
         period_word,
-        source_title: title.filter(|t| recognise::year_in(t).is_some()),
+        // A title kept as written must name its year: 20xx is not one.
+        source_title: title
+            .clone()
+            .filter(|t| matches!(recognise::year_in(t), Some(Some(_)))),
+        found_title: title,
         page_title: page_title.map(String::from),
     }
 }
