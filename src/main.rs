@@ -474,6 +474,9 @@ fn import(
     if r.dropped > 0 {
         say(messages::import_report_noise(r.dropped));
     }
+    if r.punctuation > 0 {
+        say(messages::import_report_punctuation(r.punctuation));
+    }
     if r.unplaced > 0 {
         say(messages::import_report_unplaced(r.unplaced));
     }

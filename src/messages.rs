@@ -827,6 +827,10 @@ pub fn import_report_noise(n: usize) -> String {
     format!("  去掉了网页杂项、水印和重复内容 {n} 处")
 }
 
+pub fn import_report_punctuation(n: usize) -> String {
+    format!("  把夹在汉字中间的半角标点（, ; : ( ) 等）改成了全角，共 {n} 处")
+}
+
 pub fn import_report_unplaced(n: usize) -> String {
     format!("  没能归类 {n} 段，已放在文件末尾的 unplaced 注释里，请处理")
 }

@@ -148,6 +148,42 @@ pub fn strip_watermarks(text: &str) -> (String, usize) {
     (out, count)
 }
 
+/// Half-width punctuation typed between Chinese characters, made full-width
+/// as Chinese documents write it (`指导,紧紧` → `指导，紧紧`); and how many.
+/// Between digits or Latin letters it stays: `7:20`, `3.5`, `(A)`.
+pub fn full_width_punctuation(text: &str) -> (String, usize) {
+    let chars: Vec<char> = text.chars().collect();
+    let wide = |c: Option<&char>| c.is_some_and(|c| crate::markup::is_wide(*c));
+    let mut out = String::with_capacity(text.len());
+    let mut count = 0;
+    for (i, &c) in chars.iter().enumerate() {
+        let before = i.checked_sub(1).and_then(|j| chars.get(j));
+        let after = chars.get(i + 1);
+        let to = match c {
+            ',' | ';' | ':' | '?' | '!' if wide(before) && (wide(after) || after.is_none()) => {
+                Some(match c {
+                    ',' => '，',
+                    ';' => '；',
+                    ':' => '：',
+                    '?' => '？',
+                    _ => '！',
+                })
+            }
+            '(' if wide(after) => Some('（'),
+            ')' if wide(before) => Some('）'),
+            _ => None,
+        };
+        match to {
+            Some(t) => {
+                out.push(t);
+                count += 1;
+            }
+            None => out.push(c),
+        }
+    }
+    (out, count)
+}
+
 /// Split a paragraph where it has a run of two or more spaces: text copied
 /// from web pages keeps paragraph breaks as indents and nothing else.
 pub fn split_runs(text: &str) -> Vec<&str> {
@@ -244,6 +280,13 @@ mod tests {
     fn watermarks_are_cut_out_of_sentences() {
         let (text, n) = strip_watermarks("尽可能精编资料,供您参考使职工享有的权益");
         assert_eq!((text.as_str(), n), ("尽可能使职工享有的权益", 1));
+    }
+
+    #[test]
+    fn half_width_punctuation_between_chinese() {
+        let (t, n) = full_width_punctuation("为指导,紧紧围绕;教师活动。(待定) 早7:20,A,B");
+        assert_eq!(t, "为指导，紧紧围绕；教师活动。（待定） 早7:20,A,B");
+        assert_eq!(n, 4);
     }
 
     #[test]

@@ -78,18 +78,20 @@ pub struct Report {
     pub signature: bool,
     /// Paragraphs and marks dropped as web noise or copies.
     pub dropped: usize,
+    /// Half-width punctuation between Chinese characters made full-width.
+    pub punctuation: usize,
     pub unplaced: usize,
     pub notes: Vec<String>,
 }
 
-/// A file's plans, in order; `dropped` counts what was taken out as noise.
+/// A file's plans, in order, and what cleaning took out.
 struct Page {
     kind: read::Kind,
     encoding: Option<&'static str>,
     /// The page's own title, before any plan.
     page_title: Option<String>,
     plans: Vec<(Draft, String)>,
-    dropped: usize,
+    cleaned: recognise::Cleaned,
 }
 
 fn file_error(path: &Path, message: String, help: Option<String>) -> Error {
@@ -112,7 +114,7 @@ fn page(path: &Path) -> Result<Page, Error> {
         file_error(path, m, help)
     })?;
     let texts: Vec<String> = read.paras.into_iter().map(|p| p.text).collect();
-    let (chunks, dropped) = recognise::chunks(&texts);
+    let (chunks, cleaned) = recognise::chunks(&texts);
     let mut page_title = None;
     let mut plans = Vec::new();
     for segment in recognise::segments(chunks) {
@@ -135,7 +137,7 @@ fn page(path: &Path) -> Result<Page, Error> {
         encoding: read.encoding,
         page_title,
         plans,
-        dropped,
+        cleaned,
     })
 }
 
@@ -241,7 +243,8 @@ pub fn import(path: &Path, options: &Options) -> Result<Imported, Error> {
         months: draft.schedule.len(),
         items: draft.schedule_items(),
         signature: draft.signature_org.is_some() || draft.signature_date.is_some(),
-        dropped: page.dropped,
+        dropped: page.cleaned.dropped,
+        punctuation: page.cleaned.punctuation,
         unplaced: draft.unplaced.len(),
         notes: draft.notes.iter().map(|n| n.text.clone()).collect(),
     };

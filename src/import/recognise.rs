@@ -918,23 +918,35 @@ pub fn item_details(text: &str) -> (String, Option<(u32, u32)>, Option<String>) 
     (rest.to_string(), day, owner)
 }
 
-/// The chunk is a copy, noise or plan text: cleaning of a reader's paragraphs.
-pub fn chunks(paras: &[String]) -> (Vec<String>, usize) {
+/// What cleaning the reader's paragraphs did, for the report.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Cleaned {
+    /// Furniture, watermarks and copies taken out.
+    pub dropped: usize,
+    /// Half-width punctuation made full-width.
+    pub punctuation: usize,
+}
+
+/// The plan text of a reader's paragraphs: watermarks cut out, paragraphs
+/// run together with spaces split, furniture and copies dropped.
+pub fn chunks(paras: &[String]) -> (Vec<String>, Cleaned) {
     let mut out = Vec::new();
-    let mut dropped = 0;
+    let mut cleaned = Cleaned::default();
     let mut copies = clean::Copies::default();
     for p in paras {
         let (text, marks) = clean::strip_watermarks(p);
-        dropped += marks;
+        cleaned.dropped += marks;
         for piece in clean::split_runs(&text) {
             if clean::is_noise(piece) || copies.is_copy(piece) {
-                dropped += 1;
+                cleaned.dropped += 1;
             } else {
-                out.push(piece.to_string());
+                let (piece, fixed) = clean::full_width_punctuation(piece);
+                cleaned.punctuation += fixed;
+                out.push(piece);
             }
         }
     }
-    (out, dropped)
+    (out, cleaned)
 }
 
 #[cfg(test)]
