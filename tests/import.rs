@@ -517,3 +517,46 @@ fn guesses_are_marked_and_leftovers_kept() {
     );
     unionplan::parse_spec(Path::new("plan.yaml"), yaml).unwrap();
 }
+
+/// 行事历 kept as a table in Word or on a web page: month, items, and the
+/// person responsible from its column.
+#[test]
+fn schedule_tables() {
+    use docx_rs::*;
+    let cell =
+        |t: &str| TableCell::new().add_paragraph(Paragraph::new().add_run(Run::new().add_text(t)));
+    let row = |cells: [&str; 3]| TableRow::new(cells.iter().map(|c| cell(c)).collect());
+    let para = |t: &str| Paragraph::new().add_run(Run::new().add_text(t));
+    let doc = Docx::new()
+        .add_paragraph(para("柳岸小学2026年工会工作计划"))
+        .add_paragraph(para("一、指导思想"))
+        .add_paragraph(para("围绕学校中心工作，服务教职工。"))
+        .add_paragraph(para("二、主要工作"))
+        .add_paragraph(para("1、做好教职工慰问。"))
+        .add_paragraph(para("三、工作安排"))
+        .add_table(Table::new(vec![
+            row(["月份", "工作内容", "负责人"]),
+            row(["二月", "制定工会工作计划", "工会主席"]),
+            row(["三月", "三八节女教职工活动", "女工委员"]),
+            row(["四月", "春季运动会", ""]),
+        ]));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("liuan.docx");
+    let mut bytes = Vec::new();
+    doc.build().pack(std::io::Cursor::new(&mut bytes)).unwrap();
+    std::fs::write(&path, bytes).unwrap();
+    let (spec, yaml, r) = check(&path, None);
+    assert_eq!((r.months, r.items, r.unplaced), (3, 3, 0), "{yaml}");
+    assert_eq!(spec.schedule[1].items[0].owner.as_deref(), Some("女工委员"));
+    assert_eq!(spec.schedule[2].items[0].owner, None);
+
+    let page = "<html><body><h1>柳岸小学2026年工会工作计划</h1><p>一、指导思想</p><p>服务教职工。</p>\
+        <p>二、主要工作</p><p>1、做好慰问。</p><p>三、行事历</p>\
+        <table><tr><th>时间</th><th>内容</th></tr><tr><td>九月</td><td>庆祝教师节</td></tr>\
+        <tr><td>十月</td><td><p>登山活动</p><p>重阳节慰问</p></td></tr></table></body></html>";
+    let path = dir.path().join("liuan.html");
+    std::fs::write(&path, page).unwrap();
+    let (spec, _, r) = check(&path, None);
+    assert_eq!((r.months, r.items, r.unplaced), (2, 3, 0));
+    assert_eq!(spec.schedule[1].items[1].text, "重阳节慰问");
+}

@@ -113,8 +113,7 @@ fn page(path: &Path) -> Result<Page, Error> {
         };
         file_error(path, m, help)
     })?;
-    let texts: Vec<String> = read.paras.into_iter().map(|p| p.text).collect();
-    let (chunks, cleaned) = recognise::chunks(&texts);
+    let (chunks, cleaned) = recognise::chunks(&read.paras);
     let mut page_title = None;
     let mut plans = Vec::new();
     for segment in recognise::segments(chunks) {

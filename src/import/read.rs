@@ -8,12 +8,6 @@ use std::path::Path;
 
 use crate::messages as msg;
 
-/// One paragraph of the source, as the reader found it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Para {
-    pub text: String,
-}
-
 /// The formats `import` reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
@@ -28,7 +22,7 @@ pub struct Read {
     pub kind: Kind,
     /// The text encoding, for text formats.
     pub encoding: Option<&'static str>,
-    pub paras: Vec<Para>,
+    pub paras: Vec<String>,
 }
 
 /// Read `path`, choosing the reader by its name and, failing that, its bytes.
@@ -100,13 +94,13 @@ pub fn decode(bytes: &[u8]) -> Result<(String, &'static str), String> {
 
 /// Plain text: a paragraph a line. Lines a program wrapped at a fixed width
 /// (every full line about as long as the longest) are joined back.
-pub fn plain(text: &str) -> Vec<Para> {
+pub fn plain(text: &str) -> Vec<String> {
     let lines: Vec<&str> = text
         .lines()
         .map(|l| l.trim_matches(super::marker::is_space))
         .collect();
     let width = wrap_width(&lines);
-    let mut paras: Vec<Para> = Vec::new();
+    let mut paras: Vec<String> = Vec::new();
     let mut joining = false;
     for line in lines {
         if line.is_empty() {
@@ -114,10 +108,8 @@ pub fn plain(text: &str) -> Vec<Para> {
             continue;
         }
         match paras.last_mut() {
-            Some(last) if joining => last.text.push_str(line),
-            _ => paras.push(Para {
-                text: line.to_string(),
-            }),
+            Some(last) if joining => last.push_str(line),
+            _ => paras.push(line.to_string()),
         }
         // A full-width line that ends mid-sentence goes on in the next one.
         joining = width.is_some_and(|w| line.chars().count() + 2 >= w)
@@ -141,26 +133,45 @@ fn wrap_width(lines: &[&str]) -> Option<usize> {
     (full * 2 >= lens.len()).then_some(max)
 }
 
+/// End the paragraph being collected.
+fn flush(cur: &mut String, paras: &mut Vec<String>) {
+    let t = cur.trim_matches(super::marker::is_space);
+    if !t.is_empty() {
+        paras.push(t.to_string());
+    }
+    cur.clear();
+}
+
 /// Markdown: each heading, paragraph line and list item is a paragraph.
 /// Ordered list items get their numbers back (`1.`, and `（1）` one level
 /// down), so nesting survives.
-pub fn markdown(text: &str) -> Vec<Para> {
+pub fn markdown(text: &str) -> Vec<String> {
     use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
     let mut paras = Vec::new();
     let mut cur = String::new();
     // The next number of each open list; None for bullets.
     let mut lists: Vec<Option<u64>> = Vec::new();
-    let flush = |cur: &mut String, paras: &mut Vec<Para>| {
-        let t = cur.trim_matches(super::marker::is_space);
-        if !t.is_empty() {
-            paras.push(Para {
-                text: t.to_string(),
-            });
-        }
-        cur.clear();
-    };
+    // The rows of the table being read, each a list of cells.
+    let mut rows: Option<Vec<Vec<Vec<String>>>> = None;
     for event in Parser::new_ext(text, Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TABLES) {
         match event {
+            Event::Start(Tag::Table(_)) => {
+                flush(&mut cur, &mut paras);
+                rows = Some(Vec::new());
+            }
+            Event::End(TagEnd::Table) => paras.extend(table(rows.take().unwrap_or_default())),
+            Event::Start(Tag::TableHead | Tag::TableRow) => {
+                if let Some(rows) = &mut rows {
+                    rows.push(Vec::new());
+                }
+            }
+            Event::End(TagEnd::TableCell) => {
+                let mut cell = Vec::new();
+                flush(&mut cur, &mut cell);
+                if let Some(row) = rows.as_mut().and_then(|r| r.last_mut()) {
+                    row.push(cell);
+                }
+            }
             Event::Start(Tag::List(start)) => {
                 flush(&mut cur, &mut paras);
                 lists.push(start);
@@ -181,10 +192,8 @@ pub fn markdown(text: &str) -> Vec<Para> {
                     *n += 1;
                 }
             }
-            Event::Start(Tag::Paragraph | Tag::Heading { .. } | Tag::TableCell)
-            | Event::End(
-                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell,
-            )
+            Event::Start(Tag::Paragraph | Tag::Heading { .. })
+            | Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item)
             | Event::HardBreak
             | Event::Rule => flush(&mut cur, &mut paras),
             Event::SoftBreak => flush(&mut cur, &mut paras),
@@ -198,7 +207,7 @@ pub fn markdown(text: &str) -> Vec<Para> {
 
 /// HTML: the text of the page's blocks. Scripts, styles, navigation,
 /// headers, footers, forms and asides are no part of a plan.
-pub fn html(text: &str) -> Vec<Para> {
+pub fn html(text: &str) -> Vec<String> {
     use scraper::{ElementRef, Html, Node};
     const SKIP: &[&str] = &[
         "script", "style", "noscript", "nav", "header", "footer", "aside", "form", "button",
@@ -259,13 +268,18 @@ pub fn html(text: &str) -> Vec<Para> {
             .flat_map(|w| w.split(|c: char| !c.is_ascii_alphanumeric()))
             .any(|w| FURNITURE.contains(&w.to_ascii_lowercase().as_str()))
     }
-    fn walk(el: ElementRef, cur: &mut String, paras: &mut Vec<Para>) {
+    fn walk(el: ElementRef, cur: &mut String, paras: &mut Vec<String>) {
         for child in el.children() {
             match child.value() {
                 Node::Text(t) => push_text(cur, t),
                 Node::Element(e) => {
                     let name = e.name();
                     if SKIP.contains(&name) || is_furniture(e) {
+                        continue;
+                    }
+                    if let Some(t) = ElementRef::wrap(child).filter(|_| name == "table") {
+                        flush(cur, paras);
+                        paras.extend(table(rows(t)));
                         continue;
                     }
                     let block = BLOCK.contains(&name);
@@ -282,6 +296,26 @@ pub fn html(text: &str) -> Vec<Para> {
                 _ => {}
             }
         }
+    }
+    /// A table's rows, each a list of cells, each a list of paragraphs.
+    fn rows(t: ElementRef) -> Vec<Vec<Vec<String>>> {
+        let is = |n: &ElementRef, names: &[&str]| names.contains(&n.value().name());
+        t.descendants()
+            .filter_map(ElementRef::wrap)
+            .filter(|tr| is(tr, &["tr"]))
+            .map(|tr| {
+                tr.children()
+                    .filter_map(ElementRef::wrap)
+                    .filter(|c| is(c, &["td", "th"]))
+                    .map(|cell| {
+                        let (mut cur, mut paras) = (String::new(), Vec::new());
+                        walk(cell, &mut cur, &mut paras);
+                        flush(&mut cur, &mut paras);
+                        paras
+                    })
+                    .collect()
+            })
+            .collect()
     }
     /// White space in HTML source is layout, not content, and between
     /// Chinese characters it is nothing at all. `&nbsp;` and `&emsp;`
@@ -309,15 +343,6 @@ pub fn html(text: &str) -> Vec<Para> {
             }
         }
     }
-    fn flush(cur: &mut String, paras: &mut Vec<Para>) {
-        let t = cur.trim_matches(super::marker::is_space);
-        if !t.is_empty() {
-            paras.push(Para {
-                text: t.to_string(),
-            });
-        }
-        cur.clear();
-    }
     let doc = Html::parse_document(text);
     let mut paras = Vec::new();
     let mut cur = String::new();
@@ -329,7 +354,7 @@ pub fn html(text: &str) -> Vec<Para> {
 /// DOCX: the body's paragraphs and table cells in order, with Word's
 /// automatic numbering written out (`一、`, `（一）`, `1.`) as it shows on
 /// screen, so numbered headings read the same as typed ones.
-pub fn docx(bytes: &[u8]) -> Result<Vec<Para>, String> {
+pub fn docx(bytes: &[u8]) -> Result<Vec<String>, String> {
     let mut zip =
         zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|_| msg::import_bad_docx())?;
     let mut part = |name: &str| -> Option<String> {
@@ -341,9 +366,51 @@ pub fn docx(bytes: &[u8]) -> Result<Vec<Para>, String> {
     let document = part("word/document.xml").ok_or_else(msg::import_bad_docx)?;
     let numbering = part("word/numbering.xml");
     let doc = roxmltree::Document::parse(&document).map_err(|_| msg::import_bad_docx())?;
-    let mut counters = numbering::Counters::new(numbering.as_deref());
-    let mut paras = Vec::new();
-    for p in doc.descendants().filter(|n| n.has_tag_name((W, "p"))) {
+    let mut reader = DocxReader {
+        counters: numbering::Counters::new(numbering.as_deref()),
+        paras: Vec::new(),
+    };
+    reader.block(doc.root_element());
+    Ok(reader.paras)
+}
+
+struct DocxReader {
+    counters: numbering::Counters,
+    paras: Vec<String>,
+}
+
+impl DocxReader {
+    /// Paragraphs and tables in document order.
+    fn block(&mut self, node: roxmltree::Node) {
+        if node.has_tag_name((W, "p")) {
+            let lines = self.paragraph(node);
+            self.paras.extend(lines);
+        } else if node.has_tag_name((W, "tbl")) {
+            let rows = node
+                .descendants()
+                .filter(|n| n.has_tag_name((W, "tr")))
+                .map(|tr| {
+                    tr.children()
+                        .filter(|n| n.has_tag_name((W, "tc")))
+                        .map(|tc| {
+                            tc.descendants()
+                                .filter(|n| n.has_tag_name((W, "p")))
+                                .flat_map(|p| self.paragraph(p))
+                                .collect()
+                        })
+                        .collect()
+                })
+                .collect();
+            self.paras.extend(table(rows));
+        } else {
+            for child in node.children() {
+                self.block(child);
+            }
+        }
+    }
+
+    /// A paragraph's lines, with its automatic number in front.
+    fn paragraph(&mut self, p: roxmltree::Node) -> Vec<String> {
         let mut text = String::new();
         for n in p.descendants() {
             if n.has_tag_name((W, "t")) {
@@ -356,20 +423,63 @@ pub fn docx(bytes: &[u8]) -> Result<Vec<Para>, String> {
                 text.push('\n');
             }
         }
-        let label = numbering_of(&p).and_then(|(num, level)| counters.next(num, level));
-        for (i, line) in text.split('\n').enumerate() {
-            let line = line.trim_matches(super::marker::is_space);
-            if line.is_empty() {
-                continue;
-            }
-            let text = match (&label, i) {
+        let label = numbering_of(&p).and_then(|(num, level)| self.counters.next(num, level));
+        text.split('\n')
+            .map(|line| line.trim_matches(super::marker::is_space))
+            .filter(|line| !line.is_empty())
+            .enumerate()
+            .map(|(i, line)| match (&label, i) {
                 (Some(label), 0) => format!("{label}{line}"),
                 _ => line.to_string(),
-            };
-            paras.push(Para { text });
+            })
+            .collect()
+    }
+}
+
+/// A table's paragraphs. A schedule kept as a table (月份 | 工作内容 |
+/// 负责人) reads as the month and then its items, each with its person as
+/// unionplan writes one (`（负责：工会主席）`); any other table reads cell by
+/// cell.
+pub fn table(rows: Vec<Vec<Vec<String>>>) -> Vec<String> {
+    let is_month = |cell: &Vec<String>| {
+        let t: String = cell.concat();
+        super::marker::month(&t).is_some_and(|m| m.len == t.len())
+    };
+    let month_rows = rows
+        .iter()
+        .filter(|r| r.first().is_some_and(is_month))
+        .count();
+    if month_rows * 2 < rows.len().saturating_sub(1) || month_rows == 0 {
+        return rows.into_iter().flatten().flatten().collect();
+    }
+    let header = rows.first().filter(|r| !r.first().is_some_and(is_month));
+    let owner = header.and_then(|h| {
+        h.iter()
+            .position(|c| ["负责", "责任"].iter().any(|w| c.concat().contains(w)))
+    });
+    let mut out = Vec::new();
+    let skip = usize::from(header.is_some());
+    for row in rows.into_iter().skip(skip) {
+        if !row.first().is_some_and(is_month) {
+            out.extend(row.into_iter().flatten());
+            continue;
+        }
+        let who = owner
+            .and_then(|i| row.get(i))
+            .map(|c| c.join("、"))
+            .filter(|w| !w.is_empty());
+        for (i, cell) in row.into_iter().enumerate() {
+            if i == 0 {
+                out.push(cell.concat());
+            } else if Some(i) != owner {
+                out.extend(cell.into_iter().map(|item| match &who {
+                    Some(w) => format!("{item}（负责：{w}）"),
+                    None => item,
+                }));
+            }
         }
     }
-    Ok(paras)
+    out
 }
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
@@ -533,14 +643,44 @@ mod tests {
         text.push_str("完成。\n二、关心教职工\n");
         let paras = plain(&text);
         assert_eq!(paras.len(), 3, "{paras:?}");
-        assert!(paras[1].text.ends_with("完成。"));
+        assert!(paras[1].ends_with("完成。"));
     }
 
     #[test]
     fn markdown_lists_keep_their_numbers() {
         let paras = markdown("## 三、主要工作\n\n1. 甲\n   1. 乙\n2. 丙\n");
-        let texts: Vec<&str> = paras.iter().map(|p| p.text.as_str()).collect();
+        let texts: Vec<&str> = paras.iter().map(String::as_str).collect();
         assert_eq!(texts, ["三、主要工作", "1.甲", "（1）乙", "2.丙"]);
+    }
+
+    #[test]
+    fn schedule_tables_read_as_months_and_items() {
+        let cell = |t: &[&str]| t.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let rows = vec![
+            vec![cell(&["月份"]), cell(&["工作内容"]), cell(&["负责人"])],
+            vec![
+                cell(&["二月"]),
+                cell(&["1.制定计划", "2.开学慰问"]),
+                cell(&["工会主席"]),
+            ],
+            vec![cell(&["三月"]), cell(&["三八节活动"]), cell(&[])],
+        ];
+        assert_eq!(
+            table(rows),
+            [
+                "二月",
+                "1.制定计划（负责：工会主席）",
+                "2.开学慰问（负责：工会主席）",
+                "三月",
+                "三八节活动"
+            ]
+        );
+        // Any other table reads cell by cell.
+        let rows = vec![
+            vec![cell(&["姓名"]), cell(&["分工"])],
+            vec![cell(&["李明"]), cell(&["主席"])],
+        ];
+        assert_eq!(table(rows), ["姓名", "分工", "李明", "主席"]);
     }
 
     #[test]
@@ -550,7 +690,7 @@ mod tests {
             <h1>礼河小学2025年工会工作计划</h1>
             <p>一、指导思想</p><p>以<b>教职工</b>为本。</p>
             <footer>版权所有</footer></body></html>"#;
-        let texts: Vec<String> = html(page).into_iter().map(|p| p.text).collect();
+        let texts = html(page);
         assert_eq!(
             texts,
             [
