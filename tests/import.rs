@@ -560,3 +560,32 @@ fn schedule_tables() {
     assert_eq!((r.months, r.items, r.unplaced), (2, 3, 0));
     assert_eq!(spec.schedule[1].items[1].text, "重阳节慰问");
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+
+    /// Any mix of the pieces plans are made of (numbering, months, section
+    /// words, dates, noise, punctuation, spaces) imports without a panic,
+    /// and what it writes always validates: the import checks its own
+    /// output, so an invalid spec would be an error here.
+    #[test]
+    fn any_mix_of_plan_pieces_imports_to_a_valid_spec(
+        pieces in proptest::collection::vec(proptest::sample::select(vec![
+            "一、", "二、", "三、", "六、", "（一）", "(二)", "1、", "2.", "3．", "（1）", "①",
+            "指导思想", "总体要求：", "工作目标", "主要工作", "工作任务：", "具体工作安排", "行事历",
+            "二月：", "三月份", "3月份:", "七、八月：", "7月8月份:", "一月份工作：", "十二月",
+            "3月8日", "3、8妇女节", "2025年2月20日", "2017下半年", "20xx年", "2025学年",
+            "学校工会工作计划篇一", "【第二篇】", "礼河小学工会委员会", "下载文档", "精编资料,供您参考",
+            "组织教职工学习。", "开展活动；", "召开教代会", "，", "。", "：", "*", "_", "#", "- ",
+            "\n", "\n", "\n", "   ", "<b>", "\"", "'", "{{", "}}", "\\",
+        ]), 1..60),
+    ) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("plan.txt");
+        std::fs::write(&path, pieces.concat()).unwrap();
+        if let Err(e) = import::import(&path, &options()) {
+            let text = e.to_string();
+            proptest::prop_assert!(text.contains("没有找到工作计划"), "{}\n{}", pieces.concat(), text);
+        }
+    }
+}

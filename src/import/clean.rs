@@ -232,7 +232,9 @@ pub fn squeeze(text: &str) -> String {
 /// Shorter paragraphs repeat in real plans (`召开工会小组长会。`).
 #[derive(Default)]
 pub struct Copies {
-    seen: Vec<String>,
+    /// Paragraphs seen, by their first [`COPY_MIN`] characters: only those
+    /// can begin with a new paragraph of that length or more.
+    seen: std::collections::HashMap<String, Vec<String>>,
 }
 
 pub const COPY_MIN: usize = 16;
@@ -241,9 +243,14 @@ impl Copies {
     /// Is `text` a copy? Remembers it either way.
     pub fn is_copy(&mut self, text: &str) -> bool {
         let s = squeeze(text);
-        let copy =
-            s.chars().count() >= COPY_MIN && self.seen.iter().any(|seen| seen.starts_with(&s));
-        self.seen.push(s);
+        let Some((cut, _)) = s.char_indices().nth(COPY_MIN - 1) else {
+            // Too short to be called a copy, and to begin a longer one.
+            return false;
+        };
+        let key = s[..cut].to_string();
+        let same_start = self.seen.entry(key).or_default();
+        let copy = same_start.iter().any(|seen| seen.starts_with(&s));
+        same_start.push(s);
         copy
     }
 }

@@ -32,7 +32,7 @@ pub fn emit(d: &Draft, meta: &Meta, zh: bool, header: &[String]) -> String {
     w.out.push('\n');
 
     w.notes(d, Field::School, 0);
-    w.scalar(0, "school", &meta.school);
+    w.scalar(0, "school", &shown(&meta.school));
     w.notes(d, Field::Year, 0);
     w.line(0, "year", &meta.year.to_string());
     w.notes(d, Field::Period, 0);
@@ -58,7 +58,7 @@ pub fn emit(d: &Draft, meta: &Meta, zh: bool, header: &[String]) -> String {
         let built = crate::layout::title_for(&meta.school, meta.year, meta.period);
         if same_words(title) != same_words(&built) {
             w.comment(0, &msg::import_title_kept());
-            w.scalar(0, "title", &crate::markup::literal(title));
+            w.scalar(0, "title", &shown(title));
         }
     }
     w.out.push('\n');
@@ -79,7 +79,7 @@ pub fn emit(d: &Draft, meta: &Meta, zh: bool, header: &[String]) -> String {
     if !d.goals.is_empty() {
         w.key(0, "goals");
         for g in d.goals_paras.iter().chain(&d.goals) {
-            w.list_scalar(2, &crate::markup::literal(g));
+            w.list_scalar(2, &shown(g));
         }
         w.out.push('\n');
     } else if !d.goals_paras.is_empty() {
@@ -121,7 +121,7 @@ pub fn emit(d: &Draft, meta: &Meta, zh: bool, header: &[String]) -> String {
                     (None, Some(_)) => (item.clone(), None),
                     _ => (text, owner),
                 };
-                let text = crate::markup::literal(&text);
+                let text = shown(&text);
                 if date.is_none() && owner.is_none() {
                     w.list_scalar(6, &text);
                 } else {
@@ -130,7 +130,7 @@ pub fn emit(d: &Draft, meta: &Meta, zh: bool, header: &[String]) -> String {
                         w.line(8, "date", &date.to_string());
                     }
                     if let Some(owner) = owner {
-                        w.scalar(8, "owner", &crate::markup::literal(&owner));
+                        w.scalar(8, "owner", &shown(&owner));
                     }
                 }
             }
@@ -141,7 +141,7 @@ pub fn emit(d: &Draft, meta: &Meta, zh: bool, header: &[String]) -> String {
     if d.signature_org.is_some() || d.signature_date.is_some() {
         w.key(0, "signature");
         if let Some(org) = &d.signature_org {
-            w.scalar(2, "org", &crate::markup::literal(org));
+            w.scalar(2, "org", &shown(org));
         }
         if let Some(date) = d.signature_date {
             w.line(2, "date", &date.to_string());
@@ -168,7 +168,7 @@ pub fn emit(d: &Draft, meta: &Meta, zh: bool, header: &[String]) -> String {
     if !differ.is_empty() {
         w.key(0, "headings");
         for (k, f) in differ {
-            w.scalar(2, k, &crate::markup::literal(f));
+            w.scalar(2, k, &shown(f));
         }
         w.out.push('\n');
     }
@@ -256,7 +256,7 @@ impl Writer {
 
     /// Paragraphs: one line a paragraph, a block scalar when there are several.
     fn text(&mut self, indent: usize, key: &'static str, paras: &[String]) {
-        let body = crate::markup::literal_lines(&paras.join("\n"));
+        let body = shown_lines(&paras.join("\n"));
         self.text_value(indent, key, &body, false);
     }
 
@@ -287,7 +287,7 @@ impl Writer {
             flatten(&n.items, &mut paras);
             items.clear();
         }
-        let body = crate::markup::literal_lines(&paras.join("\n"));
+        let body = shown_lines(&paras.join("\n"));
         if title.is_none() && items.is_empty() && !body.contains('\n') {
             self.list_scalar(indent, &body);
             return;
@@ -301,9 +301,9 @@ impl Writer {
         if let Some(t) = title {
             let (list, at) = field();
             if list {
-                self.list_entry_scalar(at, "title", &crate::markup::literal(&t));
+                self.list_entry_scalar(at, "title", &shown(&t));
             } else {
-                self.scalar(at, "title", &crate::markup::literal(&t));
+                self.scalar(at, "title", &shown(&t));
             }
         }
         if !body.is_empty() {
@@ -323,6 +323,17 @@ impl Writer {
             }
         }
     }
+}
+
+/// Text as the plan showed it: Markdown escaped, and `{{` written `\{{` so
+/// it is not taken for a placeholder.
+fn shown(text: &str) -> String {
+    crate::markup::literal(text).replace("{{", "\\{{")
+}
+
+/// [`shown`] for several lines, one paragraph each.
+fn shown_lines(text: &str) -> String {
+    crate::markup::literal_lines(text).replace("{{", "\\{{")
 }
 
 /// A title's words without the ways of writing a year: `2026下半年` and

@@ -177,12 +177,22 @@ pub struct Month {
 }
 
 /// Numbers joined by `、` or a dash and then 月 (份): `七、八月`, `9—10月份`.
+/// The numbers are in one script and rise: `2、二月` is an item number
+/// and a month.
 fn month_group(s: &str) -> Option<(Vec<u32>, usize, bool)> {
     let mut months: Vec<u32> = Vec::new();
     let mut at = 0;
     let mut range = false;
+    let mut arabic = None;
     loop {
+        let is_arabic = digits(&s[at..], 2).is_some();
+        if *arabic.get_or_insert(is_arabic) != is_arabic {
+            return None;
+        }
         let (n, len) = number(&s[at..])?;
+        if months.last().is_some_and(|&last| n <= last) {
+            return None;
+        }
         if !(1..=12).contains(&n) {
             return None;
         }
@@ -446,6 +456,8 @@ mod tests {
         assert_eq!(m("3月8日"), None);
         assert_eq!(m("三月八日"), None);
         assert_eq!(m("13月"), None);
+        assert_eq!(m("2、二月第2项"), None);
+        assert_eq!(m("八、七月"), None);
         assert_eq!(m("二是"), None);
     }
 

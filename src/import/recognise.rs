@@ -461,32 +461,20 @@ impl Walker {
 
     fn month(&mut self, months: Vec<u32>) {
         self.stack.clear();
-        let seen = self
+        if self
             .d
             .schedule
             .iter()
-            .position(|e| e.months.iter().any(|m| months.contains(m)));
-        match seen {
-            Some(i) => {
-                // A month written twice: one entry, the later items after the earlier.
-                let label = crate::layout::month_heading(&months);
-                self.d
-                    .note(Field::Schedule, crate::messages::import_month_twice(&label));
-                let e = self.d.schedule.remove(i);
-                let mut all = e.months;
-                all.extend(months);
-                all.sort_unstable();
-                all.dedup();
-                self.d.schedule.push(Entry {
-                    months: all,
-                    items: e.items,
-                });
-            }
-            None => self.d.schedule.push(Entry {
-                months,
-                items: Vec::new(),
-            }),
+            .any(|e| e.months.iter().any(|m| months.contains(m)))
+        {
+            let label = crate::layout::month_heading(&months);
+            self.d
+                .note(Field::Schedule, crate::messages::import_month_twice(&label));
         }
+        self.d.schedule.push(Entry {
+            months,
+            items: Vec::new(),
+        });
         self.fresh = Fresh::Month;
     }
 
@@ -636,11 +624,20 @@ impl Walker {
 
     fn finish(mut self) -> Draft {
         // Numbered lines that never got words.
+        // A number with no words of its own gives its place to its items.
         fn prune(ns: &mut Vec<Node>) {
             for n in ns.iter_mut() {
                 prune(&mut n.items);
             }
-            ns.retain(|n| !n.head.is_empty() || !n.paras.is_empty() || !n.items.is_empty());
+            let mut kept = Vec::with_capacity(ns.len());
+            for n in ns.drain(..) {
+                if n.head.is_empty() && n.paras.is_empty() {
+                    kept.extend(n.items);
+                } else {
+                    kept.push(n);
+                }
+            }
+            *ns = kept;
         }
         prune(&mut self.d.measures);
         for e in &mut self.d.schedule {
@@ -658,9 +655,53 @@ impl Walker {
                 .note(Field::Schedule, crate::messages::import_month_empty(&label));
         }
         self.d.schedule.retain(|e| !e.items.is_empty());
+        merge_overlaps(&mut self.d.schedule);
         self.d.goals.retain(|g| !g.is_empty());
         self.d
     }
+}
+
+/// A spec names each month once: entries that share a month become one, at
+/// the place of the first, with the later items after the earlier.
+fn merge_overlaps(schedule: &mut Vec<Entry>) {
+    // Which group each entry joins: the first entry it shares a month with,
+    // directly or through others.
+    let n = schedule.len();
+    let mut group: Vec<usize> = (0..n).collect();
+    for i in 0..n {
+        for j in i + 1..n {
+            let (a, b) = (group[i], group[j]);
+            if a != b
+                && schedule[i]
+                    .months
+                    .iter()
+                    .any(|m| schedule[j].months.contains(m))
+            {
+                let (keep, gone) = (a.min(b), a.max(b));
+                group
+                    .iter_mut()
+                    .filter(|g| **g == gone)
+                    .for_each(|g| *g = keep);
+            }
+        }
+    }
+    let mut merged: Vec<Entry> = Vec::new();
+    let mut first: Vec<usize> = Vec::new();
+    for (e, g) in std::mem::take(schedule).into_iter().zip(group) {
+        match first.iter().position(|&f| f == g) {
+            Some(k) => {
+                merged[k].months.extend(e.months);
+                merged[k].months.sort_unstable();
+                merged[k].months.dedup();
+                merged[k].items.extend(e.items);
+            }
+            None => {
+                first.push(g);
+                merged.push(e);
+            }
+        }
+    }
+    *schedule = merged;
 }
 
 /// The node a paragraph belongs to: the last one at the deepest level.
@@ -862,7 +903,7 @@ pub fn split_title(head: &str, has_more: bool) -> (Option<String>, Option<String
         Some((i, j)) if head[j..].trim_matches(is_space).chars().count() > 0 => {
             let first = &head[..i];
             let commas = first.matches(['，', ',']).count();
-            if first.chars().count() <= 30 && commas <= 1 {
+            if first.chars().count() <= 30 && commas <= 1 && !strip(first).is_empty() {
                 (
                     Some(strip(first)),
                     Some(head[j..].trim_matches(is_space).to_string()),
@@ -871,7 +912,7 @@ pub fn split_title(head: &str, has_more: bool) -> (Option<String>, Option<String
                 (None, Some(head.to_string()))
             }
         }
-        _ if has_more => (Some(strip(head)), None),
+        _ if has_more && !strip(head).is_empty() => (Some(strip(head)), None),
         _ => (None, Some(head.to_string())),
     }
 }
@@ -1015,6 +1056,26 @@ mod tests {
         );
         let long = "认真贯彻落实上级工会决议，按照统一部署，密切结合学校实际，积极开展创建活动。使教职工不断学习。";
         assert_eq!(split_title(long, false), (None, Some(long.into())));
+    }
+
+    #[test]
+    fn months_are_named_once() {
+        let e = |m: &[u32], i: &str| Entry {
+            months: m.to_vec(),
+            items: vec![i.to_string()],
+        };
+        let mut s = vec![e(&[2], "a"), e(&[3], "b"), e(&[2, 3], "c"), e(&[4], "d")];
+        merge_overlaps(&mut s);
+        assert_eq!(
+            s,
+            [
+                Entry {
+                    months: vec![2, 3],
+                    items: vec!["a".into(), "b".into(), "c".into()]
+                },
+                e(&[4], "d")
+            ]
+        );
     }
 
     #[test]
