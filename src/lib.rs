@@ -11,6 +11,8 @@
 //! 5. [`write`]: put each file in place atomically.
 //!
 //! [`Pipeline`] runs stages 3–4 for a checked spec; [`load_spec`] runs 1–2.
+//! [`import`] goes the other way: an existing plan (DOCX, HTML, Markdown,
+//! text) into a spec.
 
 pub mod batch;
 pub mod diag;
