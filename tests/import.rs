@@ -413,34 +413,27 @@ fn command_line_import_then_render() {
 
     // An existing spec is not replaced without --force, and is left as it was.
     std::fs::write(dir.path().join("hehua.yaml"), "我改过的内容\n").unwrap();
-    let o = unionplan(
-        dir.path(),
-        &[
-            "import",
-            "去年的计划.txt",
-            "--pick",
-            "2",
-            "-o",
-            "hehua.yaml",
-        ],
-    );
-    assert!(!o.status.success());
+    let second = |force: &[&str]| {
+        let args = [
+            &[
+                "import",
+                "去年的计划.txt",
+                "--pick",
+                "2",
+                "-o",
+                "hehua.yaml",
+            ],
+            force,
+        ]
+        .concat();
+        unionplan(dir.path(), &args)
+    };
+    assert!(!second(&[]).status.success());
     assert_eq!(
         std::fs::read_to_string(dir.path().join("hehua.yaml")).unwrap(),
         "我改过的内容\n"
     );
-    let o = unionplan(
-        dir.path(),
-        &[
-            "import",
-            "去年的计划.txt",
-            "--pick",
-            "2",
-            "-o",
-            "hehua.yaml",
-            "--force",
-        ],
-    );
+    let o = second(&["--force"]);
     assert!(o.status.success(), "{}", stderr(&o));
 
     // Without -o the spec goes to standard output; Chinese keys on request.

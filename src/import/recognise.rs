@@ -438,25 +438,15 @@ impl Walker {
     }
 
     fn section(&mut self, kind: Kind, words: &str) {
-        let words = Some(words.to_string());
-        match kind {
-            Kind::Guiding => {
-                self.d.headings.guiding = words;
-                self.enter(Ctx::Guiding);
-            }
-            Kind::Goals => {
-                self.d.headings.goals = words;
-                self.enter(Ctx::Goals);
-            }
-            Kind::Measures => {
-                self.d.headings.measures = words;
-                self.enter(Ctx::Measures);
-            }
-            Kind::Schedule => {
-                self.d.headings.schedule = words;
-                self.enter(Ctx::Schedule);
-            }
-        }
+        let h = &mut self.d.headings;
+        let (slot, ctx) = match kind {
+            Kind::Guiding => (&mut h.guiding, Ctx::Guiding),
+            Kind::Goals => (&mut h.goals, Ctx::Goals),
+            Kind::Measures => (&mut h.measures, Ctx::Measures),
+            Kind::Schedule => (&mut h.schedule, Ctx::Schedule),
+        };
+        *slot = Some(words.to_string());
+        self.enter(ctx);
     }
 
     fn month(&mut self, months: Vec<u32>) {
