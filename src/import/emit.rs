@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 use super::Meta;
 use super::recognise::{self, Draft, Field, Node};
 use crate::messages as msg;
-use crate::spec::{MAX_MEASURE_DEPTH, Period};
+use crate::spec::Period;
 
 /// The spec's text for `d`.
 pub fn emit(d: &Draft, meta: &Meta, zh: bool, header: &[String]) -> String {
@@ -93,7 +93,7 @@ pub fn emit(d: &Draft, meta: &Meta, zh: bool, header: &[String]) -> String {
         w.list_scalar(2, &msg::import_measures_placeholder());
     }
     for n in &d.measures {
-        w.node(2, n, 1);
+        w.node(2, n);
     }
     w.out.push('\n');
 
@@ -275,20 +275,14 @@ impl Writer {
         }
     }
 
-    /// One measure and its items; `depth` 1 is a top measure.
-    fn node(&mut self, indent: usize, n: &Node, depth: usize) {
+    /// One measure and its items.
+    fn node(&mut self, indent: usize, n: &Node) {
         let has_more = !n.paras.is_empty() || !n.items.is_empty();
         let (title, first) = recognise::split_title(&n.head, has_more);
         let mut paras: Vec<String> = first.into_iter().collect();
         paras.extend(n.paras.iter().cloned());
-        // Deeper than a spec goes: the extra levels become paragraphs.
-        let mut items: Vec<&Node> = n.items.iter().collect();
-        if depth == MAX_MEASURE_DEPTH {
-            flatten(&n.items, &mut paras);
-            items.clear();
-        }
         let body = shown_lines(&paras.join("\n"));
-        if title.is_none() && items.is_empty() && !body.contains('\n') {
+        if title.is_none() && n.items.is_empty() && !body.contains('\n') {
             self.list_scalar(indent, &body);
             return;
         }
@@ -310,7 +304,7 @@ impl Writer {
             let (list, at) = field();
             self.text_value(at, "text", &body, list);
         }
-        if !items.is_empty() {
+        if !n.items.is_empty() {
             let (list, at) = field();
             if list {
                 self.pad(at);
@@ -318,8 +312,8 @@ impl Writer {
             } else {
                 self.key(at, "items");
             }
-            for item in items {
-                self.node(indent + 4, item, depth + 1);
+            for item in &n.items {
+                self.node(indent + 4, item);
             }
         }
     }
@@ -353,14 +347,6 @@ fn same_words(title: &str) -> String {
         }
     }
     s
-}
-
-fn flatten(ns: &[Node], paras: &mut Vec<String>) {
-    for n in ns {
-        paras.push(n.head.clone());
-        paras.extend(n.paras.iter().cloned());
-        flatten(&n.items, paras);
-    }
 }
 
 /// A YAML scalar: plain where YAML reads it back as the same string,

@@ -333,28 +333,28 @@ impl Walker {
 
     /// Take a heading at the start of `s`; the bytes it took, 0 if none.
     fn head(&mut self, s: &str) -> usize {
-        if self.ctx == Ctx::Schedule || self.d.measures.len() + self.d.guiding.len() > 0 {
-            if let Some(m) = marker::month(s) {
-                let after = &s[m.len..];
-                let surely = m.colon
+        if let Some(m) = marker::month(s) {
+            let after = &s[m.len..];
+            // In the schedule, a month at a line's start or clearly written
+            // as a heading; after the measures, a month with a colon or on
+            // its own line starts a schedule that has no heading of its own.
+            let in_schedule = self.ctx == Ctx::Schedule
+                && (self.fresh == Fresh::No
+                    || m.colon
                     || m.fen
                     || after.is_empty()
-                    || marker::numbering(after, false).is_some();
-                if self.ctx == Ctx::Schedule && (surely || self.fresh == Fresh::No)
-                    || self.ctx != Ctx::Schedule
-                        && (m.colon || after.is_empty())
-                        && !self.d.measures.is_empty()
-                {
-                    if self.ctx != Ctx::Schedule {
-                        self.d.note(
-                            Field::Schedule,
-                            crate::messages::import_schedule_without_heading(&s[..m.len]),
-                        );
-                        self.enter(Ctx::Schedule);
-                    }
-                    self.month(m.months);
-                    return m.len;
-                }
+                    || marker::numbering(after, false).is_some());
+            let starts_schedule = self.ctx != Ctx::Schedule
+                && !self.d.measures.is_empty()
+                && (m.colon || after.is_empty());
+            if starts_schedule {
+                let words = crate::messages::import_schedule_without_heading(&s[..m.len]);
+                self.d.note(Field::Schedule, words);
+                self.enter(Ctx::Schedule);
+            }
+            if in_schedule || starts_schedule {
+                self.month(m.months);
+                return m.len;
             }
         }
         let Some(m) = marker::numbering(s, false) else {
@@ -1066,6 +1066,14 @@ mod tests {
                 e(&[4], "d")
             ]
         );
+    }
+
+    #[test]
+    fn levels_deeper_than_a_spec_stay_text() {
+        let d = walk("一、甲\n（一）乙\n1、丙\n（1）丁\n①戊");
+        let fourth = &d.measures[0].items[0].items[0].items[0];
+        assert_eq!(fourth.head, "丁");
+        assert_eq!(fourth.paras, ["①戊"]);
     }
 
     #[test]
