@@ -442,15 +442,9 @@ fn import(
         }
     };
     let r = &imported.report;
-    let kind = match r.kind {
-        import::read::Kind::Text => "text",
-        import::read::Kind::Markdown => "markdown",
-        import::read::Kind::Html => "html",
-        import::read::Kind::Docx => "docx",
-    };
     say(messages::import_read(
         file.display(),
-        messages::import_kind_name(kind),
+        messages::import_kind_name(r.kind),
         r.encoding,
     ));
     if r.plans.len() > 1 {

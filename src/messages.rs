@@ -771,12 +771,13 @@ pub fn import_read(file: impl Display, kind: &str, encoding: Option<&str>) -> St
     }
 }
 
-pub fn import_kind_name(kind: &str) -> &'static str {
+pub fn import_kind_name(kind: crate::import::read::Kind) -> &'static str {
+    use crate::import::read::Kind;
     match kind {
-        "text" => "纯文本",
-        "markdown" => "Markdown",
-        "html" => "网页",
-        _ => "Word 文档",
+        Kind::Text => "纯文本",
+        Kind::Markdown => "Markdown",
+        Kind::Html => "网页",
+        Kind::Docx => "Word 文档",
     }
 }
 

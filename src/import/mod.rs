@@ -103,16 +103,7 @@ fn file_error(path: &Path, message: String, help: Option<String>) -> Error {
 }
 
 fn page(path: &Path) -> Result<Page, Error> {
-    let read = read::read(path).map_err(|m| {
-        let help = if m == msg::import_old_word() {
-            Some(msg::import_old_word_help())
-        } else if m == msg::import_unknown_encoding() {
-            Some(msg::import_unknown_encoding_help())
-        } else {
-            None
-        };
-        file_error(path, m, help)
-    })?;
+    let read = read::read(path).map_err(|e| file_error(path, e.message, e.help))?;
     let (chunks, cleaned) = recognise::chunks(&read.paras);
     let mut page_title = None;
     let mut plans = Vec::new();

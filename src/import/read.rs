@@ -25,8 +25,24 @@ pub struct Read {
     pub paras: Vec<String>,
 }
 
+/// Why a file cannot be read, in the user's words, and what to do about it.
+#[derive(Debug)]
+pub struct Unreadable {
+    pub message: String,
+    pub help: Option<String>,
+}
+
+impl From<String> for Unreadable {
+    fn from(message: String) -> Unreadable {
+        Unreadable {
+            message,
+            help: None,
+        }
+    }
+}
+
 /// Read `path`, choosing the reader by its name and, failing that, its bytes.
-pub fn read(path: &Path) -> Result<Read, String> {
+pub fn read(path: &Path) -> Result<Read, Unreadable> {
     let bytes = std::fs::read(path).map_err(msg::cannot_read)?;
     let ext = path
         .extension()
@@ -34,7 +50,10 @@ pub fn read(path: &Path) -> Result<Read, String> {
         .map(str::to_ascii_lowercase)
         .unwrap_or_default();
     if matches!(ext.as_str(), "doc" | "wps") || bytes.starts_with(b"\xD0\xCF\x11\xE0") {
-        return Err(msg::import_old_word());
+        return Err(Unreadable {
+            message: msg::import_old_word(),
+            help: Some(msg::import_old_word_help()),
+        });
     }
     if ext == "docx" || bytes.starts_with(b"PK\x03\x04") {
         return Ok(Read {
@@ -75,7 +94,7 @@ fn looks_like_html(text: &str) -> bool {
 
 /// Text from bytes: a BOM decides; else UTF-8 if it is valid; else GB18030,
 /// the superset of GBK and GB2312 that Chinese Windows writes.
-pub fn decode(bytes: &[u8]) -> Result<(String, &'static str), String> {
+pub fn decode(bytes: &[u8]) -> Result<(String, &'static str), Unreadable> {
     if let Some((enc, bom)) = encoding_rs::Encoding::for_bom(bytes) {
         let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom..]);
         if !had_errors {
@@ -87,7 +106,10 @@ pub fn decode(bytes: &[u8]) -> Result<(String, &'static str), String> {
     }
     let (text, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
     if had_errors {
-        return Err(msg::import_unknown_encoding());
+        return Err(Unreadable {
+            message: msg::import_unknown_encoding(),
+            help: Some(msg::import_unknown_encoding_help()),
+        });
     }
     Ok((text.into_owned(), "GB18030"))
 }
