@@ -25,6 +25,7 @@ pub mod layout;
 pub mod load;
 pub mod markup;
 pub mod messages;
+pub mod page;
 pub mod placeholder;
 pub mod preview;
 pub mod render;
@@ -37,13 +38,13 @@ pub mod write;
 
 use std::path::Path;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::diag::Diagnostic;
 use crate::doc::Document;
 use crate::extends::Loaded;
 use crate::load::Source;
-use crate::render::{Format, Typeset};
+use crate::render::{Format, Meta, Typeset};
 use crate::spec::Spec;
 use crate::template::Templates;
 
@@ -91,6 +92,9 @@ pub struct Pipeline {
     pub templates: Templates,
     /// The signature date of specs that give none.
     pub today: NaiveDate,
+    /// The time files are made, for the DOCX properties: now, or
+    /// `SOURCE_DATE_EPOCH` where that is set, for reproducible files.
+    pub now: DateTime<Utc>,
 }
 
 /// One rendered file, in memory.
@@ -101,7 +105,16 @@ pub struct Output {
 
 impl Pipeline {
     pub fn new(templates: Templates, today: NaiveDate) -> Pipeline {
-        Pipeline { templates, today }
+        let now = std::env::var("SOURCE_DATE_EPOCH")
+            .ok()
+            .and_then(|s| s.trim().parse::<i64>().ok())
+            .and_then(|secs| DateTime::from_timestamp(secs, 0))
+            .unwrap_or_else(Utc::now);
+        Pipeline {
+            templates,
+            today,
+            now,
+        }
     }
 
     /// The plan as written by the layout template.
@@ -113,13 +126,21 @@ impl Pipeline {
     /// Render `spec` in each of `formats`. Nothing is written: a failure in
     /// any format leaves no partial set of files behind.
     pub fn render(&self, spec: &Spec, formats: &[Format]) -> Result<Vec<Output>, Error> {
-        let markdown = self.markdown(spec)?;
+        let plan = layout::lay_out(spec, self.today);
+        let markdown = self.templates.markdown(&plan)?;
         let doc = Document::from_markdown(&markdown);
+        let title = doc.title();
+        let meta = Meta {
+            title: &title,
+            author: &plan.signature.org,
+            created: self.now,
+        };
         let input = Typeset {
             markdown: &markdown,
             doc: &doc,
             style: &spec.style,
             templates: &self.templates,
+            meta: &meta,
         };
         formats
             .iter()

@@ -134,8 +134,8 @@ impl Templates {
             title,
             body,
             style,
-            line_pitch_pt: crate::render::line_pitch_twips(style) as f64 / 20.0,
-            letter_spacing_pt: crate::render::char_spacing_twips(style) as f64 / 20.0,
+            line_pitch_pt: crate::page::line_pitch_twips(style) as f64 / 20.0,
+            letter_spacing_pt: crate::page::char_spacing_twips(style) as f64 / 20.0,
         };
         let ctx = Context::from_serialize(&page)
             .map_err(|e| Error::Template(messages::template_error(e)))?;

