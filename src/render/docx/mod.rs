@@ -13,7 +13,8 @@
 //! `add_paragraph`, which made the DOCX most of a batch's time. A plan
 //! needs only paragraphs, runs, two footers and a handful of fixed parts,
 //! so they are written here directly: [`ooxml`] knows the schema order,
-//! once; [`styles`] the named styles; [`parts`] the package around them.
+//! once; [`styles`] the named styles; [`parts`] the other parts;
+//! [`package`] zips them.
 //!
 //! # What is set, and why (see also the README's layout section)
 //!
@@ -31,12 +32,9 @@
 //!   e.g. 方正小标宋简体 → 黑体.
 
 mod ooxml;
+mod package;
 mod parts;
 mod styles;
-
-use std::io::Write as _;
-
-use zip::write::SimpleFileOptions;
 
 use self::ooxml::{Fonts, Indent, ParaProps, RunProps, Section};
 use super::{Format, Renderer, Typeset};
@@ -55,46 +53,32 @@ impl Renderer for Docx {
     fn render(&self, input: &Typeset) -> Result<Vec<u8>, Error> {
         let m = Measures::new(input.style);
         let document = document(input, &m);
-        let footer_odd = page_number_footer(&m, Side::Right);
-        let footer_even = page_number_footer(&m, Side::Left);
         let meta = input.meta;
-        let parts: [(&str, &str); 12] = [
-            ("[Content_Types].xml", parts::CONTENT_TYPES),
-            ("_rels/.rels", parts::PACKAGE_RELS),
-            (
-                "docProps/core.xml",
-                &parts::core(meta.title, meta.author, meta.created),
-            ),
-            ("docProps/app.xml", &parts::app()),
-            (parts::DOCUMENT, &document),
-            ("word/_rels/document.xml.rels", &parts::document_rels()),
-            ("word/styles.xml", &styles::part(&m)),
-            ("word/settings.xml", &parts::settings()),
-            ("word/fontTable.xml", &parts::font_table(input.style)),
-            ("word/theme/theme1.xml", &parts::theme(input.style)),
-            (parts::FOOTER_ODD.0, &footer_odd),
-            (parts::FOOTER_EVEN.0, &footer_even),
-        ];
-        zip_parts(&parts).map_err(|e| Error::Render(messages::docx_build_failed(e)))
+        let core = parts::core(meta.title, meta.author, meta.created);
+        let package = || {
+            let style_parts = package::style_parts(input.style, || {
+                vec![
+                    ("[Content_Types].xml", parts::CONTENT_TYPES.to_string()),
+                    ("_rels/.rels", parts::PACKAGE_RELS.to_string()),
+                    ("docProps/app.xml", parts::app()),
+                    ("word/_rels/document.xml.rels", parts::document_rels()),
+                    ("word/styles.xml", styles::part(&m)),
+                    ("word/settings.xml", parts::settings()),
+                    ("word/fontTable.xml", parts::font_table(input.style)),
+                    ("word/theme/theme1.xml", parts::theme(input.style)),
+                    (parts::FOOTER_ODD.0, page_number_footer(&m, Side::Right)),
+                    (parts::FOOTER_EVEN.0, page_number_footer(&m, Side::Left)),
+                ]
+            })?;
+            let own = [
+                package::Entry::new(parts::DOCUMENT, &document)?,
+                package::Entry::new("docProps/core.xml", &core)?,
+            ];
+            // `[Content_Types].xml` first, as Word and most readers expect.
+            package::zip(style_parts.iter().chain(&own))
+        };
+        package().map_err(|e| Error::Render(messages::docx_build_failed(e)))
     }
-}
-
-/// The parts as a zip package. `[Content_Types].xml` comes first, as
-/// Word and most readers expect.
-fn zip_parts(parts: &[(&str, &str)]) -> zip::result::ZipResult<Vec<u8>> {
-    let size: usize = parts.iter().map(|(_, p)| p.len()).sum();
-    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::with_capacity(size / 3)));
-    // Level 1: these parts are small and repetitive, so the fastest level
-    // packs them almost as tightly as the default and takes a third of
-    // the time.
-    let options = SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated)
-        .compression_level(Some(1));
-    for (name, text) in parts {
-        zip.start_file(*name, options)?;
-        zip.write_all(text.as_bytes())?;
-    }
-    Ok(zip.finish()?.into_inner())
 }
 
 /// The measures that follow from a [`Style`], in Word's units.
