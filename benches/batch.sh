@@ -5,8 +5,11 @@
 #   benches/batch.sh              # 100, 1,000 and 10,000 schools
 #   benches/batch.sh 1000 5000    # chosen sizes
 #
-# Prints, for each size, the wall time (median of RUNS runs, default 3) and
-# the peak memory of the process. Needs GNU time (Debian package `time`).
+# Prints, for each size, the wall and CPU time (medians of RUNS runs,
+# default 3) and the peak memory of the process. Needs GNU time (Debian
+# package `time`). The files go to a folder under $TMPDIR: a disk shared
+# with other work can make the file system most of the time, so for the
+# program's own speed put TMPDIR on a RAM disk (TMPDIR=/dev/shm).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${RUNS:-3}"
@@ -20,7 +23,7 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 cp specs/district/common.yaml "$work/common.yaml"
 
-printf '%8s  %10s  %12s  %12s\n' schools "wall (s)" "per school" "peak memory"
+printf '%8s  %10s  %10s  %12s  %12s\n' schools "wall (s)" "cpu (s)" "per school" "peak memory"
 for n in "${sizes[@]}"; do
   {
     echo "school,signature.org"
@@ -28,18 +31,21 @@ for n in "${sizes[@]}"; do
   } > "$work/roster-$n.csv"
   printf 'base: common.yaml\nroster: roster-%s.csv\n' "$n" > "$work/district-$n.yaml"
   times=()
+  cpus=()
   peak=0
   for _ in $(seq 1 "$runs"); do
     rm -rf "$work/out"
-    /usr/bin/time -f '%e %M' -o "$work/time" "$bin" batch "$work/district-$n.yaml" -o "$work/out" 2>/dev/null
-    read -r secs kib < "$work/time"
+    /usr/bin/time -f '%e %M %U %S' -o "$work/time" "$bin" batch "$work/district-$n.yaml" -o "$work/out" 2>/dev/null
+    read -r secs kib user sys < "$work/time"
     times+=("$secs")
+    cpus+=("$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')")
     [ "$kib" -gt "$peak" ] && peak="$kib"
   done
   files=$(find "$work/out" -type f | wc -l)
   [ "$files" -eq $((n * 3 + 1)) ] || { echo "expected $((n * 3 + 1)) files, found $files" >&2; exit 1; }
   median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
-  printf '%8d  %10.2f  %9.2f ms  %8.1f MiB\n' "$n" "$median" \
+  cpu=$(printf '%s\n' "${cpus[@]}" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
+  printf '%8d  %10.2f  %10.2f  %9.2f ms  %8.1f MiB\n' "$n" "$median" "$cpu" \
     "$(awk -v t="$median" -v n="$n" 'BEGIN { print t * 1000 / n }')" \
     "$(awk -v k="$peak" 'BEGIN { print k / 1024 }')"
 done
