@@ -20,6 +20,7 @@ pub mod diff;
 pub mod doc;
 pub mod extends;
 pub mod import;
+pub mod init;
 pub mod keys;
 pub mod layout;
 pub mod load;

@@ -1,0 +1,81 @@
+//! `unionplan batch`: every school of a district, in parallel.
+
+use std::io::IsTerminal;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use unionplan::batch::{District, Layout, SchoolResult};
+use unionplan::render::Format;
+use unionplan::{Error, Pipeline, messages};
+
+use super::{Failure, Outcome, templates, today};
+use crate::args::BatchArgs;
+use crate::output::{for_people, report, say};
+
+pub fn run(a: BatchArgs) -> Outcome {
+    let started = std::time::Instant::now();
+    let pipeline = Pipeline::new(templates(a.templates.as_deref())?, today());
+    let district = District::read(&a.district).map_err(Error::Invalid)?;
+    let mut formats = a
+        .formats
+        .or_else(|| district.formats.clone())
+        .unwrap_or_else(|| Format::ALL.to_vec());
+    formats.sort();
+    formats.dedup();
+    let total = district.schools.len();
+    let layout = if a.flat {
+        Layout::Flat
+    } else {
+        Layout::PerSchool
+    };
+
+    // A bar on a terminal; one plain line per school otherwise.
+    let bar = (for_people() && std::io::stderr().is_terminal()).then(|| {
+        let bar = indicatif::ProgressBar::new(total as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {wide_msg}")
+                .expect("a valid template"),
+        );
+        bar
+    });
+    let done = AtomicUsize::new(0);
+    let progress = |r: &SchoolResult| {
+        let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+        match &bar {
+            Some(bar) => {
+                bar.set_message(r.name.clone());
+                bar.inc(1);
+            }
+            None if r.ok() => say(messages::batch_school_ok(n, total, &r.name)),
+            None => say(messages::batch_school_failed(n, total, &r.name)),
+        }
+    };
+
+    let mut pool = rayon::ThreadPoolBuilder::new();
+    if let Some(n) = a.jobs {
+        pool = pool.num_threads(n.max(1));
+    }
+    let pool = pool.build().expect("a thread pool");
+    let results = pool.install(|| {
+        unionplan::batch::run(&district, &a.output, &formats, layout, &pipeline, &progress)
+    });
+    if let Some(bar) = &bar {
+        bar.finish_and_clear();
+    }
+    let results = results?;
+    let failed: Vec<&SchoolResult> = results.iter().filter(|r| !r.ok()).collect();
+    for r in &failed {
+        say(messages::batch_school_errors(&r.name));
+        report(&Error::Invalid(r.errors.clone()));
+    }
+    say(messages::batch_summary(
+        total,
+        total - failed.len(),
+        failed.len(),
+        Some(started.elapsed().as_secs_f64()),
+    ));
+    if failed.is_empty() {
+        Ok(())
+    } else {
+        Err(Failure::Reported)
+    }
+}

@@ -1,0 +1,25 @@
+//! `unionplan validate`: check specs, write nothing.
+
+use unionplan::{load_spec, messages};
+
+use super::{Failure, Outcome};
+use crate::args::ValidateArgs;
+use crate::output::{report, say};
+
+pub fn run(a: ValidateArgs) -> Outcome {
+    let mut all_ok = true;
+    for spec_path in &a.specs {
+        match load_spec(spec_path) {
+            Ok(_) => say(messages::valid(spec_path.display())),
+            Err(e) => {
+                report(&e);
+                all_ok = false;
+            }
+        }
+    }
+    if all_ok {
+        Ok(())
+    } else {
+        Err(Failure::Reported)
+    }
+}
