@@ -11,7 +11,7 @@ use std::hint::black_box;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use unionplan::doc::Document;
+use unionplan::blocks::Document;
 use unionplan::render::{Format, Meta, Typeset};
 use unionplan::template::Templates;
 use unionplan::{Pipeline, layout, load_spec};

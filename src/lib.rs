@@ -7,7 +7,7 @@
 //! 2. [`validate`]: check everything and build the typed [`spec::Spec`];
 //! 3. [`layout`]: number sections and measures, build titles and dates;
 //! 4. [`render`]: the layout template ([`template`]) writes Markdown, which
-//!    is read back as blocks ([`doc`]) and typeset as DOCX and HTML;
+//!    is read back as blocks ([`blocks`]) and typeset as DOCX and HTML;
 //! 5. [`write`]: put each file in place atomically.
 //!
 //! [`Pipeline`] runs stages 3–4 for a checked spec; [`load_spec`] runs 1–2.
@@ -15,9 +15,9 @@
 //! text) into a spec.
 
 pub mod batch;
+pub mod blocks;
 pub mod diag;
 pub mod diff;
-pub mod doc;
 pub mod extends;
 pub mod import;
 pub mod init;
@@ -41,8 +41,8 @@ use std::path::Path;
 
 use chrono::{DateTime, NaiveDate, Utc};
 
+use crate::blocks::Document;
 use crate::diag::Diagnostic;
-use crate::doc::Document;
 use crate::extends::Loaded;
 use crate::load::Source;
 use crate::render::{Format, Meta, Typeset};

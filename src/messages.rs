@@ -779,15 +779,12 @@ pub fn import_read(file: impl Display, kind: &str, encoding: Option<&str>) -> St
     }
 }
 
-pub fn import_kind_name(kind: crate::import::read::Kind) -> &'static str {
-    use crate::import::read::Kind;
-    match kind {
-        Kind::Text => "纯文本",
-        Kind::Markdown => "Markdown",
-        Kind::Html => "网页",
-        Kind::Docx => "Word 文档",
-    }
-}
+/// The kinds of file `import` reads, as the report names them
+/// (`import::read::Kind::label`).
+pub const IMPORT_KIND_TEXT: &str = "纯文本";
+pub const IMPORT_KIND_MARKDOWN: &str = "Markdown";
+pub const IMPORT_KIND_HTML: &str = "网页";
+pub const IMPORT_KIND_DOCX: &str = "Word 文档";
 
 pub fn import_plans_found(count: usize, pick: usize) -> String {
     format!("找到 {count} 份计划，导入的是第 {pick} 份（--list 列出全部，--pick N 选择）")

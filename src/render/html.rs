@@ -2,7 +2,7 @@
 
 use super::{Format, Renderer, Typeset};
 use crate::Error;
-use crate::doc::{Block, BlockKind, Document, Run};
+use crate::blocks::{Block, BlockKind, Document, Run};
 
 pub struct Html;
 

@@ -12,7 +12,7 @@ mod markdown;
 use std::fmt;
 
 use crate::Error;
-use crate::doc::Document;
+use crate::blocks::Document;
 use crate::spec::Style;
 use crate::template::Templates;
 

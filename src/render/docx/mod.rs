@@ -38,7 +38,7 @@ mod styles;
 
 use self::ooxml::{Fonts, Indent, ParaProps, RunProps, Section};
 use super::{Format, Renderer, Typeset};
-use crate::doc::{Block, BlockKind, Run};
+use crate::blocks::{Block, BlockKind, Run};
 use crate::page;
 use crate::spec::Style;
 use crate::{Error, messages};

@@ -38,7 +38,7 @@ pub fn run(a: ImportArgs) -> Outcome {
 fn say_report(a: &ImportArgs, r: &Report) {
     say(messages::import_read(
         a.file.display(),
-        messages::import_kind_name(r.kind),
+        r.kind.label(),
         r.encoding,
     ));
     if r.plans.len() > 1 {

@@ -1,8 +1,6 @@
 //! The JSON Schema for editors stays in step with what the validator accepts.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 #[test]
 fn the_committed_schema_is_the_generated_one() {

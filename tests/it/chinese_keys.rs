@@ -1,11 +1,9 @@
 //! Chinese keys, mixed freely with English ones.
 
-mod common;
-
 use std::fs;
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 use unionplan::render::Format;
 use unionplan::{Error, parse_spec};
 

@@ -14,12 +14,10 @@
 //! typed. To add a case, add a file. (An empty file expects "文件是空的".)
 //! Inputs too large to commit are generated below.
 
-mod common;
-
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 use unionplan::diag::Diagnostic;
 use unionplan::extends::Loaded;
 use unionplan::load::Source;

@@ -1,9 +1,7 @@
 //! The layout a reader sees: titles, numbering, month headings, dates, and
 //! golden copies of the example plans in Markdown and HTML.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use unionplan::render::Format;
 
 fn markdown(yaml: &str) -> String {

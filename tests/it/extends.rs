@@ -1,11 +1,9 @@
 //! `extends` and placeholders: next year's plan from last year's spec.
 
-mod common;
-
 use std::fs;
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 use unionplan::render::Format;
 use unionplan::spec::{Goals, Spec};
 use unionplan::template::Templates;

@@ -1,8 +1,6 @@
 //! The DOCX read back: page set-up, fonts, sizes, indents, footers, text.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use unionplan::render::Format;
 
 /// `styles.xml` of a DOCX, parsed.

@@ -1,7 +1,5 @@
 //! Validation: every problem of a file at once, each located and explained.
 
-mod common;
-
 use std::path::Path;
 
 use unionplan::diag::Diagnostic;

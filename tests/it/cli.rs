@@ -1,10 +1,8 @@
 //! The command line as a user runs it.
 
-mod common;
-
 use std::fs;
 
-use common::*;
+use crate::common::*;
 
 const GOOD: &str = "school: 甲校\nyear: 2025\nguiding_principles: 以……为指导。\nmeasures:\n  - 做好工作\nsignature: {date: 2025-03-01}\n";
 

@@ -6,14 +6,12 @@
 //! every text of the spec appears in every output, and the numbering is
 //! consecutive.
 
-mod common;
-
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 use proptest::prelude::*;
 use serde_yaml::{Mapping, Value};
-use unionplan::doc::Document;
+use unionplan::blocks::Document;
 use unionplan::layout::chinese_number;
 use unionplan::parse_spec;
 use unionplan::render::Format;
@@ -300,7 +298,7 @@ proptest! {
         let text = yaml(&c);
         let spec = parse_spec(Path::new("p.yaml"), &text)
             .unwrap_or_else(|e| panic!("{e}\n{text}"));
-        let outputs = common::pipeline()
+        let outputs = crate::common::pipeline()
             .render(&spec, &Format::ALL)
             .unwrap();
         let get = |f: Format| &outputs.iter().find(|o| o.format == f).unwrap().bytes;
@@ -336,7 +334,7 @@ proptest! {
         // anywhere, user text cannot turn into markup.
         for event in pulldown_cmark::Parser::new(&md) {
             if let pulldown_cmark::Event::Html(h) | pulldown_cmark::Event::InlineHtml(h) = event {
-                prop_assert_eq!(h.trim(), unionplan::doc::SIGNATURE_MARKER, "raw HTML in\n{}", md);
+                prop_assert_eq!(h.trim(), unionplan::blocks::SIGNATURE_MARKER, "raw HTML in\n{}", md);
             }
         }
 

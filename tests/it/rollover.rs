@@ -1,10 +1,8 @@
 //! `unionplan rollover`: next year's spec by editing this year's text.
 
-mod common;
-
 use std::fs;
 
-use common::*;
+use crate::common::*;
 
 const SPEC: &str = "\
 # 礼河实验学校 2025 年工会工作计划（注释里的年份不改）

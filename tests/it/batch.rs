@@ -1,12 +1,10 @@
 //! `unionplan batch`: many schools from one district file.
 
-mod common;
-
 use std::fs;
 use std::io::Write;
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 
 const BASE: &str = "year: 2025\nguiding_principles: 共用的指导思想。\nmeasures:\n  - id: care\n    title: 关心教职工\n    items: [组织体检]\nsignature: {date: 2025-02-25}\n";
 

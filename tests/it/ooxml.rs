@@ -9,11 +9,9 @@
 //! `openxml-audit` (PyPI); `.ci/run` installs both. Without them the checks
 //! are skipped with the reason printed, except under CI.
 
-mod common;
-
 use std::io::Write as _;
 
-use common::*;
+use crate::common::*;
 use unionplan::render::Format;
 
 #[test]

@@ -2,11 +2,9 @@
 //! words (tests/import/), come back as specs that validate and render with
 //! their sentences, measures and schedule entries intact.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 
-use common::*;
+use crate::common::*;
 use unionplan::import::{self, Options, clean, marker};
 use unionplan::render::Format;
 

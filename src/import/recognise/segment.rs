@@ -1,0 +1,149 @@
+//! A page into plans: cleaned chunks of text, split where a new plan
+//! (篇一, 【第二篇】, a second dated title) begins.
+
+use super::*;
+use crate::import::clean;
+use crate::import::marker::{self, is_space};
+
+/// One plan's stretch of the page: its title (if any) and paragraphs.
+#[derive(Clone, Debug, Default)]
+pub struct Segment {
+    pub title: Option<String>,
+    pub chunks: Vec<String>,
+}
+
+/// Is this line a plan's title: short, about a union, a plan?
+pub fn is_title_line(text: &str) -> bool {
+    let n = text.chars().count();
+    n <= 40
+        && marker::numbering(text, false).is_none()
+        && text.contains("工会")
+        && ["计划", "方案", "要点", "工作安排"]
+            .iter()
+            .any(|w| text.contains(w))
+        && !text.contains(['。', '，', '；', ',', ';', '：', ':'])
+}
+
+/// Where a page says a new plan begins: `篇一`, `【第二篇】`, `第三篇`.
+/// Returns the byte range of the mark.
+pub(super) fn separator(text: &str) -> Option<(usize, usize)> {
+    for (i, _) in text.match_indices('篇') {
+        let after = i + '篇'.len_utf8();
+        // 【第二篇】 / 第二篇
+        let before = &text[..i];
+        if let Some(di) = before.rfind('第') {
+            let num = &before[di + '第'.len_utf8()..];
+            if !num.is_empty()
+                && (marker::zh_numeral(num).is_some_and(|(_, l)| l == num.len())
+                    || num.chars().all(|c| c.is_ascii_digit()))
+            {
+                let mut start = di;
+                let mut end = after;
+                if text[..start].ends_with('【') && text[end..].starts_with('】') {
+                    start -= '【'.len_utf8();
+                    end += '】'.len_utf8();
+                }
+                return Some((start, end));
+            }
+        }
+        // 工作计划篇一
+        let num = marker::zh_numeral(&text[after..]).or_else(|| {
+            let d = text[after..]
+                .chars()
+                .take_while(|c| c.is_ascii_digit())
+                .count();
+            (d > 0 && d < 3).then_some((0, d))
+        });
+        if let Some((_, len)) = num {
+            if ["计划", "方案", "要点", "安排", "范文", "总结"]
+                .iter()
+                .any(|w| before.ends_with(w))
+            {
+                return Some((i, after + len));
+            }
+        }
+    }
+    None
+}
+
+/// The words after the last sentence end: the title part of `……呢!工会工作计划`.
+pub(super) fn tail_phrase(text: &str) -> (&str, &str) {
+    match text.rfind(['。', '！', '!', '？', '?', '；']) {
+        Some(i) => {
+            let c = text[i..].chars().next().map_or(1, char::len_utf8);
+            (&text[..i + c], &text[i + c..])
+        }
+        None => ("", text),
+    }
+}
+
+/// Split a page's paragraphs into plans. The first segment is whatever came
+/// before the first plan (a page's preface, or the only plan).
+pub fn segments(chunks: Vec<String>) -> Vec<Segment> {
+    let mut out = vec![Segment::default()];
+    let mut chars_in_current = 0usize;
+    for chunk in chunks {
+        let mut rest = chunk.as_str();
+        while let Some((start, end)) = separator(rest) {
+            let (before, title) = tail_phrase(&rest[..start]);
+            let before = before.trim_matches(is_space);
+            if !before.is_empty() {
+                out.last_mut().unwrap().chunks.push(before.to_string());
+            }
+            let title = title.trim_matches(is_space);
+            out.push(Segment {
+                title: (!title.is_empty()).then(|| title.to_string()),
+                chunks: Vec::new(),
+            });
+            chars_in_current = 0;
+            rest = rest[end..].trim_start_matches(is_space);
+        }
+        if rest.is_empty() {
+            continue;
+        }
+        // A second title, with its year, after a whole plan starts the next
+        // plan (an item such as 制定工会工作计划 names no year).
+        if is_title_line(rest) && has_year(rest) && chars_in_current >= 300 {
+            out.push(Segment {
+                title: Some(rest.to_string()),
+                chunks: Vec::new(),
+            });
+            chars_in_current = 0;
+            continue;
+        }
+        chars_in_current += rest.chars().count();
+        out.last_mut().unwrap().chunks.push(rest.to_string());
+    }
+    out
+}
+
+/// What cleaning the reader's paragraphs did, for the report.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Cleaned {
+    /// Furniture, watermarks and copies taken out.
+    pub dropped: usize,
+    /// Half-width punctuation made full-width.
+    pub punctuation: usize,
+}
+
+/// The plan text of a reader's paragraphs: watermarks cut out, paragraphs
+/// run together with spaces split, furniture and copies dropped.
+pub fn chunks(paras: &[String]) -> (Vec<String>, Cleaned) {
+    let mut out = Vec::new();
+    let mut cleaned = Cleaned::default();
+    let mut copies = clean::Copies::default();
+    for p in paras {
+        let (text, marks) = clean::strip_watermarks(p);
+        cleaned.dropped += marks;
+        for piece in clean::split_runs(&text) {
+            if clean::is_noise(piece) || copies.is_copy(piece) {
+                cleaned.dropped += 1;
+            } else {
+                let (piece, fixed) = clean::full_width_punctuation(piece);
+                cleaned.punctuation += fixed;
+                out.push(piece);
+            }
+        }
+    }
+    (out, cleaned)
+}

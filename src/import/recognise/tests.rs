@@ -1,0 +1,124 @@
+use super::*;
+use crate::spec::Period;
+
+fn walk(text: &str) -> Draft {
+    let (chunks, _) = chunks(&text.lines().map(String::from).collect::<Vec<_>>());
+    let segs = segments(chunks);
+    recognise(segs.last().unwrap())
+}
+
+#[test]
+fn titles_name_school_year_and_period() {
+    assert_eq!(year_in("2017下半年学校工会工作计划"), Some(Some(2017)));
+    assert_eq!(year_in("20xx年工会工作计划"), Some(None));
+    assert_eq!(year_in("二〇二五年工会工作计划"), Some(Some(2025)));
+    assert_eq!(period_in("2017下半年学校工会工作计划").0, Period::Autumn);
+    assert_eq!(period_in("2025学年第一学期").0, Period::Autumn);
+    assert_eq!(period_in("2024—2025学年工会工作计划").0, Period::SchoolYear);
+    assert_eq!(
+        school_in("礼河实验学校2012年工会工作计划").as_deref(),
+        Some("礼河实验学校")
+    );
+    assert_eq!(school_in("2017下半年学校工会工作计划"), None);
+    assert_eq!(
+        school_in("2024—2025学年青溪路小学工会工作计划").as_deref(),
+        Some("青溪路小学")
+    );
+    assert_eq!(school_in("幼儿园工会工作方案2023年"), None);
+    assert_eq!(
+        school_in("青溪路小学工会委员会").as_deref(),
+        Some("青溪路小学")
+    );
+}
+
+#[test]
+fn separators_split_plans() {
+    assert_eq!(
+        separator("学校工会工作计划篇二"),
+        Some(("学校工会工作计划".len(), "学校工会工作计划篇二".len()))
+    );
+    let s = "呢!工会工作计划【第一篇】20xx年";
+    let (a, b) = separator(s).unwrap();
+    assert_eq!(&s[a..b], "【第一篇】");
+    assert_eq!(separator("参考4篇"), None);
+    assert_eq!(separator("写一篇读书笔记"), None);
+}
+
+#[test]
+fn items_split_into_title_and_text() {
+    assert_eq!(
+        split_title("强化师德师风建设。把师德建设放在首位。", false),
+        (
+            Some("强化师德师风建设".into()),
+            Some("把师德建设放在首位。".into())
+        )
+    );
+    assert_eq!(
+        split_title("继续做好送温暖工程。", true),
+        (Some("继续做好送温暖工程".into()), None)
+    );
+    assert_eq!(
+        split_title("组织教职工春游。", false),
+        (None, Some("组织教职工春游。".into()))
+    );
+    let long = "认真贯彻落实上级工会决议，按照统一部署，密切结合学校实际，积极开展创建活动。使教职工不断学习。";
+    assert_eq!(split_title(long, false), (None, Some(long.into())));
+}
+
+#[test]
+fn months_are_named_once() {
+    let e = |m: &[u32], i: &str| Entry {
+        months: m.to_vec(),
+        items: vec![i.to_string()],
+    };
+    let mut s = vec![e(&[2], "a"), e(&[3], "b"), e(&[2, 3], "c"), e(&[4], "d")];
+    merge_overlaps(&mut s);
+    assert_eq!(
+        s,
+        [
+            Entry {
+                months: vec![2, 3],
+                items: vec!["a".into(), "b".into(), "c".into()]
+            },
+            e(&[4], "d")
+        ]
+    );
+}
+
+#[test]
+fn levels_deeper_than_a_spec_stay_text() {
+    let d = walk("一、甲\n（一）乙\n1、丙\n（1）丁\n①戊");
+    let fourth = &d.measures[0].items[0].items[0].items[0];
+    assert_eq!(fourth.head, "丁");
+    assert_eq!(fourth.paras, ["①戊"]);
+}
+
+#[test]
+fn schedule_item_details() {
+    assert_eq!(
+        item_details("“三八”妇女节庆祝活动（3月8日，负责：女工委员）"),
+        (
+            "“三八”妇女节庆祝活动".into(),
+            Some((3, 8)),
+            Some("女工委员".into())
+        )
+    );
+    assert_eq!(
+        item_details("教师活动。(待定)"),
+        ("教师活动。(待定)".into(), None, None)
+    );
+}
+
+#[test]
+fn run_on_text_is_split_where_numbering_continues() {
+    let d = walk(
+        "一、加强组织建设，提高水平1、明确委员分工。2、调整工会小组。二、丰富文化生活组织职工参加运动会。具体活动安排3月份1、3、8妇女节活动2、选举代表4月份:1、运动会2、培训7月8月份:组织夏季旅游",
+    );
+    assert_eq!(d.measures.len(), 2, "{:#?}", d.measures);
+    assert_eq!(d.measures[0].items.len(), 2);
+    assert_eq!(d.measures[0].head, "加强组织建设，提高水平");
+    let months: Vec<Vec<u32>> = d.schedule.iter().map(|e| e.months.clone()).collect();
+    assert_eq!(months, [vec![3], vec![4], vec![7, 8]]);
+    assert_eq!(d.schedule[0].items, ["3、8妇女节活动", "选举代表"]);
+    assert_eq!(d.schedule[2].items, ["组织夏季旅游"]);
+}
