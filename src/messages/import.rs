@@ -1,0 +1,220 @@
+//! The words about import.
+
+use std::fmt::Display;
+
+pub fn import_old_word() -> String {
+    "这是旧版 Word 文件（.doc/.wps），读不了".into()
+}
+
+pub fn import_old_word_help() -> String {
+    "请在 Word 或 WPS 里打开它，“另存为”Word 文档（.docx）后再导入".into()
+}
+
+pub fn import_bad_docx() -> String {
+    "这个 .docx 文件打不开：可能已损坏，或者不是 Word 文档".into()
+}
+
+pub fn import_unknown_encoding() -> String {
+    "文件既不是 UTF-8 编码，也不是 GBK/GB18030 编码，读不出文字".into()
+}
+
+pub fn import_unknown_encoding_help() -> String {
+    "请用记事本打开它，“另存为”时编码选 UTF-8，再导入".into()
+}
+
+pub fn import_no_plan() -> String {
+    "文件里没有找到工作计划：没有“指导思想”“主要工作”这样的标题，也没有“一、”“1、”这样的编号".into()
+}
+
+pub fn import_no_plan_help() -> String {
+    "如果文件里确实是计划，请把它的文字复制到一个 .txt 文件里，每个标题、每一条各占一行，再导入"
+        .into()
+}
+
+pub fn import_pick_out_of_range(pick: usize, count: usize) -> String {
+    format!("没有第 {pick} 份计划：文件里一共找到 {count} 份")
+}
+
+pub fn import_pick_help() -> String {
+    "用 --list 看看找到了哪几份计划".into()
+}
+
+pub fn import_would_not_validate() -> String {
+    "导入的结果没有通过检查，这是 unionplan 的问题，请把原文件发给开发者；下面是检查发现的问题"
+        .into()
+}
+
+pub fn import_schedule_without_heading(month: &str) -> String {
+    format!("原文没有“工作安排”这样的标题，从“{month}”起当作每月工作安排")
+}
+
+pub fn import_month_twice(label: &str) -> String {
+    format!("原文“{label}”出现了两次，两处的事项合在了一起")
+}
+
+pub fn import_month_empty(label: &str) -> String {
+    format!("原文“{label}”下面没有事项，这个月没有导入")
+}
+
+pub fn import_no_school(title: Option<&str>) -> String {
+    match title {
+        Some(t) => format!("原标题“{t}”里没有学校名称，请填写"),
+        None => "原文没有标题，找不到学校名称，请填写".into(),
+    }
+}
+
+pub fn import_school_placeholder() -> String {
+    "（请填写学校名称）".into()
+}
+
+pub fn import_year_guessed(found: Option<&str>, year: i32) -> String {
+    match found {
+        Some(f) => format!("原文年份写作“{f}”，这里先填了 {year}"),
+        None => format!("原文没有写年份，这里先填了 {year}"),
+    }
+}
+
+pub fn import_year_from_file(year: i32) -> String {
+    format!("年份 {year} 是从文件名里找到的")
+}
+
+pub fn import_period_word(word: &str) -> String {
+    format!("原文“{word}”")
+}
+
+pub fn import_title_kept() -> String {
+    "原文的标题；删掉这一行，就按 school、year、period 生成标题".into()
+}
+
+pub fn import_guiding_from_preamble() -> String {
+    "原文没有“指导思想”标题，这里用了正文开头的几段".into()
+}
+
+pub fn import_guiding_missing() -> String {
+    "原文没有找到指导思想，请填写".into()
+}
+
+pub fn import_guiding_placeholder() -> String {
+    "（请填写指导思想）".into()
+}
+
+pub fn import_measures_missing() -> String {
+    "原文没有找到主要工作，请填写".into()
+}
+
+pub fn import_measures_placeholder() -> String {
+    "（请填写主要工作）".into()
+}
+
+pub fn import_goal_paras() -> String {
+    "“工作目标”下面既有段落又有编号条目，段落放在了最前面".into()
+}
+
+pub fn import_header(file: &str, pick: usize, count: usize) -> Vec<String> {
+    let which = if count > 1 {
+        format!("（第 {pick} 份，共 {count} 份）")
+    } else {
+        String::new()
+    };
+    vec![
+        format!("由 unionplan import 从“{file}”导入{which}。"),
+        "标着“请核对”的地方，导入时拿不准，请对照原文看一看。".into(),
+        "改好以后运行：unionplan validate 本文件名，再 unionplan render 本文件名".into(),
+    ]
+}
+
+pub fn import_check() -> &'static str {
+    "请核对："
+}
+
+pub fn import_page_title(title: &str) -> String {
+    format!("网页上的标题：{title}")
+}
+
+pub fn import_unplaced_header() -> Vec<String> {
+    vec![
+        "---- 没能归类的内容（unplaced）----".into(),
+        "原文里有下面这些文字，但导入时不知道该放在哪里。".into(),
+        "需要的请移到上面合适的位置（去掉行首的 #），不需要的删掉。".into(),
+        "unplaced:".into(),
+    ]
+}
+
+// The report `import` prints.
+
+pub fn import_read(file: impl Display, kind: &str, encoding: Option<&str>) -> String {
+    match encoding {
+        Some(e) => format!("已读取 {file}（{kind}，{e} 编码）"),
+        None => format!("已读取 {file}（{kind}）"),
+    }
+}
+
+/// The kinds of file `import` reads, as the report names them
+/// (`import::read::Kind::label`).
+pub const IMPORT_KIND_TEXT: &str = "纯文本";
+pub const IMPORT_KIND_MARKDOWN: &str = "Markdown";
+pub const IMPORT_KIND_HTML: &str = "网页";
+pub const IMPORT_KIND_DOCX: &str = "Word 文档";
+
+pub fn import_plans_found(count: usize, pick: usize) -> String {
+    format!("找到 {count} 份计划，导入的是第 {pick} 份（--list 列出全部，--pick N 选择）")
+}
+
+pub fn import_plan_line(
+    n: usize,
+    title: &str,
+    measures: usize,
+    months: usize,
+    chars: usize,
+) -> String {
+    format!("{n}. {title}：主要工作 {measures} 项，工作安排 {months} 个月，约 {chars} 字")
+}
+
+pub fn import_untitled() -> &'static str {
+    "（没有标题）"
+}
+
+pub fn import_report_title(title: &str, school: &str, year: i32, period: &str) -> String {
+    format!("  标题：{title} → 学校“{school}”，{year} 年，{period}")
+}
+
+pub fn import_report_parts(
+    guiding: usize,
+    goals: usize,
+    top: usize,
+    all: usize,
+    months: usize,
+    items: usize,
+) -> String {
+    format!(
+        "  指导思想 {guiding} 段，工作目标 {goals} 条，主要工作 {top} 项（连同下级共 {all} 条），工作安排 {months} 个月 {items} 项"
+    )
+}
+
+pub fn import_report_signature(found: bool) -> String {
+    if found {
+        "  落款：已找到".into()
+    } else {
+        "  落款：没找到（生成时用“学校名称+工会委员会”和生成那天的日期）".into()
+    }
+}
+
+pub fn import_report_noise(n: usize) -> String {
+    format!("  去掉了网页杂项、水印和重复内容 {n} 处")
+}
+
+pub fn import_report_punctuation(n: usize) -> String {
+    format!("  把夹在汉字中间的半角标点（, ; : ( ) 等）改成了全角，共 {n} 处")
+}
+
+pub fn import_report_unplaced(n: usize) -> String {
+    format!("  没能归类 {n} 段，已放在文件末尾的 unplaced 注释里，请处理")
+}
+
+pub fn import_report_notes(n: usize) -> String {
+    format!("  拿不准的地方 {n} 处，已在文件里用“# 请核对”标出：")
+}
+
+pub fn import_written(path: impl Display) -> String {
+    format!("已写好 {path}，请核对后运行：unionplan render {path}")
+}

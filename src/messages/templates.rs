@@ -1,0 +1,20 @@
+//! The words about templates.
+
+use std::fmt::Display;
+
+use super::*;
+
+pub fn template_dir_missing(dir: impl Display) -> String {
+    format!("模板文件夹 {dir} 不存在")
+}
+
+pub fn template_unknown_file(name: impl Display, known: &[&str]) -> String {
+    format!(
+        "模板文件夹里的 {name} 不是本程序的模板，已忽略（模板文件名应为 {}）",
+        quote_list(known)
+    )
+}
+
+pub fn template_error(detail: impl Display) -> String {
+    format!("模板有误：\n{detail}")
+}
