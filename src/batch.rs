@@ -28,9 +28,8 @@ use crate::load::{FieldPath, Source, Target};
 use crate::messages as msg;
 use crate::render::Format;
 use crate::spec::Spec;
+use crate::spec::fields;
 use crate::{Error, Pipeline, validate, write};
-
-const DISTRICT_FIELDS: &[&str] = &["base", "schools", "roster", "formats"];
 
 /// A district file, read and checked.
 pub struct District {
@@ -104,19 +103,15 @@ impl District {
                 at(&root, msg::district_not_map(&found)).with_help(msg::district_help()),
             ]);
         };
+        let allowed = fields::DISTRICT.names();
         for key in map.keys() {
             let name = key.as_str().unwrap_or_default();
-            if !DISTRICT_FIELDS.contains(&name) {
-                let help = match validate::closest(name, DISTRICT_FIELDS) {
-                    Some(best) => {
-                        suggested.push(best);
-                        msg::did_you_mean(best)
-                    }
-                    None => msg::allowed_fields(DISTRICT_FIELDS),
-                };
+            if !allowed.contains(&name) {
+                let (message, help, best) = validate::unknown_key(&allowed, name);
+                suggested.extend(best);
                 problems.push(
                     source
-                        .diagnostic(&root.key(name), Target::Key, msg::unknown_field(name))
+                        .diagnostic(&root.key(name), Target::Key, message)
                         .with_help(help),
                 );
             }
@@ -246,7 +241,7 @@ fn header_field(header: &str) -> String {
         _ => {}
     }
     h.split('.')
-        .map(|part| crate::keys::english(part.trim()).unwrap_or(part.trim()))
+        .map(|part| crate::spec::keys::english(part.trim()).unwrap_or(part.trim()))
         .collect::<Vec<_>>()
         .join(".")
 }

@@ -25,9 +25,10 @@ use std::sync::Arc;
 use serde_yaml::{Mapping, Value};
 
 use crate::diag::Diagnostic;
-use crate::keys;
 use crate::load::{FieldPath, Seg, Source, Target};
 use crate::messages as msg;
+use crate::spec::fields::{self, MapDef, Merge};
+use crate::spec::keys;
 
 /// How many files a chain of `extends` may have.
 const MAX_CHAIN: usize = 32;
@@ -88,41 +89,24 @@ enum Kind {
     Seq(Vec<Node>),
 }
 
-/// Which lists merge by entry, and how their entries merge.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum ListKind {
-    Goals,
-    Measures,
-    Schedule,
-    ScheduleItems,
-}
+/// The map a merge is in, from the field table: which of its keys hold
+/// lists merged entry by entry, and which hold maps merged key by key.
+/// `None` for a map the table does not describe (merged key by key).
+type MapKind = Option<&'static MapDef>;
 
-/// The kind of map being merged, to know which of its keys hold such lists.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum MapKind {
-    Spec,
-    Measure,
-    ScheduleEntry,
-    Other,
-}
-
-impl MapKind {
-    fn list_at(self, key: &str) -> Option<ListKind> {
-        match (self, key) {
-            (MapKind::Spec, "goals") => Some(ListKind::Goals),
-            (MapKind::Spec, "measures") | (MapKind::Measure, "items") => Some(ListKind::Measures),
-            (MapKind::Spec, "schedule") => Some(ListKind::Schedule),
-            (MapKind::ScheduleEntry, "items") => Some(ListKind::ScheduleItems),
-            _ => None,
-        }
+/// The map of the entries of the list at `key`, if it merges by entry.
+fn list_at(kind: MapKind, key: &str) -> Option<&'static MapDef> {
+    match kind?.field(key)?.merge() {
+        Merge::ByEntry(of) => Some(fields::map(of)),
+        _ => None,
     }
+}
 
-    fn of_entry(list: ListKind) -> MapKind {
-        match list {
-            ListKind::Measures => MapKind::Measure,
-            ListKind::Schedule => MapKind::ScheduleEntry,
-            ListKind::Goals | ListKind::ScheduleItems => MapKind::Other,
-        }
+/// The map at `key`, as the table describes it.
+fn map_at(kind: MapKind, key: &str) -> MapKind {
+    match kind?.field(key)?.kind {
+        fields::Kind::Map(of) => Some(fields::map(of)),
+        _ => None,
     }
 }
 
@@ -198,7 +182,14 @@ impl Loaded {
         let mut tree = Node::from_value(last, &FieldPath::root(), &sources[last].value);
         for i in (0..last).rev() {
             let child = Node::from_value(i, &FieldPath::root(), &sources[i].value);
-            tree = merge(tree, child, MapKind::Spec, &sources, &[], &mut problems);
+            tree = merge(
+                tree,
+                child,
+                Some(fields::map("spec")),
+                &sources,
+                &[],
+                &mut problems,
+            );
         }
         if let Kind::Map(entries) = &mut tree.kind {
             entries.retain(|(k, _)| k.as_str() != Some("extends"));
@@ -294,7 +285,7 @@ impl Loaded {
         let tree = merge(
             base_tree,
             child.tree,
-            MapKind::Spec,
+            Some(fields::map("spec")),
             &sources,
             &tables,
             &mut problems,
@@ -564,14 +555,15 @@ fn merge_in(
     match (parent.kind, child.kind) {
         (Kind::Map(mut entries), Kind::Map(child_entries)) => {
             for (key, c) in child_entries {
-                let list = key.as_str().and_then(|n| kind.list_at(n));
+                let list = key.as_str().and_then(|n| list_at(kind, n));
                 match entries.iter().position(|(k, _)| *k == key) {
                     Some(i) => {
                         let p = entries[i].1.clone();
                         let merged = match list {
                             Some(list) => merge_list(p, c, list, files, problems),
                             None if matches!((&p.kind, &c.kind), (Kind::Map(_), Kind::Map(_))) => {
-                                merge_in(p, c, MapKind::Other, files, problems)
+                                let nested = key.as_str().and_then(|n| map_at(kind, n));
+                                merge_in(p, c, nested, files, problems)
                             }
                             None => c,
                         };
@@ -601,7 +593,7 @@ fn merge_in(
 fn merge_list(
     parent: Node,
     child: Node,
-    list: ListKind,
+    list: &'static MapDef,
     files: Files,
     problems: &mut Vec<Diagnostic>,
 ) -> Node {
@@ -617,7 +609,7 @@ fn merge_list(
         let id = c.id();
         let found = match &id {
             Some(id) => entries.iter().position(|p| p.id().as_deref() == Some(id)),
-            None if list == ListKind::Schedule => c
+            None if list.merges_by_months => c
                 .months()
                 .and_then(|m| entries.iter().position(|p| p.months().as_ref() == Some(&m))),
             None => None,
@@ -628,7 +620,7 @@ fn merge_list(
             }
             Some(i) => {
                 let p = entries[i].clone();
-                entries[i] = merge_in(p, c, MapKind::of_entry(list), files, problems);
+                entries[i] = merge_in(p, c, Some(list), files, problems);
             }
             None if c.removes() => problems.push(nothing_to_remove(&c, id.as_deref(), files)),
             None => entries.push(c),

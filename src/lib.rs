@@ -21,7 +21,6 @@ pub mod diff;
 pub mod extends;
 pub mod import;
 pub mod init;
-pub mod keys;
 pub mod layout;
 pub mod load;
 pub mod markup;

@@ -20,9 +20,9 @@ use chrono::{Datelike, NaiveDate};
 use serde_yaml::Value;
 
 use crate::diag::Diagnostic;
-use crate::keys;
 use crate::load::{FieldPath, Source, Target};
 use crate::messages as msg;
+use crate::spec::keys;
 
 /// What one rollover did, and what a person should look at.
 #[derive(Debug, Clone, PartialEq)]

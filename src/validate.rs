@@ -20,57 +20,8 @@ use crate::extends::Loaded;
 use crate::load::{FieldPath, Target};
 use crate::messages as msg;
 use crate::placeholder;
+use crate::spec::fields::{self, MapDef};
 use crate::spec::*;
-
-const TOP_FIELDS: &[&str] = &[
-    "school",
-    "year",
-    "period",
-    "title",
-    "intro",
-    "guiding_principles",
-    "goals",
-    "measures",
-    "schedule",
-    "signature",
-    "headings",
-    "style",
-    // Read and merged away by `crate::extends`; listed so it is never "unknown".
-    "extends",
-];
-// `id` and `remove` are how a spec that `extends` another edits its lists.
-const GOAL_FIELDS: &[&str] = &["text", "target", "id", "remove"];
-const MEASURE_FIELDS: &[&str] = &["title", "text", "items", "id", "remove"];
-const ENTRY_FIELDS: &[&str] = &["month", "months", "items", "id", "remove"];
-const ITEM_FIELDS: &[&str] = &["text", "date", "owner", "id", "remove"];
-const SIGNATURE_FIELDS: &[&str] = &["org", "date"];
-const HEADING_FIELDS: &[&str] = &["guiding_principles", "goals", "measures", "schedule"];
-const STYLE_FIELDS: &[&str] = &[
-    "title_font",
-    "title_fallback_font",
-    "body_font",
-    "heading1_font",
-    "heading2_font",
-    "heading3_font",
-    "page_number_font",
-    "title_size",
-    "body_size",
-    "page_number_size",
-    "lines_per_page",
-];
-
-/// Every map of a spec and the keys it accepts: the one list the validator,
-/// the JSON Schema ([`crate::schema`]) and "did you mean" all use.
-pub const FIELDS: &[(&str, &[&str])] = &[
-    ("spec", TOP_FIELDS),
-    ("goal", GOAL_FIELDS),
-    ("measure", MEASURE_FIELDS),
-    ("entry", ENTRY_FIELDS),
-    ("item", ITEM_FIELDS),
-    ("signature", SIGNATURE_FIELDS),
-    ("headings", HEADING_FIELDS),
-    ("style", STYLE_FIELDS),
-];
 
 /// At most this many problems of one file are located and listed: each
 /// costs a parse, and nobody reads the thousandth.
@@ -203,7 +154,7 @@ impl Checker<'_> {
             );
             return None;
         };
-        self.check_keys(map, &root, TOP_FIELDS);
+        self.check_keys(map, &root, fields::map("spec"));
 
         let school = self.required(map, &root, "school", |c, v, p| {
             let school = c.text(v, p)?;
@@ -244,20 +195,19 @@ impl Checker<'_> {
         Some(spec)
     }
 
-    /// Unknown keys are errors, with a "did you mean" where one is close.
-    fn check_keys(&mut self, map: &Mapping, path: &FieldPath, allowed: &[&'static str]) {
+    /// Unknown keys are errors, with a "did you mean" where one is close;
+    /// so is a missing field the table says is required.
+    fn check_keys(&mut self, map: &Mapping, path: &FieldPath, def: &MapDef) {
+        let allowed = def.names();
         for key in map.keys() {
             match key.as_str() {
                 Some(k) if allowed.contains(&k) => {}
                 Some(k) => {
-                    let help = match closest(k, allowed) {
-                        Some(best) => {
-                            self.suggested.push((path.clone(), best));
-                            msg::did_you_mean(best)
-                        }
-                        None => msg::allowed_fields(allowed),
-                    };
-                    self.report_key(&path.key(k), msg::unknown_field(k), Some(help));
+                    let (message, help, best) = unknown_key(&allowed, k);
+                    if let Some(best) = best {
+                        self.suggested.push((path.clone(), best));
+                    }
+                    self.report_key(&path.key(k), message, Some(help));
                 }
                 None => {
                     // A non-text key can't be named in a path; point at the map.
@@ -265,9 +215,25 @@ impl Checker<'_> {
                 }
             }
         }
+        for f in def.required() {
+            // A misspelt key already has its "did you mean": not twice.
+            let suggested = self
+                .suggested
+                .iter()
+                .any(|(p, n)| p == path && *n == f.name);
+            if !map.contains_key(f.name) && !suggested {
+                // Point at the map that lacks it (the file's start for the top level).
+                self.report(
+                    path,
+                    msg::missing_field(f.name),
+                    Some(msg::missing_field_help(f.name)),
+                );
+            }
+        }
     }
 
-    /// A field that must be present and not empty.
+    /// A field that must not be left empty. (That it is there at all is
+    /// checked against the field table, in [`Self::check_keys`].)
     fn required<T>(
         &mut self,
         map: &Mapping,
@@ -277,16 +243,7 @@ impl Checker<'_> {
     ) -> Option<T> {
         let p = path.key(name);
         match map.get(name) {
-            None if self.suggested.iter().any(|(p, n)| p == path && *n == name) => None,
-            None => {
-                // Point at the map that lacks it (the file's start for the top level).
-                self.report(
-                    path,
-                    msg::missing_field(name),
-                    Some(msg::missing_field_help(name)),
-                );
-                None
-            }
+            None => None,
             Some(Value::Null) => {
                 self.report(&p, msg::empty_text(), Some(msg::missing_field_help(name)));
                 None
@@ -439,15 +396,10 @@ impl Checker<'_> {
         Some(n)
     }
 
-    fn map<'v>(
-        &mut self,
-        v: &'v Value,
-        path: &FieldPath,
-        fields: &[&'static str],
-    ) -> Option<&'v Mapping> {
+    fn map<'v>(&mut self, v: &'v Value, path: &FieldPath, def: &MapDef) -> Option<&'v Mapping> {
         match v.as_mapping() {
             Some(m) => {
-                self.check_keys(m, path, fields);
+                self.check_keys(m, path, def);
                 Some(m)
             }
             None => {
@@ -514,7 +466,7 @@ impl Checker<'_> {
         if !v.is_mapping() {
             return self.text(v, path).map(|text| Goal { text, target: None });
         }
-        let m = self.map(v, path, GOAL_FIELDS)?;
+        let m = self.map(v, path, fields::map("goal"))?;
         self.entry_keys(m, path, ids);
         let text = self.required(m, path, "text", Self::text);
         let target = self.optional(m, path, "target", Self::text);
@@ -550,7 +502,7 @@ impl Checker<'_> {
                 ..Measure::default()
             });
         }
-        let m = self.map(v, path, MEASURE_FIELDS)?;
+        let m = self.map(v, path, fields::map("measure"))?;
         self.entry_keys(m, path, ids);
         let title = self.optional(m, path, "title", Self::text);
         let text = self.optional(m, path, "text", Self::text);
@@ -593,7 +545,7 @@ impl Checker<'_> {
         seen: &mut HashMap<u32, FieldPath>,
         ids: &mut HashMap<String, FieldPath>,
     ) -> Option<ScheduleEntry> {
-        let m = self.map(v, path, ENTRY_FIELDS)?;
+        let m = self.map(v, path, fields::map("entry"))?;
         self.entry_keys(m, path, ids);
         let months: Option<Vec<(u32, FieldPath)>> = match (m.get("month"), m.get("months")) {
             (Some(_), Some(_)) => {
@@ -659,7 +611,7 @@ impl Checker<'_> {
                 owner: None,
             });
         }
-        let m = self.map(v, path, ITEM_FIELDS)?;
+        let m = self.map(v, path, fields::map("item"))?;
         self.entry_keys(m, path, ids);
         let text = self.required(m, path, "text", Self::text);
         let owner = self.optional(m, path, "owner", Self::text);
@@ -705,7 +657,7 @@ impl Checker<'_> {
     }
 
     fn signature(&mut self, v: &Value, path: &FieldPath) -> Option<Signature> {
-        let m = self.map(v, path, SIGNATURE_FIELDS)?;
+        let m = self.map(v, path, fields::map("signature"))?;
         Some(Signature {
             org: self.optional(m, path, "org", Self::text),
             date: self.optional(m, path, "date", Self::date),
@@ -727,7 +679,7 @@ impl Checker<'_> {
     }
 
     fn headings(&mut self, v: &Value, path: &FieldPath) -> Option<Headings> {
-        let m = self.map(v, path, HEADING_FIELDS)?;
+        let m = self.map(v, path, fields::map("headings"))?;
         let mut h = Headings::default();
         self.override_texts(
             m,
@@ -743,7 +695,7 @@ impl Checker<'_> {
     }
 
     fn style(&mut self, v: &Value, path: &FieldPath) -> Option<Style> {
-        let m = self.map(v, path, STYLE_FIELDS)?;
+        let m = self.map(v, path, fields::map("style"))?;
         let mut s = Style::default();
         self.override_texts(
             m,
@@ -758,20 +710,27 @@ impl Checker<'_> {
                 ("page_number_font", &mut s.page_number_font),
             ],
         );
+        let mut lines = s.lines_per_page as f64;
         for (name, slot) in [
             ("title_size", &mut s.title_size),
             ("body_size", &mut s.body_size),
             ("page_number_size", &mut s.page_number_size),
+            ("lines_per_page", &mut lines),
         ] {
-            if let Some(n) = self.optional(m, path, name, |c, v, p| c.number(v, p, 5.0, 72.0)) {
+            // The range is the field table's.
+            let Some(fields::Field {
+                kind: fields::Kind::Number { min, max, .. },
+                ..
+            }) = fields::map("style").field(name)
+            else {
+                unreachable!("{name} is a number in the field table");
+            };
+            let (min, max) = (f64::from(*min), f64::from(*max));
+            if let Some(n) = self.optional(m, path, name, |c, v, p| c.number(v, p, min, max)) {
                 *slot = n;
             }
         }
-        if let Some(n) = self.optional(m, path, "lines_per_page", |c, v, p| {
-            c.number(v, p, 10.0, 40.0)
-        }) {
-            s.lines_per_page = n.round() as u32;
-        }
+        s.lines_per_page = lines.round() as u32;
         Some(s)
     }
 }
@@ -779,6 +738,21 @@ impl Checker<'_> {
 /// Characters XML 1.0 does not allow in a document.
 pub fn forbidden_in_xml(c: char) -> bool {
     matches!(c, '\u{0}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}')
+}
+
+/// What to say of `key`, not among `allowed`: the message, the help
+/// ("did you mean" the closest name, or the list of names), and the name
+/// suggested. Spec and district files say it alike.
+pub(crate) fn unknown_key(
+    allowed: &[&'static str],
+    key: &str,
+) -> (String, String, Option<&'static str>) {
+    let best = closest(key, allowed);
+    let help = match best {
+        Some(b) => msg::did_you_mean(b),
+        None => msg::allowed_fields(allowed),
+    };
+    (msg::unknown_field(key), help, best)
 }
 
 /// The closest allowed name, if it is close enough to be a likely typo.
@@ -830,13 +804,14 @@ mod tests {
 
     #[test]
     fn typos_get_a_suggestion() {
+        let top = fields::map("spec").names();
         assert_eq!(
-            closest("guiding_principle", TOP_FIELDS),
+            closest("guiding_principle", &top),
             Some("guiding_principles")
         );
-        assert_eq!(closest("shedule", TOP_FIELDS), Some("schedule"));
-        assert_eq!(closest("signatrue", TOP_FIELDS), Some("signature"));
-        assert_eq!(closest("xyz", TOP_FIELDS), None);
+        assert_eq!(closest("shedule", &top), Some("schedule"));
+        assert_eq!(closest("signatrue", &top), Some("signature"));
+        assert_eq!(closest("xyz", &top), None);
     }
 
     #[test]

@@ -195,7 +195,10 @@ struct Writer {
 impl Writer {
     fn name(&self, key: &'static str) -> &'static str {
         if self.zh {
-            crate::keys::chinese(key).first().copied().unwrap_or(key)
+            crate::spec::keys::chinese(key)
+                .first()
+                .copied()
+                .unwrap_or(key)
         } else {
             key
         }

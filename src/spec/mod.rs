@@ -7,6 +7,9 @@
 //! dates fall in their entry's months, the measures tree is at most
 //! [`MAX_MEASURE_DEPTH`] deep.
 
+pub mod fields;
+pub mod keys;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 
