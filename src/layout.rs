@@ -12,6 +12,7 @@
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
+use crate::numerals::to_chinese;
 use crate::spec::*;
 
 /// A plan ready for the templates.
@@ -88,7 +89,7 @@ pub fn lay_out(spec: &Spec, today: NaiveDate) -> Plan {
     // Sections are numbered as they are added, so absent ones leave no gap.
     let push = |sections: &[Section], kind: &'static str, heading: &str| Section {
         kind,
-        number: format!("{}、", chinese_number(sections.len() as u32 + 1)),
+        number: format!("{}、", to_chinese(sections.len() as u32 + 1)),
         heading: heading.to_string(),
         text: None,
         goals: Vec::new(),
@@ -182,7 +183,7 @@ fn flatten_measures(measures: &[Measure], level: usize, out: &mut Vec<MeasureLin
 /// The number of the `n`-th (1-based) measure at `level` (1 = just below a section).
 pub fn measure_number(level: usize, n: usize) -> String {
     match level {
-        1 => format!("（{}）", chinese_number(n as u32)),
+        1 => format!("（{}）", to_chinese(n as u32)),
         2 => format!("{n}."),
         3 => format!("（{n}）"),
         _ => circled_number(n),
@@ -214,54 +215,13 @@ pub fn title_for(school: &str, year: i32, period: Period) -> String {
 
 /// `二月`; several months `七、八月`.
 pub fn month_heading(months: &[u32]) -> String {
-    let names: Vec<String> = months.iter().map(|&m| chinese_number(m)).collect();
+    let names: Vec<String> = months.iter().map(|&m| to_chinese(m)).collect();
     format!("{}月", names.join("、"))
 }
 
 /// 2025年3月1日: Arabic numerals, no zero padding (GB/T 9704).
 pub fn chinese_date(d: NaiveDate) -> String {
     format!("{}年{}月{}日", d.year(), d.month(), d.day())
-}
-
-/// Chinese numerals as used in headings: 一 … 十, 十一, 二十, 二十一, 一百零五 ….
-pub fn chinese_number(n: u32) -> String {
-    const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
-    if n < 10 {
-        return DIGITS[n as usize].to_string();
-    }
-    if n < 20 {
-        // 十, 十一 … 十九: no leading 一.
-        return format!(
-            "十{}",
-            if n == 10 {
-                ""
-            } else {
-                DIGITS[(n % 10) as usize]
-            }
-        );
-    }
-    if n >= 10_000 {
-        return n.to_string();
-    }
-    let units = ["千", "百", "十", ""];
-    let digits = [n / 1000, n / 100 % 10, n / 10 % 10, n % 10];
-    let mut out = String::new();
-    let mut pending_zero = false;
-    let mut started = false;
-    for (d, unit) in digits.iter().zip(units) {
-        if *d == 0 {
-            pending_zero = started;
-            continue;
-        }
-        if pending_zero {
-            out.push('零');
-            pending_zero = false;
-        }
-        out.push_str(DIGITS[*d as usize]);
-        out.push_str(unit);
-        started = true;
-    }
-    out
 }
 
 #[cfg(test)]
@@ -287,7 +247,7 @@ mod tests {
             (2024, "二千零二十四"),
         ];
         for (n, want) in cases {
-            assert_eq!(chinese_number(n), want, "{n}");
+            assert_eq!(to_chinese(n), want, "{n}");
         }
     }
 

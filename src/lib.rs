@@ -16,6 +16,7 @@
 
 pub mod batch;
 pub mod blocks;
+pub mod dates;
 pub mod diag;
 pub mod diff;
 pub mod extends;
@@ -25,6 +26,7 @@ pub mod layout;
 pub mod load;
 pub mod markup;
 pub mod messages;
+pub mod numerals;
 pub mod page;
 pub mod placeholder;
 pub mod preview;

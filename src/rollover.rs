@@ -303,10 +303,7 @@ fn scalar_extent(text: &str, start: usize) -> (usize, usize) {
 /// The date in `token` moved by `delta` years, written the same way;
 /// `true` when 29 February had to become 28 February.
 fn move_date(token: &str, delta: i32) -> Option<(String, bool)> {
-    let runs = whole_numbers(token);
-    if runs.len() != 3 {
-        return None;
-    }
+    let runs = crate::dates::lex(token)?;
     let num = |(s, e): (usize, usize)| token[s..e].parse::<u32>().ok();
     let (y, m, d) = (num(runs[0])?, num(runs[1])?, num(runs[2])?);
     NaiveDate::from_ymd_opt(y as i32, m, d)?;

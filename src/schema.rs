@@ -42,9 +42,7 @@ fn value_of(kind: Kind) -> Value {
         Kind::Period => {
             json!({"enum": ["year", "spring", "autumn", "school-year", "年度", "全年", "上半年", "春季", "春季学期", "下半年", "秋季", "秋季学期", "学年"]})
         }
-        Kind::Date => {
-            json!({"type": "string", "pattern": "^\\s*\\d{4}\\s*[-/.年]\\s*\\d{1,2}\\s*[-/.月]\\s*\\d{1,2}\\s*日?\\s*$"})
-        }
+        Kind::Date => json!({"type": "string", "pattern": crate::dates::PATTERN}),
         Kind::Month => month(),
         Kind::Months => json!({"type": "array", "items": month(), "minItems": 1}),
         Kind::Number { min, max, whole } => {

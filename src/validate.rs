@@ -15,6 +15,7 @@ use std::collections::HashMap;
 use chrono::{Datelike, NaiveDate};
 use serde_yaml::{Mapping, Value};
 
+use crate::dates;
 use crate::diag::Diagnostic;
 use crate::extends::Loaded;
 use crate::load::{FieldPath, Target};
@@ -363,9 +364,9 @@ impl Checker<'_> {
             Value::String(s) => s.clone(),
             other => msg::describe_value(other),
         };
-        match v.as_str().map(parse_date) {
-            Some(DateParse::Ok(d)) => Some(d),
-            Some(DateParse::Impossible) => {
+        match v.as_str().map(dates::parse) {
+            Some(dates::Parsed::Date(d)) => Some(d),
+            Some(dates::Parsed::Impossible) => {
                 self.report(
                     path,
                     msg::impossible_date(&shown),
@@ -765,39 +766,6 @@ pub(crate) fn closest(typed: &str, allowed: &[&'static str]) -> Option<&'static 
         .map(|(_, a)| a)
 }
 
-enum DateParse {
-    Ok(NaiveDate),
-    Impossible,
-    Unreadable,
-}
-
-/// `2025-03-08`, `2025/3/8`, `2025.3.8` or `2025年3月8日`.
-fn parse_date(s: &str) -> DateParse {
-    let parts: Vec<&str> = s
-        .trim()
-        .split(['-', '/', '.', '年', '月', '日'])
-        .filter(|p| !p.is_empty())
-        .collect();
-    let nums: Option<Vec<u32>> = parts
-        .iter()
-        .map(|p| {
-            if p.len() <= 4 && p.chars().all(|c| c.is_ascii_digit()) {
-                p.parse().ok()
-            } else {
-                None
-            }
-        })
-        .collect();
-    match nums.as_deref() {
-        Some(&[y, m, d]) if y >= 1000 => match NaiveDate::from_ymd_opt(y as i32, m, d) {
-            Some(date) => DateParse::Ok(date),
-            None if (1..=12).contains(&m) && (1..=31).contains(&d) => DateParse::Impossible,
-            None => DateParse::Unreadable,
-        },
-        _ => DateParse::Unreadable,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -812,19 +780,5 @@ mod tests {
         assert_eq!(closest("shedule", &top), Some("schedule"));
         assert_eq!(closest("signatrue", &top), Some("signature"));
         assert_eq!(closest("xyz", &top), None);
-    }
-
-    #[test]
-    fn dates_in_the_forms_teachers_write() {
-        for s in ["2025-03-08", "2025/3/8", "2025.3.8", "2025年3月8日"] {
-            assert!(
-                matches!(parse_date(s), DateParse::Ok(d) if d == NaiveDate::from_ymd_opt(2025, 3, 8).unwrap()),
-                "{s}"
-            );
-        }
-        assert!(matches!(parse_date("2025-02-29"), DateParse::Impossible));
-        assert!(matches!(parse_date("2024-02-29"), DateParse::Ok(_)));
-        assert!(matches!(parse_date("三月八日"), DateParse::Unreadable));
-        assert!(matches!(parse_date("2025-13-01"), DateParse::Unreadable));
     }
 }

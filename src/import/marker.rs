@@ -5,6 +5,8 @@
 //! Everything here looks at the start of a string and says how many bytes
 //! the marker takes, so the recogniser can try it at any position.
 
+use crate::numerals::parse_prefix;
+
 /// A numbering family. `1、`, `1.` and `1．` are one family: plans mix them
 /// within one list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,39 +33,6 @@ pub struct Marker {
     pub sep: Option<char>,
 }
 
-/// A Chinese numeral from 1 to 99 at the start: (value, bytes).
-pub fn zh_numeral(s: &str) -> Option<(u32, usize)> {
-    fn digit(c: char) -> Option<u32> {
-        "〇一二三四五六七八九"
-            .chars()
-            .position(|d| d == c)
-            .map(|p| p as u32)
-            .or((c == '两').then_some(2))
-            .or((c == '零').then_some(0))
-    }
-    let mut chars = s.char_indices().peekable();
-    let (mut value, mut end) = (0u32, 0usize);
-    let mut tens_seen = false;
-    let mut digits = 0;
-    while let Some(&(i, c)) = chars.peek() {
-        if c == '十' && !tens_seen {
-            value = if digits == 0 { 10 } else { value * 10 };
-            tens_seen = true;
-        } else if let Some(d) = digit(c) {
-            if digits > 0 && !tens_seen || digits > 1 {
-                break;
-            }
-            value += d;
-            digits += 1;
-        } else {
-            break;
-        }
-        end = i + c.len_utf8();
-        chars.next();
-    }
-    (end > 0 && (1..100).contains(&value)).then_some((value, end))
-}
-
 /// ASCII or full-width digits, up to `max` of them: (value, bytes).
 fn digits(s: &str, max: usize) -> Option<(u32, usize)> {
     let mut value = 0u32;
@@ -85,7 +54,7 @@ fn digits(s: &str, max: usize) -> Option<(u32, usize)> {
 
 /// A number in either script.
 fn number(s: &str) -> Option<(u32, usize)> {
-    digits(s, 2).or_else(|| zh_numeral(s))
+    digits(s, 2).or_else(|| parse_prefix(s))
 }
 
 pub fn is_space(c: char) -> bool {
@@ -123,7 +92,7 @@ pub fn numbering(s: &str, strict: bool) -> Option<Marker> {
         let (n, len, style) = match digits(&s[open..], 2) {
             Some((n, len)) => (n, len, Style::NumParen),
             None => {
-                let (n, len) = zh_numeral(&s[open..])?;
+                let (n, len) = parse_prefix(&s[open..])?;
                 (n, len, Style::ZhParen)
             }
         };
@@ -152,7 +121,7 @@ pub fn numbering(s: &str, strict: bool) -> Option<Marker> {
             _ => None,
         };
     }
-    let (n, len) = zh_numeral(s)?;
+    let (n, len) = parse_prefix(s)?;
     let sep = first(&s[len..])?;
     if !matches!(sep, '、' | '.' | '．' | '。') {
         return None;
@@ -415,11 +384,11 @@ mod tests {
 
     #[test]
     fn chinese_numerals() {
-        assert_eq!(zh_numeral("一、"), Some((1, 3)));
-        assert_eq!(zh_numeral("十、"), Some((10, 3)));
-        assert_eq!(zh_numeral("十二月"), Some((12, 6)));
-        assert_eq!(zh_numeral("二十三"), Some((23, 9)));
-        assert_eq!(zh_numeral("是"), None);
+        assert_eq!(parse_prefix("一、"), Some((1, 3)));
+        assert_eq!(parse_prefix("十、"), Some((10, 3)));
+        assert_eq!(parse_prefix("十二月"), Some((12, 6)));
+        assert_eq!(parse_prefix("二十三"), Some((23, 9)));
+        assert_eq!(parse_prefix("是"), None);
     }
 
     #[test]

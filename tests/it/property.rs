@@ -12,7 +12,7 @@ use crate::common::*;
 use proptest::prelude::*;
 use serde_yaml::{Mapping, Value};
 use unionplan::blocks::Document;
-use unionplan::layout::chinese_number;
+use unionplan::numerals::to_chinese as chinese_number;
 use unionplan::parse_spec;
 use unionplan::render::Format;
 

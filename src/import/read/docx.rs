@@ -209,7 +209,7 @@ mod numbering {
             | "chineseCountingThousand"
             | "chineseLegalSimplified"
             | "ideographTraditional"
-            | "taiwaneseCounting" => crate::layout::chinese_number(n),
+            | "taiwaneseCounting" => crate::numerals::to_chinese(n),
             "decimalEnclosedCircle" | "decimalEnclosedCircleChinese" => {
                 char::from_u32(0x2460 + n.saturating_sub(1)).map_or(n.to_string(), String::from)
             }

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use super::*;
-use crate::import::marker::{self, is_space};
+use crate::import::marker::is_space;
 
 /// A whole-line date: `2025年2月18日`, `二〇二五年二月十八日`.
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
@@ -21,7 +21,7 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
     }
     let num = |s: &str| {
         s.parse::<u32>().ok().or_else(|| {
-            marker::zh_numeral(s)
+            crate::numerals::parse_prefix(s)
                 .filter(|(_, l)| *l == s.len())
                 .map(|(n, _)| n)
         })

@@ -24,16 +24,7 @@ pub fn year_in(text: &str) -> Option<Option<i32>> {
                 return Some(None);
             }
         }
-        let zh: String = w
-            .iter()
-            .map(|&c| {
-                "〇一二三四五六七八九"
-                    .chars()
-                    .position(|d| d == c)
-                    .map(|p| char::from(b'0' + p as u8))
-            })
-            .collect::<Option<String>>()
-            .unwrap_or_default();
+        let zh = crate::numerals::digits_to_arabic(&s).unwrap_or_default();
         if zh.len() == 4 && (zh.starts_with("19") || zh.starts_with("20")) {
             return zh.parse().ok().map(Some);
         }

@@ -34,7 +34,7 @@ pub(super) fn separator(text: &str) -> Option<(usize, usize)> {
         if let Some(di) = before.rfind('第') {
             let num = &before[di + '第'.len_utf8()..];
             if !num.is_empty()
-                && (marker::zh_numeral(num).is_some_and(|(_, l)| l == num.len())
+                && (crate::numerals::parse_prefix(num).is_some_and(|(_, l)| l == num.len())
                     || num.chars().all(|c| c.is_ascii_digit()))
             {
                 let mut start = di;
@@ -47,7 +47,7 @@ pub(super) fn separator(text: &str) -> Option<(usize, usize)> {
             }
         }
         // 工作计划篇一
-        let num = marker::zh_numeral(&text[after..]).or_else(|| {
+        let num = crate::numerals::parse_prefix(&text[after..]).or_else(|| {
             let d = text[after..]
                 .chars()
                 .take_while(|c| c.is_ascii_digit())

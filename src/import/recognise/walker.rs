@@ -290,7 +290,7 @@ impl Walker {
         if digit(prev) || prev.is_ascii_alphabetic() || "第年至到和及或月".contains(prev) {
             return false;
         }
-        if self.ctx == Ctx::Schedule && (digit(c) || marker::zh_numeral(s).is_some()) {
+        if self.ctx == Ctx::Schedule && (digit(c) || crate::numerals::parse_prefix(s).is_some()) {
             if let Some(m) = marker::month(s) {
                 let after = &s[m.len..];
                 let expected = self.d.schedule.last().is_none_or(|e| {
