@@ -40,6 +40,22 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
 
 /// Write `bytes` to `path` atomically, creating the folder if needed.
 pub fn write_file(path: &Path, bytes: &[u8], durability: Durability) -> Result<(), Error> {
+    write_with(path, bytes, durability, true)
+}
+
+/// Write `bytes` to a new file, refusing to replace one that exists. The
+/// refusal is the rename's own (`persist_noclobber`), so a file that
+/// appears between a check and the write is not replaced either.
+pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    write_with(path, bytes, Durability::Durable, false)
+}
+
+fn write_with(
+    path: &Path,
+    bytes: &[u8],
+    durability: Durability,
+    replace: bool,
+) -> Result<(), Error> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -62,16 +78,18 @@ pub fn write_file(path: &Path, bytes: &[u8], durability: Durability) -> Result<(
     if durability == Durability::Durable {
         tmp.as_file().sync_all().map_err(fail)?;
     }
-    tmp.persist(path).map_err(|e| fail(e.error))?;
-    Ok(())
-}
-
-/// Write `bytes` to a new file, refusing to replace one that exists.
-pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    if path.exists() {
-        return Err(Error::Write(messages::file_exists(path.display())));
+    if replace {
+        tmp.persist(path).map_err(|e| fail(e.error))?;
+    } else {
+        tmp.persist_noclobber(path)
+            .map_err(|e| match e.error.kind() {
+                std::io::ErrorKind::AlreadyExists => {
+                    Error::Write(messages::file_exists(path.display()))
+                }
+                _ => fail(e.error),
+            })?;
     }
-    write_atomic(path, bytes)
+    Ok(())
 }
 
 #[cfg(test)]

@@ -1,0 +1,189 @@
+//! The checker's readers of single values: texts, years, periods,
+//! months, dates, numbers, and the maps and lists that hold them.
+
+use chrono::NaiveDate;
+use serde_yaml::{Mapping, Value};
+
+use super::*;
+
+impl Checker<'_> {
+    // ---- scalars ---------------------------------------------------------
+
+    /// Text (Markdown). Numbers are taken as text: `target: 100` is fine.
+    pub(super) fn text(&mut self, v: &Value, path: &FieldPath) -> Option<String> {
+        let s = match v {
+            Value::String(s) => s.trim_end().to_string(),
+            Value::Number(n) => n.to_string(),
+            other => {
+                self.report(
+                    path,
+                    msg::expected_text(&msg::describe_value(other)),
+                    Some(msg::expected_text_help()),
+                );
+                return None;
+            }
+        };
+        if s.trim().is_empty() {
+            self.report(path, msg::empty_text(), None);
+            return None;
+        }
+        // XML 1.0 can't hold these, so a DOCX with them would not open.
+        if let Some(c) = s.chars().find(|&c| forbidden_in_xml(c)) {
+            self.report(
+                path,
+                msg::control_character(c as u32),
+                Some(msg::control_character_help()),
+            );
+            return None;
+        }
+        if let Err(problem) = placeholder::check(&s) {
+            let message = match problem {
+                placeholder::Problem::Unknown(name) => msg::placeholder_unknown(&name),
+                placeholder::Problem::Unclosed => msg::placeholder_unclosed(),
+            };
+            let help = msg::placeholder_help(&placeholder::NAMES);
+            self.report(path, message, Some(help));
+            return None;
+        }
+        Some(s)
+    }
+
+    pub(super) fn year(&mut self, v: &Value, path: &FieldPath) -> Option<i32> {
+        let n = match v {
+            Value::Number(n) => n.as_i64(),
+            Value::String(s) if !s.is_empty() && s.chars().all(|c| c.is_ascii_digit()) => {
+                s.parse().ok()
+            }
+            _ => None,
+        };
+        let Some(n) = n else {
+            self.report(
+                path,
+                msg::bad_year(&msg::describe_value(v)),
+                Some(msg::bad_year_help()),
+            );
+            return None;
+        };
+        if !(1949..=2200).contains(&n) {
+            self.report(path, msg::year_out_of_range(n), Some(msg::bad_year_help()));
+            return None;
+        }
+        Some(n as i32)
+    }
+
+    pub(super) fn period(&mut self, v: &Value, path: &FieldPath) -> Option<Period> {
+        match v.as_str().and_then(Period::from_name) {
+            Some(p) => Some(p),
+            None => {
+                self.report(
+                    path,
+                    msg::bad_period(&msg::describe_value(v)),
+                    Some(msg::bad_period_help(&Period::NAMES)),
+                );
+                None
+            }
+        }
+    }
+
+    pub(super) fn month(&mut self, v: &Value, path: &FieldPath) -> Option<u32> {
+        match v.as_u64() {
+            Some(m @ 1..=12) => Some(m as u32),
+            _ => {
+                self.report(
+                    path,
+                    msg::bad_month(&msg::describe_value(v)),
+                    Some(msg::bad_month_help()),
+                );
+                None
+            }
+        }
+    }
+
+    pub(super) fn date(&mut self, v: &Value, path: &FieldPath) -> Option<NaiveDate> {
+        let shown = match v {
+            Value::String(s) => s.clone(),
+            other => msg::describe_value(other),
+        };
+        match v.as_str().map(dates::parse) {
+            Some(dates::Parsed::Date(d)) => Some(d),
+            Some(dates::Parsed::Impossible) => {
+                self.report(
+                    path,
+                    msg::impossible_date(&shown),
+                    Some(msg::impossible_date_help()),
+                );
+                None
+            }
+            _ => {
+                self.report(path, msg::bad_date(&shown), Some(msg::bad_date_help()));
+                None
+            }
+        }
+    }
+
+    pub(super) fn number(
+        &mut self,
+        v: &Value,
+        path: &FieldPath,
+        min: f64,
+        max: f64,
+    ) -> Option<f64> {
+        let Some(n) = v.as_f64() else {
+            self.report(path, msg::bad_number(&msg::describe_value(v)), None);
+            return None;
+        };
+        if !(min..=max).contains(&n) {
+            self.report(
+                path,
+                msg::number_out_of_range(&path.to_string(), min, max),
+                None,
+            );
+            return None;
+        }
+        Some(n)
+    }
+
+    pub(super) fn map<'v>(
+        &mut self,
+        v: &'v Value,
+        path: &FieldPath,
+        def: &MapDef,
+    ) -> Option<&'v Mapping> {
+        match v.as_mapping() {
+            Some(m) => {
+                self.check_keys(m, path, def);
+                Some(m)
+            }
+            None => {
+                self.report(path, msg::expected_map(&msg::describe_value(v)), None);
+                None
+            }
+        }
+    }
+
+    /// A non-empty list; each element checked by `each`.
+    pub(super) fn list<T>(
+        &mut self,
+        v: &Value,
+        path: &FieldPath,
+        mut each: impl FnMut(&mut Self, &Value, &FieldPath) -> Option<T>,
+    ) -> Option<Vec<T>> {
+        let Some(seq) = v.as_sequence() else {
+            self.report(path, msg::expected_list(&msg::describe_value(v)), None);
+            return None;
+        };
+        if seq.is_empty() {
+            self.report(path, msg::empty_list(), None);
+            return None;
+        }
+        let mut out = Vec::with_capacity(seq.len());
+        let mut ok = true;
+        for (i, item) in seq.iter().enumerate() {
+            match each(self, item, &path.index(i)) {
+                Some(x) => out.push(x),
+                None => ok = false,
+            }
+        }
+        ok.then_some(out)
+    }
+}
