@@ -4,8 +4,8 @@
 //!     cargo fuzz run render -- -max_total_time=600
 //! Any input must end in a list of diagnostics or in rendered files, never a
 //! panic. (Re-reading every DOCX here would be too slow; the property test
-//! in tests/property.rs checks the XML of random valid specs, and
-//! tests/ooxml.rs validates them against the OOXML schema.)
+//! in tests/it/property.rs checks the XML of random valid specs, and
+//! tests/it/ooxml.rs validates them against the OOXML schema.)
 #![no_main]
 
 use std::path::Path;
