@@ -375,7 +375,7 @@ fn read_spreadsheet(path: &Path) -> Result<Vec<SchoolSource>, String> {
 
 /// How a batch lays out its files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Layout {
+pub enum Placement {
     /// `<out>/<school>/<file>`
     PerSchool,
     /// `<out>/<file>`
@@ -451,16 +451,16 @@ pub fn run(
     district: &District,
     out: &Path,
     formats: &[Format],
-    layout: Layout,
+    placement: Placement,
     pipeline: &Pipeline,
     progress: &(dyn Fn(&SchoolResult) + Sync),
 ) -> Result<Vec<SchoolResult>, Error> {
     let place = |school: &str, stem: String| Checked {
         school: school.to_string(),
         stem,
-        dir: match layout {
-            Layout::PerSchool => out.join(safe_file_name(school)),
-            Layout::Flat => out.to_path_buf(),
+        dir: match placement {
+            Placement::PerSchool => out.join(safe_file_name(school)),
+            Placement::Flat => out.to_path_buf(),
         },
     };
 

@@ -67,7 +67,7 @@ pub struct Cell {
 #[derive(Debug, Clone)]
 struct Node {
     origin: Origin,
-    kind: Kind,
+    kind: Shape,
 }
 
 #[derive(Debug, Clone)]
@@ -83,7 +83,8 @@ enum Origin {
 }
 
 #[derive(Debug, Clone)]
-enum Kind {
+/// What a node holds.
+enum Shape {
     Leaf(Value),
     Map(Vec<(Value, Node)>),
     Seq(Vec<Node>),
@@ -191,7 +192,7 @@ impl Loaded {
                 &mut problems,
             );
         }
-        if let Kind::Map(entries) = &mut tree.kind {
+        if let Shape::Map(entries) = &mut tree.kind {
             entries.retain(|(k, _)| k.as_str() != Some("extends"));
         }
         if !problems.is_empty() {
@@ -209,7 +210,7 @@ impl Loaded {
     /// school's entry in a district file. `skip` names keys left out.
     pub fn part_of(source: Arc<Source>, path: &FieldPath, value: &Value, skip: &[&str]) -> Loaded {
         let mut tree = Node::from_value(0, path, value);
-        if let Kind::Map(entries) = &mut tree.kind {
+        if let Shape::Map(entries) = &mut tree.kind {
             entries.retain(|(k, _)| !k.as_str().is_some_and(|k| skip.contains(&k)));
         }
         Loaded {
@@ -231,13 +232,13 @@ impl Loaded {
         };
         let mut tree = Node {
             origin: row(1),
-            kind: Kind::Map(Vec::new()),
+            kind: Shape::Map(Vec::new()),
         };
         for cell in cells {
             let mut node = &mut tree;
             let parts: Vec<&str> = cell.field.split('.').map(str::trim).collect();
             for (i, part) in parts.iter().enumerate() {
-                let Kind::Map(entries) = &mut node.kind else {
+                let Shape::Map(entries) = &mut node.kind else {
                     break;
                 };
                 let key = Value::String(part.to_string());
@@ -248,7 +249,7 @@ impl Loaded {
                             key,
                             Node {
                                 origin: row(cell.column),
-                                kind: Kind::Map(Vec::new()),
+                                kind: Shape::Map(Vec::new()),
                             },
                         ));
                         entries.len() - 1
@@ -258,7 +259,7 @@ impl Loaded {
                 if i + 1 == parts.len() {
                     *node = Node {
                         origin: row(cell.column),
-                        kind: Kind::Leaf(cell.value.clone()),
+                        kind: Shape::Leaf(cell.value.clone()),
                     };
                 }
             }
@@ -354,11 +355,11 @@ impl Loaded {
         let mut rest = path.0.as_slice();
         while let Some((seg, tail)) = rest.split_first() {
             let next = match (&node.kind, seg) {
-                (Kind::Map(entries), Seg::Key(k)) => entries
+                (Shape::Map(entries), Seg::Key(k)) => entries
                     .iter()
                     .find(|(key, _)| key.as_str() == Some(k))
                     .map(|(_, n)| n),
-                (Kind::Seq(items), Seg::Index(i)) => items.get(*i),
+                (Shape::Seq(items), Seg::Index(i)) => items.get(*i),
                 _ => None,
             };
             match next {
@@ -416,7 +417,7 @@ fn canonical(path: &Path) -> PathBuf {
 impl Node {
     fn from_value(src: usize, path: &FieldPath, v: &Value) -> Node {
         let kind = match v {
-            Value::Mapping(m) => Kind::Map(
+            Value::Mapping(m) => Shape::Map(
                 m.iter()
                     .map(|(k, v)| {
                         let Some(name) = k.as_str() else {
@@ -433,13 +434,13 @@ impl Node {
                     })
                     .collect(),
             ),
-            Value::Sequence(s) => Kind::Seq(
+            Value::Sequence(s) => Shape::Seq(
                 s.iter()
                     .enumerate()
                     .map(|(i, v)| Node::from_value(src, &path.index(i), v))
                     .collect(),
             ),
-            other => Kind::Leaf(other.clone()),
+            other => Shape::Leaf(other.clone()),
         };
         Node {
             origin: Origin::Yaml {
@@ -457,29 +458,29 @@ impl Node {
             Origin::Cell { table: t, .. } => *t += table,
         }
         match &mut self.kind {
-            Kind::Leaf(_) => {}
-            Kind::Map(entries) => entries.iter_mut().for_each(|(_, n)| n.shift(src, table)),
-            Kind::Seq(items) => items.iter_mut().for_each(|n| n.shift(src, table)),
+            Shape::Leaf(_) => {}
+            Shape::Map(entries) => entries.iter_mut().for_each(|(_, n)| n.shift(src, table)),
+            Shape::Seq(items) => items.iter_mut().for_each(|n| n.shift(src, table)),
         }
     }
 
     fn to_value(&self) -> Value {
         match &self.kind {
-            Kind::Leaf(v) => v.clone(),
-            Kind::Map(entries) => {
+            Shape::Leaf(v) => v.clone(),
+            Shape::Map(entries) => {
                 let mut m = Mapping::with_capacity(entries.len());
                 for (k, n) in entries {
                     m.insert(k.clone(), n.to_value());
                 }
                 Value::Mapping(m)
             }
-            Kind::Seq(items) => Value::Sequence(items.iter().map(Node::to_value).collect()),
+            Shape::Seq(items) => Value::Sequence(items.iter().map(Node::to_value).collect()),
         }
     }
 
     fn get(&self, key: &str) -> Option<&Node> {
         match &self.kind {
-            Kind::Map(entries) => entries
+            Shape::Map(entries) => entries
                 .iter()
                 .find(|(k, _)| k.as_str() == Some(key))
                 .map(|(_, n)| n),
@@ -489,8 +490,8 @@ impl Node {
 
     fn scalar_text(&self) -> Option<String> {
         match &self.kind {
-            Kind::Leaf(Value::String(s)) => Some(s.trim().to_string()),
-            Kind::Leaf(Value::Number(n)) => Some(n.to_string()),
+            Shape::Leaf(Value::String(s)) => Some(s.trim().to_string()),
+            Shape::Leaf(Value::Number(n)) => Some(n.to_string()),
             _ => None,
         }
     }
@@ -503,7 +504,7 @@ impl Node {
     fn removes(&self) -> bool {
         matches!(
             self.get("remove").map(|n| &n.kind),
-            Some(Kind::Leaf(Value::Bool(true)))
+            Some(Shape::Leaf(Value::Bool(true)))
         )
     }
 
@@ -511,14 +512,14 @@ impl Node {
     fn months(&self) -> Option<Vec<u64>> {
         let mut months = match (self.get("month"), self.get("months")) {
             (Some(m), None) => match &m.kind {
-                Kind::Leaf(v) => vec![v.as_u64()?],
+                Shape::Leaf(v) => vec![v.as_u64()?],
                 _ => return None,
             },
             (None, Some(ms)) => match &ms.kind {
-                Kind::Seq(items) => items
+                Shape::Seq(items) => items
                     .iter()
                     .map(|n| match &n.kind {
-                        Kind::Leaf(v) => v.as_u64(),
+                        Shape::Leaf(v) => v.as_u64(),
                         _ => None,
                     })
                     .collect::<Option<Vec<u64>>>()?,
@@ -553,7 +554,7 @@ fn merge_in(
     problems: &mut Vec<Diagnostic>,
 ) -> Node {
     match (parent.kind, child.kind) {
-        (Kind::Map(mut entries), Kind::Map(child_entries)) => {
+        (Shape::Map(mut entries), Shape::Map(child_entries)) => {
             for (key, c) in child_entries {
                 let list = key.as_str().and_then(|n| list_at(kind, n));
                 match entries.iter().position(|(k, _)| *k == key) {
@@ -561,7 +562,11 @@ fn merge_in(
                         let p = entries[i].1.clone();
                         let merged = match list {
                             Some(list) => merge_list(p, c, list, files, problems),
-                            None if matches!((&p.kind, &c.kind), (Kind::Map(_), Kind::Map(_))) => {
+                            None if matches!(
+                                (&p.kind, &c.kind),
+                                (Shape::Map(_), Shape::Map(_))
+                            ) =>
+                            {
                                 let nested = key.as_str().and_then(|n| map_at(kind, n));
                                 merge_in(p, c, nested, files, problems)
                             }
@@ -580,7 +585,7 @@ fn merge_in(
             }
             Node {
                 origin: child.origin,
-                kind: Kind::Map(entries),
+                kind: Shape::Map(entries),
             }
         }
         (_, kind) => Node {
@@ -597,7 +602,7 @@ fn merge_list(
     files: Files,
     problems: &mut Vec<Diagnostic>,
 ) -> Node {
-    let (Kind::Seq(mut entries), Kind::Seq(child_entries)) = (parent.kind, &child.kind) else {
+    let (Shape::Seq(mut entries), Shape::Seq(child_entries)) = (parent.kind, &child.kind) else {
         // A text where the parent had a list (or the other way): replaced.
         return child;
     };
@@ -628,13 +633,13 @@ fn merge_list(
     }
     Node {
         origin: child.origin,
-        kind: Kind::Seq(entries),
+        kind: Shape::Seq(entries),
     }
 }
 
 /// A list the parent did not have: its `remove: true` entries match nothing.
 fn check_removals(node: &Node, files: Files, problems: &mut Vec<Diagnostic>) {
-    if let Kind::Seq(items) = &node.kind {
+    if let Shape::Seq(items) = &node.kind {
         for c in items.iter().filter(|c| c.removes()) {
             problems.push(nothing_to_remove(c, c.id().as_deref(), files));
         }

@@ -31,22 +31,24 @@ pub struct Rollover {
     pub new_year: i32,
     /// The new file's text.
     pub text: String,
-    pub changes: Vec<Change>,
+    pub changes: Vec<Shift>,
     /// Lines to review: years it left alone, the `extends` line, 29 February.
     pub review: Vec<Review>,
 }
 
+/// One number rollover moved: a year, a date, or a year in text. (Not
+/// `diff::Change`, which is a difference between two plans.)
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Change {
+pub struct Shift {
     /// 1-based, in the original file.
     pub line: usize,
-    pub kind: ChangeKind,
+    pub kind: ShiftKind,
     pub old: String,
     pub new: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ChangeKind {
+pub enum ShiftKind {
     Year,
     Date,
     YearInText,
@@ -63,7 +65,7 @@ struct Edit {
     start: usize,
     end: usize,
     new: String,
-    change: Change,
+    change: Shift,
 }
 
 /// Move `source` to `new_year`.
@@ -108,9 +110,9 @@ pub fn rollover(source: &Source, new_year: i32) -> Result<Rollover, Box<Diagnost
                 start: s,
                 end: e,
                 new: new_year.to_string(),
-                change: Change {
+                change: Shift {
                     line: lines.line_of(s),
-                    kind: ChangeKind::Year,
+                    kind: ShiftKind::Year,
                     old: text[s..e].to_string(),
                     new: new_year.to_string(),
                 },
@@ -137,9 +139,9 @@ pub fn rollover(source: &Source, new_year: i32) -> Result<Rollover, Box<Diagnost
                     start: s,
                     end: e,
                     new: moved.clone(),
-                    change: Change {
+                    change: Shift {
                         line: lines.line_of(s),
-                        kind: ChangeKind::Date,
+                        kind: ShiftKind::Date,
                         old: token.to_string(),
                         new: moved,
                     },
@@ -174,9 +176,9 @@ pub fn rollover(source: &Source, new_year: i32) -> Result<Rollover, Box<Diagnost
                 start: s,
                 end: e,
                 new: new.clone(),
-                change: Change {
+                change: Shift {
                     line,
-                    kind: ChangeKind::YearInText,
+                    kind: ShiftKind::YearInText,
                     old: text[s..e].to_string(),
                     new,
                 },

@@ -10,7 +10,7 @@ use crate::numerals::parse_prefix;
 /// A numbering family. `1、`, `1.` and `1．` are one family: plans mix them
 /// within one list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Style {
+pub enum Family {
     /// 一、 一． 一。
     Zh,
     /// （一） (一)
@@ -25,7 +25,7 @@ pub enum Style {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Marker {
-    pub style: Style,
+    pub style: Family,
     pub n: u32,
     /// Bytes taken, with the spaces after it.
     pub len: usize,
@@ -85,15 +85,15 @@ pub fn numbering(s: &str, strict: bool) -> Option<Marker> {
     let c = first(s)?;
     if let Some(i) = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳".chars().position(|d| d == c)
     {
-        return done(Style::Circled, i as u32 + 1, c.len_utf8(), None);
+        return done(Family::Circled, i as u32 + 1, c.len_utf8(), None);
     }
     if c == '（' || c == '(' {
         let open = c.len_utf8();
         let (n, len, style) = match digits(&s[open..], 2) {
-            Some((n, len)) => (n, len, Style::NumParen),
+            Some((n, len)) => (n, len, Family::NumParen),
             None => {
                 let (n, len) = parse_prefix(&s[open..])?;
-                (n, len, Style::ZhParen)
+                (n, len, Family::ZhParen)
             }
         };
         let close = first(&s[open + len..])?;
@@ -112,11 +112,11 @@ pub fn numbering(s: &str, strict: bool) -> Option<Marker> {
         let digit_after =
             first(after).is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
         return match sep {
-            ')' | '）' => done(Style::NumParen, n, len + sep.len_utf8(), None),
+            ')' | '）' => done(Family::NumParen, n, len + sep.len_utf8(), None),
             // `3.5%` and `1.2.3` are numbers.
-            '.' | '．' if !digit_after => done(Style::Num, n, len + sep.len_utf8(), Some(sep)),
+            '.' | '．' if !digit_after => done(Family::Num, n, len + sep.len_utf8(), Some(sep)),
             '、' if !(strict && digit_after) => {
-                done(Style::Num, n, len + sep.len_utf8(), Some(sep))
+                done(Family::Num, n, len + sep.len_utf8(), Some(sep))
             }
             _ => None,
         };
@@ -130,7 +130,7 @@ pub fn numbering(s: &str, strict: bool) -> Option<Marker> {
     if sep == '、' && month(s).is_some() {
         return None;
     }
-    done(Style::Zh, n, len + sep.len_utf8(), Some(sep))
+    done(Family::Zh, n, len + sep.len_utf8(), Some(sep))
 }
 
 /// A month heading: `二月`, `三月份：`, `3月份:`, `七、八月`, `7月8月份`,
@@ -246,7 +246,7 @@ pub fn month(s: &str) -> Option<Month> {
 
 /// What a section of a plan is, from its heading's words.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Kind {
+pub enum Section {
     Guiding,
     Goals,
     /// A heading over the measures: 主要工作, 工作要点 ….
@@ -256,9 +256,9 @@ pub enum Kind {
 
 /// The words of each kind, most specific first: 具体工作安排 is a schedule
 /// before it is 具体工作.
-const KEYWORDS: &[(Kind, &[&str])] = &[
+const KEYWORDS: &[(Section, &[&str])] = &[
     (
-        Kind::Schedule,
+        Section::Schedule,
         &[
             "工作安排",
             "活动安排",
@@ -273,7 +273,7 @@ const KEYWORDS: &[(Kind, &[&str])] = &[
         ],
     ),
     (
-        Kind::Guiding,
+        Section::Guiding,
         &[
             "指导思想",
             "总体要求",
@@ -284,11 +284,11 @@ const KEYWORDS: &[(Kind, &[&str])] = &[
         ],
     ),
     (
-        Kind::Goals,
+        Section::Goals,
         &["工作目标", "总体目标", "目标任务", "奋斗目标", "主要目标"],
     ),
     (
-        Kind::Measures,
+        Section::Measures,
         &[
             "主要工作",
             "具体工作",
@@ -314,9 +314,9 @@ const KEYWORDS: &[(Kind, &[&str])] = &[
 /// The words must end the heading (a colon, the end of `s`, or numbering
 /// after it); before them at most a short qualifier (`具体`, `本学期`), except
 /// for 指导思想 followed by a colon, which plans often lead in to.
-pub fn section(s: &str) -> Option<(Kind, &str, usize)> {
+pub fn section(s: &str) -> Option<(Section, &str, usize)> {
     let window: usize = s.char_indices().nth(24).map_or(s.len(), |(i, _)| i);
-    let mut found: Vec<(usize, Kind, &str)> = Vec::new();
+    let mut found: Vec<(usize, Section, &str)> = Vec::new();
     for (kind, words) in KEYWORDS {
         for w in *words {
             if let Some(p) = s[..window].find(w) {
@@ -332,7 +332,12 @@ pub fn section(s: &str) -> Option<(Kind, &str, usize)> {
         .find_map(|(p, kind, word)| heading_at(s, p, kind, word))
 }
 
-fn heading_at<'s>(s: &'s str, p: usize, kind: Kind, word: &str) -> Option<(Kind, &'s str, usize)> {
+fn heading_at<'s>(
+    s: &'s str,
+    p: usize,
+    kind: Section,
+    word: &str,
+) -> Option<(Section, &'s str, usize)> {
     let prefix = &s[..p];
     // A prefix with punctuation is a sentence, or numbering the caller reads.
     if prefix.contains([
@@ -361,7 +366,7 @@ fn heading_at<'s>(s: &'s str, p: usize, kind: Kind, word: &str) -> Option<(Kind,
             && (numbering(rest, false).is_some()
                 || month(rest).is_some()
                 || rest.starts_with(['。', '.'])));
-    let long_lead_ok = kind == Kind::Guiding && colon && prefix.chars().count() <= 20;
+    let long_lead_ok = kind == Section::Guiding && colon && prefix.chars().count() <= 20;
     if !(ends_heading && (short_prefix || long_lead_ok)) {
         return None;
     }
@@ -394,17 +399,17 @@ mod tests {
     #[test]
     fn numbering_of_every_family() {
         let style = |s: &str| numbering(s, false).map(|m| (m.style, m.n));
-        assert_eq!(style("一、指导思想"), Some((Style::Zh, 1)));
-        assert_eq!(style("十二．其他"), Some((Style::Zh, 12)));
-        assert_eq!(style("一。依法维护"), Some((Style::Zh, 1)));
-        assert_eq!(style("（三）加强"), Some((Style::ZhParen, 3)));
-        assert_eq!(style("(二)、加强"), Some((Style::ZhParen, 2)));
-        assert_eq!(style("1、制定"), Some((Style::Num, 1)));
-        assert_eq!(style("2.认真"), Some((Style::Num, 2)));
-        assert_eq!(style("3．开展"), Some((Style::Num, 3)));
-        assert_eq!(style("（1）会前"), Some((Style::NumParen, 1)));
-        assert_eq!(style("2）会后"), Some((Style::NumParen, 2)));
-        assert_eq!(style("②组织"), Some((Style::Circled, 2)));
+        assert_eq!(style("一、指导思想"), Some((Family::Zh, 1)));
+        assert_eq!(style("十二．其他"), Some((Family::Zh, 12)));
+        assert_eq!(style("一。依法维护"), Some((Family::Zh, 1)));
+        assert_eq!(style("（三）加强"), Some((Family::ZhParen, 3)));
+        assert_eq!(style("(二)、加强"), Some((Family::ZhParen, 2)));
+        assert_eq!(style("1、制定"), Some((Family::Num, 1)));
+        assert_eq!(style("2.认真"), Some((Family::Num, 2)));
+        assert_eq!(style("3．开展"), Some((Family::Num, 3)));
+        assert_eq!(style("（1）会前"), Some((Family::NumParen, 1)));
+        assert_eq!(style("2）会后"), Some((Family::NumParen, 2)));
+        assert_eq!(style("②组织"), Some((Family::Circled, 2)));
         assert_eq!(style("3.5%的"), None);
         assert_eq!(style("2025年"), None);
         assert_eq!(style("七、八月：组织"), None);
@@ -432,19 +437,22 @@ mod tests {
 
     #[test]
     fn section_headings() {
-        fn k(s: &str) -> Option<(Kind, &str)> {
+        fn k(s: &str) -> Option<(Section, &str)> {
             section(s).map(|(k, w, _)| (k, w))
         }
-        assert_eq!(k("指导思想"), Some((Kind::Guiding, "指导思想")));
-        assert_eq!(k("具体工作安排："), Some((Kind::Schedule, "具体工作安排")));
+        assert_eq!(k("指导思想"), Some((Section::Guiding, "指导思想")));
+        assert_eq!(
+            k("具体工作安排："),
+            Some((Section::Schedule, "具体工作安排"))
+        );
         assert_eq!(
             k("具体活动安排3月份1、"),
-            Some((Kind::Schedule, "具体活动安排"))
+            Some((Section::Schedule, "具体活动安排"))
         );
-        assert_eq!(k("工作任务：一、以"), Some((Kind::Measures, "工作任务")));
+        assert_eq!(k("工作任务：一、以"), Some((Section::Measures, "工作任务")));
         assert_eq!(
             k("20xx年我院工会工作总的指导思想:在上级"),
-            Some((Kind::Guiding, "指导思想"))
+            Some((Section::Guiding, "指导思想"))
         );
         assert_eq!(k("完成年度工作目标，做好"), None);
         assert_eq!(k("认真落实工作安排，做好"), None);

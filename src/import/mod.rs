@@ -60,7 +60,7 @@ pub struct Imported {
 /// What was recognised, for the report printed after an import.
 #[derive(Clone, Debug)]
 pub struct Report {
-    pub kind: read::Kind,
+    pub kind: read::FileKind,
     pub encoding: Option<&'static str>,
     pub plans: Vec<Found>,
     /// Which plan was imported, from 1.
@@ -86,7 +86,7 @@ pub struct Report {
 
 /// A file's plans, in order, and what cleaning took out.
 struct Page {
-    kind: read::Kind,
+    kind: read::FileKind,
     encoding: Option<&'static str>,
     /// The page's own title, before any plan.
     page_title: Option<String>,

@@ -150,7 +150,7 @@ pub fn import_read(file: impl Display, kind: &str, encoding: Option<&str>) -> St
 }
 
 /// The kinds of file `import` reads, as the report names them
-/// (`import::read::Kind::label`).
+/// (`import::read::FileKind::label`).
 pub const IMPORT_KIND_TEXT: &str = "纯文本";
 pub const IMPORT_KIND_MARKDOWN: &str = "Markdown";
 pub const IMPORT_KIND_HTML: &str = "网页";

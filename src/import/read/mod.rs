@@ -20,28 +20,28 @@ pub use text::plain;
 
 /// The formats `import` reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Kind {
+pub enum FileKind {
     Text,
     Markdown,
     Html,
     Docx,
 }
 
-impl Kind {
+impl FileKind {
     /// The kind as the report names it.
     pub fn label(self) -> &'static str {
         match self {
-            Kind::Text => msg::IMPORT_KIND_TEXT,
-            Kind::Markdown => msg::IMPORT_KIND_MARKDOWN,
-            Kind::Html => msg::IMPORT_KIND_HTML,
-            Kind::Docx => msg::IMPORT_KIND_DOCX,
+            FileKind::Text => msg::IMPORT_KIND_TEXT,
+            FileKind::Markdown => msg::IMPORT_KIND_MARKDOWN,
+            FileKind::Html => msg::IMPORT_KIND_HTML,
+            FileKind::Docx => msg::IMPORT_KIND_DOCX,
         }
     }
 }
 
 /// A file's paragraphs, and how they were read, for the report.
 pub struct Read {
-    pub kind: Kind,
+    pub kind: FileKind,
     /// The text encoding, for text formats.
     pub encoding: Option<&'static str>,
     pub paras: Vec<String>,
@@ -79,22 +79,22 @@ pub fn read(path: &Path) -> Result<Read, Unreadable> {
     }
     if ext == "docx" || bytes.starts_with(b"PK\x03\x04") {
         return Ok(Read {
-            kind: Kind::Docx,
+            kind: FileKind::Docx,
             encoding: None,
             paras: docx(&bytes)?,
         });
     }
     let (text, encoding) = decode(&bytes)?;
     let kind = match ext.as_str() {
-        "md" | "markdown" => Kind::Markdown,
-        "html" | "htm" | "xhtml" | "mhtml" => Kind::Html,
-        "txt" | "text" => Kind::Text,
-        _ if looks_like_html(&text) => Kind::Html,
-        _ => Kind::Text,
+        "md" | "markdown" => FileKind::Markdown,
+        "html" | "htm" | "xhtml" | "mhtml" => FileKind::Html,
+        "txt" | "text" => FileKind::Text,
+        _ if looks_like_html(&text) => FileKind::Html,
+        _ => FileKind::Text,
     };
     let paras = match kind {
-        Kind::Markdown => markdown(&text),
-        Kind::Html => html(&text),
+        FileKind::Markdown => markdown(&text),
+        FileKind::Html => html(&text),
         _ => plain(&text),
     };
     Ok(Read {

@@ -1,7 +1,7 @@
 //! The walker: one plan's paragraphs into its parts, heading by heading.
 
 use super::*;
-use crate::import::marker::{self, Kind, Style, is_space};
+use crate::import::marker::{self, Family, Section, is_space};
 
 /// Where in the plan the walker is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,10 +35,10 @@ pub(super) struct Walker {
     d: Draft,
     ctx: Ctx,
     /// The numbering of sections, once seen (一、 in most plans).
-    top: Option<Style>,
+    top: Option<Family>,
     top_last: u32,
     /// Numbering levels inside the current section, outermost first.
-    stack: Vec<(Style, u32)>,
+    stack: Vec<(Family, u32)>,
     fresh: Fresh,
 }
 
@@ -114,7 +114,7 @@ impl Walker {
     fn is_section(&self, m: &marker::Marker) -> bool {
         match self.top {
             Some(top) => m.style == top,
-            None => m.style == Style::Zh && !matches!(self.ctx, Ctx::Measures | Ctx::Schedule),
+            None => m.style == Family::Zh && !matches!(self.ctx, Ctx::Measures | Ctx::Schedule),
         }
     }
 
@@ -204,7 +204,7 @@ impl Walker {
     }
 
     /// The index of `style` in the numbering stack, pushing it if new.
-    fn level(&mut self, style: Style, n: u32) -> usize {
+    fn level(&mut self, style: Family, n: u32) -> usize {
         match self.stack.iter().position(|(s, _)| *s == style) {
             Some(j) => {
                 self.stack.truncate(j + 1);
@@ -224,13 +224,13 @@ impl Walker {
         self.fresh = Fresh::No;
     }
 
-    fn section(&mut self, kind: Kind, words: &str) {
+    fn section(&mut self, kind: Section, words: &str) {
         let h = &mut self.d.headings;
         let (slot, ctx) = match kind {
-            Kind::Guiding => (&mut h.guiding, Ctx::Guiding),
-            Kind::Goals => (&mut h.goals, Ctx::Goals),
-            Kind::Measures => (&mut h.measures, Ctx::Measures),
-            Kind::Schedule => (&mut h.schedule, Ctx::Schedule),
+            Section::Guiding => (&mut h.guiding, Ctx::Guiding),
+            Section::Goals => (&mut h.goals, Ctx::Goals),
+            Section::Measures => (&mut h.measures, Ctx::Measures),
+            Section::Schedule => (&mut h.schedule, Ctx::Schedule),
         };
         *slot = Some(words.to_string());
         self.enter(ctx);
@@ -277,11 +277,12 @@ impl Walker {
             if let Some((kind, _, _)) = marker::section(s) {
                 let same = matches!(
                     (kind, self.ctx),
-                    (Kind::Guiding, Ctx::Guiding)
-                        | (Kind::Goals, Ctx::Goals)
-                        | (Kind::Schedule, Ctx::Schedule)
+                    (Section::Guiding, Ctx::Guiding)
+                        | (Section::Goals, Ctx::Goals)
+                        | (Section::Schedule, Ctx::Schedule)
                 );
-                if !same && (kind == Kind::Schedule || s.find(['：', ':']).is_some_and(|p| p < 40))
+                if !same
+                    && (kind == Section::Schedule || s.find(['：', ':']).is_some_and(|p| p < 40))
                 {
                     return true;
                 }

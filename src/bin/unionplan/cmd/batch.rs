@@ -3,7 +3,7 @@
 use std::io::IsTerminal;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use unionplan::batch::{District, Layout, SchoolResult};
+use unionplan::batch::{District, Placement, SchoolResult};
 use unionplan::render::Format;
 use unionplan::{Error, Pipeline, messages};
 
@@ -22,10 +22,10 @@ pub fn run(a: BatchArgs) -> Outcome {
     formats.sort();
     formats.dedup();
     let total = district.schools.len();
-    let layout = if a.flat {
-        Layout::Flat
+    let placement = if a.flat {
+        Placement::Flat
     } else {
-        Layout::PerSchool
+        Placement::PerSchool
     };
 
     // A bar on a terminal; one plain line per school otherwise.
@@ -56,7 +56,9 @@ pub fn run(a: BatchArgs) -> Outcome {
     }
     let pool = pool.build().expect("a thread pool");
     let results = pool.install(|| {
-        unionplan::batch::run(&district, &a.output, &formats, layout, &pipeline, &progress)
+        unionplan::batch::run(
+            &district, &a.output, &formats, placement, &pipeline, &progress,
+        )
     });
     if let Some(bar) = &bar {
         bar.finish_and_clear();

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use unionplan::rollover::ChangeKind;
+use unionplan::rollover::ShiftKind;
 use unionplan::{Error, messages};
 
 use super::{Outcome, write_text};
@@ -25,9 +25,9 @@ pub fn run(a: RolloverArgs) -> Outcome {
     );
     for c in &r.changes {
         let what = match c.kind {
-            ChangeKind::Year => messages::rollover_what_year(),
-            ChangeKind::Date => messages::rollover_what_date(),
-            ChangeKind::YearInText => messages::rollover_what_text(),
+            ShiftKind::Year => messages::rollover_what_year(),
+            ShiftKind::Date => messages::rollover_what_date(),
+            ShiftKind::YearInText => messages::rollover_what_text(),
         };
         println!(
             "  {}",
