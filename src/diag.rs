@@ -15,7 +15,6 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use crate::markup::is_wide;
 use crate::messages;
 
 /// One problem found in one file.
@@ -155,7 +154,7 @@ impl fmt::Display for Diagnostic {
 
 /// Terminal cells taken by `s`: East Asian wide characters take two.
 fn display_width(s: &str) -> usize {
-    s.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum()
+    unicode_width::UnicodeWidthStr::width(s)
 }
 
 #[cfg(test)]

@@ -257,3 +257,28 @@ fn completions_for_every_shell_and_a_man_page() {
     );
     assert!(page.contains("render"));
 }
+
+/// Colour only where it belongs: none in a pipe or with NO_COLOR, and on
+/// request with CLICOLOR_FORCE (for a pager or CI log that shows it).
+#[test]
+fn colour_follows_no_color_and_clicolor_force() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("bad.yaml"), "school: 甲校\nyear: 2025\n").unwrap();
+    let run = |envs: &[(&str, &str)]| {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_unionplan"));
+        cmd.args(["validate", "bad.yaml"])
+            .current_dir(dir.path())
+            .env_remove("NO_COLOR")
+            .env_remove("CLICOLOR_FORCE");
+        for (k, v) in envs {
+            cmd.env(k, v);
+        }
+        let out = cmd.output().unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        String::from_utf8(out.stderr).unwrap()
+    };
+    assert!(!run(&[]).contains('\x1b'), "a pipe gets no colour");
+    let forced = run(&[("CLICOLOR_FORCE", "1")]);
+    assert!(forced.contains("\x1b["), "{forced}");
+    assert!(!run(&[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]).contains('\x1b'));
+}

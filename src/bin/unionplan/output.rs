@@ -2,7 +2,6 @@
 //! progress, summaries and problems on standard error, for people or, with
 //! `--message-format json`, as one JSON line per problem and nothing else.
 
-use std::io::IsTerminal;
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -31,11 +30,6 @@ pub fn say(line: String) {
     }
 }
 
-/// Colour on a terminal, unless NO_COLOR is set.
-fn color() -> bool {
-    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
-}
-
 /// Print what went wrong: every located problem, or the one error.
 pub fn report(err: &Error) {
     if !for_people() {
@@ -50,9 +44,11 @@ pub fn report(err: &Error) {
     }
     match err {
         Error::Invalid(diags) => {
-            let color = color();
+            // Coloured always; anstream strips the colour where it does not
+            // belong (not a terminal, NO_COLOR) and keeps it for
+            // CLICOLOR_FORCE.
             for d in diags {
-                eprintln!("{}", d.render(color));
+                anstream::eprintln!("{}", d.render(true));
             }
             if diags.len() > 1 {
                 eprintln!("{}", messages::error_count(diags.len()));
