@@ -515,10 +515,8 @@ pub fn run(
         })
         .collect();
 
-    write::write_atomic(
-        &out.join("index.html"),
-        index_html(&district.path, &results).as_bytes(),
-    )?;
+    let index = index_html(&district.path, &results, &pipeline.templates)?;
+    write::write_atomic(&out.join("index.html"), index.as_bytes())?;
     Ok(results)
 }
 
@@ -588,57 +586,72 @@ fn render_school(
     }
 }
 
-/// The page listing every school with links to its files and its errors.
-fn index_html(district: &Path, results: &[SchoolResult]) -> String {
-    use crate::render::escape_html as esc;
-    let ok = results.iter().filter(|r| r.ok()).count();
-    let mut rows = String::new();
-    for r in results {
-        let links: Vec<String> = r
-            .files
-            .iter()
-            .map(|f| {
-                let href: Vec<String> = f
-                    .components()
-                    .map(|c| percent_encode(&c.as_os_str().to_string_lossy()))
-                    .collect();
-                let ext = f
-                    .extension()
-                    .map(|e| e.to_string_lossy().to_uppercase())
-                    .unwrap_or_default();
-                format!("<a href=\"{}\">{}</a>", href.join("/"), esc(&ext))
-            })
-            .collect();
-        let errors: Vec<String> = r
-            .errors
-            .iter()
-            .map(|d| format!("<li><pre>{}</pre></li>", esc(&d.render(false))))
-            .collect();
-        rows.push_str(&format!(
-            "<tr class=\"{}\"><td>{}</td><td>{}</td><td>{}</td></tr>\n",
-            if r.ok() { "ok" } else { "failed" },
-            esc(&r.name),
-            links.join(" "),
-            if errors.is_empty() {
-                String::new()
-            } else {
-                format!("<ul>{}</ul>", errors.join(""))
-            },
-        ));
+/// The page listing every school with links to its files and its errors,
+/// from the `index.html` template.
+fn index_html(
+    district: &Path,
+    results: &[SchoolResult],
+    templates: &crate::template::Templates,
+) -> Result<String, Error> {
+    #[derive(serde::Serialize)]
+    struct Page {
+        title: String,
+        summary: String,
+        headings: Headings,
+        rows: Vec<Row>,
     }
-    format!(
-        "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n<style>\nbody {{ font-family: \"Noto Sans CJK SC\", \"Microsoft YaHei\", sans-serif; margin: 2em; }}\ntable {{ border-collapse: collapse; }}\ntd, th {{ border: 1px solid #ccc; padding: 0.4em 0.8em; text-align: left; vertical-align: top; }}\ntr.failed td {{ background: #fff0f0; }}\npre {{ white-space: pre-wrap; margin: 0; }}\n</style>\n</head>\n<body>\n<h1>{title}</h1>\n<p>{summary}</p>\n<table>\n<tr><th>{h_school}</th><th>{h_files}</th><th>{h_errors}</th></tr>\n{rows}</table>\n</body>\n</html>\n",
-        title = esc(&msg::index_title(district.display())),
-        summary = esc(&msg::batch_summary(
-            results.len(),
-            ok,
-            results.len() - ok,
-            None
-        )),
-        h_school = msg::index_school(),
-        h_files = msg::index_files(),
-        h_errors = msg::index_errors(),
-    )
+    #[derive(serde::Serialize)]
+    struct Headings {
+        school: &'static str,
+        files: &'static str,
+        errors: &'static str,
+    }
+    #[derive(serde::Serialize)]
+    struct Row {
+        name: String,
+        ok: bool,
+        links: Vec<Link>,
+        errors: Vec<String>,
+    }
+    #[derive(serde::Serialize)]
+    struct Link {
+        href: String,
+        label: String,
+    }
+    let ok = results.iter().filter(|r| r.ok()).count();
+    let rows = results
+        .iter()
+        .map(|r| Row {
+            name: r.name.clone(),
+            ok: r.ok(),
+            links: r
+                .files
+                .iter()
+                .map(|f| Link {
+                    href: f
+                        .components()
+                        .map(|c| percent_encode(&c.as_os_str().to_string_lossy()))
+                        .collect::<Vec<_>>()
+                        .join("/"),
+                    label: f
+                        .extension()
+                        .map(|e| e.to_string_lossy().to_uppercase())
+                        .unwrap_or_default(),
+                })
+                .collect(),
+            errors: r.errors.iter().map(|d| d.render(false)).collect(),
+        })
+        .collect();
+    templates.index_page(&Page {
+        title: msg::index_title(district.display()),
+        summary: msg::batch_summary(results.len(), ok, results.len() - ok, None),
+        headings: Headings {
+            school: msg::index_school(),
+            files: msg::index_files(),
+            errors: msg::index_errors(),
+        },
+        rows,
+    })
 }
 
 /// Percent-encode a path segment for an href (keeps letters, digits, CJK).

@@ -1,9 +1,10 @@
 //! The tera templates that hold the layout.
 //!
-//! Two templates ship inside the binary (see `templates/` in the source):
+//! Three templates ship inside the binary (see `templates/` in the source):
 //! `plan.md`, the layout of the plan, from which all three formats are made,
-//! and `plan.html`, the HTML page with its CSS. `--templates DIR` replaces
-//! either with a file of the same name from DIR; errors in such a file are
+//! `plan.html`, the HTML page with its CSS, and `index.html`, the page a
+//! batch writes beside a district's plans. `--templates DIR` replaces any
+//! of them with a file of the same name from DIR; errors in such a file are
 //! reported with its path and line.
 
 use std::path::{Path, PathBuf};
@@ -20,9 +21,14 @@ use crate::{Error, messages};
 pub const MARKDOWN: &str = "plan.md";
 /// File name of the HTML page template.
 pub const HTML: &str = "plan.html";
+/// File name of a batch's index page template.
+pub const INDEX: &str = "index.html";
+/// Every template, by file name: what `--templates DIR` may replace.
+pub const ALL: [&str; 3] = [MARKDOWN, HTML, INDEX];
 
 const BUILTIN_MARKDOWN: &str = include_str!("../templates/plan.md");
 const BUILTIN_HTML: &str = include_str!("../templates/plan.html");
+const BUILTIN_INDEX: &str = include_str!("../templates/index.html");
 
 /// The compiled templates, built in or overridden from a folder.
 pub struct Templates {
@@ -31,6 +37,7 @@ pub struct Templates {
     /// when overridden, so tera's error reports name the user's file.
     markdown_name: String,
     html_name: String,
+    index_name: String,
 }
 
 impl Templates {
@@ -62,7 +69,7 @@ impl Templates {
                 p.is_file()
                     && !matches!(
                         p.file_name().and_then(|n| n.to_str()),
-                        Some(MARKDOWN | HTML)
+                        Some(MARKDOWN | HTML | INDEX)
                     )
             })
             .collect()
@@ -85,7 +92,11 @@ impl Templates {
         });
 
         let mut names = Vec::new();
-        for (file, builtin) in [(MARKDOWN, BUILTIN_MARKDOWN), (HTML, BUILTIN_HTML)] {
+        for (file, builtin) in [
+            (MARKDOWN, BUILTIN_MARKDOWN),
+            (HTML, BUILTIN_HTML),
+            (INDEX, BUILTIN_INDEX),
+        ] {
             let user = dir.map(|d| d.join(file)).filter(|p| p.is_file());
             let (name, source) = match user {
                 Some(path) => {
@@ -100,12 +111,13 @@ impl Templates {
                 .map_err(|e| Error::Template(messages::template_error(report(&e))))?;
             names.push(name);
         }
-        let html_name = names.pop().expect("two templates");
-        let markdown_name = names.pop().expect("two templates");
+        let [markdown_name, html_name, index_name]: [String; 3] =
+            names.try_into().expect("three templates");
         Ok(Templates {
             tera,
             markdown_name,
             html_name,
+            index_name,
         })
     }
 
@@ -140,6 +152,14 @@ impl Templates {
         let ctx = Context::from_serialize(&page)
             .map_err(|e| Error::Template(messages::template_error(e)))?;
         self.render(&self.html_name, &ctx)
+    }
+
+    /// The index page of a batch: anything serialisable with the fields
+    /// `templates/index.html` names.
+    pub fn index_page(&self, page: &impl Serialize) -> Result<String, Error> {
+        let ctx = Context::from_serialize(page)
+            .map_err(|e| Error::Template(messages::template_error(e)))?;
+        self.render(&self.index_name, &ctx)
     }
 
     fn render(&self, name: &str, ctx: &Context) -> Result<String, Error> {

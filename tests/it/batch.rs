@@ -330,3 +330,24 @@ fn an_xlsx_roster_with_chinese_headers_and_numbers() {
     let err = stderr(&o);
     assert!(err.contains("schools.xlsx:4:2：字段 year"), "{err}");
 }
+
+/// The index page comes from the `index.html` template, with what schools
+/// are called escaped: a name is text, never markup.
+#[test]
+fn the_index_escapes_school_names() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "base.yaml", BASE);
+    write(
+        dir.path(),
+        "d.yaml",
+        "base: base.yaml\nschools:\n  - school: \"<b>甲&乙</b>\"\n",
+    );
+    let o = unionplan(dir.path(), &["batch", "d.yaml", "-o", "out", "-f", "md"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let index = fs::read_to_string(dir.path().join("out/index.html")).unwrap();
+    assert!(
+        index.contains("<td>&lt;b&gt;甲&amp;乙&lt;/b&gt;</td>"),
+        "{index}"
+    );
+    assert!(!index.contains("<b>甲"), "{index}");
+}

@@ -64,10 +64,7 @@ fn templates(dir: Option<&Path>) -> Result<Templates, Error> {
     };
     let t = Templates::with_overrides(dir)?;
     for f in Templates::unknown_files(dir) {
-        say(messages::template_unknown_file(
-            f.display(),
-            &[template::MARKDOWN, template::HTML],
-        ));
+        say(messages::template_unknown_file(f.display(), &template::ALL));
     }
     Ok(t)
 }
