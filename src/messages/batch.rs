@@ -80,3 +80,15 @@ pub fn index_files() -> &'static str {
 pub fn index_errors() -> &'static str {
     "错误"
 }
+
+pub fn batch_jobs_capped(asked: usize, used: usize) -> String {
+    if asked < used {
+        format!("-j 至少是 1，改为 -j {used}")
+    } else {
+        format!("-j {asked} 超出了这台电脑能同时处理的数量，改为 -j {used}")
+    }
+}
+
+pub fn batch_no_threads(err: impl Display) -> String {
+    format!("无法启动并行处理的线程：{err}（可以试试更小的 -j）")
+}

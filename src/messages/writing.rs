@@ -10,6 +10,25 @@ pub fn cannot_create_dir(path: impl Display, err: impl Display) -> String {
     format!("无法创建文件夹 {path}：{err}")
 }
 
+pub fn cannot_write_stdout(err: &std::io::Error) -> String {
+    format!("无法写到标准输出：{}", io_reason(err))
+}
+
+/// Why a read or write failed, in Chinese where the reason is a common
+/// one; the system's own words otherwise.
+pub fn io_reason(err: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    match err.kind() {
+        K::NotFound => "找不到这个文件或文件夹".into(),
+        K::PermissionDenied => "没有权限".into(),
+        K::AlreadyExists => "文件已经存在".into(),
+        K::StorageFull => "磁盘已满".into(),
+        K::ReadOnlyFilesystem => "磁盘是只读的".into(),
+        K::BrokenPipe => "接收输出的程序已经关闭".into(),
+        _ => err.to_string(),
+    }
+}
+
 pub fn docx_build_failed(err: impl Display) -> String {
     format!("生成 Word 文件时出错：{err}")
 }

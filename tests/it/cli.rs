@@ -282,3 +282,74 @@ fn colour_follows_no_color_and_clicolor_force() {
     assert!(forced.contains("\x1b["), "{forced}");
     assert!(!run(&[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]).contains('\x1b'));
 }
+
+/// A reader that went away (`unionplan schema | head -1`) ends the run
+/// quietly, and a full disk is one error line and exit 1: never a panic.
+#[test]
+fn a_closed_or_full_standard_output_is_no_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    for args in [
+        &["schema"][..],
+        &["man"],
+        &["completions", "bash"],
+        &["import", "--list", "plan.txt"],
+    ] {
+        std::fs::write(
+            dir.path().join("plan.txt"),
+            "甲校2025年工会工作计划\n一、指导思想\n服务教职工。\n二、主要工作\n1、做好慰问。\n",
+        )
+        .unwrap();
+        // A pipe whose reading end is already closed.
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_unionplan"))
+            .args(args)
+            .current_dir(dir.path())
+            .stdout(writer)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {err}");
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+
+        if cfg!(target_os = "linux") {
+            let full = std::fs::File::create("/dev/full").unwrap();
+            let out = std::process::Command::new(env!("CARGO_BIN_EXE_unionplan"))
+                .args(args)
+                .current_dir(dir.path())
+                .env("NO_COLOR", "1")
+                .stdout(full)
+                .output()
+                .unwrap();
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
+            assert_eq!(err.trim(), "错误：无法写到标准输出：磁盘已满", "{args:?}");
+            assert!(!err.contains("panicked"), "{args:?}: {err}");
+        }
+    }
+}
+
+/// `-j` beyond what the machine can run is lowered, with a notice, and
+/// `-j 0` means one: the batch is still produced.
+#[test]
+fn batch_jobs_are_capped() {
+    let out_dir = tempfile::tempdir().unwrap();
+    for (jobs, capped) in [("5000", true), ("0", true), ("1", false)] {
+        let o = unionplan(
+            &repo(),
+            &[
+                "batch",
+                "specs/district/district.yaml",
+                "-o",
+                out_dir.path().to_str().unwrap(),
+                "-f",
+                "md",
+                "-j",
+                jobs,
+            ],
+        );
+        let err = stderr(&o);
+        assert!(o.status.success(), "-j {jobs}: {err}");
+        assert_eq!(err.contains("改为 -j"), capped, "{err}");
+    }
+}

@@ -1,7 +1,14 @@
 //! What the command line prints, and where: results on standard output;
 //! progress, summaries and problems on standard error, for people or, with
 //! `--message-format json`, as one JSON line per problem and nothing else.
+//!
+//! Nothing here panics on a closed or full stream (`println!` does): a
+//! reader that went away (`unionplan schema | head -1`) ends the run
+//! quietly with exit 0, a full disk (`> /dev/full`) is one error line and
+//! exit 1, and a closed standard error is ignored.
 
+use std::fmt::Display;
+use std::io::Write as _;
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -26,8 +33,29 @@ pub fn for_people() -> bool {
 /// Progress and summaries, for people.
 pub fn say(line: String) {
     if for_people() {
-        eprintln!("{line}");
+        to_stderr(line);
     }
+}
+
+/// One line on standard error; a closed one is ignored.
+fn to_stderr(line: impl Display) {
+    let _ = writeln!(std::io::stderr(), "{line}");
+}
+
+/// Text on standard output, the command's result.
+pub fn print(text: impl Display) -> Result<(), Error> {
+    let mut out = std::io::stdout().lock();
+    match write!(out, "{text}").and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        // Whoever reads has all they wanted: stop, as a pipe expects.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
+        Err(e) => Err(Error::Write(messages::cannot_write_stdout(&e))),
+    }
+}
+
+/// One line of the command's result.
+pub fn println(line: impl Display) -> Result<(), Error> {
+    print(format_args!("{line}\n"))
 }
 
 /// Print what went wrong: every located problem, or the one error.
@@ -38,7 +66,7 @@ pub fn report(err: &Error) {
             other => vec![Diagnostic::file_level(Path::new(""), other.to_string())],
         };
         for d in diags {
-            eprintln!("{}", d.to_json());
+            to_stderr(d.to_json());
         }
         return;
     }
@@ -48,12 +76,12 @@ pub fn report(err: &Error) {
             // belong (not a terminal, NO_COLOR) and keeps it for
             // CLICOLOR_FORCE.
             for d in diags {
-                anstream::eprintln!("{}", d.render(true));
+                let _ = writeln!(anstream::stderr(), "{}", d.render(true));
             }
             if diags.len() > 1 {
-                eprintln!("{}", messages::error_count(diags.len()));
+                to_stderr(messages::error_count(diags.len()));
             }
         }
-        other => eprintln!("{}：{other}", messages::label_error()),
+        other => to_stderr(format_args!("{}：{other}", messages::label_error())),
     }
 }

@@ -51,10 +51,19 @@ pub fn run(a: BatchArgs) -> Outcome {
     };
 
     let mut pool = rayon::ThreadPoolBuilder::new();
-    if let Some(n) = a.jobs {
-        pool = pool.num_threads(n.max(1));
+    if let Some(asked) = a.jobs {
+        // More threads than cores only adds memory: thousands of them
+        // could not even be started.
+        let most = std::thread::available_parallelism().map_or(1, |n| n.get()) * 4;
+        let n = asked.clamp(1, most);
+        if n != asked {
+            say(messages::batch_jobs_capped(asked, n));
+        }
+        pool = pool.num_threads(n);
     }
-    let pool = pool.build().expect("a thread pool");
+    let pool = pool
+        .build()
+        .map_err(|e| Error::Write(messages::batch_no_threads(e)))?;
     let results = pool.install(|| {
         unionplan::batch::run(
             &district, &a.output, &formats, placement, &pipeline, &progress,

@@ -5,6 +5,7 @@ use unionplan::{load_spec, messages};
 
 use super::{Failure, Outcome};
 use crate::args::DiffArgs;
+use crate::output::println;
 use crate::output::report;
 
 pub fn run(a: DiffArgs) -> Outcome {
@@ -19,10 +20,10 @@ pub fn run(a: DiffArgs) -> Outcome {
     };
     let groups = unionplan::diff::diff(&old, &new);
     if groups.is_empty() {
-        println!("{}", messages::diff_none());
+        println(messages::diff_none())?;
     }
     for g in groups {
-        println!("{}", g.section);
+        println(g.section)?;
         for c in &g.changes {
             let line = match c {
                 Change::Added(w) => messages::diff_added(w),
@@ -30,7 +31,7 @@ pub fn run(a: DiffArgs) -> Outcome {
                 Change::Changed { what, old, new } => messages::diff_changed(what, old, new),
                 Change::Moved { what, from, to } => messages::diff_moved(what, from, to),
             };
-            println!("  {line}");
+            println(format_args!("  {line}"))?;
         }
     }
     Ok(())

@@ -6,15 +6,19 @@ use unionplan::messages;
 use super::{Outcome, today, write_text};
 use crate::args::ImportArgs;
 use crate::output::say;
+use crate::output::{print, println};
 
 pub fn run(a: ImportArgs) -> Outcome {
     if a.list {
         for (i, p) in import::list(&a.file)?.iter().enumerate() {
             let title = p.title.as_deref().unwrap_or(messages::import_untitled());
-            println!(
-                "{}",
-                messages::import_plan_line(i + 1, title, p.measures, p.months, p.chars)
-            );
+            println(messages::import_plan_line(
+                i + 1,
+                title,
+                p.measures,
+                p.months,
+                p.chars,
+            ))?;
         }
         return Ok(());
     }
@@ -26,7 +30,7 @@ pub fn run(a: ImportArgs) -> Outcome {
     let imported = import::import(&a.file, &options)?;
     say_report(&a, &imported.report);
     let Some(path) = &a.output else {
-        print!("{}", imported.yaml);
+        print(&imported.yaml)?;
         return Ok(());
     };
     write_text(path, &imported.yaml, a.force)?;

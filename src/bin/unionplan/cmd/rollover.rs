@@ -7,6 +7,7 @@ use unionplan::{Error, messages};
 
 use super::{Outcome, write_text};
 use crate::args::RolloverArgs;
+use crate::output::println;
 
 pub fn run(a: RolloverArgs) -> Outcome {
     let r = unionplan::load::Source::read(&a.spec)
@@ -19,32 +20,36 @@ pub fn run(a: RolloverArgs) -> Outcome {
     if out.exists() && !a.force && !a.dry_run {
         return Err(Error::Write(messages::file_exists(out.display())).into());
     }
-    println!(
-        "{}",
-        messages::rollover_summary(r.old_year, r.new_year, r.changes.len())
-    );
+    println(messages::rollover_summary(
+        r.old_year,
+        r.new_year,
+        r.changes.len(),
+    ))?;
     for c in &r.changes {
         let what = match c.kind {
             ShiftKind::Year => messages::rollover_what_year(),
             ShiftKind::Date => messages::rollover_what_date(),
             ShiftKind::YearInText => messages::rollover_what_text(),
         };
-        println!(
+        println(format_args!(
             "  {}",
             messages::rollover_change(c.line, what, &c.old, &c.new)
-        );
+        ))?;
     }
     if !r.review.is_empty() {
-        println!("{}", messages::rollover_review_header());
+        println(messages::rollover_review_header())?;
         for item in &r.review {
-            println!("  {}", messages::rollover_review(item.line, &item.reason));
+            println(format_args!(
+                "  {}",
+                messages::rollover_review(item.line, &item.reason)
+            ))?;
         }
     }
     if a.dry_run {
-        println!("{}", messages::rollover_dry_run());
+        println(messages::rollover_dry_run())?;
         return Ok(());
     }
     write_text(&out, &r.text, a.force)?;
-    println!("{}", messages::rollover_written(out.display()));
+    println(messages::rollover_written(out.display()))?;
     Ok(())
 }
