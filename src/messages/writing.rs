@@ -44,3 +44,13 @@ pub fn docx_deflate_failed(err: impl Display) -> String {
 pub fn file_exists(path: impl Display) -> String {
     format!("{path} 已经存在，没有覆盖它（要覆盖请加上 --force）")
 }
+
+pub fn render_clash(first: impl Display, second: impl Display, output: impl Display) -> String {
+    format!(
+        "{first} 和 {second} 会写到同一个文件 {output}，一个文件都没有写：请用 -o 给它们不同的输出文件夹，或者给其中一个计划文件改名"
+    )
+}
+
+pub fn render_over_spec(output: impl Display) -> String {
+    format!("输出文件 {output} 就是计划文件本身，一个文件都没有写：请用 -o 换一个输出文件夹")
+}

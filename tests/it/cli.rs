@@ -353,3 +353,51 @@ fn batch_jobs_are_capped() {
         assert_eq!(err.contains("改为 -j"), capped, "{err}");
     }
 }
+
+/// Two specs whose outputs share a name, or an output that is a spec
+/// itself, are refused before anything is written.
+#[test]
+fn render_refuses_outputs_that_collide() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = "school: 甲校\nyear: 2025\nguiding_principles: 文字。\nmeasures: [做事]\n";
+    for sub in ["a", "b"] {
+        std::fs::create_dir_all(dir.path().join(sub)).unwrap();
+        std::fs::write(dir.path().join(sub).join("plan.yaml"), spec).unwrap();
+    }
+    let o = unionplan(
+        dir.path(),
+        &["render", "a/plan.yaml", "b/plan.yaml", "-o", "out"],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains("a/plan.yaml 和 b/plan.yaml 会写到同一个文件 out/plan.docx"),
+        "{err}"
+    );
+    assert!(!dir.path().join("out").exists(), "nothing is written");
+
+    // A spec named like an output: its own render would replace it.
+    std::fs::write(dir.path().join("plan.md"), spec).unwrap();
+    let o = unionplan(dir.path(), &["render", "plan.md", "-o", ".", "-f", "md"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("就是计划文件本身"), "{}", stderr(&o));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("plan.md")).unwrap(),
+        spec
+    );
+
+    // One spec given twice renders once, without complaint.
+    let o = unionplan(
+        dir.path(),
+        &[
+            "render",
+            "a/plan.yaml",
+            "a/plan.yaml",
+            "-o",
+            "out",
+            "-f",
+            "md",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+}

@@ -1,6 +1,10 @@
 //! `unionplan render`: specs into files.
 
-use unionplan::{Pipeline, load_spec, messages, write};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use unionplan::render::Format;
+use unionplan::{Error, Pipeline, load_spec, messages, write};
 
 use super::{Failure, Outcome, templates, today};
 use crate::args::RenderArgs;
@@ -11,6 +15,7 @@ pub fn run(a: RenderArgs) -> Outcome {
     let mut formats = a.formats;
     formats.sort();
     formats.dedup();
+    check_outputs(&a.specs, &a.output, &formats)?;
     let mut all_ok = true;
     for spec_path in &a.specs {
         let rendered = load_spec(spec_path).and_then(|spec| pipeline.render(&spec, &formats));
@@ -38,5 +43,49 @@ pub fn run(a: RenderArgs) -> Outcome {
         Ok(())
     } else {
         Err(Failure::Reported)
+    }
+}
+
+/// Refuse, before anything is written, outputs that would overwrite each
+/// other (`a/plan.yaml` and `b/plan.yaml` both give `out/plan.docx`) or a
+/// spec itself (`render plan.md -o . -f md`).
+fn check_outputs(specs: &[PathBuf], out: &Path, formats: &[Format]) -> Result<(), Error> {
+    // Compared as the file system would: case folded, since Windows and
+    // macOS treat Plan.docx and plan.docx as one file.
+    let key = |p: &Path| p.to_string_lossy().to_lowercase();
+    let canonical = |p: &Path| -> Option<PathBuf> {
+        let dir = p.parent().filter(|d| !d.as_os_str().is_empty());
+        let dir = dir.unwrap_or(Path::new(".")).canonicalize().ok()?;
+        Some(dir.join(p.file_name()?))
+    };
+    let spec_files: Vec<String> = specs
+        .iter()
+        .filter_map(|s| canonical(s))
+        .map(|p| key(&p))
+        .collect();
+    let mut seen: HashMap<String, &Path> = HashMap::new();
+    let mut problems = Vec::new();
+    for spec in specs {
+        for &format in formats {
+            let path = write::output_path(out, spec, format);
+            if let Some(first) = seen.insert(key(&path), spec) {
+                if first != spec.as_path() {
+                    problems.push(messages::render_clash(
+                        first.display(),
+                        spec.display(),
+                        path.display(),
+                    ));
+                }
+            }
+            if canonical(&path).is_some_and(|p| spec_files.contains(&key(&p))) {
+                problems.push(messages::render_over_spec(path.display()));
+            }
+        }
+    }
+    problems.dedup();
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Write(problems.join("\n")))
     }
 }
