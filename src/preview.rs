@@ -5,12 +5,16 @@
 //! Deliberately small and dependency-free: one thread watches the files by
 //! polling their modification times (four times a second is plenty for a
 //! person editing), one thread per request answers `GET /` with the page
-//! and `GET /version` with a number that changes on every re-render. A
+//! and `GET /version` with a number that changes on every re-render.
+//! Why by hand rather than with an HTTP crate: two fixed answers to local
+//! requests need none of a server framework, and every guard it needs is
+//! a few lines here: only this computer's `Host`, only GET and HEAD, and a
+//! request line with headers of at most 16 KiB arriving within 5 s. A
 //! script added to the preview page only (never to rendered files) asks for
 //! `/version` twice a second and reloads when it changes. Errors in the spec
 //! are shown on the page, with their file, line and column.
 
-use std::io::{BufRead, BufReader, Write};
+use std::io::Write;
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -140,18 +144,86 @@ fn with_reload_script(page: &str, version: u64) -> String {
     }
 }
 
-/// Answer one HTTP request.
-fn answer(stream: TcpStream, state: &Mutex<State>) -> std::io::Result<()> {
-    stream.set_read_timeout(Some(Duration::from_secs(5)))?;
-    let mut reader = BufReader::new(stream);
-    let mut request = String::new();
-    reader.read_line(&mut request)?;
-    // Read (and ignore) the headers.
-    let mut line = String::new();
-    while reader.read_line(&mut line)? > 2 {
-        line.clear();
+/// The most a request's line and headers may take, and how long they may
+/// take to arrive: a browser sends a few hundred bytes at once, so a client
+/// that sends more, or one byte every few seconds, is not one.
+const MAX_REQUEST: usize = 16 * 1024;
+const REQUEST_TIME: Duration = Duration::from_secs(5);
+
+/// The request's line and headers, within [`MAX_REQUEST`] and
+/// [`REQUEST_TIME`] in all (not per read, which a slow client could keep
+/// alive forever); `None` for a request that does not fit.
+fn read_request(stream: &mut TcpStream) -> std::io::Result<Option<String>> {
+    let deadline = std::time::Instant::now() + REQUEST_TIME;
+    let mut buf = Vec::with_capacity(1024);
+    let mut chunk = [0u8; 1024];
+    while !buf.windows(4).any(|w| w == b"\r\n\r\n") && !buf.windows(2).any(|w| w == b"\n\n") {
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        if left.is_zero() || buf.len() > MAX_REQUEST {
+            return Ok(None);
+        }
+        stream.set_read_timeout(Some(left))?;
+        match std::io::Read::read(stream, &mut chunk) {
+            Ok(0) => break,
+            Ok(n) => buf.extend_from_slice(&chunk[..n]),
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+                ) =>
+            {
+                return Ok(None);
+            }
+            Err(e) => return Err(e),
+        }
     }
-    let path = request.split_whitespace().nth(1).unwrap_or("/");
+    Ok(Some(String::from_utf8_lossy(&buf).into_owned()))
+}
+
+/// Is `host` (the `Host:` header) this computer? Anything else is a page
+/// on the web reaching the preview through DNS rebinding, which must not
+/// read the plan.
+fn is_local_host(host: &str) -> bool {
+    let host = host.trim();
+    let name = match host.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or(""),
+        None => host.rsplit_once(':').map_or(host, |(name, _)| name),
+    };
+    matches!(
+        name.to_ascii_lowercase().as_str(),
+        "localhost" | "127.0.0.1" | "::1"
+    )
+}
+
+/// Answer one HTTP request: `GET` or `HEAD` of `/` or `/version`, from a
+/// page of this computer.
+fn answer(mut stream: TcpStream, state: &Mutex<State>) -> std::io::Result<()> {
+    stream.set_write_timeout(Some(REQUEST_TIME))?;
+    let Some(request) = read_request(&mut stream)? else {
+        return respond(
+            &mut stream,
+            "431 Request Header Fields Too Large",
+            "",
+            false,
+        );
+    };
+    let mut lines = request.lines();
+    let first = lines.next().unwrap_or("");
+    let mut words = first.split_whitespace();
+    let method = words.next().unwrap_or("");
+    let path = words.next().unwrap_or("/");
+    let host = lines
+        .filter_map(|l| l.split_once(':'))
+        .find(|(name, _)| name.trim().eq_ignore_ascii_case("host"))
+        .map(|(_, value)| value);
+    if !host.is_some_and(is_local_host) {
+        return respond(&mut stream, "403 Forbidden", "", false);
+    }
+    let head = match method {
+        "GET" => false,
+        "HEAD" => true,
+        _ => return respond(&mut stream, "405 Method Not Allowed", "", false),
+    };
     let (status, kind, body) = {
         let s = state.lock().expect("the preview state is never poisoned");
         match path {
@@ -160,16 +232,32 @@ fn answer(stream: TcpStream, state: &Mutex<State>) -> std::io::Result<()> {
             _ => (
                 "404 Not Found",
                 "text/plain; charset=utf-8",
-                "not found".to_string(),
+                messages::preview_not_found().to_string(),
             ),
         }
     };
-    let mut stream = reader.into_inner();
+    respond_with(&mut stream, status, kind, &body, head)
+}
+
+/// A response without a body worth reading.
+fn respond(stream: &mut TcpStream, status: &str, body: &str, head: bool) -> std::io::Result<()> {
+    respond_with(stream, status, "text/plain; charset=utf-8", body, head)
+}
+
+fn respond_with(
+    stream: &mut TcpStream,
+    status: &str,
+    kind: &str,
+    body: &str,
+    head: bool,
+) -> std::io::Result<()> {
     write!(
         stream,
         "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
         body.len()
     )?;
-    stream.write_all(body.as_bytes())?;
+    if !head {
+        stream.write_all(body.as_bytes())?;
+    }
     stream.flush()
 }

@@ -192,3 +192,95 @@ fn in_chromium_the_page_reloads_itself_after_an_edit() {
         text(&tab).contains("p.yaml:6:12")
     });
 }
+
+/// Send `request` raw and return the status line, or "" if the server
+/// closed without one.
+fn raw(addr: &str, request: &[u8]) -> String {
+    let mut s = TcpStream::connect(addr).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+    let _ = s.write_all(request);
+    let mut response = Vec::new();
+    let _ = s.read_to_end(&mut response);
+    String::from_utf8_lossy(&response)
+        .lines()
+        .next()
+        .unwrap_or("")
+        .to_string()
+}
+
+/// Only this computer's pages may read the plan (a page on the web could
+/// otherwise reach it through DNS rebinding), only GET and HEAD are
+/// answered, and a request may not be endless or endlessly slow.
+#[test]
+fn answers_only_local_get_requests_and_bounds_what_it_reads() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("plan.yaml"), SPEC).unwrap();
+    let server = start(dir.path(), "plan.yaml");
+    let addr = server.addr.as_str();
+    let port = addr.rsplit(':').next().unwrap();
+
+    for host in [
+        addr.to_string(),
+        format!("localhost:{port}"),
+        format!("[::1]:{port}"),
+    ] {
+        let status = raw(
+            addr,
+            format!("GET / HTTP/1.1\r\nHost: {host}\r\n\r\n").as_bytes(),
+        );
+        assert!(status.contains("200"), "{host}: {status}");
+    }
+    for host in ["evil.example:80", "127.0.0.1.evil.example"] {
+        let status = raw(
+            addr,
+            format!("GET / HTTP/1.1\r\nHost: {host}\r\n\r\n").as_bytes(),
+        );
+        assert!(status.contains("403"), "{host}: {status}");
+    }
+    let status = raw(addr, b"GET / HTTP/1.1\r\n\r\n");
+    assert!(status.contains("403"), "no Host: {status}");
+    let status = raw(
+        addr,
+        format!("POST / HTTP/1.1\r\nHost: {addr}\r\n\r\n").as_bytes(),
+    );
+    assert!(status.contains("405"), "{status}");
+    let status = raw(
+        addr,
+        format!("HEAD / HTTP/1.1\r\nHost: {addr}\r\n\r\n").as_bytes(),
+    );
+    assert!(status.contains("200"), "{status}");
+
+    // 1 MB of request line: refused without reading it all.
+    let mut huge = b"GET /".to_vec();
+    huge.extend(std::iter::repeat_n(b'a', 1 << 20));
+    let status = raw(addr, &huge);
+    assert!(status.is_empty() || status.contains("431"), "{status}");
+
+    // A client sending a byte now and then is cut off after 5 s in all.
+    let started = Instant::now();
+    let mut slow = TcpStream::connect(addr).unwrap();
+    slow.set_read_timeout(Some(Duration::from_secs(20)))
+        .unwrap();
+    let mut closed = false;
+    for _ in 0..40 {
+        if slow.write_all(b"G").is_err() {
+            closed = true;
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(300));
+        let mut byte = [0u8; 64];
+        slow.set_nonblocking(true).unwrap();
+        let r = slow.read(&mut byte);
+        slow.set_nonblocking(false).unwrap();
+        if matches!(r, Ok(_)) {
+            closed = true;
+            break;
+        }
+    }
+    assert!(closed, "a slow client is cut off");
+    assert!(
+        started.elapsed() < Duration::from_secs(10),
+        "{:?}",
+        started.elapsed()
+    );
+}

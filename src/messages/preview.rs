@@ -19,3 +19,7 @@ pub fn preview_error_hint() -> String {
 pub fn preview_cannot_listen(err: impl Display) -> String {
     format!("无法启动预览：{err}（换一个端口试试：--port 8080）")
 }
+
+pub fn preview_not_found() -> &'static str {
+    "没有这个页面"
+}
