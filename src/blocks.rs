@@ -120,6 +120,12 @@ impl Builder {
         }
     }
 
+    /// How deep the current list is; past 255 levels (which a template
+    /// could write) it stays 255 rather than wrapping round.
+    fn list_depth(&self) -> u8 {
+        u8::try_from(self.lists.len()).unwrap_or(u8::MAX)
+    }
+
     fn paragraph_kind(&self) -> BlockKind {
         if self.signature {
             BlockKind::Signature
@@ -127,7 +133,7 @@ impl Builder {
             BlockKind::Body
         } else {
             BlockKind::ListItem {
-                depth: self.lists.len() as u8,
+                depth: self.list_depth(),
             }
         }
     }
@@ -220,7 +226,7 @@ impl Builder {
                 self.lists.push(start);
             }
             Tag::Item => {
-                let depth = self.lists.len() as u8;
+                let depth = self.list_depth();
                 self.begin(BlockKind::ListItem { depth });
                 self.item_used = false;
                 let marker = match self.lists.last_mut().and_then(|l| l.as_mut()) {

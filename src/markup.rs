@@ -25,12 +25,77 @@ pub fn parser_options() -> Options {
 
 /// Paragraphs and lists, ready to stand on their own lines.
 pub fn block(src: &str) -> String {
-    Writer::new(Mode::Block).run(src)
+    Writer::new(Mode::Block).run(&protect(src))
 }
 
 /// A single line of inline Markdown.
 pub fn inline(src: &str) -> String {
-    Writer::new(Mode::Inline).run(src)
+    Writer::new(Mode::Inline).run(&protect(src))
+}
+
+/// Lists deeper than this are written at this depth: the text stays, the
+/// indentation stops growing (it grew with every level, so thousands of
+/// levels made hundreds of megabytes).
+const MAX_LIST_DEPTH: usize = 8;
+
+/// Escape the block constructs Markdown would swallow whole before they
+/// are parsed: a line opening a code fence (```` ``` ```` or `~~~`, whose
+/// info string is no text), and a line shaped like a link reference
+/// definition (`[备注]: 请各校按时完成`, which is no text at all). Such a line
+/// is the text it shows.
+fn protect(src: &str) -> std::borrow::Cow<'_, str> {
+    let mut out = String::new();
+    let mut changed = false;
+    for line in src.split_inclusive('\n') {
+        let at = construct_start(line);
+        if let Some(at) = at {
+            out.push_str(&line[..at]);
+            out.push('\\');
+            out.push_str(&line[at..]);
+            changed = true;
+        } else {
+            out.push_str(line);
+        }
+    }
+    if changed {
+        std::borrow::Cow::Owned(out)
+    } else {
+        std::borrow::Cow::Borrowed(src)
+    }
+}
+
+/// Where a fence or link reference definition begins on `line`, after its
+/// indentation and any list markers (`- `, `1. `) before it.
+fn construct_start(line: &str) -> Option<usize> {
+    let mut at = 0;
+    loop {
+        let rest = &line[at..];
+        let spaces = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+        let rest = &rest[spaces..];
+        at += spaces;
+        let marker = if rest.starts_with(['-', '*', '+']) && rest[1..].starts_with([' ', '\t']) {
+            2
+        } else {
+            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+            let after = &rest[digits..];
+            if (1..10).contains(&digits)
+                && after.starts_with(['.', ')'])
+                && after[1..].starts_with([' ', '\t'])
+            {
+                digits + 2
+            } else {
+                0
+            }
+        };
+        if marker == 0 {
+            break;
+        }
+        at += marker;
+    }
+    let rest = &line[at..];
+    let fence = rest.starts_with("```") || rest.starts_with("~~~");
+    let definition = rest.starts_with('[') && rest.contains("]:");
+    (fence || definition).then_some(at)
 }
 
 /// Plain text of several lines (one paragraph each), escaped so Markdown
@@ -61,7 +126,8 @@ enum Mode {
 struct ListLevel {
     /// The next number of an ordered list.
     next: Option<u64>,
-    /// Columns the item's content starts at, relative to the list.
+    /// Columns the item's content starts at, relative to the list; 0 for
+    /// a list past [`MAX_LIST_DEPTH`], written where its parent's items are.
     width: usize,
 }
 
@@ -223,9 +289,17 @@ impl Writer {
                     self.start_block();
                 }
             }
-            Tag::CodeBlock(_) => {
-                // A fence's info string is not text; the code's lines are.
+            Tag::CodeBlock(kind) => {
+                // The code's lines are paragraphs of text; so is a fence's
+                // info string, where one still gets here (`protect` escapes
+                // most fences before parsing).
                 self.start_block();
+                if let pulldown_cmark::CodeBlockKind::Fenced(info) = kind {
+                    if !info.trim().is_empty() {
+                        self.escaped(info.trim());
+                        self.line_break(false);
+                    }
+                }
                 self.in_code_block = true;
             }
             Tag::List(start) => {
@@ -233,6 +307,7 @@ impl Writer {
                     self.out.push_str("\n\n");
                 }
                 let width = match start {
+                    _ if self.lists.len() >= MAX_LIST_DEPTH => 0,
                     Some(n) => format!("{n}. ").len(),
                     None => 2,
                 };
@@ -257,7 +332,9 @@ impl Writer {
                 match level.next.as_mut() {
                     Some(n) => {
                         let marker = format!("{n}. ");
-                        level.width = marker.len();
+                        if level.width > 0 {
+                            level.width = marker.len();
+                        }
                         self.out.push_str(&marker);
                         *n += 1;
                     }
@@ -269,9 +346,11 @@ impl Writer {
             Tag::Emphasis => self.marker("*"),
             Tag::Strong => self.marker("**"),
             Tag::Strikethrough => self.marker("~~"),
-            Tag::Link { dest_url, .. } => self.links.push(dest_url.to_string()),
-            Tag::Image { .. }
-            | Tag::FootnoteDefinition(_)
+            // A link's or image's text stays; its address follows it.
+            Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } => {
+                self.links.push(dest_url.to_string())
+            }
+            Tag::FootnoteDefinition(_)
             | Tag::DefinitionList
             | Tag::DefinitionListTitle
             | Tag::DefinitionListDefinition
@@ -307,7 +386,7 @@ impl Writer {
             TagEnd::Emphasis => self.marker("*"),
             TagEnd::Strong => self.marker("**"),
             TagEnd::Strikethrough => self.marker("~~"),
-            TagEnd::Link => {
+            TagEnd::Link | TagEnd::Image => {
                 if let Some(url) = self.links.pop() {
                     if !url.is_empty() && !self.out.ends_with(url.as_str()) {
                         self.escaped(&format!("（{url}）"));
@@ -409,6 +488,65 @@ mod tests {
     fn inline_joins_lines_without_spaces_between_chinese() {
         assert_eq!(inline("第一行\n第二行"), "第一行第二行");
         assert_eq!(inline("line one\nline two"), "line one line two");
+    }
+
+    /// Markdown that would swallow what a teacher typed: a fence's info
+    /// string, a line shaped like a link reference definition, an image.
+    /// Every character of the text must come through.
+    #[test]
+    fn nothing_typed_vanishes() {
+        let plain = |md: &str| {
+            crate::blocks::Document::from_markdown(md)
+                .blocks
+                .iter()
+                .map(|b| b.plain_text())
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        for (typed, shown) in [
+            ("```重要通知", "```重要通知"),
+            ("~~~请各校注意", "~~~请各校注意"),
+            ("[备注]: 请各校按时完成", "[备注]: 请各校按时完成"),
+            ("  [备注]: 缩进的也一样", "[备注]: 缩进的也一样"),
+            ("![校徽](logo.png)", "校徽（logo.png）"),
+            ("![](logo.png)", "（logo.png）"),
+            ("- ```列表里的", "• ```列表里的"),
+            ("```\n代码\n```", "```\n代码\n```"),
+        ] {
+            assert_eq!(plain(&block(typed)), shown, "{typed:?}");
+            // One line: the same characters, joined.
+            let squeeze = |t: &str| t.replace(['\n', ' '], "").replace('•', "");
+            assert_eq!(squeeze(&plain(&inline(typed))), squeeze(shown), "{typed:?}");
+        }
+    }
+
+    /// Lists nested thousands deep keep their text without the indent
+    /// growing with every level (60 KB in was 900 MB out).
+    #[test]
+    fn deep_nesting_does_not_amplify() {
+        // Each "- " opens a list inside the last: 3,000 levels in 6 KB.
+        let deep = format!("{}最深的一层", "- ".repeat(3000));
+        let out = block(&deep);
+        // A line per level, no longer for being deep: linear, not quadratic.
+        assert!(
+            out.len() < deep.len() * 12,
+            "{} bytes from {}",
+            out.len(),
+            deep.len()
+        );
+        let twice = block(&format!("{}最深的一层", "- ".repeat(6000)));
+        assert!(
+            twice.len() < out.len() * 5 / 2,
+            "{} then {}",
+            out.len(),
+            twice.len()
+        );
+        assert!(out.contains("最深的一层"));
+        let doc = crate::blocks::Document::from_markdown(&out);
+        assert!(doc.blocks.iter().all(|b| match b.kind {
+            crate::blocks::BlockKind::ListItem { depth } => depth >= 1,
+            _ => true,
+        }));
     }
 
     #[test]

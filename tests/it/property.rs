@@ -50,8 +50,19 @@ const PIECES: &[&str] = &[
 fn text() -> impl Strategy<Value = String> {
     // Starting with a Chinese word keeps a leading "- " or "1." from making
     // the whole text a list, which would (rightly) change its characters.
+    // Or with what Markdown would swallow whole: a code fence (its info
+    // string), a link reference definition, an image.
     (
-        prop::sample::select(vec!["学校", "工会", "组织", "开展"]),
+        prop::sample::select(vec![
+            "学校",
+            "工会",
+            "组织",
+            "开展",
+            "```通知",
+            "~~~注意",
+            "[备注]: 按时完成",
+            "[注]:",
+        ]),
         prop::collection::vec(prop::sample::select(PIECES), 0..8),
     )
         .prop_map(|(first, rest)| {
