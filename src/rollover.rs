@@ -22,6 +22,7 @@ use serde_yaml::Value;
 use crate::diag::Diagnostic;
 use crate::load::{FieldPath, Source, Target};
 use crate::messages as msg;
+use crate::spec::fields::YEARS;
 use crate::spec::keys;
 
 /// What one rollover did, and what a person should look at.
@@ -71,6 +72,14 @@ struct Edit {
 /// Move `source` to `new_year`.
 pub fn rollover(source: &Source, new_year: i32) -> Result<Rollover, Box<Diagnostic>> {
     let text = &source.text;
+    // A year the new spec could not be valid with is refused before
+    // anything is written (`--year 0` wrote a spec that failed to load).
+    if !YEARS.contains(&i64::from(new_year)) {
+        return Err(Box::new(
+            Diagnostic::file_level(&source.path, msg::year_out_of_range(new_year.into()))
+                .with_help(msg::rollover_year_help()),
+        ));
+    }
     let Some((year_key, year_value)) = keys::get(&source.value, "year") else {
         return Err(Box::new(
             source
@@ -84,7 +93,7 @@ pub fn rollover(source: &Source, new_year: i32) -> Result<Rollover, Box<Diagnost
         Value::String(s) => s.trim().parse().ok(),
         _ => None,
     }
-    .filter(|y| (1949..=2200).contains(y))
+    .filter(|y| YEARS.contains(y))
     .map(|y| y as i32)
     .ok_or_else(|| {
         Box::new(
@@ -183,7 +192,7 @@ pub fn rollover(source: &Source, new_year: i32) -> Result<Rollover, Box<Diagnost
                     new,
                 },
             });
-        } else if (1949..=2200).contains(&found) {
+        } else if YEARS.contains(&i64::from(found)) {
             review.push(Review {
                 line,
                 reason: msg::rollover_other_year(found),

@@ -37,7 +37,7 @@ fn value_of(kind: Kind) -> Value {
     match kind {
         Kind::Text => text(),
         Kind::Year => {
-            json!({"type": ["integer", "string"], "minimum": 1949, "maximum": 2200, "pattern": "^\\d{4}$"})
+            json!({"type": ["integer", "string"], "minimum": fields::YEARS.start(), "maximum": fields::YEARS.end(), "pattern": "^\\d{4}$"})
         }
         Kind::Period => {
             json!({"enum": ["year", "spring", "autumn", "school-year", "年度", "全年", "上半年", "春季", "春季学期", "下半年", "秋季", "秋季学期", "学年"]})

@@ -57,3 +57,7 @@ pub fn rollover_dry_run() -> String {
 pub fn rollover_written(path: impl Display) -> String {
     format!("已写好新一年的计划 {path}，原来的文件没有改动")
 }
+
+pub fn rollover_year_help() -> String {
+    "--year 写新计划的年份，例如 --year 2026".to_string()
+}

@@ -77,7 +77,12 @@ pub fn bad_year_help() -> String {
 }
 
 pub fn year_out_of_range(year: i64) -> String {
-    format!("年份 {year} 不合理，应在 1949 到 2200 之间")
+    let years = crate::spec::fields::YEARS;
+    format!(
+        "年份 {year} 不合理，应在 {} 到 {} 之间",
+        years.start(),
+        years.end()
+    )
 }
 
 pub fn bad_period(found: &str) -> String {

@@ -34,12 +34,15 @@ pub struct Field {
     pub description: &'static str,
 }
 
+/// The years a plan may be for: a `year` outside them is a typo.
+pub const YEARS: std::ops::RangeInclusive<i64> = 1949..=2200;
+
 /// What a field's value is.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Kind {
     /// A text (a number is read as its digits); never empty.
     Text,
-    /// A four-digit year.
+    /// A four-digit year, within [`YEARS`].
     Year,
     /// 年度 / 上半年 / 下半年 / 学年, in English or Chinese.
     Period,

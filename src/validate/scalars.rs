@@ -64,7 +64,7 @@ impl Checker<'_> {
             );
             return None;
         };
-        if !(1949..=2200).contains(&n) {
+        if !fields::YEARS.contains(&n) {
             self.report(path, msg::year_out_of_range(n), Some(msg::bad_year_help()));
             return None;
         }

@@ -159,3 +159,28 @@ fn a_spec_without_a_year_is_a_located_error() {
     let o = unionplan(dir.path(), &["rollover", "q.yaml", "--year", "2026"]);
     assert!(stderr(&o).contains("没有 `year`"), "{}", stderr(&o));
 }
+
+/// A year no plan can have is refused before anything is written: the
+/// spec written for `--year 0` did not load, and the run said it had
+/// succeeded.
+#[test]
+fn a_year_out_of_range_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(example("qingxi-2025.yaml"), dir.path().join("plan.yaml")).unwrap();
+    for year in ["0", "99999", "2147483647", "1948"] {
+        let o = unionplan(
+            dir.path(),
+            &["rollover", "plan.yaml", "--year", year, "-o", "new.yaml"],
+        );
+        assert_eq!(o.status.code(), Some(1), "--year {year}");
+        assert!(
+            stderr(&o).contains("不合理，应在 1949 到 2200 之间"),
+            "{}",
+            stderr(&o)
+        );
+        assert!(
+            !dir.path().join("new.yaml").exists(),
+            "--year {year} wrote a file"
+        );
+    }
+}
