@@ -232,9 +232,17 @@ fn init_fills_in_school_and_year_and_writes_chinese_keys_on_request() {
     let zh = fs::read_to_string(dir.path().join("zh.yaml")).unwrap();
     assert!(zh.contains("\n学校: 青溪路小学\n") && zh.contains("\n工作安排:\n"));
 
-    let o = unionplan(dir.path(), &["init", "bad.yaml", "--school", "甲校: 乙"]);
-    assert_eq!(o.status.code(), Some(1));
-    assert!(!dir.path().join("bad.yaml").exists());
+    // A name YAML would misread unquoted (`: `, ` #`, `&`) is quoted, not cut
+    // or refused.
+    let o = unionplan(
+        dir.path(),
+        &["init", "odd.yaml", "--school", "实验小学 #2: 分校"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = fs::read_to_string(dir.path().join("odd.yaml")).unwrap();
+    assert!(text.contains("school: \"实验小学 #2: 分校\"\n"), "{text}");
+    let spec = unionplan::load_spec(&dir.path().join("odd.yaml")).unwrap();
+    assert_eq!(spec.school, "实验小学 #2: 分校");
 }
 
 #[test]
