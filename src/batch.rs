@@ -186,6 +186,11 @@ impl District {
 
         let formats = match map.get("formats") {
             None | Some(Value::Null) => None,
+            Some(Value::Sequence(names)) if names.is_empty() => {
+                // An empty list would succeed and write nothing at all.
+                problems.push(at(&root.key("formats"), msg::no_formats()));
+                None
+            }
             Some(Value::Sequence(names)) => {
                 let mut out = Vec::new();
                 for (i, n) in names.iter().enumerate() {

@@ -93,7 +93,11 @@ impl Diagnostic {
         serde_json::to_string(self).expect("a diagnostic serialises")
     }
 
-    /// The message with source excerpt; `color` adds ANSI colours for terminals.
+    /// The message with source excerpt; `color` adds ANSI colours for
+    /// terminals. What came from the user's file (the message quotes it,
+    /// the excerpt is it) has its control characters shown as symbols
+    /// (ESC as ␛): printed raw, an escape sequence in a spec could
+    /// rewrite the terminal.
     pub fn render(&self, color: bool) -> String {
         let (red, blue, bold, reset) = if color {
             ("\x1b[1;31m", "\x1b[1;34m", "\x1b[1m", "\x1b[0m")
@@ -108,10 +112,11 @@ impl Diagnostic {
         if let Some(field) = &self.field {
             out.push_str(&format!("{} {field}：", messages::label_field()));
         }
-        out.push_str(&self.message);
+        out.push_str(&visible(&self.message));
         out.push_str(reset);
         out.push('\n');
         if let (Some(line), Some(col), Some(text)) = (self.line, self.column, &self.source_line) {
+            let text = &visible(text);
             let num = line.to_string();
             let pad = " ".repeat(num.len());
             // The caret goes under the column's character; CJK characters
@@ -122,11 +127,14 @@ impl Diagnostic {
             out.push_str(&format!("{blue}{num} |{reset} {text}\n"));
             out.push_str(&format!("{blue}{pad} |{reset} {caret_pad}{red}^{reset}\n"));
             for (label, text) in self.trailer() {
-                out.push_str(&format!("{blue}{pad} ={reset} {label}：{text}\n"));
+                out.push_str(&format!(
+                    "{blue}{pad} ={reset} {label}：{}\n",
+                    visible(text)
+                ));
             }
         } else {
             for (label, text) in self.trailer() {
-                out.push_str(&format!("  = {label}：{text}\n"));
+                out.push_str(&format!("  = {label}：{}\n", visible(text)));
             }
         }
         out
@@ -153,6 +161,26 @@ impl fmt::Display for Diagnostic {
 }
 
 /// Terminal cells taken by `s`: East Asian wide characters take two.
+/// `s` with control characters (but tabs) as the Unicode symbols for
+/// them, U+2400 onwards: one visible character for one typed.
+pub fn visible(s: &str) -> std::borrow::Cow<'_, str> {
+    let control = |c: char| (c.is_control() && c != '\t') || c == '\u{7f}';
+    if !s.chars().any(control) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    s.chars()
+        .map(|c| match c {
+            '\u{7f}' => '\u{2421}',
+            c if (c as u32) < 0x20 && c != '\t' => {
+                char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}')
+            }
+            c if control(c) => '\u{FFFD}',
+            c => c,
+        })
+        .collect::<String>()
+        .into()
+}
+
 fn display_width(s: &str) -> usize {
     unicode_width::UnicodeWidthStr::width(s)
 }
@@ -160,6 +188,20 @@ fn display_width(s: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_characters_from_a_spec_are_shown_not_sent_to_the_terminal() {
+        let src = "school: 甲\u{1b}]0;pwned\u{7}校\n";
+        let d =
+            Diagnostic::file_level(Path::new("p.yaml"), "“甲\u{1b}[2J校”不对".into()).at(src, 1, 9);
+        let text = d.render(false);
+        assert!(
+            !text.contains('\u{1b}') && !text.contains('\u{7}'),
+            "{text:?}"
+        );
+        assert!(text.contains("甲␛[2J校"), "{text}");
+        assert!(text.contains("1 | school: 甲␛]0;pwned␇校"), "{text}");
+    }
 
     #[test]
     fn caret_sits_under_the_column_even_after_chinese_text() {

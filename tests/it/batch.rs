@@ -351,3 +351,23 @@ fn the_index_escapes_school_names() {
     );
     assert!(!index.contains("<b>甲"), "{index}");
 }
+
+/// `formats: []` would succeed and write nothing: it is a located error.
+#[test]
+fn an_empty_formats_list_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "base.yaml", BASE);
+    write(
+        dir.path(),
+        "d.yaml",
+        "base: base.yaml\nschools:\n  - school: 甲校\nformats: []\n",
+    );
+    let o = unionplan(dir.path(), &["batch", "d.yaml", "-o", "out"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains("d.yaml:4:10") && err.contains("formats 是空的"),
+        "{err}"
+    );
+    assert!(!dir.path().join("out").exists());
+}

@@ -37,9 +37,11 @@ pub fn say(line: String) {
     }
 }
 
-/// One line on standard error; a closed one is ignored.
+/// One line on standard error, its control characters made visible (a
+/// school's name could carry an escape sequence); a closed one is ignored.
 fn to_stderr(line: impl Display) {
-    let _ = writeln!(std::io::stderr(), "{line}");
+    let line = line.to_string();
+    let _ = writeln!(std::io::stderr(), "{}", unionplan::diag::visible(&line));
 }
 
 /// Text on standard output, the command's result.
