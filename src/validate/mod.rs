@@ -112,6 +112,11 @@ impl Checker<'_> {
     /// "第 10 行" for where `first` was written, naming the file when it is
     /// not the one `here` was written in.
     pub(super) fn where_(&self, first: &FieldPath, here: &FieldPath) -> Option<String> {
+        // Finding a line reads the file: past the problems that will be
+        // listed it would make a file of repeated months quadratic.
+        if self.problems.len() >= MAX_PROBLEMS {
+            return None;
+        }
         let (file, line) = self.src.position(first)?;
         let same = self.src.position(here).is_some_and(|(f, _)| f == file);
         Some(msg::at_line((!same).then(|| file.display()), line))
@@ -128,8 +133,11 @@ impl Checker<'_> {
             let id_path = path.key("id");
             match ids.get(&id) {
                 Some(first) => {
-                    // Entries with one id from two files merge, so both are in one file.
-                    let line = self.src.position(first).map(|(_, line)| line);
+                    // Entries with one id from two files merge, so both are in
+                    // one file. (Located only while it will be listed.)
+                    let line = (self.problems.len() < MAX_PROBLEMS)
+                        .then(|| self.src.position(first).map(|(_, line)| line))
+                        .flatten();
                     self.report(&id_path, msg::duplicate_id(&id, line), None);
                 }
                 None => {
