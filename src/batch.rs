@@ -528,7 +528,9 @@ pub fn run(
 /// The school and the file stem from merged values, as validation will
 /// read them; `None` where they are not valid (the school then fails).
 fn names_of(value: &Value) -> Option<(String, String)> {
-    let school = value.get("school")?.as_str()?.trim_end().to_string();
+    // As validation reads it: a name YAML reads as a number is one too,
+    // and two such schools must not write one file.
+    let school = validate::as_text(value.get("school")?)?;
     let year = match value.get("year")? {
         Value::Number(n) => n.as_i64()?,
         Value::String(s) => s.parse().ok()?,

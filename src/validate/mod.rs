@@ -283,6 +283,17 @@ impl Checker<'_> {
     }
 }
 
+/// A text field's value as text: a string (without trailing spaces) or a
+/// number as its digits (`school: 123`). Validation and the batch's
+/// file naming read school names alike through this.
+pub fn as_text(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.trim_end().to_string()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
 /// Characters XML 1.0 does not allow in a document.
 pub fn forbidden_in_xml(c: char) -> bool {
     matches!(c, '\u{0}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}')

@@ -11,13 +11,12 @@ impl Checker<'_> {
 
     /// Text (Markdown). Numbers are taken as text: `target: 100` is fine.
     pub(super) fn text(&mut self, v: &Value, path: &FieldPath) -> Option<String> {
-        let s = match v {
-            Value::String(s) => s.trim_end().to_string(),
-            Value::Number(n) => n.to_string(),
-            other => {
+        let s = match as_text(v) {
+            Some(s) => s,
+            None => {
                 self.report(
                     path,
-                    msg::expected_text(&msg::describe_value(other)),
+                    msg::expected_text(&msg::describe_value(v)),
                     Some(msg::expected_text_help()),
                 );
                 return None;

@@ -371,3 +371,20 @@ fn an_empty_formats_list_is_an_error() {
     );
     assert!(!dir.path().join("out").exists());
 }
+
+/// Names YAML reads as numbers are names all the same: two schools called
+/// 101 would write one file, and are refused before anything is written.
+#[test]
+fn numeric_school_names_clash_like_any_other() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "base.yaml", BASE);
+    write(
+        dir.path(),
+        "d.yaml",
+        "base: base.yaml\nschools:\n  - school: 101\n  - school: \"101\"\n",
+    );
+    let o = unionplan(dir.path(), &["batch", "d.yaml", "-o", "out", "-f", "md"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("会写到同一个文件"), "{}", stderr(&o));
+    assert!(!dir.path().join("out").exists());
+}
