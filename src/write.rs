@@ -7,6 +7,7 @@
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use crate::render::Format;
 use crate::{Error, messages};
@@ -50,6 +51,46 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     write_with(path, bytes, Durability::Durable, false)
 }
 
+/// The temporary files being written now. An interrupted run (Ctrl+C,
+/// SIGTERM) removes them through [`end_interrupted`]: otherwise each
+/// would stay behind as a `.unionplan-*.tmp` of megabytes. What an
+/// interrupted run leaves is then only complete files, each either the old
+/// one or the new one.
+static UNFINISHED: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+/// End the process with `code` after removing the temporary files of
+/// writes still under way: for a handler of Ctrl+C and SIGTERM.
+///
+/// The list stays locked until the process has ended, and a temporary
+/// file is only ever created while holding that lock, so no thread can
+/// start a new one after the removal.
+pub fn end_interrupted(code: i32) -> ! {
+    let files = UNFINISHED.lock().unwrap_or_else(|e| e.into_inner());
+    for f in files.iter() {
+        let _ = std::fs::remove_file(f);
+    }
+    std::process::exit(code)
+}
+
+/// A new temporary file in `dir`, on the list of unfinished ones.
+fn start_temporary(
+    builder: &tempfile::Builder,
+    dir: &Path,
+) -> std::io::Result<tempfile::NamedTempFile> {
+    let mut files = UNFINISHED.lock().unwrap_or_else(|e| e.into_inner());
+    let tmp = builder.tempfile_in(dir)?;
+    files.push(tmp.path().to_path_buf());
+    Ok(tmp)
+}
+
+/// Off the list: the file is in place, or gone.
+fn done_with(path: &Path) {
+    let mut files = UNFINISHED.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(i) = files.iter().position(|f| f == path) {
+        files.swap_remove(i);
+    }
+}
+
 fn write_with(
     path: &Path,
     bytes: &[u8],
@@ -73,7 +114,22 @@ fn write_with(
         let mode = std::fs::metadata(path).map_or(0o666, |m| m.permissions().mode());
         builder.permissions(std::fs::Permissions::from_mode(mode));
     }
-    let mut tmp = builder.tempfile_in(dir).map_err(fail)?;
+    let tmp = start_temporary(&builder, dir).map_err(fail)?;
+    let tmp_path = tmp.path().to_path_buf();
+    let written = finish(tmp, path, bytes, durability, replace);
+    done_with(&tmp_path);
+    written
+}
+
+/// Fill the temporary file and put it in place.
+fn finish(
+    mut tmp: tempfile::NamedTempFile,
+    path: &Path,
+    bytes: &[u8],
+    durability: Durability,
+    replace: bool,
+) -> Result<(), Error> {
+    let fail = |e: std::io::Error| Error::Write(messages::cannot_write(path.display(), e));
     tmp.write_all(bytes).map_err(fail)?;
     if durability == Durability::Durable {
         tmp.as_file().sync_all().map_err(fail)?;

@@ -409,3 +409,69 @@ fn render_refuses_outputs_that_collide() {
     );
     assert!(o.status.success(), "{}", stderr(&o));
 }
+
+/// Interrupted (Ctrl+C, SIGTERM) in the middle of a large batch, the run
+/// leaves no temporary file behind: only complete plans.
+#[cfg(unix)]
+#[test]
+fn an_interrupted_batch_leaves_no_temporary_files() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        repo().join("specs/district/common.yaml"),
+        dir.path().join("common.yaml"),
+    )
+    .unwrap();
+    let mut roster = String::from("school\n");
+    for i in 0..20_000 {
+        roster.push_str(&format!("第{i}学校\n"));
+    }
+    std::fs::write(dir.path().join("r.csv"), roster).unwrap();
+    std::fs::write(
+        dir.path().join("d.yaml"),
+        "base: common.yaml\nroster: r.csv\n",
+    )
+    .unwrap();
+    // Each signal several times: a file begun just as the signal came was
+    // what stayed behind.
+    for (round, signal) in ["INT", "TERM", "INT", "TERM", "INT", "TERM"]
+        .iter()
+        .enumerate()
+    {
+        let out = dir.path().join(format!("out-{round}"));
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_unionplan"))
+            .args(["batch", "d.yaml", "-o"])
+            .arg(&out)
+            .current_dir(dir.path())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        // Until writing is well under way.
+        let started = std::time::Instant::now();
+        while std::fs::read_dir(&out).map_or(0, |d| d.count()) < 50 {
+            assert!(
+                started.elapsed().as_secs() < 60,
+                "the batch never started writing"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        std::process::Command::new("kill")
+            .args([format!("-{signal}"), child.id().to_string()])
+            .status()
+            .unwrap();
+        let status = child.wait().unwrap();
+        assert_eq!(status.code(), Some(130), "{signal}: {status:?}");
+        let mut left = Vec::new();
+        let mut dirs = vec![out.clone()];
+        while let Some(d) = dirs.pop() {
+            for e in std::fs::read_dir(&d).unwrap().flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    dirs.push(p);
+                } else if p.to_string_lossy().contains(".unionplan-") {
+                    left.push(p);
+                }
+            }
+        }
+        assert!(left.is_empty(), "{signal} left {left:?}");
+    }
+}

@@ -13,6 +13,9 @@ use clap::Parser;
 use crate::cmd::Failure;
 
 fn main() -> ExitCode {
+    // Interrupted (Ctrl+C, SIGTERM): no half-written temporary file stays
+    // behind; every output is the old file or the complete new one.
+    let _ = ctrlc::set_handler(|| unionplan::write::end_interrupted(130));
     let cli = args::Cli::parse();
     output::set_format(cli.message_format);
     match cmd::run(cli.command) {
