@@ -25,7 +25,7 @@ use crate::diag::Diagnostic;
 use crate::extends::{Cell, Loaded, Table};
 use crate::layout::default_title;
 use crate::load::{FieldPath, Source, Target};
-use crate::messages as msg;
+use crate::messages::{self as msg, Message};
 use crate::render::Format;
 use crate::spec::Spec;
 use crate::spec::fields;
@@ -94,7 +94,7 @@ impl District {
         let source = Arc::new(Source::read(path).map_err(|d| vec![*d])?);
         let dir = path.parent().unwrap_or(Path::new(""));
         let root = FieldPath::root();
-        let at = |p: &FieldPath, m: String| source.diagnostic(p, Target::Value, m);
+        let at = |p: &FieldPath, m: Message| source.diagnostic(p, Target::Value, m);
         let mut problems = Vec::new();
         let mut suggested = Vec::new();
         let Some(map) = source.value.as_mapping() else {
@@ -252,7 +252,7 @@ fn header_field(header: &str) -> String {
 }
 
 /// The rows of a roster: CSV (UTF-8, with or without BOM) or XLSX.
-fn read_roster(path: &Path) -> Result<Vec<SchoolSource>, String> {
+fn read_roster(path: &Path) -> Result<Vec<SchoolSource>, Message> {
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
@@ -263,7 +263,7 @@ fn read_roster(path: &Path) -> Result<Vec<SchoolSource>, String> {
     }
 }
 
-fn read_csv(path: &Path) -> Result<Vec<SchoolSource>, String> {
+fn read_csv(path: &Path) -> Result<Vec<SchoolSource>, Message> {
     let bytes = std::fs::read(path).map_err(|e| msg::roster_unreadable(path.display(), e))?;
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     let text = std::str::from_utf8(bytes).map_err(|_| msg::roster_not_utf8(path.display()))?;
@@ -324,7 +324,7 @@ fn column_in_line(line: &str, value: &str) -> usize {
         .map_or(1, |i| line[..i].chars().count() + 1)
 }
 
-fn read_spreadsheet(path: &Path) -> Result<Vec<SchoolSource>, String> {
+fn read_spreadsheet(path: &Path) -> Result<Vec<SchoolSource>, Message> {
     use calamine::{Data, Reader};
     let mut book =
         calamine::open_workbook_auto(path).map_err(|e| msg::roster_bad(path.display(), e))?;
@@ -492,7 +492,9 @@ pub fn run(
         }
     }
     if !clashes.is_empty() {
-        return Err(Error::Write(clashes.join("\n")));
+        return Err(Error::Invalid(
+            clashes.into_iter().map(Diagnostic::general).collect(),
+        ));
     }
 
     // Pass 2: render and write, each school's files as soon as they are made.
@@ -572,7 +574,7 @@ fn render_school(
             return SchoolResult {
                 name,
                 files: Vec::new(),
-                errors: vec![Diagnostic::file_level(Path::new(""), e.to_string())],
+                errors: e.problems().to_vec(),
             };
         }
     };
@@ -583,7 +585,7 @@ fn render_school(
         // Atomic, but not flushed file by file: see `write::Durability::Fast`.
         match write::write_file(&path, &o.bytes, write::Durability::Fast) {
             Ok(()) => files.push(path.strip_prefix(out).unwrap_or(&path).to_path_buf()),
-            Err(e) => errors.push(Diagnostic::file_level(&path, e.to_string())),
+            Err(e) => errors.extend_from_slice(e.problems()),
         }
     }
     SchoolResult {

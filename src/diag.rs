@@ -15,11 +15,16 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use crate::messages;
+use crate::messages::{self, Message};
 
 /// One problem found in one file.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Diagnostic {
+    /// The message's stable name (`unknown_field`, `not_utf8`, …): match
+    /// on this, not on the wording.
+    pub code: &'static str,
+    /// The file the problem is in; empty for a problem of no one file
+    /// (a full disk, a template folder).
     pub file: PathBuf,
     /// 1-based line and column, where known.
     pub line: Option<usize>,
@@ -36,17 +41,23 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// A problem with the file as a whole (unreadable, not UTF-8, …).
-    pub fn file_level(file: &Path, message: String) -> Diagnostic {
+    pub fn file_level(file: &Path, message: Message) -> Diagnostic {
         Diagnostic {
+            code: message.code,
             file: file.to_path_buf(),
             line: None,
             column: None,
             field: None,
-            message,
+            message: message.text,
             help: None,
             notes: Vec::new(),
             source_line: None,
         }
+    }
+
+    /// A problem of no one file: the message says what it is about.
+    pub fn general(message: Message) -> Diagnostic {
+        Diagnostic::file_level(Path::new(""), message)
     }
 
     pub fn with_note(mut self, note: impl Into<String>) -> Self {
@@ -104,11 +115,10 @@ impl Diagnostic {
         } else {
             ("", "", "", "")
         };
-        let mut out = format!(
-            "{red}{}{reset}{bold}：{}：",
-            messages::label_error(),
-            self.location()
-        );
+        let mut out = format!("{red}{}{reset}{bold}：", messages::label_error());
+        if !self.file.as_os_str().is_empty() {
+            out.push_str(&format!("{}：", self.location()));
+        }
         if let Some(field) = &self.field {
             out.push_str(&format!("{} {field}：", messages::label_field()));
         }
@@ -189,11 +199,26 @@ fn display_width(s: &str) -> usize {
 mod tests {
     use super::*;
 
+    fn test_message(text: &str) -> Message {
+        Message {
+            code: "test",
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn a_general_problem_names_no_file() {
+        let d = Diagnostic::general(test_message("磁盘已满"));
+        assert_eq!(d.render(false), "错误：磁盘已满\n");
+        assert_eq!(d.code, "test");
+        assert!(d.to_json().contains(r#""code":"test""#), "{}", d.to_json());
+    }
+
     #[test]
     fn control_characters_from_a_spec_are_shown_not_sent_to_the_terminal() {
         let src = "school: 甲\u{1b}]0;pwned\u{7}校\n";
-        let d =
-            Diagnostic::file_level(Path::new("p.yaml"), "“甲\u{1b}[2J校”不对".into()).at(src, 1, 9);
+        let d = Diagnostic::file_level(Path::new("p.yaml"), test_message("“甲\u{1b}[2J校”不对"))
+            .at(src, 1, 9);
         let text = d.render(false);
         assert!(
             !text.contains('\u{1b}') && !text.contains('\u{7}'),
@@ -206,7 +231,7 @@ mod tests {
     #[test]
     fn caret_sits_under_the_column_even_after_chinese_text() {
         let src = "school: 礼河\nyear: 二〇二五\n";
-        let d = Diagnostic::file_level(Path::new("p.yaml"), "bad".into()).at(src, 2, 7);
+        let d = Diagnostic::file_level(Path::new("p.yaml"), test_message("bad")).at(src, 2, 7);
         let text = d.render(false);
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines[0], "错误：p.yaml:2:7：bad");

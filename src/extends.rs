@@ -26,7 +26,7 @@ use serde_yaml::{Mapping, Value};
 
 use crate::diag::Diagnostic;
 use crate::load::{FieldPath, Seg, Source, Target};
-use crate::messages as msg;
+use crate::messages::{self as msg, Message};
 use crate::spec::fields::{self, MapDef, Merge};
 use crate::spec::keys;
 
@@ -303,7 +303,7 @@ impl Loaded {
     }
 
     /// A diagnostic for the merged `path`, located in the file that wrote it.
-    pub fn diagnostic(&self, path: &FieldPath, target: Target, message: String) -> Diagnostic {
+    pub fn diagnostic(&self, path: &FieldPath, target: Target, message: Message) -> Diagnostic {
         let mut d = match self.origin(path) {
             (Origin::Yaml { src, .. }, Some(at)) => {
                 let mut d = self.sources[src].diagnostic(&at, target, message);

@@ -50,21 +50,68 @@ use crate::render::{Format, Meta, Typeset};
 use crate::spec::Spec;
 use crate::template::Templates;
 
-/// Everything that can go wrong, by whose fix it needs.
+/// Everything that can go wrong, by whose fix it needs. Every variant holds
+/// [`Diagnostic`]s, the one shape of a problem a user must fix: each has a
+/// stable `code`, a place where there is one, and the Chinese sentence.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    /// The spec has problems; each is located in its file.
+    /// The spec (or roster, or imported file) has problems; each is located
+    /// in its file.
     #[error("{}", render_all(.0))]
     Invalid(Vec<Diagnostic>),
     /// A template does not compile or render.
-    #[error("{0}")]
-    Template(String),
+    #[error("{}", .0.message)]
+    Template(Box<Diagnostic>),
     /// A format could not be produced.
-    #[error("{0}")]
-    Render(String),
-    /// A file could not be written; what was there is untouched.
-    #[error("{0}")]
-    Write(String),
+    #[error("{}", .0.message)]
+    Render(Box<Diagnostic>),
+    /// A file could not be written; what was there is untouched. `source`
+    /// keeps the system's error for callers of the library.
+    #[error("{}", .problem.message)]
+    Write {
+        problem: Box<Diagnostic>,
+        #[source]
+        source: Option<std::io::Error>,
+    },
+}
+
+impl Error {
+    /// A template problem: the message says which template.
+    pub fn template(message: messages::Message) -> Error {
+        Error::Template(Box::new(Diagnostic::general(message)))
+    }
+
+    /// A format that could not be made.
+    pub fn render(message: messages::Message) -> Error {
+        Error::Render(Box::new(Diagnostic::general(message)))
+    }
+
+    /// A write that failed (or was refused) for a reason other than a
+    /// system error.
+    pub fn write(message: messages::Message) -> Error {
+        Error::Write {
+            problem: Box::new(Diagnostic::general(message)),
+            source: None,
+        }
+    }
+
+    /// A write the system refused.
+    pub fn io(message: messages::Message, source: std::io::Error) -> Error {
+        Error::Write {
+            problem: Box::new(Diagnostic::general(message)),
+            source: Some(source),
+        }
+    }
+
+    /// The problems, one or many, to report.
+    pub fn problems(&self) -> &[Diagnostic] {
+        match self {
+            Error::Invalid(diags) => diags,
+            Error::Template(d) | Error::Render(d) | Error::Write { problem: d, .. } => {
+                std::slice::from_ref(d)
+            }
+        }
+    }
 }
 
 fn render_all(diags: &[Diagnostic]) -> String {

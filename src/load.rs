@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
 use crate::diag::Diagnostic;
-use crate::messages;
+use crate::messages::{self, Message};
 
 /// One step of a field path.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -89,7 +89,7 @@ impl Source {
     /// YAML gives one located diagnostic.
     pub fn read(path: &Path) -> Result<Source, Box<Diagnostic>> {
         let bytes = std::fs::read(path)
-            .map_err(|e| Box::new(Diagnostic::file_level(path, messages::cannot_read(e))))?;
+            .map_err(|e| Box::new(Diagnostic::file_level(path, messages::cannot_read(&e))))?;
         Source::from_bytes(path, &bytes)
     }
 
@@ -133,7 +133,7 @@ impl Source {
     }
 
     /// A diagnostic for `path`, located in this file.
-    pub fn diagnostic(&self, path: &FieldPath, target: Target, message: String) -> Diagnostic {
+    pub fn diagnostic(&self, path: &FieldPath, target: Target, message: Message) -> Diagnostic {
         let mut d = Diagnostic::file_level(&self.path, message);
         if !path.is_root() {
             d.field = Some(path.to_string());

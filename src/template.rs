@@ -49,7 +49,7 @@ impl Templates {
     /// The built-in templates, with any `plan.md` / `plan.html` found in `dir` instead.
     pub fn with_overrides(dir: &Path) -> Result<Templates, Error> {
         if !dir.is_dir() {
-            return Err(Error::Template(messages::template_dir_missing(
+            return Err(Error::template(messages::template_dir_missing(
                 dir.display(),
             )));
         }
@@ -101,14 +101,14 @@ impl Templates {
             let (name, source) = match user {
                 Some(path) => {
                     let text = std::fs::read_to_string(&path).map_err(|e| {
-                        Error::Template(format!("{}：{}", path.display(), messages::cannot_read(e)))
+                        Error::template(messages::template_unreadable(path.display(), e))
                     })?;
                     (path.display().to_string(), text)
                 }
                 None => (file.to_string(), builtin.to_string()),
             };
             tera.add_raw_template(&name, &source)
-                .map_err(|e| Error::Template(messages::template_error(report(&e))))?;
+                .map_err(|e| Error::template(messages::template_error(report(&e))))?;
             names.push(name);
         }
         let [markdown_name, html_name, index_name]: [String; 3] =
@@ -150,7 +150,7 @@ impl Templates {
             letter_spacing_pt: crate::page::char_spacing_twips(style) as f64 / 20.0,
         };
         let ctx = Context::from_serialize(&page)
-            .map_err(|e| Error::Template(messages::template_error(e)))?;
+            .map_err(|e| Error::template(messages::template_error(e)))?;
         self.render(&self.html_name, &ctx)
     }
 
@@ -158,14 +158,14 @@ impl Templates {
     /// `templates/index.html` names.
     pub fn index_page(&self, page: &impl Serialize) -> Result<String, Error> {
         let ctx = Context::from_serialize(page)
-            .map_err(|e| Error::Template(messages::template_error(e)))?;
+            .map_err(|e| Error::template(messages::template_error(e)))?;
         self.render(&self.index_name, &ctx)
     }
 
     fn render(&self, name: &str, ctx: &Context) -> Result<String, Error> {
         self.tera
             .render(name, ctx)
-            .map_err(|e| Error::Template(messages::template_error(report(&e))))
+            .map_err(|e| Error::template(messages::template_error(report(&e))))
     }
 }
 

@@ -102,8 +102,8 @@ fn write_with(
         _ => Path::new("."),
     };
     std::fs::create_dir_all(dir)
-        .map_err(|e| Error::Write(messages::cannot_create_dir(dir.display(), e)))?;
-    let fail = |e: std::io::Error| Error::Write(messages::cannot_write(path.display(), e));
+        .map_err(|e| Error::io(messages::cannot_create_dir(dir.display(), &e), e))?;
+    let fail = |e: std::io::Error| Error::io(messages::cannot_write(path.display(), &e), e);
     let mut builder = tempfile::Builder::new();
     builder.prefix(".unionplan-").suffix(".tmp");
     // Temporary files are private (0600); the output is a normal document:
@@ -129,7 +129,7 @@ fn finish(
     durability: Durability,
     replace: bool,
 ) -> Result<(), Error> {
-    let fail = |e: std::io::Error| Error::Write(messages::cannot_write(path.display(), e));
+    let fail = |e: std::io::Error| Error::io(messages::cannot_write(path.display(), &e), e);
     tmp.write_all(bytes).map_err(fail)?;
     if durability == Durability::Durable {
         tmp.as_file().sync_all().map_err(fail)?;
@@ -140,7 +140,7 @@ fn finish(
         tmp.persist_noclobber(path)
             .map_err(|e| match e.error.kind() {
                 std::io::ErrorKind::AlreadyExists => {
-                    Error::Write(messages::file_exists(path.display()))
+                    Error::write(messages::file_exists(path.display()))
                 }
                 _ => fail(e.error),
             })?;

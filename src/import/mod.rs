@@ -25,7 +25,7 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::Error;
 use crate::diag::Diagnostic;
-use crate::messages as msg;
+use crate::messages::{self as msg, Message};
 use crate::spec::Period;
 use recognise::{Draft, Field, Note};
 
@@ -94,7 +94,7 @@ struct Page {
     cleaned: recognise::Cleaned,
 }
 
-fn file_error(path: &Path, message: String, help: Option<String>) -> Error {
+fn file_error(path: &Path, message: Message, help: Option<String>) -> Error {
     let mut d = Diagnostic::file_level(path, message);
     if let Some(h) = help {
         d = d.with_help(h);

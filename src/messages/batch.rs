@@ -2,20 +2,26 @@
 
 use std::fmt::Display;
 
-pub fn district_not_map(found: &str) -> String {
-    format!("区（县）批量文件应当是“字段: 内容”的形式，实际是{found}")
+super::problems! {
+    pub fn district_not_map(found: &str) {
+        format!("区（县）批量文件应当是“字段: 内容”的形式，实际是{found}")
+    }
 }
 
 pub fn district_help() -> String {
     "批量文件至少要有 base（各校共用的计划文件）和 schools 或 roster（各校名单）".into()
 }
 
-pub fn district_path(key: &str, found: &str) -> String {
-    format!("`{key}` 应当是一个文件路径，实际是{found}")
+super::problems! {
+    pub fn district_path(key: &str, found: &str) {
+        format!("`{key}` 应当是一个文件路径，实际是{found}")
+    }
 }
 
-pub fn district_no_schools() -> String {
-    "没有任何学校：请在 schools 下列出学校，或用 roster 指定名单表格".into()
+super::problems! {
+    pub fn district_no_schools() {
+        "没有任何学校：请在 schools 下列出学校，或用 roster 指定名单表格".into()
+    }
 }
 
 pub fn base_of(district: impl Display) -> String {
@@ -26,24 +32,34 @@ pub fn roster_row(file: impl Display, line: usize) -> String {
     format!("{file} 第 {line} 行")
 }
 
-pub fn roster_unreadable(file: impl Display, err: impl Display) -> String {
-    format!("无法读取名单 {file}：{err}")
+super::problems! {
+    pub fn roster_unreadable(file: impl Display, err: impl Display) {
+        format!("无法读取名单 {file}：{err}")
+    }
 }
 
-pub fn roster_not_utf8(file: impl Display) -> String {
-    format!("名单 {file} 不是 UTF-8 编码：在 Excel 里“另存为”时请选择“CSV UTF-8（逗号分隔）”")
+super::problems! {
+    pub fn roster_not_utf8(file: impl Display) {
+        format!("名单 {file} 不是 UTF-8 编码：在 Excel 里“另存为”时请选择“CSV UTF-8（逗号分隔）”")
+    }
 }
 
-pub fn roster_bad(file: impl Display, err: impl Display) -> String {
-    format!("名单 {file} 读不懂：{err}")
+super::problems! {
+    pub fn roster_bad(file: impl Display, err: impl Display) {
+        format!("名单 {file} 读不懂：{err}")
+    }
 }
 
-pub fn roster_empty(file: impl Display) -> String {
-    format!("名单 {file} 是空的：第一行应当是表头（school、signature.org ……），下面每行一所学校")
+super::problems! {
+    pub fn roster_empty(file: impl Display) {
+        format!("名单 {file} 是空的：第一行应当是表头（school、signature.org ……），下面每行一所学校")
+    }
 }
 
-pub fn batch_clash(first: &str, second: &str, name: &str) -> String {
-    format!("“{first}”和“{second}”会写到同一个文件“{name}”，一个文件都没有写：请把学校名称改得不同")
+super::problems! {
+    pub fn batch_clash(first: &str, second: &str, name: &str) {
+        format!("“{first}”和“{second}”会写到同一个文件“{name}”，一个文件都没有写：请把学校名称改得不同")
+    }
 }
 
 pub fn batch_summary(total: usize, ok: usize, failed: usize, seconds: Option<f64>) -> String {
@@ -89,6 +105,8 @@ pub fn batch_jobs_capped(asked: usize, used: usize) -> String {
     }
 }
 
-pub fn batch_no_threads(err: impl Display) -> String {
-    format!("无法启动并行处理的线程：{err}（可以试试更小的 -j）")
+super::problems! {
+    pub fn batch_no_threads(err: impl Display) {
+        format!("无法启动并行处理的线程：{err}（可以试试更小的 -j）")
+    }
 }

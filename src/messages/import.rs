@@ -2,28 +2,36 @@
 
 use std::fmt::Display;
 
-pub fn import_old_word() -> String {
-    "这是旧版 Word 文件（.doc/.wps），读不了".into()
+super::problems! {
+    pub fn import_old_word() {
+        "这是旧版 Word 文件（.doc/.wps），读不了".into()
+    }
 }
 
 pub fn import_old_word_help() -> String {
     "请在 Word 或 WPS 里打开它，“另存为”Word 文档（.docx）后再导入".into()
 }
 
-pub fn import_bad_docx() -> String {
-    "这个 .docx 文件打不开：可能已损坏，或者不是 Word 文档".into()
+super::problems! {
+    pub fn import_bad_docx() {
+        "这个 .docx 文件打不开：可能已损坏，或者不是 Word 文档".into()
+    }
 }
 
-pub fn import_unknown_encoding() -> String {
-    "文件既不是 UTF-8 编码，也不是 GBK/GB18030 编码，读不出文字".into()
+super::problems! {
+    pub fn import_unknown_encoding() {
+        "文件既不是 UTF-8 编码，也不是 GBK/GB18030 编码，读不出文字".into()
+    }
 }
 
 pub fn import_unknown_encoding_help() -> String {
     "请用记事本打开它，“另存为”时编码选 UTF-8，再导入".into()
 }
 
-pub fn import_no_plan() -> String {
-    "文件里没有找到工作计划：没有“指导思想”“主要工作”这样的标题，也没有“一、”“1、”这样的编号".into()
+super::problems! {
+    pub fn import_no_plan() {
+        "文件里没有找到工作计划：没有“指导思想”“主要工作”这样的标题，也没有“一、”“1、”这样的编号".into()
+    }
 }
 
 pub fn import_no_plan_help() -> String {
@@ -31,17 +39,21 @@ pub fn import_no_plan_help() -> String {
         .into()
 }
 
-pub fn import_pick_out_of_range(pick: usize, count: usize) -> String {
-    format!("没有第 {pick} 份计划：文件里一共找到 {count} 份")
+super::problems! {
+    pub fn import_pick_out_of_range(pick: usize, count: usize) {
+        format!("没有第 {pick} 份计划：文件里一共找到 {count} 份")
+    }
 }
 
 pub fn import_pick_help() -> String {
     "用 --list 看看找到了哪几份计划".into()
 }
 
-pub fn import_would_not_validate() -> String {
-    "导入的结果没有通过检查，这是 unionplan 的问题，请把原文件发给开发者；下面是检查发现的问题"
-        .into()
+super::problems! {
+    pub fn import_would_not_validate() {
+        "导入的结果没有通过检查，这是 unionplan 的问题，请把原文件发给开发者；下面是检查发现的问题"
+            .into()
+    }
 }
 
 pub fn import_schedule_without_heading(month: &str) -> String {

@@ -16,8 +16,10 @@ pub fn preview_error_hint() -> String {
     "改正下面的错误并保存文件，这个页面会自动刷新".into()
 }
 
-pub fn preview_cannot_listen(err: impl Display) -> String {
-    format!("无法启动预览：{err}（换一个端口试试：--port 8080）")
+super::problems! {
+    pub fn preview_cannot_listen(err: impl Display) {
+        format!("无法启动预览：{err}（换一个端口试试：--port 8080）")
+    }
 }
 
 pub fn preview_not_found() -> &'static str {

@@ -26,12 +26,16 @@ pub fn init_schema_written(path: impl Display) -> String {
     format!("已写好 {path}：在 VS Code 里装上 YAML 插件，编辑时就会提示字段、标出错误")
 }
 
-pub fn no_formats() -> String {
-    "formats 是空的，什么文件都不会生成：写上要的格式，例如 formats: [docx]，或者删掉这一行（默认三种都生成）".to_string()
+super::problems! {
+    pub fn no_formats() {
+        "formats 是空的，什么文件都不会生成：写上要的格式，例如 formats: [docx]，或者删掉这一行（默认三种都生成）".to_string()
+    }
 }
 
-pub fn bad_format(found: &str) -> String {
-    format!("不认识的输出格式“{found}”，可选 docx、md、html")
+super::problems! {
+    pub fn bad_format(found: &str) {
+        format!("不认识的输出格式“{found}”，可选 docx、md、html")
+    }
 }
 
 pub fn label_error() -> &'static str {

@@ -2,8 +2,10 @@
 
 use std::fmt::Display;
 
-pub fn rollover_no_year() -> String {
-    "这个文件里没有 `year`，不知道从哪一年换到哪一年".into()
+super::problems! {
+    pub fn rollover_no_year() {
+        "这个文件里没有 `year`，不知道从哪一年换到哪一年".into()
+    }
 }
 
 pub fn rollover_leap_day(old: &str, new: &str) -> String {

@@ -4,8 +4,10 @@ use std::fmt::Display;
 
 use super::*;
 
-pub fn template_dir_missing(dir: impl Display) -> String {
-    format!("模板文件夹 {dir} 不存在")
+super::problems! {
+    pub fn template_dir_missing(dir: impl Display) {
+        format!("模板文件夹 {dir} 不存在")
+    }
 }
 
 pub fn template_unknown_file(name: impl Display, known: &[&str]) -> String {
@@ -15,6 +17,14 @@ pub fn template_unknown_file(name: impl Display, known: &[&str]) -> String {
     )
 }
 
-pub fn template_error(detail: impl Display) -> String {
-    format!("模板有误：\n{detail}")
+super::problems! {
+    pub fn template_unreadable(path: impl Display, err: impl Display) {
+        format!("{path}：无法读取这个文件：{err}")
+    }
+}
+
+super::problems! {
+    pub fn template_error(detail: impl Display) {
+        format!("模板有误：\n{detail}")
+    }
 }

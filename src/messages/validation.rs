@@ -2,12 +2,16 @@
 
 use std::fmt::Display;
 
-pub fn more_problems(n: usize) -> String {
-    format!("还有 {n} 处错误没有列出：先改正上面这些，再检查一次")
+super::problems! {
+    pub fn more_problems(n: usize) {
+        format!("还有 {n} 处错误没有列出：先改正上面这些，再检查一次")
+    }
 }
 
-pub fn missing_field(name: &str) -> String {
-    format!("缺少必填字段 `{name}`")
+super::problems! {
+    pub fn missing_field(name: &str) {
+        format!("缺少必填字段 `{name}`")
+    }
 }
 
 pub fn missing_field_help(name: &str) -> String {
@@ -24,8 +28,10 @@ pub fn missing_field_help(name: &str) -> String {
     }
 }
 
-pub fn unknown_field(name: &str) -> String {
-    format!("不认识的字段 `{name}`")
+super::problems! {
+    pub fn unknown_field(name: &str) {
+        format!("不认识的字段 `{name}`")
+    }
 }
 
 pub fn did_you_mean(name: &str) -> String {
@@ -36,57 +42,77 @@ pub fn allowed_fields(names: &[&str]) -> String {
     format!("这里可以写的字段有：{}", quote_list(names))
 }
 
-pub fn key_not_text(found: &str) -> String {
-    format!("字段名应当是文字，实际是{found}")
+super::problems! {
+    pub fn key_not_text(found: &str) {
+        format!("字段名应当是文字，实际是{found}")
+    }
 }
 
-pub fn expected_text(found: &str) -> String {
-    format!("这里应当是一段文字，实际是{found}")
+super::problems! {
+    pub fn expected_text(found: &str) {
+        format!("这里应当是一段文字，实际是{found}")
+    }
 }
 
 pub fn expected_text_help() -> String {
     "直接写文字；多段文字可以写成“|”后换行缩进".into()
 }
 
-pub fn empty_text() -> String {
-    "这里不能是空的".into()
+super::problems! {
+    pub fn empty_text() {
+        "这里不能是空的".into()
+    }
 }
 
-pub fn expected_map(found: &str) -> String {
-    format!("这里应当是“字段: 内容”的形式，实际是{found}")
+super::problems! {
+    pub fn expected_map(found: &str) {
+        format!("这里应当是“字段: 内容”的形式，实际是{found}")
+    }
 }
 
-pub fn expected_list(found: &str) -> String {
-    format!("这里应当是一个列表（每项以“- ”开头），实际是{found}")
+super::problems! {
+    pub fn expected_list(found: &str) {
+        format!("这里应当是一个列表（每项以“- ”开头），实际是{found}")
+    }
 }
 
-pub fn expected_list_or_text(found: &str) -> String {
-    format!("这里应当是一段文字或一个列表（每项以“- ”开头），实际是{found}")
+super::problems! {
+    pub fn expected_list_or_text(found: &str) {
+        format!("这里应当是一段文字或一个列表（每项以“- ”开头），实际是{found}")
+    }
 }
 
-pub fn empty_list() -> String {
-    "列表是空的，至少要有一项".into()
+super::problems! {
+    pub fn empty_list() {
+        "列表是空的，至少要有一项".into()
+    }
 }
 
-pub fn bad_year(found: &str) -> String {
-    format!("年份应当是四位阿拉伯数字，实际是{found}")
+super::problems! {
+    pub fn bad_year(found: &str) {
+        format!("年份应当是四位阿拉伯数字，实际是{found}")
+    }
 }
 
 pub fn bad_year_help() -> String {
     "例如：year: 2025（学年计划写开始的那一年）".into()
 }
 
-pub fn year_out_of_range(year: i64) -> String {
-    let years = crate::spec::fields::YEARS;
-    format!(
-        "年份 {year} 不合理，应在 {} 到 {} 之间",
-        years.start(),
-        years.end()
-    )
+super::problems! {
+    pub fn year_out_of_range(year: i64) {
+        let years = crate::spec::fields::YEARS;
+        format!(
+            "年份 {year} 不合理，应在 {} 到 {} 之间",
+            years.start(),
+            years.end()
+        )
+    }
 }
 
-pub fn bad_period(found: &str) -> String {
-    format!("不认识的期间 {found}")
+super::problems! {
+    pub fn bad_period(found: &str) {
+        format!("不认识的期间 {found}")
+    }
 }
 
 pub fn bad_period_help(names: &[&str]) -> String {
@@ -96,19 +122,23 @@ pub fn bad_period_help(names: &[&str]) -> String {
     )
 }
 
-pub fn bad_month(found: &str) -> String {
-    format!("月份应当是 1 到 12 的数字，实际是{found}")
+super::problems! {
+    pub fn bad_month(found: &str) {
+        format!("月份应当是 1 到 12 的数字，实际是{found}")
+    }
 }
 
 pub fn bad_month_help() -> String {
     "例如二月写 month: 2；七、八月合在一起写 months: [7, 8]".into()
 }
 
-/// `where_` is "第 10 行" or "2025.yaml 第 10 行" when it is in another file.
-pub fn month_twice(month: u32, where_: Option<String>) -> String {
-    match where_ {
-        Some(at) => format!("{month} 月已经在{at}写过了，同一个月只能出现一次"),
-        None => format!("{month} 月已经写过了，同一个月只能出现一次"),
+super::problems! {
+    /// `where_` is "第 10 行" or "2025.yaml 第 10 行" when it is in another file.
+    pub fn month_twice(month: u32, where_: Option<String>) {
+        match where_ {
+            Some(at) => format!("{month} 月已经在{at}写过了，同一个月只能出现一次"),
+            None => format!("{month} 月已经写过了，同一个月只能出现一次"),
+        }
     }
 }
 
@@ -123,75 +153,95 @@ pub fn month_twice_help() -> String {
     "把这个月的事项合并到前面那一项里".into()
 }
 
-pub fn month_and_months() -> String {
-    "`month` 和 `months` 只能写一个".into()
+super::problems! {
+    pub fn month_and_months() {
+        "`month` 和 `months` 只能写一个".into()
+    }
 }
 
 pub fn month_and_months_help() -> String {
     "一个月写 month: 2；几个月合在一起写 months: [7, 8]".into()
 }
 
-pub fn missing_month() -> String {
-    "这一项没有写月份".into()
+super::problems! {
+    pub fn missing_month() {
+        "这一项没有写月份".into()
+    }
 }
 
-pub fn bad_date(found: &str) -> String {
-    format!("日期 {found} 看不懂")
+super::problems! {
+    pub fn bad_date(found: &str) {
+        format!("日期 {found} 看不懂")
+    }
 }
 
 pub fn bad_date_help() -> String {
     "日期写成 年-月-日，例如 2025-03-08".into()
 }
 
-pub fn impossible_date(found: &str) -> String {
-    format!("日期 {found} 不存在（这一天在日历上没有）")
+super::problems! {
+    pub fn impossible_date(found: &str) {
+        format!("日期 {found} 不存在（这一天在日历上没有）")
+    }
 }
 
 pub fn impossible_date_help() -> String {
     "检查月份和日子，例如平年的二月只有 28 天".into()
 }
 
-pub fn date_outside_months(date: &str, months: &str) -> String {
-    format!("日期 {date} 不在这一项的月份（{months}）里")
+super::problems! {
+    pub fn date_outside_months(date: &str, months: &str) {
+        format!("日期 {date} 不在这一项的月份（{months}）里")
+    }
 }
 
 pub fn date_outside_months_help() -> String {
     "把这件事移到它所在月份的那一项下面，或者改正日期".into()
 }
 
-pub fn date_wrong_year(date: &str, year: i32) -> String {
-    format!(
-        "日期 {date} 的年份不对，这份计划的日期应当在 {year} 年或 {} 年",
-        year + 1
-    )
+super::problems! {
+    pub fn date_wrong_year(date: &str, year: i32) {
+        format!(
+            "日期 {date} 的年份不对，这份计划的日期应当在 {year} 年或 {} 年",
+            year + 1
+        )
+    }
 }
 
 pub fn date_wrong_year_help() -> String {
     "换了年份后，别忘了把日期里的年份一起改掉".into()
 }
 
-pub fn too_deep(max: usize) -> String {
-    format!("“主要工作”最多只能分 {max} 层，这里已经是第 {} 层", max + 1)
+super::problems! {
+    pub fn too_deep(max: usize) {
+        format!("“主要工作”最多只能分 {max} 层，这里已经是第 {} 层", max + 1)
+    }
 }
 
 pub fn too_deep_help() -> String {
     "把这一层的内容写进上一层的 text 里，或者拆成并列的几项".into()
 }
 
-pub fn measure_empty() -> String {
-    "这一项既没有 title 也没有 text".into()
+super::problems! {
+    pub fn measure_empty() {
+        "这一项既没有 title 也没有 text".into()
+    }
 }
 
 pub fn measure_empty_help() -> String {
     "至少写上 title（标题）或 text（正文）之一".into()
 }
 
-pub fn placeholder_unknown(name: &str) -> String {
-    format!("不认识的占位符“{{{{{name}}}}}”")
+super::problems! {
+    pub fn placeholder_unknown(name: &str) {
+        format!("不认识的占位符“{{{{{name}}}}}”")
+    }
 }
 
-pub fn placeholder_unclosed() -> String {
-    "“{{”后面没有配对的“}}”".into()
+super::problems! {
+    pub fn placeholder_unclosed() {
+        "“{{”后面没有配对的“}}”".into()
+    }
 }
 
 pub fn placeholder_help(names: &[&str]) -> String {
@@ -203,20 +253,28 @@ pub fn placeholder_help(names: &[&str]) -> String {
     format!("可用的占位符有：{list}；要写两个大括号本身，请写成 \\{{{{")
 }
 
-pub fn placeholder_in_school() -> String {
-    "学校名称里不能用占位符，其他地方的 {{ school }} 就是用它来填的".into()
+super::problems! {
+    pub fn placeholder_in_school() {
+        "学校名称里不能用占位符，其他地方的 {{ school }} 就是用它来填的".into()
+    }
 }
 
-pub fn bad_number(found: &str) -> String {
-    format!("这里应当是一个数字，实际是{found}")
+super::problems! {
+    pub fn bad_number(found: &str) {
+        format!("这里应当是一个数字，实际是{found}")
+    }
 }
 
-pub fn number_out_of_range(what: &str, min: f64, max: f64) -> String {
-    format!("{what} 应在 {min} 到 {max} 之间")
+super::problems! {
+    pub fn number_out_of_range(what: &str, min: f64, max: f64) {
+        format!("{what} 应在 {min} 到 {max} 之间")
+    }
 }
 
-pub fn control_character(code: u32) -> String {
-    format!("文字里有一个看不见的控制字符（U+{code:04X}），Word 无法保存它")
+super::problems! {
+    pub fn control_character(code: u32) {
+        format!("文字里有一个看不见的控制字符（U+{code:04X}），Word 无法保存它")
+    }
 }
 
 pub fn control_character_help() -> String {

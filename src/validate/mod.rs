@@ -18,7 +18,7 @@ use crate::dates;
 use crate::diag::Diagnostic;
 use crate::extends::Loaded;
 use crate::load::{FieldPath, Target};
-use crate::messages as msg;
+use crate::messages::{self as msg, Message};
 use crate::placeholder;
 use crate::spec::fields::{self, MapDef};
 use crate::spec::*;
@@ -78,7 +78,7 @@ pub fn validate(src: &Loaded) -> Result<Spec, Vec<Diagnostic>> {
 struct Problem {
     path: FieldPath,
     target: Target,
-    message: String,
+    message: Message,
     help: Option<String>,
 }
 
@@ -91,7 +91,7 @@ struct Checker<'s> {
 }
 
 impl Checker<'_> {
-    pub(super) fn report(&mut self, path: &FieldPath, message: String, help: Option<String>) {
+    pub(super) fn report(&mut self, path: &FieldPath, message: Message, help: Option<String>) {
         self.problems.push(Problem {
             path: path.clone(),
             target: Target::Value,
@@ -100,7 +100,7 @@ impl Checker<'_> {
         });
     }
 
-    pub(super) fn report_key(&mut self, path: &FieldPath, message: String, help: Option<String>) {
+    pub(super) fn report_key(&mut self, path: &FieldPath, message: Message, help: Option<String>) {
         self.problems.push(Problem {
             path: path.clone(),
             target: Target::Key,
@@ -305,7 +305,7 @@ pub fn forbidden_in_xml(c: char) -> bool {
 pub(crate) fn unknown_key(
     allowed: &[&'static str],
     key: &str,
-) -> (String, String, Option<&'static str>) {
+) -> (Message, String, Option<&'static str>) {
     let best = closest(key, allowed);
     let help = match best {
         Some(b) => msg::did_you_mean(b),

@@ -263,5 +263,48 @@ fn message_format_json_gives_one_object_per_line() {
     assert_eq!(v["line"], 2);
     assert_eq!(v["column"], 7);
     assert_eq!(v["field"], "year");
+    assert_eq!(v["code"], "bad_year");
     assert!(v["message"].as_str().unwrap().contains("年份"));
+}
+
+#[test]
+fn every_problem_has_a_stable_code_even_without_a_file() {
+    // A write refused for a reason of no one spec is a problem like any
+    // other: one JSON line with its code.
+    let dir = tempfile::tempdir().unwrap();
+    for sub in ["a", "b"] {
+        std::fs::create_dir(dir.path().join(sub)).unwrap();
+        std::fs::copy(
+            example("qingxi-2025.yaml"),
+            dir.path().join(sub).join("plan.yaml"),
+        )
+        .unwrap();
+    }
+    let o = unionplan(
+        dir.path(),
+        &[
+            "--message-format",
+            "json",
+            "render",
+            "a/plan.yaml",
+            "b/plan.yaml",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    let codes: Vec<String> = err
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["code"].to_string())
+        .collect();
+    assert!(!codes.is_empty(), "{err}");
+    assert!(codes.iter().all(|c| c == "\"render_clash\""), "{err}");
+
+    // The system's reason is in Chinese too, not "No such file or directory".
+    let o = unionplan(
+        dir.path(),
+        &["--message-format", "json", "validate", "nope.yaml"],
+    );
+    let v: serde_json::Value = serde_json::from_str(stderr(&o).trim()).unwrap();
+    assert_eq!(v["code"], "cannot_read");
+    assert!(v["message"].as_str().unwrap().contains("找不到"), "{v}");
 }

@@ -55,6 +55,7 @@ fn every_field_of_the_table_is_in_the_schema_and_the_validator() {
         }
         let messages = problems(&in_map(map.name, &format!("{}: x", field.name)));
         let unknown = unionplan::messages::unknown_field(field.name);
+        let unknown = (unknown.code, unknown.text);
         assert!(
             !messages.contains(&unknown),
             "{}.{} is refused: {messages:?}",
@@ -63,6 +64,7 @@ fn every_field_of_the_table_is_in_the_schema_and_the_validator() {
         );
         if field.required {
             let missing = unionplan::messages::missing_field(field.name);
+            let missing = (missing.code, missing.text);
             let messages = problems(&in_map(map.name, ""));
             assert!(
                 messages.contains(&missing),
@@ -101,11 +103,13 @@ fn in_map(map: &str, content: &str) -> String {
     }
 }
 
-/// The messages of every problem validation finds in `yaml`.
-fn problems(yaml: &str) -> Vec<String> {
+/// The code and message of every problem validation finds in `yaml`.
+fn problems(yaml: &str) -> Vec<(&'static str, String)> {
     match unionplan::parse_spec(std::path::Path::new("t.yaml"), yaml) {
         Ok(_) => Vec::new(),
-        Err(unionplan::Error::Invalid(diags)) => diags.into_iter().map(|d| d.message).collect(),
+        Err(unionplan::Error::Invalid(diags)) => {
+            diags.into_iter().map(|d| (d.code, d.message)).collect()
+        }
         Err(e) => panic!("{e}"),
     }
 }

@@ -217,5 +217,5 @@ pub struct ValidateArgs {
 }
 
 pub fn parse_format(s: &str) -> Result<Format, String> {
-    Format::from_name(s).ok_or_else(|| messages::bad_format(s))
+    Format::from_name(s).ok_or_else(|| messages::bad_format(s).into())
 }

@@ -9,10 +9,8 @@
 
 use std::fmt::Display;
 use std::io::Write as _;
-use std::path::Path;
 use std::sync::OnceLock;
 
-use unionplan::diag::Diagnostic;
 use unionplan::{Error, messages};
 
 use crate::args::MessageFormat;
@@ -51,7 +49,7 @@ pub fn print(text: impl Display) -> Result<(), Error> {
         Ok(()) => Ok(()),
         // Whoever reads has all they wanted: stop, as a pipe expects.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
-        Err(e) => Err(Error::Write(messages::cannot_write_stdout(&e))),
+        Err(e) => Err(Error::io(messages::cannot_write_stdout(&e), e)),
     }
 }
 
@@ -62,28 +60,22 @@ pub fn println(line: impl Display) -> Result<(), Error> {
 
 /// Print what went wrong: every located problem, or the one error.
 pub fn report(err: &Error) {
+    let diags = err.problems();
     if !for_people() {
-        let diags = match err {
-            Error::Invalid(diags) => diags.clone(),
-            other => vec![Diagnostic::file_level(Path::new(""), other.to_string())],
-        };
         for d in diags {
             to_stderr(d.to_json());
         }
         return;
     }
-    match err {
-        Error::Invalid(diags) => {
-            // Coloured always; anstream strips the colour where it does not
-            // belong (not a terminal, NO_COLOR) and keeps it for
-            // CLICOLOR_FORCE.
-            for d in diags {
-                let _ = writeln!(anstream::stderr(), "{}", d.render(true));
-            }
-            if diags.len() > 1 {
-                to_stderr(messages::error_count(diags.len()));
-            }
-        }
-        other => to_stderr(format_args!("{}：{other}", messages::label_error())),
+    // Coloured always; anstream strips the colour where it does not belong
+    // (not a terminal, NO_COLOR) and keeps it for CLICOLOR_FORCE.
+    // A located problem shows its line, and a blank line then sets it
+    // apart from the next.
+    for d in diags {
+        let gap = if d.line.is_some() { "\n" } else { "" };
+        let _ = write!(anstream::stderr(), "{}{gap}", d.render(true));
+    }
+    if diags.len() > 1 {
+        to_stderr(messages::error_count(diags.len()));
     }
 }

@@ -4,12 +4,12 @@
 use std::io::Read as _;
 
 use super::*;
-use crate::messages as msg;
+use crate::messages::{self as msg, Message};
 
 /// DOCX: the body's paragraphs and table cells in order, with Word's
 /// automatic numbering written out (`一、`, `（一）`, `1.`) as it shows on
 /// screen, so numbered headings read the same as typed ones.
-pub fn docx(bytes: &[u8]) -> Result<Vec<String>, String> {
+pub fn docx(bytes: &[u8]) -> Result<Vec<String>, Message> {
     let mut zip =
         zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|_| msg::import_bad_docx())?;
     let mut part = |name: &str| -> Option<String> {

@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use crate::messages as msg;
+use crate::messages::{self as msg, Message};
 
 mod docx;
 mod html;
@@ -50,12 +50,12 @@ pub struct Read {
 /// Why a file cannot be read, in the user's words, and what to do about it.
 #[derive(Debug)]
 pub struct Unreadable {
-    pub message: String,
+    pub message: Message,
     pub help: Option<String>,
 }
 
-impl From<String> for Unreadable {
-    fn from(message: String) -> Unreadable {
+impl From<Message> for Unreadable {
+    fn from(message: Message) -> Unreadable {
         Unreadable {
             message,
             help: None,
@@ -65,7 +65,7 @@ impl From<String> for Unreadable {
 
 /// Read `path`, choosing the reader by its name and, failing that, its bytes.
 pub fn read(path: &Path) -> Result<Read, Unreadable> {
-    let bytes = std::fs::read(path).map_err(msg::cannot_read)?;
+    let bytes = std::fs::read(path).map_err(|e| msg::cannot_read(&e))?;
     let ext = path
         .extension()
         .and_then(|e| e.to_str())

@@ -77,7 +77,7 @@ impl Renderer for Docx {
             // `[Content_Types].xml` first, as Word and most readers expect.
             package::zip(style_parts.iter().chain(&own))
         };
-        package().map_err(|e| Error::Render(messages::docx_build_failed(e)))
+        package().map_err(|e| Error::render(messages::docx_build_failed(e)))
     }
 }
 

@@ -63,7 +63,7 @@ pub fn run(a: BatchArgs) -> Outcome {
     }
     let pool = pool
         .build()
-        .map_err(|e| Error::Write(messages::batch_no_threads(e)))?;
+        .map_err(|e| Error::write(messages::batch_no_threads(e)))?;
     let results = pool.install(|| {
         unionplan::batch::run(
             &district, &a.output, &formats, placement, &pipeline, &progress,

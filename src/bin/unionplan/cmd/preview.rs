@@ -16,5 +16,5 @@ pub fn run(a: PreviewArgs) -> Outcome {
         let _ = writeln!(out, "{}", messages::preview_listening(url));
         let _ = out.flush();
     })
-    .map_err(|e| Error::Write(messages::preview_cannot_listen(e)).into())
+    .map_err(|e| Error::write(messages::preview_cannot_listen(e)).into())
 }

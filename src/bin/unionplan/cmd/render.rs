@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+use unionplan::diag::Diagnostic;
 use unionplan::render::Format;
 use unionplan::{Error, Pipeline, load_spec, messages, write};
 
@@ -86,6 +87,8 @@ fn check_outputs(specs: &[PathBuf], out: &Path, formats: &[Format]) -> Result<()
     if problems.is_empty() {
         Ok(())
     } else {
-        Err(Error::Write(problems.join("\n")))
+        Err(Error::Invalid(
+            problems.into_iter().map(Diagnostic::general).collect(),
+        ))
     }
 }

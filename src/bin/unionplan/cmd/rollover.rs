@@ -18,7 +18,7 @@ pub fn run(a: RolloverArgs) -> Outcome {
         Path::to_path_buf,
     );
     if out.exists() && !a.force && !a.dry_run {
-        return Err(Error::Write(messages::file_exists(out.display())).into());
+        return Err(Error::write(messages::file_exists(out.display())).into());
     }
     println(messages::rollover_summary(
         r.old_year,
