@@ -22,8 +22,8 @@ use rayon::prelude::*;
 use serde_yaml::Value;
 
 use crate::diag::Diagnostic;
-use crate::extends::{Cell, Loaded, Table};
 use crate::layout::default_title;
+use crate::load::{Cell, Loaded, Table};
 use crate::load::{FieldPath, Source, Target};
 use crate::messages::{self as msg, Message};
 use crate::render::Format;

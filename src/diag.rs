@@ -17,9 +17,22 @@ use std::path::{Path, PathBuf};
 
 use crate::messages::{self, Message};
 
+/// How much a problem matters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Must be fixed; nothing is written.
+    Error,
+    /// Worth a look (text naming last year); the files are written.
+    Warning,
+    /// For information (a GBK file was read as GBK).
+    Note,
+}
+
 /// One problem found in one file.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Diagnostic {
+    pub severity: Severity,
     /// The message's stable name (`unknown_field`, `not_utf8`, …): match
     /// on this, not on the wording.
     pub code: &'static str,
@@ -43,6 +56,7 @@ impl Diagnostic {
     /// A problem with the file as a whole (unreadable, not UTF-8, …).
     pub fn file_level(file: &Path, message: Message) -> Diagnostic {
         Diagnostic {
+            severity: Severity::Error,
             code: message.code,
             file: file.to_path_buf(),
             line: None,
@@ -58,6 +72,18 @@ impl Diagnostic {
     /// A problem of no one file: the message says what it is about.
     pub fn general(message: Message) -> Diagnostic {
         Diagnostic::file_level(Path::new(""), message)
+    }
+
+    /// The same, as a warning: shown, but nothing is refused.
+    pub fn as_warning(mut self) -> Self {
+        self.severity = Severity::Warning;
+        self
+    }
+
+    /// The same, as a note for information.
+    pub fn as_note(mut self) -> Self {
+        self.severity = Severity::Note;
+        self
     }
 
     pub fn with_note(mut self, note: impl Into<String>) -> Self {
@@ -111,11 +137,21 @@ impl Diagnostic {
     /// rewrite the terminal.
     pub fn render(&self, color: bool) -> String {
         let (red, blue, bold, reset) = if color {
-            ("\x1b[1;31m", "\x1b[1;34m", "\x1b[1m", "\x1b[0m")
+            let label = match self.severity {
+                Severity::Error => "\x1b[1;31m",
+                Severity::Warning => "\x1b[1;33m",
+                Severity::Note => "\x1b[1;36m",
+            };
+            (label, "\x1b[1;34m", "\x1b[1m", "\x1b[0m")
         } else {
             ("", "", "", "")
         };
-        let mut out = format!("{red}{}{reset}{bold}：", messages::label_error());
+        let label = match self.severity {
+            Severity::Error => messages::label_error(),
+            Severity::Warning => messages::label_warning(),
+            Severity::Note => messages::label_notice(),
+        };
+        let mut out = format!("{red}{label}{reset}{bold}：");
         if !self.file.as_os_str().is_empty() {
             out.push_str(&format!("{}：", self.location()));
         }

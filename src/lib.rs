@@ -19,7 +19,6 @@ pub mod blocks;
 pub mod dates;
 pub mod diag;
 pub mod diff;
-pub mod extends;
 pub mod import;
 pub mod init;
 pub mod layout;
@@ -35,6 +34,7 @@ pub mod rollover;
 pub mod schema;
 pub mod spec;
 pub mod template;
+pub mod text;
 pub mod validate;
 pub mod write;
 
@@ -44,7 +44,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::blocks::Document;
 use crate::diag::Diagnostic;
-use crate::extends::Loaded;
+use crate::load::Loaded;
 use crate::load::Source;
 use crate::render::{Format, Meta, Typeset};
 use crate::spec::Spec;

@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime};
 
-use crate::extends::Loaded;
+use crate::load::Loaded;
 use crate::render::{Format, escape_html};
 use crate::template::Templates;
 use crate::{Error, Pipeline, messages, validate};

@@ -42,6 +42,14 @@ pub fn label_error() -> &'static str {
     "错误"
 }
 
+pub fn label_warning() -> &'static str {
+    "警告"
+}
+
+pub fn label_notice() -> &'static str {
+    "注意"
+}
+
 pub fn label_help() -> &'static str {
     "提示"
 }

@@ -10,7 +10,7 @@ super::problems! {
 
 super::problems! {
     pub fn not_utf8() {
-        "文件不是 UTF-8 编码".into()
+        "文件的编码认不出来：既不是 UTF-8，也不是 GBK".into()
     }
 }
 
@@ -62,4 +62,54 @@ super::problems! {
     pub fn top_level_not_map(found: &str) {
         format!("整个文件应当是“字段: 内容”的形式，实际是{found}")
     }
+}
+
+super::problems! {
+    pub fn spec_encoding(encoding: &str) {
+        format!("文件是 {encoding} 编码，已经按 {encoding} 读取")
+    }
+}
+
+pub fn spec_encoding_help() -> String {
+    "不必改动；如果想让其他程序也读得顺，可以用记事本“另存为”，编码选 UTF-8".into()
+}
+
+super::problems! {
+    pub fn spec_is_word() {
+        "这是 Word 文件，不是计划文件（.yaml）".into()
+    }
+}
+
+pub fn spec_is_word_help(file: impl Display) -> String {
+    format!("要把它变成计划文件，请用 unionplan import {file}")
+}
+
+super::problems! {
+    pub fn spec_is_old_word() {
+        "这是旧版 Word（.doc）或 WPS 文件，不是计划文件（.yaml）".into()
+    }
+}
+
+pub fn spec_is_old_word_help() -> String {
+    "先用 Word 或 WPS 打开它，“另存为”Word 文档（.docx），再用 unionplan import 把 .docx 变成计划文件".into()
+}
+
+super::problems! {
+    pub fn spec_is_spreadsheet() {
+        "这是 Excel 或 WPS 表格，不是计划文件（.yaml）".into()
+    }
+}
+
+pub fn spec_is_spreadsheet_help(file: impl Display) -> String {
+    format!("学校名单请写进区县文件：roster: {file}，再用 unionplan batch 区县文件.yaml")
+}
+
+super::problems! {
+    pub fn spec_is_pdf() {
+        "这是 PDF 文件，不是计划文件（.yaml）".into()
+    }
+}
+
+pub fn spec_is_pdf_help() -> String {
+    "unionplan 读不了 PDF：请找到它的 Word 原文件，用 unionplan import 变成计划文件".into()
 }

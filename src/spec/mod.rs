@@ -31,6 +31,10 @@ pub struct Spec {
     pub signature: Signature,
     pub headings: Headings,
     pub style: Style,
+    /// Warnings and notes about a spec that is valid (a GBK file, text that
+    /// names last year): shown to the user; the files are still written.
+    #[serde(skip)]
+    pub warnings: Vec<crate::diag::Diagnostic>,
 }
 
 impl Spec {

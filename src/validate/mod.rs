@@ -16,7 +16,7 @@ use serde_yaml::{Mapping, Value};
 
 use crate::dates;
 use crate::diag::Diagnostic;
-use crate::extends::Loaded;
+use crate::load::Loaded;
 use crate::load::{FieldPath, Target};
 use crate::messages::{self as msg, Message};
 use crate::placeholder;
@@ -205,6 +205,12 @@ impl Checker<'_> {
             signature: signature.unwrap_or_default(),
             headings: headings.unwrap_or_default(),
             style: style.unwrap_or_default(),
+            warnings: self
+                .src
+                .sources
+                .iter()
+                .filter_map(|s| s.encoding_note())
+                .collect(),
         };
         let values = placeholder::Values::of(&spec);
         spec.for_each_text(|t| *t = values.expand(t));

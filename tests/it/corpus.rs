@@ -19,7 +19,7 @@ use std::path::Path;
 
 use crate::common::*;
 use unionplan::diag::Diagnostic;
-use unionplan::extends::Loaded;
+use unionplan::load::Loaded;
 use unionplan::load::Source;
 use unionplan::render::Format;
 use unionplan::template::Templates;

@@ -239,7 +239,7 @@ fn run_on_text_saved_as_gbk() {
     assert!(!unmappable);
     std::fs::write(&gbk, &bytes).unwrap();
     let imported = import::import(&gbk, &options()).unwrap();
-    assert_eq!(imported.report.encoding, Some("GB18030"));
+    assert_eq!(imported.report.encoding, Some("GBK/GB18030"));
     assert_eq!(imported.yaml, yaml);
 }
 

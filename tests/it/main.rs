@@ -10,6 +10,7 @@
 mod common;
 
 mod batch;
+mod chinese_files;
 mod chinese_keys;
 mod cli;
 mod corpus;

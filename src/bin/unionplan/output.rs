@@ -60,7 +60,16 @@ pub fn println(line: impl Display) -> Result<(), Error> {
 
 /// Print what went wrong: every located problem, or the one error.
 pub fn report(err: &Error) {
-    let diags = err.problems();
+    show(err.problems());
+}
+
+/// Print the warnings and notes about a spec that is valid.
+pub fn warn(spec: &unionplan::spec::Spec) {
+    show(&spec.warnings);
+}
+
+/// Print problems, for people or as JSON lines.
+pub fn show(diags: &[unionplan::diag::Diagnostic]) {
     if !for_people() {
         for d in diags {
             to_stderr(d.to_json());
@@ -75,7 +84,11 @@ pub fn report(err: &Error) {
         let gap = if d.line.is_some() { "\n" } else { "" };
         let _ = write!(anstream::stderr(), "{}{gap}", d.render(true));
     }
-    if diags.len() > 1 {
-        to_stderr(messages::error_count(diags.len()));
+    let errors = diags
+        .iter()
+        .filter(|d| d.severity == unionplan::diag::Severity::Error)
+        .count();
+    if errors > 1 {
+        to_stderr(messages::error_count(errors));
     }
 }

@@ -6,17 +6,18 @@
 use std::path::Path;
 
 use crate::messages::{self as msg, Message};
+use crate::text::{self, NotText};
 
 mod docx;
 mod html;
 mod markdown;
-mod text;
+mod plain;
 
 pub use docx::docx;
 pub use html::html;
 pub use markdown::markdown;
-use text::flush;
-pub use text::plain;
+use plain::flush;
+pub use plain::plain;
 
 /// The formats `import` reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -71,20 +72,30 @@ pub fn read(path: &Path) -> Result<Read, Unreadable> {
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase)
         .unwrap_or_default();
-    if matches!(ext.as_str(), "doc" | "wps") || bytes.starts_with(b"\xD0\xCF\x11\xE0") {
+    let binary = text::sniff(&bytes);
+    if matches!(ext.as_str(), "doc" | "wps") || binary == Some(NotText::Ole) {
         return Err(Unreadable {
             message: msg::import_old_word(),
             help: Some(msg::import_old_word_help()),
         });
     }
-    if ext == "docx" || bytes.starts_with(b"PK\x03\x04") {
+    if binary == Some(NotText::Pdf) {
+        return Err(Unreadable {
+            message: msg::spec_is_pdf(),
+            help: Some(msg::spec_is_pdf_help()),
+        });
+    }
+    if ext == "docx" || binary == Some(NotText::Zip) {
         return Ok(Read {
             kind: FileKind::Docx,
             encoding: None,
             paras: docx(&bytes)?,
         });
     }
-    let (text, encoding) = decode(&bytes)?;
+    let text::Decoded { text, encoding } = text::decode(&bytes).map_err(|_| Unreadable {
+        message: msg::import_unknown_encoding(),
+        help: Some(msg::import_unknown_encoding_help()),
+    })?;
     let kind = match ext.as_str() {
         "md" | "markdown" => FileKind::Markdown,
         "html" | "htm" | "xhtml" | "mhtml" => FileKind::Html,
@@ -99,7 +110,7 @@ pub fn read(path: &Path) -> Result<Read, Unreadable> {
     };
     Ok(Read {
         kind,
-        encoding: Some(encoding),
+        encoding: Some(encoding.name()),
         paras,
     })
 }
@@ -112,28 +123,6 @@ fn looks_like_html(text: &str) -> bool {
         .collect::<String>()
         .to_ascii_lowercase();
     head.starts_with("<!doctype html") || head.starts_with("<html") || head.contains("<body")
-}
-
-/// Text from bytes: a BOM decides; else UTF-8 if it is valid; else GB18030,
-/// the superset of GBK and GB2312 that Chinese Windows writes.
-pub fn decode(bytes: &[u8]) -> Result<(String, &'static str), Unreadable> {
-    if let Some((enc, bom)) = encoding_rs::Encoding::for_bom(bytes) {
-        let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom..]);
-        if !had_errors {
-            return Ok((text.into_owned(), enc.name()));
-        }
-    }
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        return Ok((text.to_string(), "UTF-8"));
-    }
-    let (text, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
-    if had_errors {
-        return Err(Unreadable {
-            message: msg::import_unknown_encoding(),
-            help: Some(msg::import_unknown_encoding_help()),
-        });
-    }
-    Ok((text.into_owned(), "GB18030"))
 }
 
 /// A table's paragraphs. A schedule kept as a table (月份 | 工作内容 |

@@ -1,18 +1,6 @@
 use super::*;
 
 #[test]
-fn gbk_is_detected() {
-    let (bytes, _, _) = encoding_rs::GBK.encode("一、指导思想");
-    let (text, enc) = decode(&bytes).unwrap();
-    assert_eq!(text, "一、指导思想");
-    assert_eq!(enc, "GB18030");
-    assert_eq!(decode("二月".as_bytes()).unwrap().1, "UTF-8");
-    let mut bom = vec![0xEF, 0xBB, 0xBF];
-    bom.extend_from_slice("三月".as_bytes());
-    assert_eq!(decode(&bom).unwrap().0, "三月");
-}
-
-#[test]
 fn wrapped_lines_are_joined_and_short_ones_kept() {
     let mut text = String::from("一、加强学习\n");
     for _ in 0..6 {

@@ -9,7 +9,7 @@ use unionplan::{Error, Pipeline, load_spec, messages, write};
 
 use super::{Failure, Outcome, templates, today};
 use crate::args::RenderArgs;
-use crate::output::{report, say};
+use crate::output::{report, say, warn};
 
 pub fn run(a: RenderArgs) -> Outcome {
     let pipeline = Pipeline::new(templates(a.templates.as_deref())?, today());
@@ -19,7 +19,10 @@ pub fn run(a: RenderArgs) -> Outcome {
     check_outputs(&a.specs, &a.output, &formats)?;
     let mut all_ok = true;
     for spec_path in &a.specs {
-        let rendered = load_spec(spec_path).and_then(|spec| pipeline.render(&spec, &formats));
+        let rendered = load_spec(spec_path).and_then(|spec| {
+            warn(&spec);
+            pipeline.render(&spec, &formats)
+        });
         let outputs = match rendered {
             Ok(o) => o,
             Err(e) => {

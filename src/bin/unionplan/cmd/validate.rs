@@ -4,13 +4,16 @@ use unionplan::{load_spec, messages};
 
 use super::{Failure, Outcome};
 use crate::args::ValidateArgs;
-use crate::output::{report, say};
+use crate::output::{report, say, warn};
 
 pub fn run(a: ValidateArgs) -> Outcome {
     let mut all_ok = true;
     for spec_path in &a.specs {
         match load_spec(spec_path) {
-            Ok(_) => say(messages::valid(spec_path.display())),
+            Ok(spec) => {
+                warn(&spec);
+                say(messages::valid(spec_path.display()));
+            }
             Err(e) => {
                 report(&e);
                 all_ok = false;

@@ -1,0 +1,13 @@
+//! Stage 1 of the pipeline: read a spec file, decode its text ([`crate::text`]),
+//! parse its YAML ([`source`]), and merge in everything it `extends`
+//! ([`extends`]). The result, [`Loaded`], keeps every file's text beside the
+//! merged tree, because every later error must point back into the file
+//! that holds the value ([`locate`]).
+
+pub mod extends;
+mod locate;
+mod source;
+mod yaml;
+
+pub use extends::{Cell, Loaded, Table};
+pub use source::{FieldPath, Seg, Source, Target};
