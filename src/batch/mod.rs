@@ -1,0 +1,118 @@
+//! `unionplan batch`: the plans of many schools from one shared spec.
+//!
+//! A district file names a `base` spec shared by all schools, and the
+//! schools: entries under `schools` (inline keys, or `spec:` a file of the
+//! school's own) and/or the rows of a `roster` table (CSV or XLSX, one row
+//! per school, headers naming spec fields). Each school is its own spec,
+//! merged over the base with the `extends` rules, so an error in one school
+//! points into the file (or table cell) that holds it and fails that school
+//! alone.
+//!
+//! The run has two parallel passes. The first loads and checks every
+//! school and works out its file names, so that two schools that would
+//! write the same file are refused before anything is written. The second
+//! renders and writes each school's files, atomically, and lets them go:
+//! memory does not grow with the number of schools.
+//!
+//! One module per job: [`district`] reads the district file, [`roster`] the
+//! table of schools, [`run`] checks, renders and writes, [`naming`] makes
+//! file names safe, and [`index`] writes the page that lists the results.
+
+mod district;
+mod index;
+mod naming;
+mod roster;
+mod run;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use crate::diag::Diagnostic;
+use crate::load::{Cell, FieldPath, Loaded, Source, Table};
+use crate::messages as msg;
+use crate::render::Format;
+
+pub use naming::{file_stem, safe_file_name};
+pub use run::run;
+
+/// A district file, read and checked.
+pub struct District {
+    pub path: PathBuf,
+    pub base: Loaded,
+    pub schools: Vec<SchoolSource>,
+    /// From the district file; `None` means every format.
+    pub formats: Option<Vec<Format>>,
+}
+
+/// Where one school's own values come from.
+pub enum SchoolSource {
+    /// `schools[index]` of the district file, and the file it names with `spec:`.
+    Entry {
+        index: usize,
+        district: Arc<Source>,
+        spec: Option<PathBuf>,
+    },
+    /// One row of the roster.
+    Row {
+        table: Arc<Table>,
+        line: usize,
+        cells: Vec<Cell>,
+    },
+}
+
+impl SchoolSource {
+    /// How to name the school before its spec is known: `schools[2]` or `第 5 行`.
+    pub fn label(&self) -> String {
+        match self {
+            SchoolSource::Entry { index, .. } => format!("schools[{}]", index + 1),
+            SchoolSource::Row { table, line, .. } => msg::roster_row(table.path.display(), *line),
+        }
+    }
+
+    pub(super) fn load(&self, base: &Loaded) -> Result<Loaded, Vec<Diagnostic>> {
+        let own = match self {
+            SchoolSource::Entry {
+                index,
+                district,
+                spec,
+            } => {
+                let at = FieldPath::root().key("schools").index(*index);
+                let entry = district.value["schools"][*index].clone();
+                let inline = Loaded::part_of(district.clone(), &at, &entry, &["spec"]);
+                match spec {
+                    Some(file) => Loaded::over(&Loaded::read(file)?, inline)?,
+                    None => inline,
+                }
+            }
+            SchoolSource::Row { table, line, cells } => {
+                Loaded::from_cells(table.clone(), *line, cells)
+            }
+        };
+        Loaded::over(base, own)
+    }
+}
+
+/// How a batch lays out its files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Placement {
+    /// `<out>/<school>/<file>`
+    PerSchool,
+    /// `<out>/<file>`
+    Flat,
+}
+
+/// What happened to one school.
+#[derive(Debug, Clone)]
+pub struct SchoolResult {
+    /// The school's name, or where it is written when it has none.
+    pub name: String,
+    /// Written files, relative to the output folder.
+    pub files: Vec<PathBuf>,
+    pub errors: Vec<Diagnostic>,
+}
+
+impl SchoolResult {
+    pub fn ok(&self) -> bool {
+        self.errors.is_empty()
+    }
+}
