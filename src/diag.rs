@@ -162,12 +162,25 @@ impl Diagnostic {
         out.push_str(reset);
         out.push('\n');
         if let (Some(line), Some(col), Some(text)) = (self.line, self.column, &self.source_line) {
-            let text = &visible(text);
+            // A tab is as wide as the terminal likes: show it as spaces, so
+            // the caret can be put under the right character.
+            let text = &visible(text).replace('\t', "    ");
             let num = line.to_string();
             let pad = " ".repeat(num.len());
             // The caret goes under the column's character; CJK characters
             // take two cells on a terminal, so count display width.
-            let before: String = text.chars().take(col.saturating_sub(1)).collect();
+            let tabs = self
+                .source_line
+                .as_deref()
+                .unwrap_or("")
+                .chars()
+                .take(col.saturating_sub(1))
+                .filter(|&c| c == '\t')
+                .count();
+            let before: String = text
+                .chars()
+                .take(col.saturating_sub(1) + tabs * 3)
+                .collect();
             let caret_pad = " ".repeat(display_width(&before));
             out.push_str(&format!("{blue}{pad} |{reset}\n"));
             out.push_str(&format!("{blue}{num} |{reset} {text}\n"));

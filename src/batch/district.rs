@@ -11,7 +11,7 @@ use crate::diag::Diagnostic;
 use crate::load::{FieldPath, Loaded, Source, Target};
 use crate::messages::{self as msg, Message};
 use crate::render::Format;
-use crate::spec::fields;
+use crate::spec::{fields, keys};
 use crate::validate;
 
 impl District {
@@ -22,6 +22,7 @@ impl District {
         let root = FieldPath::root();
         let at = |p: &FieldPath, m: Message| source.diagnostic(p, Target::Value, m);
         let mut problems = Vec::new();
+        let mut notices = Vec::new();
         let mut suggested = Vec::new();
         let Some(map) = source.value.as_mapping() else {
             let found = msg::describe_value(&source.value);
@@ -29,19 +30,30 @@ impl District {
                 at(&root, msg::district_not_map(&found)).with_help(msg::district_help()),
             ]);
         };
-        let allowed = fields::DISTRICT.names();
+        // Each key as typed (`base` or `共用计划`), by its English name.
+        let mut typed: Vec<(&'static str, &str)> = Vec::new();
+        let allowed = fields::DISTRICT.all_names();
         for key in map.keys() {
             let name = key.as_str().unwrap_or_default();
-            if !allowed.contains(&name) {
-                let (message, help, best) = validate::unknown_key(&allowed, name);
-                suggested.extend(best);
-                problems.push(
-                    source
-                        .diagnostic(&root.key(name), Target::Key, message)
-                        .with_help(help),
-                );
+            match fields::DISTRICT.by_any_name(name) {
+                Some(f) => typed.push((f.name, name)),
+                None => {
+                    let (message, help, best) = validate::unknown_key(&allowed, name);
+                    suggested.extend(
+                        best.and_then(|b| fields::DISTRICT.by_any_name(b))
+                            .map(|f| f.name),
+                    );
+                    problems.push(
+                        source
+                            .diagnostic(&root.key(name), Target::Key, message)
+                            .with_help(help),
+                    );
+                }
             }
         }
+        let key_of = |name: &str| typed.iter().find(|(n, _)| *n == name).map(|(_, t)| *t);
+        let key = |name: &str| root.key(key_of(name).unwrap_or(name));
+        let get = |name: &str| key_of(name).and_then(|t| map.get(t));
 
         let file_at = |key: &str, p: &FieldPath, problems: &mut Vec<Diagnostic>| match source
             .value_at(p)
@@ -58,7 +70,7 @@ impl District {
             }
         };
 
-        let base = match map.get("base") {
+        let base = match get("base") {
             // A misspelt `base` was reported as such; not also as missing.
             None if suggested.contains(&"base") => None,
             None => {
@@ -66,18 +78,28 @@ impl District {
                     .push(at(&root, msg::missing_field("base")).with_help(msg::district_help()));
                 None
             }
-            Some(_) => file_at("base", &root.key("base"), &mut problems),
+            Some(_) => file_at("base", &key("base"), &mut problems),
         };
 
         let mut schools = Vec::new();
-        match map.get("schools") {
+        match get("schools") {
             None | Some(Value::Null) => {}
             Some(Value::Sequence(entries)) => {
                 for (i, entry) in entries.iter().enumerate() {
-                    let p = root.key("schools").index(i);
+                    let p = key("schools").index(i);
                     if !entry.is_mapping() {
                         let found = msg::describe_value(entry);
                         problems.push(at(&p, msg::expected_map(&found)));
+                        continue;
+                    }
+                    // A school's own spec file is `spec:`; an `extends` here
+                    // would silently do nothing, so it is refused.
+                    if let Some((k, _)) = keys::get(entry, "extends") {
+                        problems.push(
+                            source
+                                .diagnostic(&p.key(k), Target::Key, msg::school_extends())
+                                .with_help(msg::school_extends_help()),
+                        );
                         continue;
                     }
                     let spec = match entry.get("spec") {
@@ -88,6 +110,7 @@ impl District {
                         },
                     };
                     schools.push(SchoolSource::Entry {
+                        list: key("schools"),
                         index: i,
                         district: source.clone(),
                         spec,
@@ -96,25 +119,28 @@ impl District {
             }
             Some(other) => {
                 let found = msg::describe_value(other);
-                problems.push(at(&root.key("schools"), msg::expected_list(&found)));
+                problems.push(at(&key("schools"), msg::expected_list(&found)));
             }
         }
 
-        if map.contains_key("roster") {
-            let p = root.key("roster");
+        if get("roster").is_some() {
+            let p = key("roster");
             if let Some(file) = file_at("roster", &p, &mut problems) {
-                match read_roster(&file) {
-                    Ok(rows) => schools.extend(rows),
-                    Err(e) => problems.push(at(&p, e)),
+                match read_roster(&file, |m| at(&p, m)) {
+                    Ok(roster) => {
+                        schools.extend(roster.rows);
+                        notices.extend(roster.notices);
+                    }
+                    Err(e) => problems.extend(e),
                 }
             }
         }
 
-        let formats = match map.get("formats") {
+        let formats = match get("formats") {
             None | Some(Value::Null) => None,
             Some(Value::Sequence(names)) if names.is_empty() => {
                 // An empty list would succeed and write nothing at all.
-                problems.push(at(&root.key("formats"), msg::no_formats()));
+                problems.push(at(&key("formats"), msg::no_formats()));
                 None
             }
             Some(Value::Sequence(names)) => {
@@ -126,8 +152,7 @@ impl District {
                             let shown = n
                                 .as_str()
                                 .map_or_else(|| msg::describe_value(n), str::to_string);
-                            problems
-                                .push(at(&root.key("formats").index(i), msg::bad_format(&shown)));
+                            problems.push(at(&key("formats").index(i), msg::bad_format(&shown)));
                         }
                     }
                 }
@@ -135,7 +160,7 @@ impl District {
             }
             Some(other) => {
                 let found = msg::describe_value(other);
-                problems.push(at(&root.key("formats"), msg::expected_list(&found)));
+                problems.push(at(&key("formats"), msg::expected_list(&found)));
                 None
             }
         };
@@ -157,6 +182,7 @@ impl District {
             base,
             schools,
             formats,
+            notices,
         })
     }
 }

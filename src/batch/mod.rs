@@ -42,12 +42,17 @@ pub struct District {
     pub schools: Vec<SchoolSource>,
     /// From the district file; `None` means every format.
     pub formats: Option<Vec<Format>>,
+    /// What the user should know about a district that is read: columns of
+    /// the roster left out.
+    pub notices: Vec<Diagnostic>,
 }
 
 /// Where one school's own values come from.
 pub enum SchoolSource {
     /// `schools[index]` of the district file, and the file it names with `spec:`.
     Entry {
+        /// The path of the list, as its key was typed (`schools`, `学校`).
+        list: FieldPath,
         index: usize,
         district: Arc<Source>,
         spec: Option<PathBuf>,
@@ -72,12 +77,13 @@ impl SchoolSource {
     pub(super) fn load(&self, base: &Loaded) -> Result<Loaded, Vec<Diagnostic>> {
         let own = match self {
             SchoolSource::Entry {
+                list,
                 index,
                 district,
                 spec,
             } => {
-                let at = FieldPath::root().key("schools").index(*index);
-                let entry = district.value["schools"][*index].clone();
+                let at = list.index(*index);
+                let entry = district.value_at(&at).cloned().unwrap_or_default();
                 let inline = Loaded::part_of(district.clone(), &at, &entry, &["spec"]);
                 match spec {
                     Some(file) => Loaded::over(&Loaded::read(file)?, inline)?,

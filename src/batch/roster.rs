@@ -1,154 +1,411 @@
 //! A roster: one school a row, in a CSV or spreadsheet as Excel and WPS
 //! save them.
+//!
+//! Real sheets are not tidy, so the reader takes them as they come:
+//! - any encoding [`crate::text`] reads (Excel's "CSV (逗号分隔)" is GBK on
+//!   Chinese Windows, its "Unicode 文本" is UTF-16 with tabs), and any line
+//!   ending (CRLF, LF, and the CR of old Mac Excel): lines are counted the
+//!   same way in the CSV reader and in the text shown under a message, so
+//!   an error names the school's own row;
+//! - title rows above the header (`东湖区2025年学校名单`) are skipped: the
+//!   header is the first row that names a field of the plan;
+//! - columns the plan does not know (`序号`, `备注`, `联系电话`) are left
+//!   out, and one notice names them, instead of one error per school;
+//! - an XLSX is read cell by cell, so one cell far away (XFD1048576) costs
+//!   one cell, not a grid of billions.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;
 
 use serde_yaml::Value;
 
 use super::SchoolSource;
+use crate::diag::Diagnostic;
 use crate::load::{Cell, Table};
-use crate::messages::{self as msg, Message};
+use crate::messages as msg;
+use crate::spec::{fields, keys};
+use crate::text::{self, NotText};
 
-/// A table's header names spec fields, dotted for nested ones; the Chinese
-/// names of [`crate::keys`] work in each part, and so do the usual column
-/// titles `落款单位` and `落款日期`.
-fn header_field(header: &str) -> String {
-    let h = header.trim().trim_start_matches('\u{feff}');
-    match h {
-        "落款单位" => return "signature.org".into(),
-        "落款日期" => return "signature.date".into(),
-        _ => {}
-    }
-    h.split('.')
-        .map(|part| crate::spec::keys::english(part.trim()).unwrap_or(part.trim()))
-        .collect::<Vec<_>>()
-        .join(".")
+/// How many rows may come before the header: title rows, a blank line.
+const MAX_ROWS_ABOVE_HEADER: usize = 10;
+
+/// How many cells a roster may hold: 20,000 schools of 50 columns.
+const MAX_CELLS: usize = 1_000_000;
+
+/// The schools of a roster, and what was left out of it.
+pub(super) struct Roster {
+    pub rows: Vec<SchoolSource>,
+    /// Notices about a roster that is read: columns left out.
+    pub notices: Vec<Diagnostic>,
 }
 
-/// The rows of a roster: CSV (UTF-8, with or without BOM) or XLSX.
-pub(super) fn read_roster(path: &Path) -> Result<Vec<SchoolSource>, Message> {
+/// One row of the sheet: its 1-based line, and its non-blank cells.
+struct Row {
+    line: usize,
+    cells: Vec<RowCell>,
+}
+
+struct RowCell {
+    /// Which column, from 1: what the header is matched by.
+    index: usize,
+    /// Where it is shown: the character column of a CSV line, where a
+    /// caret goes; a spreadsheet's column number.
+    column: usize,
+    value: Value,
+}
+
+/// The rows of a roster file, in CSV (any encoding, comma or tab) or a
+/// spreadsheet (XLSX, XLS, ODS).
+/// `at` places a problem with the file as a whole: at the district file's
+/// `roster:`, which names it.
+pub(super) fn read_roster(
+    path: &Path,
+    at: impl Fn(msg::Message) -> Diagnostic,
+) -> Result<Roster, Vec<Diagnostic>> {
+    let fail = |m| vec![at(m)];
+    let bytes =
+        std::fs::read(path).map_err(|e| fail(msg::roster_unreadable(path.display(), &e)))?;
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
-    match ext.as_deref() {
-        Some("xlsx" | "xlsm" | "xls" | "ods") => read_spreadsheet(path),
-        _ => read_csv(path),
-    }
-}
-
-fn read_csv(path: &Path) -> Result<Vec<SchoolSource>, Message> {
-    let bytes = std::fs::read(path).map_err(|e| msg::roster_unreadable(path.display(), e))?;
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    let text = std::str::from_utf8(bytes).map_err(|_| msg::roster_not_utf8(path.display()))?;
+    let spreadsheet = matches!(ext.as_deref(), Some("xlsx" | "xlsm" | "xls" | "et" | "ods"))
+        || matches!(text::sniff(&bytes), Some(NotText::Zip | NotText::Ole));
+    let (rows, lines) = if spreadsheet {
+        (read_spreadsheet(bytes).map_err(fail)?, Vec::new())
+    } else {
+        read_csv(&bytes).map_err(fail)?
+    };
     let table = Arc::new(Table {
         path: path.to_path_buf(),
-        lines: text.lines().map(str::to_string).collect(),
+        lines,
     });
+    from_rows(&table, rows)
+}
+
+/// A table's header names spec fields, dotted for nested ones; the Chinese
+/// names of [`crate::spec::keys`] work in each part, and so do the column
+/// titles people use: `学校名称`, `落款单位`, `落款日期`.
+fn header_field(header: &str) -> String {
+    let h = header.trim().trim_start_matches('\u{feff}');
+    match h {
+        "学校名称" | "单位名称" => return "school".into(),
+        "落款单位" | "落款" => return "signature.org".into(),
+        "落款日期" => return "signature.date".into(),
+        _ => {}
+    }
+    h.split('.')
+        .map(|part| keys::english(part.trim()).unwrap_or(part.trim()))
+        .collect::<Vec<_>>()
+        .join(".")
+}
+
+/// Does a dotted path name a field of the plan?
+fn is_field(path: &str) -> bool {
+    let mut map = fields::map("spec");
+    let mut parts = path.split('.').peekable();
+    while let Some(part) = parts.next() {
+        let Some(field) = map.field(part) else {
+            return false;
+        };
+        if parts.peek().is_none() {
+            return true;
+        }
+        match field.kind {
+            fields::Kind::Map(of) => map = fields::map(of),
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// Schools from rows: find the header, map its columns, and keep every
+/// row below it that has a value in a known column.
+fn from_rows(table: &Arc<Table>, rows: Vec<Row>) -> Result<Roster, Vec<Diagnostic>> {
+    let path = &table.path;
+    let text_of = |line: usize| table.lines.get(line - 1).map(String::as_str);
+    let header_at = rows.iter().take(MAX_ROWS_ABOVE_HEADER + 1).position(|r| {
+        r.cells
+            .iter()
+            .any(|c| c.value.as_str().is_some_and(|h| is_field(&header_field(h))))
+    });
+    let Some(header_at) = header_at else {
+        let d = Diagnostic::file_level(path, msg::roster_no_header())
+            .with_help(msg::roster_header_help());
+        return Err(vec![match rows.first() {
+            Some(r) => d.at_row(r.line, 1, text_of(r.line)),
+            None => d,
+        }]);
+    };
+    let header = &rows[header_at];
+
+    // Column → field, for the columns the plan knows.
+    let mut columns: BTreeMap<usize, String> = BTreeMap::new();
+    let mut unknown = Vec::new();
+    let mut problems = Vec::new();
+    for cell in &header.cells {
+        let typed = match &cell.value {
+            Value::String(s) => s.trim().to_string(),
+            other => msg::describe_value(other),
+        };
+        let field = header_field(&typed);
+        if field == "extends" {
+            problems.push(Diagnostic::file_level(path, msg::roster_extends()).at_row(
+                header.line,
+                cell.column,
+                text_of(header.line),
+            ));
+        } else if !is_field(&field) {
+            unknown.push(typed);
+        } else if let Some((&first, _)) = columns.iter().find(|(_, f)| **f == field) {
+            problems.push(
+                Diagnostic::file_level(path, msg::roster_header_twice(&typed, first)).at_row(
+                    header.line,
+                    cell.column,
+                    text_of(header.line),
+                ),
+            );
+        } else {
+            columns.insert(cell.index, field);
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+
+    let mut schools = Vec::new();
+    let mut headless = BTreeMap::new();
+    for row in &rows[header_at + 1..] {
+        let mut cells = Vec::new();
+        for cell in &row.cells {
+            match columns.get(&cell.index) {
+                Some(field) => cells.push(Cell {
+                    line: row.line,
+                    column: cell.column,
+                    field: field.clone(),
+                    value: cell.value.clone(),
+                }),
+                // A value under no header at all: say so, never drop it
+                // silently.
+                None if !header.cells.iter().any(|h| h.index == cell.index) => {
+                    headless
+                        .entry(cell.index)
+                        .or_insert((row.line, cell.column));
+                }
+                None => {}
+            }
+        }
+        // A row of only unknown columns (a note under the table) is no school.
+        if !cells.is_empty() {
+            schools.push(SchoolSource::Row {
+                table: table.clone(),
+                line: row.line,
+                cells,
+            });
+        }
+    }
+
+    let mut notices = Vec::new();
+    if !unknown.is_empty() {
+        notices.push(
+            Diagnostic::file_level(path, msg::roster_columns_ignored(&unknown))
+                .at_row(header.line, 1, text_of(header.line))
+                .as_note()
+                .with_help(msg::roster_header_help()),
+        );
+    }
+    for (index, (line, column)) in headless {
+        notices.push(
+            Diagnostic::file_level(path, msg::roster_column_without_header(index))
+                .at_row(line, column, text_of(line))
+                .as_warning(),
+        );
+    }
+    if schools.is_empty() {
+        return Err(vec![
+            Diagnostic::file_level(path, msg::roster_empty()).at_row(
+                header.line,
+                1,
+                text_of(header.line),
+            ),
+        ]);
+    }
+    Ok(Roster {
+        rows: schools,
+        notices,
+    })
+}
+
+/// The rows of a CSV, and its lines to show under messages.
+fn read_csv(bytes: &[u8]) -> Result<(Vec<Row>, Vec<String>), msg::Message> {
+    let decoded = text::decode(bytes).map_err(|_| msg::roster_unknown_encoding())?;
+    // One line ending, so that the CSV reader and the shown lines count
+    // lines alike (csv counts a CR alone as an ending, `str::lines` not).
+    let text = decoded.text.replace("\r\n", "\n").replace('\r', "\n");
+    let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    let delimiter = if first.matches('\t').count() > first.matches(',').count() {
+        b'\t'
+    } else {
+        b','
+    };
+    let lines: Vec<String> = text.lines().map(str::to_string).collect();
     let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
         .flexible(true)
+        .delimiter(delimiter)
         .from_reader(text.as_bytes());
-    let headers: Vec<String> = reader
-        .headers()
-        .map_err(|e| msg::roster_bad(path.display(), e))?
-        .iter()
-        .map(header_field)
-        .collect();
     let mut rows = Vec::new();
+    let mut count = 0;
     for record in reader.records() {
-        let record = record.map_err(|e| msg::roster_bad(path.display(), e))?;
+        let record = record.map_err(msg::roster_bad)?;
         let line = record.position().map_or(0, |p| p.line() as usize);
-        let line_text = table
-            .lines
-            .get(line.saturating_sub(1))
-            .map_or("", String::as_str);
-        let cells = record
+        let starts = field_columns(lines.get(line - 1).map_or("", String::as_str), delimiter);
+        let cells: Vec<RowCell> = record
             .iter()
             .enumerate()
             .filter(|(_, v)| !v.trim().is_empty())
-            .filter_map(|(i, v)| {
-                let field = headers.get(i)?.clone();
-                Some(Cell {
-                    line,
-                    column: column_in_line(line_text, v),
-                    field,
-                    value: Value::String(v.trim().to_string()),
-                })
-            })
-            .collect::<Vec<_>>();
-        push_row(&mut rows, &table, line, cells);
-    }
-    Ok(rows)
-}
-
-/// A roster row is a school, unless all its cells are blank.
-fn push_row(rows: &mut Vec<SchoolSource>, table: &Arc<Table>, line: usize, cells: Vec<Cell>) {
-    if !cells.is_empty() {
-        rows.push(SchoolSource::Row {
-            table: table.clone(),
-            line,
-            cells,
-        });
-    }
-}
-
-/// The column (in characters, from 1) where `value` stands in the line.
-fn column_in_line(line: &str, value: &str) -> usize {
-    line.find(value)
-        .map_or(1, |i| line[..i].chars().count() + 1)
-}
-
-fn read_spreadsheet(path: &Path) -> Result<Vec<SchoolSource>, Message> {
-    use calamine::{Data, Reader};
-    let mut book =
-        calamine::open_workbook_auto(path).map_err(|e| msg::roster_bad(path.display(), e))?;
-    let sheet = book
-        .worksheet_range_at(0)
-        .ok_or_else(|| msg::roster_empty(path.display()))?
-        .map_err(|e| msg::roster_bad(path.display(), e))?;
-    let (first_row, first_col) = sheet.start().unwrap_or((0, 0));
-    let table = Arc::new(Table {
-        path: path.to_path_buf(),
-        lines: Vec::new(),
-    });
-    let mut rows_iter = sheet.rows();
-    let headers: Vec<String> = match rows_iter.next() {
-        Some(r) => r.iter().map(|c| header_field(&c.to_string())).collect(),
-        None => return Err(msg::roster_empty(path.display())),
-    };
-    let mut rows = Vec::new();
-    for (r, row) in rows_iter.enumerate() {
-        let line = first_row as usize + r + 2;
-        let cells: Vec<Cell> = row
-            .iter()
-            .enumerate()
-            .filter_map(|(i, c)| {
-                let value = match c {
-                    Data::Empty => return None,
-                    Data::String(s) if s.trim().is_empty() => return None,
-                    Data::String(s) => Value::String(s.trim().to_string()),
-                    Data::Int(n) => Value::Number((*n).into()),
-                    Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => {
-                        Value::Number((*f as i64).into())
-                    }
-                    Data::Float(f) => Value::String(f.to_string()),
-                    Data::Bool(b) => Value::Bool(*b),
-                    Data::DateTime(d) => match d.as_datetime() {
-                        Some(dt) => Value::String(dt.date().format("%Y-%m-%d").to_string()),
-                        None => Value::String(d.to_string()),
-                    },
-                    other => Value::String(other.to_string()),
-                };
-                Some(Cell {
-                    line,
-                    column: first_col as usize + i + 1,
-                    field: headers.get(i)?.clone(),
-                    value,
-                })
+            .map(|(i, v)| RowCell {
+                index: i + 1,
+                column: starts.get(i).copied().unwrap_or(1),
+                value: Value::String(v.trim().to_string()),
             })
             .collect();
-        push_row(&mut rows, &table, line, cells);
+        count += cells.len();
+        if count > MAX_CELLS {
+            return Err(msg::roster_too_big(MAX_CELLS));
+        }
+        if !cells.is_empty() {
+            rows.push(Row { line, cells });
+        }
     }
-    Ok(rows)
+    Ok((rows, lines))
+}
+
+/// The 1-based character column where each field of a CSV line starts,
+/// quotes and all.
+fn field_columns(line: &str, delimiter: u8) -> Vec<usize> {
+    let delimiter = char::from(delimiter);
+    let mut starts = vec![1];
+    let mut quoted = false;
+    let mut at_start = true;
+    for (i, c) in line.chars().enumerate() {
+        if at_start && c == '"' {
+            quoted = true;
+        } else if quoted && c == '"' {
+            // `""` inside quotes toggles twice: still quoted.
+            quoted = false;
+        } else if !quoted && c == delimiter {
+            starts.push(i + 2);
+            at_start = true;
+            continue;
+        }
+        at_start = false;
+    }
+    starts
+}
+
+/// The rows of a spreadsheet's first sheet. Rows and columns are the
+/// sheet's own, so `第 5 行` is row 5 in Excel.
+fn read_spreadsheet(bytes: Vec<u8>) -> Result<Vec<Row>, msg::Message> {
+    use calamine::{Reader, Sheets};
+    let mut book = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
+        .map_err(msg::roster_bad)?;
+    let name = book
+        .sheet_names()
+        .first()
+        .cloned()
+        .ok_or_else(msg::roster_empty)?;
+    let mut grid: BTreeMap<u32, Vec<RowCell>> = BTreeMap::new();
+    let mut count = 0;
+    let mut put = |row: u32, column: u32, value: Option<Value>| {
+        if let Some(value) = value {
+            count += 1;
+            let column = column as usize + 1;
+            grid.entry(row).or_default().push(RowCell {
+                index: column,
+                column,
+                value,
+            });
+        }
+        count <= MAX_CELLS
+    };
+    match &mut book {
+        // Cell by cell: a sheet's stated size is not allocated.
+        Sheets::Xlsx(xlsx) => {
+            let mut cells = xlsx
+                .worksheet_cells_reader(&name)
+                .map_err(msg::roster_bad)?;
+            while let Some(cell) = cells.next_cell().map_err(msg::roster_bad)? {
+                let (row, column) = cell.get_position();
+                if !put(
+                    row,
+                    column,
+                    value_of(&calamine::Data::from(cell.get_value().clone())),
+                ) {
+                    return Err(msg::roster_too_big(MAX_CELLS));
+                }
+            }
+        }
+        other => {
+            let sheet = other.worksheet_range(&name).map_err(msg::roster_bad)?;
+            for (row, column, data) in sheet.used_cells() {
+                let (row0, col0) = sheet.start().unwrap_or((0, 0));
+                if !put(row0 + row as u32, col0 + column as u32, value_of(data)) {
+                    return Err(msg::roster_too_big(MAX_CELLS));
+                }
+            }
+        }
+    }
+    Ok(grid
+        .into_iter()
+        .map(|(row, mut cells)| {
+            cells.sort_by_key(|c| c.index);
+            Row {
+                line: row as usize + 1,
+                cells,
+            }
+        })
+        .collect())
+}
+
+/// A cell's value as the spec would have it; `None` for a blank one.
+fn value_of(data: &calamine::Data) -> Option<Value> {
+    use calamine::Data;
+    Some(match data {
+        Data::Empty => return None,
+        Data::String(s) if s.trim().is_empty() => return None,
+        Data::String(s) => Value::String(s.trim().to_string()),
+        Data::Int(n) => Value::Number((*n).into()),
+        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => Value::Number((*f as i64).into()),
+        Data::Float(f) => Value::String(f.to_string()),
+        Data::Bool(b) => Value::Bool(*b),
+        Data::DateTime(d) => match d.as_datetime() {
+            Some(dt) => Value::String(dt.date().format("%Y-%m-%d").to_string()),
+            None => Value::String(d.to_string()),
+        },
+        other => Value::String(other.to_string()),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_count_characters_and_skip_quoted_delimiters() {
+        assert_eq!(field_columns("学校,落款单位,x", b','), [1, 4, 9]);
+        assert_eq!(field_columns("\"甲,乙\",\"丙\"\"丁\",戊", b','), [1, 7, 14]);
+        assert_eq!(field_columns("a\tb", b'\t'), [1, 3]);
+    }
+
+    #[test]
+    fn headers_name_fields_of_the_plan_only() {
+        assert!(is_field(&header_field("学校")));
+        assert!(is_field(&header_field("落款单位")));
+        assert!(is_field(&header_field("signature.date")));
+        assert!(!is_field(&header_field("序号")));
+        assert!(!is_field(&header_field("signature.phone")));
+        assert!(!is_field(&header_field("school.name")));
+    }
 }

@@ -33,26 +33,67 @@ pub fn roster_row(file: impl Display, line: usize) -> String {
 }
 
 super::problems! {
-    pub fn roster_unreadable(file: impl Display, err: impl Display) {
-        format!("无法读取名单 {file}：{err}")
+    pub fn roster_unreadable(file: impl Display, err: &std::io::Error) {
+        format!("无法读取名单 {file}：{}", super::io_reason(err))
     }
 }
 
 super::problems! {
-    pub fn roster_not_utf8(file: impl Display) {
-        format!("名单 {file} 不是 UTF-8 编码：在 Excel 里“另存为”时请选择“CSV UTF-8（逗号分隔）”")
+    pub fn roster_unknown_encoding() {
+        "名单的编码认不出来：在 Excel 或 WPS 里“另存为”CSV（逗号分隔）或 Excel 工作簿（.xlsx）再试".into()
     }
 }
 
 super::problems! {
-    pub fn roster_bad(file: impl Display, err: impl Display) {
-        format!("名单 {file} 读不懂：{err}")
+    pub fn roster_bad(err: impl Display) {
+        format!("名单读不懂：{err}")
     }
 }
 
 super::problems! {
-    pub fn roster_empty(file: impl Display) {
-        format!("名单 {file} 是空的：第一行应当是表头（school、signature.org ……），下面每行一所学校")
+    pub fn roster_empty() {
+        "名单里没有学校：表头下面每行写一所学校".into()
+    }
+}
+
+super::problems! {
+    pub fn roster_no_header() {
+        "名单里找不到表头：前几行都没有计划里的字段名".into()
+    }
+}
+
+pub fn roster_header_help() -> String {
+    "表头写计划里的字段名，例如：学校、落款单位、落款日期、年度、标题（也可以写英文 school、signature.org）".into()
+}
+
+super::problems! {
+    pub fn roster_header_twice(name: &str, first_column: usize) {
+        format!("表头“{name}”和第 {first_column} 列是同一个字段，只能写一列")
+    }
+}
+
+super::problems! {
+    pub fn roster_extends() {
+        "名单里不能写 extends：各校共用的计划请写在区县文件的 base 里".into()
+    }
+}
+
+super::problems! {
+    pub fn roster_columns_ignored(names: &[String]) {
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        format!("这些列不是计划里的内容，没有用上：{}", super::quote_list(&names))
+    }
+}
+
+super::problems! {
+    pub fn roster_column_without_header(column: usize) {
+        format!("第 {column} 列有内容，但没有表头，这一列没有用上")
+    }
+}
+
+super::problems! {
+    pub fn roster_too_big(cells: usize) {
+        format!("名单太大：超过 {cells} 个格子。请检查表格里是否有很远的地方误填了内容")
     }
 }
 
@@ -109,4 +150,14 @@ super::problems! {
     pub fn batch_no_threads(err: impl Display) {
         format!("无法启动并行处理的线程：{err}（可以试试更小的 -j）")
     }
+}
+
+super::problems! {
+    pub fn school_extends() {
+        "学校条目里不能写 extends：各校都从 base 出发".into()
+    }
+}
+
+pub fn school_extends_help() -> String {
+    "这所学校有自己的计划文件的话，写 spec: 文件名（它会合并在 base 之上）".into()
 }

@@ -405,13 +405,13 @@ pub const DISTRICT: MapDef = MapDef {
     merges_by_months: false,
     fields: &[
         says(
-            field("base", &[], Kind::File),
+            field("base", &["共用计划"], Kind::File),
             "各校共用的计划 / The spec all schools share",
         ),
         says(
             field(
                 "schools",
-                &[],
+                &["学校"],
                 Kind::List {
                     of: "spec",
                     text: false,
@@ -422,11 +422,11 @@ pub const DISTRICT: MapDef = MapDef {
             "各校自己的内容 / Each school's own values",
         ),
         says(
-            field("roster", &[], Kind::File),
+            field("roster", &["名单"], Kind::File),
             "学校名单（CSV 或 XLSX） / The roster of schools (CSV or XLSX)",
         ),
         says(
-            field("formats", &[], Kind::Text),
+            field("formats", &["格式"], Kind::Text),
             "输出格式 / Output formats",
         ),
     ],
@@ -452,6 +452,19 @@ impl MapDef {
 
     pub fn field(&self, name: &str) -> Option<&'static Field> {
         self.fields.iter().find(|f| f.name == name)
+    }
+
+    /// The field named `name` in English or in Chinese.
+    pub fn by_any_name(&self, name: &str) -> Option<&'static Field> {
+        self.fields
+            .iter()
+            .find(|f| f.name == name || f.chinese.contains(&name))
+    }
+
+    /// Every name a field may be written with, English then Chinese.
+    pub fn all_names(&self) -> Vec<&'static str> {
+        let chinese = self.fields.iter().flat_map(|f| f.chinese.iter().copied());
+        self.names().into_iter().chain(chinese).collect()
     }
 
     /// The fields that must be given.

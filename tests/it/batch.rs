@@ -268,6 +268,11 @@ fn district_file_problems_are_located() {
 
 /// A minimal XLSX workbook with inline strings and numbers, as Excel reads it.
 fn xlsx(rows: &[Vec<&str>]) -> Vec<u8> {
+    xlsx_with(rows, "")
+}
+
+/// The same, with `extra` cells written as they are, after the rows.
+fn xlsx_with(rows: &[Vec<&str>], extra: &str) -> Vec<u8> {
     let mut sheet = String::from(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#,
     );
@@ -285,6 +290,7 @@ fn xlsx(rows: &[Vec<&str>]) -> Vec<u8> {
         }
         sheet.push_str("</row>");
     }
+    sheet.push_str(extra);
     sheet.push_str("</sheetData></worksheet>");
     let parts = [
         ("[Content_Types].xml", r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#.to_string()),
@@ -387,4 +393,181 @@ fn numeric_school_names_clash_like_any_other() {
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert!(stderr(&o).contains("会写到同一个文件"), "{}", stderr(&o));
     assert!(!dir.path().join("out").exists());
+}
+
+/// A roster as Excel on Chinese Windows saves it: a title row above the
+/// header, a 序号 and a 备注 column, CRLF line endings, and one bad row.
+const EXCEL_ROSTER: &str = "东湖区2025年学校名单,,,,\r\n序号,学校,落款单位,落款日期,备注\r\n1,湖滨小学,湖滨小学工会委员会,2025-02-26,\r\n2,东湖区第二中学,东湖区第二中学工会,2025-02-30,新建\r\n3,新城幼儿园,,,\r\n";
+
+#[test]
+fn gbk_and_utf16_rosters_as_excel_saves_them() {
+    let gbk = encoding_rs::GBK.encode(EXCEL_ROSTER).0.into_owned();
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(
+            EXCEL_ROSTER
+                .replace(',', "\t")
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes),
+        )
+        .collect();
+    let cr_only = EXCEL_ROSTER.replace("\r\n", "\r").into_bytes();
+    for (name, bytes, column) in [
+        ("名单.csv", gbk, 21),
+        ("名单.txt", utf16, 21),
+        ("名单-mac.csv", cr_only, 21),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "base.yaml", BASE);
+        write(
+            dir.path(),
+            "d.yaml",
+            &format!("base: base.yaml\nroster: {name}\nformats: [md]\n"),
+        );
+        fs::write(dir.path().join(name), bytes).unwrap();
+        let o = unionplan(dir.path(), &["batch", "d.yaml", "-o", "out"]);
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(1), "{name}: {err}");
+        // The bad row is line 4, the 东湖区第二中学 row, at its date.
+        assert!(err.contains("东湖区第二中学 的错误"), "{name}: {err}");
+        assert!(
+            err.contains(&format!("{name}:4:{column}：字段 signature.date")),
+            "{name}: {err}"
+        );
+        assert!(
+            err.contains("2,东湖区第二中学") || err.contains("2    东湖区第二中学"),
+            "{name}: {err}"
+        );
+        // The columns the plan does not know: one notice, not an error a school.
+        assert_eq!(err.matches("没有用上").count(), 1, "{name}: {err}");
+        assert!(err.contains("`序号`、`备注`"), "{name}: {err}");
+        assert!(err.contains("成功 2 所，失败 1 所"), "{name}: {err}");
+        let md = fs::read_to_string(
+            dir.path()
+                .join("out/湖滨小学/湖滨小学2025年工会工作计划.md"),
+        )
+        .unwrap();
+        assert!(md.contains("湖滨小学工会委员会"), "{md}");
+    }
+}
+
+#[test]
+fn a_bad_header_is_one_error_not_one_a_row() {
+    let cases = [
+        ("序号,名称\n1,甲校\n2,乙校\n", "找不到表头", "r.csv:1:1"),
+        (
+            "学校,学校名称\n甲校,甲校\n乙校,乙校\n",
+            "同一个字段",
+            "r.csv:1:4",
+        ),
+        (
+            "学校,extends\n甲校,x.yaml\n乙校,x.yaml\n",
+            "不能写 extends",
+            "r.csv:1:4",
+        ),
+    ];
+    for (roster, want, at) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "base.yaml", BASE);
+        write(dir.path(), "d.yaml", "base: base.yaml\nroster: r.csv\n");
+        write(dir.path(), "r.csv", roster);
+        let o = unionplan(dir.path(), &["batch", "d.yaml", "-o", "out"]);
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(1), "{err}");
+        assert_eq!(err.matches("错误：").count(), 1, "{err}");
+        assert!(err.contains(want) && err.contains(at), "{roster}: {err}");
+        assert!(!dir.path().join("out").exists(), "{err}");
+    }
+}
+
+#[test]
+fn a_value_under_no_header_is_shown_not_dropped_silently() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "base.yaml", BASE);
+    write(
+        dir.path(),
+        "d.yaml",
+        "base: base.yaml\nroster: r.csv\nformats: [md]\n",
+    );
+    write(dir.path(), "r.csv", "学校\n甲校,甲校工会\n");
+    let o = unionplan(dir.path(), &["batch", "d.yaml", "-o", "out"]);
+    let err = stderr(&o);
+    assert!(o.status.success(), "{err}");
+    assert!(
+        err.contains("警告：r.csv:2:4：第 2 列有内容，但没有表头"),
+        "{err}"
+    );
+}
+
+#[test]
+fn one_far_away_xlsx_cell_costs_one_cell() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "base.yaml", BASE);
+    write(
+        dir.path(),
+        "d.yaml",
+        "base: base.yaml\nroster: r.xlsx\nformats: [md]\n",
+    );
+    let book = xlsx_with(
+        &[vec!["学校"], vec!["甲校"]],
+        r#"<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>远处</t></is></c></row>"#,
+    );
+    fs::write(dir.path().join("r.xlsx"), book).unwrap();
+    let o = unionplan(dir.path(), &["batch", "d.yaml", "-o", "out"]);
+    let err = stderr(&o);
+    assert!(o.status.success(), "{err}");
+    assert!(
+        err.contains("r.xlsx:1048576:16384：第 16384 列有内容"),
+        "{err}"
+    );
+    assert!(
+        dir.path()
+            .join("out/甲校/甲校2025年工会工作计划.md")
+            .is_file()
+    );
+}
+
+#[test]
+fn a_district_file_in_chinese_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "base.yaml", BASE);
+    write(dir.path(), "r.csv", "学校\n丙校\n");
+    write(
+        dir.path(),
+        "d.yaml",
+        "共用计划: base.yaml\n学校:\n  - 学校: 甲校\n名单: r.csv\n格式: [md]\n",
+    );
+    let o = unionplan(dir.path(), &["batch", "d.yaml", "-o", "out"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        files_under(&dir.path().join("out")),
+        [
+            "index.html",
+            "丙校/丙校2025年工会工作计划.md",
+            "甲校/甲校2025年工会工作计划.md"
+        ]
+    );
+
+    // A misspelt Chinese key gets a Chinese suggestion.
+    write(dir.path(), "d.yaml", "共用计划: base.yaml\n学效: []\n");
+    let o = unionplan(dir.path(), &["batch", "d.yaml", "-o", "out2"]);
+    let err = stderr(&o);
+    assert!(err.contains("d.yaml:2:1：字段 学效：不认识的字段"), "{err}");
+    assert!(err.contains("是不是想写 `学校`"), "{err}");
+}
+
+#[test]
+fn extends_in_a_school_entry_is_refused_not_ignored() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "base.yaml", BASE);
+    write(
+        dir.path(),
+        "d.yaml",
+        "base: base.yaml\nschools:\n  - school: 甲校\n    extends: nowhere.yaml\n",
+    );
+    let o = unionplan(dir.path(), &["batch", "d.yaml", "-o", "out"]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(err.contains("d.yaml:4:5：字段 schools[1].extends"), "{err}");
+    assert!(err.contains("spec:"), "{err}");
 }

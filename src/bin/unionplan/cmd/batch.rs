@@ -9,12 +9,13 @@ use unionplan::{Error, Pipeline, messages};
 
 use super::{Failure, Outcome, templates, today};
 use crate::args::BatchArgs;
-use crate::output::{for_people, report, say};
+use crate::output::{for_people, report, say, show};
 
 pub fn run(a: BatchArgs) -> Outcome {
     let started = std::time::Instant::now();
     let pipeline = Pipeline::new(templates(a.templates.as_deref())?, today());
     let district = District::read(&a.district).map_err(Error::Invalid)?;
+    show(&district.notices);
     let mut formats = a
         .formats
         .or_else(|| district.formats.clone())
