@@ -21,7 +21,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime};
 
 use crate::load::Loaded;
-use crate::render::{Format, escape_html};
+use crate::render::Format;
 use crate::template::Templates;
 use crate::{Error, Pipeline, messages, validate};
 
@@ -73,11 +73,10 @@ fn render_into(state: &Mutex<State>, spec: &Path, templates_dir: Option<&Path>) 
     let mut files = vec![spec.to_path_buf()];
     let page = match render_page(spec, templates_dir, &mut files) {
         Ok(html) => html,
-        Err(e) => error_page(spec, &e),
+        Err(e) => error_page(spec, &e, templates_dir),
     };
     if let Some(dir) = templates_dir {
-        files.push(dir.join(crate::template::MARKDOWN));
-        files.push(dir.join(crate::template::HTML));
+        files.extend(crate::template::ALL.iter().map(|t| dir.join(t)));
     }
     let mut s = state.lock().expect("the preview state is never poisoned");
     s.version += 1;
@@ -115,22 +114,29 @@ fn stamp(watched: &Stamp) -> Stamp {
         .collect()
 }
 
-/// A page listing the problems, for people, with where they are.
-fn error_page(spec: &Path, e: &Error) -> String {
-    let text = match e {
-        Error::Invalid(diags) => diags
-            .iter()
-            .map(|d| d.render(false))
-            .collect::<Vec<_>>()
-            .join("\n"),
-        other => other.to_string(),
+/// A page listing the problems, for people, with where they are: from the
+/// user's `preview-error.html` where there is a good one, else the built-in
+/// one (the problem may be the user's templates themselves).
+fn error_page(spec: &Path, e: &Error, templates_dir: Option<&Path>) -> String {
+    #[derive(serde::Serialize)]
+    struct Page {
+        title: String,
+        hint: String,
+        errors: Vec<String>,
+    }
+    let page = Page {
+        title: messages::preview_error_title(spec.display()),
+        hint: messages::preview_error_hint(),
+        errors: e.problems().iter().map(|d| d.render(false)).collect(),
     };
-    format!(
-        "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n<style>body {{ font-family: \"Noto Sans CJK SC\", \"Microsoft YaHei\", sans-serif; margin: 2em; }} pre {{ background: #fff4f4; border-left: 4px solid #c00; padding: 1em; white-space: pre-wrap; font-family: \"Noto Sans Mono CJK SC\", monospace; }}</style>\n</head>\n<body>\n<h1>{title}</h1>\n<p>{hint}</p>\n<pre class=\"errors\">{text}</pre>\n</body>\n</html>\n",
-        title = escape_html(&messages::preview_error_title(spec.display())),
-        hint = escape_html(&messages::preview_error_hint()),
-        text = escape_html(&text),
-    )
+    templates_dir
+        .and_then(|dir| Templates::with_overrides(dir).ok())
+        .and_then(|t| t.preview_error_page(&page).ok())
+        .unwrap_or_else(|| {
+            Templates::builtin()
+                .preview_error_page(&page)
+                .expect("the built-in error page renders")
+        })
 }
 
 /// The page with the script that reloads it when the version changes.
@@ -260,4 +266,38 @@ fn respond_with(
         stream.write_all(body.as_bytes())?;
     }
     stream.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn a_problem() -> Error {
+        let d = crate::diag::Diagnostic::file_level(
+            Path::new("plan.yaml"),
+            messages::missing_field("school"),
+        );
+        Error::Invalid(vec![d])
+    }
+
+    #[test]
+    fn the_error_page_is_a_template_the_user_may_replace() {
+        let page = error_page(Path::new("plan.yaml"), &a_problem(), None);
+        assert!(page.contains("<pre class=\"errors\">"), "{page}");
+        assert!(page.contains("缺少必填字段 `school`"), "{page}");
+
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join(crate::template::PREVIEW_ERROR),
+            "<p class=\"mine\">{{ errors | length }}</p>",
+        )
+        .unwrap();
+        let page = error_page(Path::new("plan.yaml"), &a_problem(), Some(dir.path()));
+        assert_eq!(page, "<p class=\"mine\">1</p>");
+
+        // A broken template of the user's still gets the problems shown.
+        std::fs::write(dir.path().join(crate::template::PREVIEW_ERROR), "{{ oops").unwrap();
+        let page = error_page(Path::new("plan.yaml"), &a_problem(), Some(dir.path()));
+        assert!(page.contains("缺少必填字段 `school`"), "{page}");
+    }
 }

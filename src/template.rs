@@ -1,9 +1,10 @@
 //! The tera templates that hold the layout.
 //!
-//! Three templates ship inside the binary (see `templates/` in the source):
+//! Four templates ship inside the binary (see `templates/` in the source):
 //! `plan.md`, the layout of the plan, from which all three formats are made,
-//! `plan.html`, the HTML page with its CSS, and `index.html`, the page a
-//! batch writes beside a district's plans. `--templates DIR` replaces any
+//! `plan.html`, the HTML page with its CSS, `index.html`, the page a batch
+//! writes beside a district's plans, and `preview-error.html`, the page the
+//! live preview shows while a spec has problems. `--templates DIR` replaces any
 //! of them with a file of the same name from DIR; errors in such a file are
 //! reported with its path and line.
 
@@ -23,12 +24,15 @@ pub const MARKDOWN: &str = "plan.md";
 pub const HTML: &str = "plan.html";
 /// File name of a batch's index page template.
 pub const INDEX: &str = "index.html";
+/// File name of the page `preview` shows while a spec has problems.
+pub const PREVIEW_ERROR: &str = "preview-error.html";
 /// Every template, by file name: what `--templates DIR` may replace.
-pub const ALL: [&str; 3] = [MARKDOWN, HTML, INDEX];
+pub const ALL: [&str; 4] = [MARKDOWN, HTML, INDEX, PREVIEW_ERROR];
 
 const BUILTIN_MARKDOWN: &str = include_str!("../templates/plan.md");
 const BUILTIN_HTML: &str = include_str!("../templates/plan.html");
 const BUILTIN_INDEX: &str = include_str!("../templates/index.html");
+const BUILTIN_PREVIEW_ERROR: &str = include_str!("../templates/preview-error.html");
 
 /// The compiled templates, built in or overridden from a folder.
 pub struct Templates {
@@ -38,6 +42,7 @@ pub struct Templates {
     markdown_name: String,
     html_name: String,
     index_name: String,
+    preview_error_name: String,
 }
 
 impl Templates {
@@ -69,7 +74,7 @@ impl Templates {
                 p.is_file()
                     && !matches!(
                         p.file_name().and_then(|n| n.to_str()),
-                        Some(MARKDOWN | HTML | INDEX)
+                        Some(MARKDOWN | HTML | INDEX | PREVIEW_ERROR)
                     )
             })
             .collect()
@@ -96,6 +101,7 @@ impl Templates {
             (MARKDOWN, BUILTIN_MARKDOWN),
             (HTML, BUILTIN_HTML),
             (INDEX, BUILTIN_INDEX),
+            (PREVIEW_ERROR, BUILTIN_PREVIEW_ERROR),
         ] {
             let user = dir.map(|d| d.join(file)).filter(|p| p.is_file());
             let (name, source) = match user {
@@ -111,13 +117,14 @@ impl Templates {
                 .map_err(|e| Error::template(messages::template_error(report(&e))))?;
             names.push(name);
         }
-        let [markdown_name, html_name, index_name]: [String; 3] =
-            names.try_into().expect("three templates");
+        let [markdown_name, html_name, index_name, preview_error_name]: [String; 4] =
+            names.try_into().expect("four templates");
         Ok(Templates {
             tera,
             markdown_name,
             html_name,
             index_name,
+            preview_error_name,
         })
     }
 
@@ -160,6 +167,13 @@ impl Templates {
         let ctx = Context::from_serialize(page)
             .map_err(|e| Error::template(messages::template_error(e)))?;
         self.render(&self.index_name, &ctx)
+    }
+
+    /// The page `preview` shows while there are problems.
+    pub fn preview_error_page(&self, page: &impl Serialize) -> Result<String, Error> {
+        let ctx = Context::from_serialize(page)
+            .map_err(|e| Error::template(messages::template_error(e)))?;
+        self.render(&self.preview_error_name, &ctx)
     }
 
     fn render(&self, name: &str, ctx: &Context) -> Result<String, Error> {

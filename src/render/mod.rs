@@ -89,10 +89,3 @@ impl fmt::Display for Format {
         f.write_str(self.extension())
     }
 }
-
-/// `text` escaped for HTML content and attribute values.
-pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    html::escape_into(&mut out, text);
-    out
-}
