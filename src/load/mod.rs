@@ -5,9 +5,10 @@
 //! that holds the value ([`locate`]).
 
 pub mod extends;
+mod loaded;
 mod locate;
 mod source;
 mod yaml;
 
-pub use extends::{Cell, Loaded, Table};
+pub use loaded::{Cell, Loaded, Table};
 pub use source::{FieldPath, Seg, Source, Target};
