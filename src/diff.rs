@@ -174,12 +174,7 @@ fn schedule(out: &mut Vec<Change>, a: &Section, b: &Section) {
             .iter()
             .flat_map(|m| {
                 m.items.iter().map(move |i| {
-                    let detail = match (&i.date, &i.owner) {
-                        (Some(d), Some(o)) => format!("{d}，负责：{o}"),
-                        (Some(d), None) => d.clone(),
-                        (None, Some(o)) => format!("负责：{o}"),
-                        (None, None) => String::new(),
-                    };
+                    let detail = crate::layout::item_details(i.date.as_deref(), i.owner.as_deref());
                     (i.text.clone(), m.heading.clone(), detail)
                 })
             })

@@ -220,6 +220,21 @@ pub fn month_heading(months: &[u32]) -> String {
 }
 
 /// 2025年3月1日: Arabic numerals, no zero padding (GB/T 9704).
+/// How the person responsible for a schedule item is introduced:
+/// `（3月8日，负责：女工委员）`. `templates/plan.md` writes the same words.
+pub const OWNER_LABEL: &str = "负责：";
+
+/// The details after a schedule item, without their brackets: its day and
+/// who is responsible, `3月8日，负责：女工委员`; empty when it has neither.
+pub fn item_details(date: Option<&str>, owner: Option<&str>) -> String {
+    match (date, owner) {
+        (Some(d), Some(o)) => format!("{d}，{OWNER_LABEL}{o}"),
+        (Some(d), None) => d.to_string(),
+        (None, Some(o)) => format!("{OWNER_LABEL}{o}"),
+        (None, None) => String::new(),
+    }
+}
+
 pub fn chinese_date(d: NaiveDate) -> String {
     format!("{}年{}月{}日", d.year(), d.month(), d.day())
 }

@@ -162,7 +162,7 @@ pub fn table(rows: Vec<Vec<Vec<String>>>) -> Vec<String> {
                 out.push(cell.concat());
             } else if Some(i) != owner {
                 out.extend(cell.into_iter().map(|item| match &who {
-                    Some(w) => format!("{item}（负责：{w}）"),
+                    Some(w) => format!("{item}（{}）", crate::layout::item_details(None, Some(w))),
                     None => item,
                 }));
             }

@@ -79,7 +79,7 @@ pub fn item_details(text: &str) -> (String, Option<(u32, u32)>, Option<String>) 
     for part in inner.split(['，', ',']) {
         let part = part.trim_matches(is_space);
         if let Some(who) = [
-            "负责：",
+            crate::layout::OWNER_LABEL,
             "负责:",
             "负责人：",
             "负责人:",
