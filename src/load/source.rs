@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 use serde::de::DeserializeSeed;
 
 use super::locate::Probe;
-use super::yaml::yaml_error;
+use super::slips;
+use super::yaml::{located, yaml_error};
 use crate::diag::Diagnostic;
 use crate::messages::{self, Message};
 use crate::text::{self, Encoding, NotText};
@@ -99,6 +100,11 @@ impl Source {
             Ok(v) => v,
             Err(e) => return Err(Box::new(yaml_error(path, &text, &e))),
         };
+        // A key the parser read as text (`内容：…` under a title) would be
+        // lost without a word: refuse it.
+        if let Some(slip) = slips::silent(&text) {
+            return Err(Box::new(located(path, &text, slip)));
+        }
         Ok(Source {
             path: path.to_path_buf(),
             text,

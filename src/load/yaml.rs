@@ -2,8 +2,16 @@
 
 use std::path::Path;
 
+use super::slips::{self, Slip};
 use crate::diag::Diagnostic;
 use crate::messages;
+
+/// The diagnostic for a slip.
+pub(super) fn located(path: &Path, text: &str, slip: Slip) -> Diagnostic {
+    Diagnostic::file_level(path, slip.message)
+        .at(text, slip.line, slip.column)
+        .with_help(slip.help)
+}
 
 pub(super) fn yaml_error(path: &Path, text: &str, e: &serde_yaml::Error) -> Diagnostic {
     let raw = e.to_string();
@@ -22,7 +30,13 @@ pub(super) fn yaml_error(path: &Path, text: &str, e: &serde_yaml::Error) -> Diag
         Some(i) => raw[..i].to_string(),
         None => raw,
     };
-    let d = Diagnostic::file_level(path, messages::yaml_syntax(detail));
+    // The slip a person made, at its own line, said in Chinese; the
+    // parser's words only where no slip is found, and then as a note.
+    if let Some(slip) = e.location().and_then(|l| slips::at_error(text, l.line())) {
+        return located(path, text, slip);
+    }
+    let d = Diagnostic::file_level(path, messages::yaml_syntax(messages::yaml_reason(&detail)))
+        .with_note(messages::yaml_detail_note(&detail));
     match e.location() {
         Some(l) => {
             let near_tab = text

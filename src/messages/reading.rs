@@ -29,8 +29,8 @@ pub fn empty_spec_help() -> String {
 }
 
 super::problems! {
-    pub fn yaml_syntax(detail: impl Display) {
-        format!("YAML 格式有误：{detail}")
+    pub fn yaml_syntax(reason: &str) {
+        format!("YAML 格式有误：{reason}")
     }
 }
 
@@ -112,4 +112,104 @@ super::problems! {
 
 pub fn spec_is_pdf_help() -> String {
     "unionplan 读不了 PDF：请找到它的 Word 原文件，用 unionplan import 变成计划文件".into()
+}
+
+super::problems! {
+    pub fn slip_fullwidth_colon() {
+        "这里用了全角冒号“：”，请改成半角冒号“:”再加一个空格".into()
+    }
+}
+
+pub fn slip_fullwidth_colon_help(key: &str) -> String {
+    format!("写成 {key}: ……（英文输入法下的冒号，后面空一格）")
+}
+
+super::problems! {
+    pub fn slip_colon_space() {
+        "冒号“:”后面少了一个空格".into()
+    }
+}
+
+pub fn slip_colon_space_help(key: &str, value: &str) -> String {
+    format!("写成 {key}: {value}")
+}
+
+super::problems! {
+    pub fn slip_dash_space() {
+        "列表的“-”后面少了一个空格".into()
+    }
+}
+
+pub fn slip_dash_space_help() -> String {
+    "每一项写成“- 内容”：减号后面空一格".into()
+}
+
+super::problems! {
+    pub fn slip_fullwidth_space() {
+        "这一行用全角空格（中文输入法的空格）缩进了".into()
+    }
+}
+
+pub fn slip_fullwidth_space_help() -> String {
+    "缩进只能用半角空格：切换到英文输入法，删掉这些空格再重新输入".into()
+}
+
+super::problems! {
+    pub fn slip_unquoted_braces() {
+        "以“{{”开头的文字要加上引号".into()
+    }
+}
+
+super::problems! {
+    pub fn slip_unquoted_bracket() {
+        "以“[”开头的文字要加上引号，否则会被当成列表".into()
+    }
+}
+
+pub fn slip_quote_help(key: &str, value: &str) -> String {
+    format!("写成 {key}: \"{value}\"（整段文字用英文双引号括起来）")
+}
+
+super::problems! {
+    pub fn slip_indent(indent: usize, key: &str, key_indent: usize) {
+        if key.is_empty() {
+            format!("这一行的缩进（{indent} 个空格）和上面各行都对不齐")
+        } else {
+            format!("这一行的缩进（{indent} 个空格）和上一行的“{key}”（{key_indent} 个空格）对不齐")
+        }
+    }
+}
+
+pub fn slip_indent_help() -> String {
+    "同一层的字段要左边对齐；下一层比上一层多缩进两个空格".into()
+}
+
+/// libyaml's reasons, in Chinese. The English is kept as a note.
+pub fn yaml_reason(detail: &str) -> &'static str {
+    if detail.contains("could not find expected ':'") {
+        "这一行或上一行少了冒号“:”，或者冒号后面少了空格"
+    } else if detail.contains("mapping values are not allowed") {
+        "冒号的位置不对：可能是缩进没有对齐，或者文字里有“: ”（这样的文字要加引号）"
+    } else if detail.contains("did not find expected key") {
+        "这里应当是“字段: 内容”，但格式不对：检查缩进和冒号"
+    } else if detail.contains("did not find expected '-' indicator") {
+        "列表没有对齐：同一个列表的每一项“- ”要左边对齐"
+    } else if detail.contains("found character that cannot start any plain scalar") {
+        "这个字符不能放在文字开头：请给这段文字加上英文双引号"
+    } else if detail.contains("did not find expected node content") {
+        "这里缺了内容"
+    } else if detail.contains("found unexpected end of stream")
+        || detail.contains("did not find expected ',' or ']'")
+        || detail.contains("did not find expected ',' or '}'")
+    {
+        "括号或引号没有配对：开了的“[”“{”“\"”要关上"
+    } else if detail.contains("found a tab character") || detail.contains("tab") {
+        "这里有 Tab 键，YAML 不能用 Tab"
+    } else {
+        "格式不对"
+    }
+}
+
+pub fn yaml_detail_note(detail: &str) -> String {
+    format!("YAML 解析器的原话：{detail}")
 }

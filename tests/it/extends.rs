@@ -232,7 +232,11 @@ fn a_broken_parent_is_reported_in_the_parent_with_the_chain() {
     assert_eq!(d.len(), 1);
     assert!(d[0].file.ends_with("2025.yaml"));
     assert!(d[0].message.contains("YAML 格式有误"));
-    assert!(d[0].notes[0].contains("2026.yaml"), "{:?}", d[0].notes);
+    assert!(
+        d[0].notes.iter().any(|n| n.contains("2026.yaml")),
+        "{:?}",
+        d[0].notes
+    );
 }
 
 #[test]

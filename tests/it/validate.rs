@@ -210,8 +210,9 @@ fn empty_files_and_syntax_errors_are_located() {
     assert!(d[0].message.contains("文件是空的"));
     let d = problems("school: 甲校\nyear: 2025\n  guiding: x\n");
     assert_eq!(d.len(), 1);
-    assert!(d[0].message.contains("YAML 格式有误"), "{}", d[0].message);
-    assert_eq!(d[0].line, Some(3));
+    assert_eq!(d[0].code, "slip_indent");
+    assert!(d[0].message.contains("对不齐"), "{}", d[0].message);
+    assert_eq!((d[0].line, d[0].column), (Some(3), Some(3)));
     let d = problems("school: 甲校\n\tyear: 2025\n");
     assert!(
         d[0].help.as_deref().unwrap_or("").contains("Tab"),

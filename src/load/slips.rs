@@ -1,0 +1,351 @@
+//! The YAML slips Chinese users really make, found in the text itself.
+//!
+//! The YAML parser reports where it gave up, which is often the line after
+//! the slip, in English (`could not find expected ':'`). This module reads
+//! the lines the way a person would and names the slip at its own line and
+//! column, in Chinese:
+//!
+//! - a full-width colon after a key (`工作目标：`), the commonest of all;
+//! - no space after `:` (`year:2025`) or after `-` (`-开学慰问`);
+//! - a full-width space (U+3000) used as indentation;
+//! - a text starting with `[` or `{{` without quotes;
+//! - a line indented to no level of the lines above it.
+//!
+//! Some slips do not even stop the parser: a line `内容：做好工作` indented
+//! under a text becomes part of that text, and the key is silently lost.
+//! [`silent`] finds those where the word before the colon is a key of the
+//! spec, so the file is refused rather than the text changed.
+
+use crate::messages::{self as msg, Message};
+use crate::spec::fields;
+
+/// A slip: where it is and what to say.
+pub(super) struct Slip {
+    pub line: usize,
+    pub column: usize,
+    pub message: Message,
+    pub help: String,
+}
+
+/// One line of the file as the scan sees it.
+struct Line<'a> {
+    /// 1-based.
+    no: usize,
+    text: &'a str,
+    /// Inside a `|` or `>` block: literal text, where anything goes.
+    literal: bool,
+}
+
+/// The lines of `text`, each marked literal or not. A block scalar starts
+/// after a line ending in `|` or `>` (with `-`, `+` or a digit) and takes
+/// every following line indented more than that line, and blank lines.
+fn lines(text: &str) -> Vec<Line<'_>> {
+    let mut out = Vec::new();
+    let mut block: Option<usize> = None;
+    for (i, raw) in text.lines().enumerate() {
+        let t = raw.trim_end_matches('\r');
+        let indent = indent_of(t);
+        if let Some(parent) = block {
+            if t.trim().is_empty() || indent > parent {
+                out.push(Line {
+                    no: i + 1,
+                    text: t,
+                    literal: true,
+                });
+                continue;
+            }
+            block = None;
+        }
+        let code = strip_comment(t).trim_end();
+        let opens_block = code
+            .trim_end_matches(|c: char| c == '-' || c == '+' || c.is_ascii_digit())
+            .ends_with(['|', '>'])
+            && (code.contains(": ") || code.trim_start().starts_with("- "));
+        if opens_block {
+            block = Some(indent);
+        }
+        out.push(Line {
+            no: i + 1,
+            text: t,
+            literal: false,
+        });
+    }
+    out
+}
+
+/// Spaces at the start of a line.
+fn indent_of(line: &str) -> usize {
+    line.len() - line.trim_start_matches(' ').len()
+}
+
+/// The line without a `# comment` (a `#` after a space, outside quotes).
+fn strip_comment(line: &str) -> &str {
+    let mut quote = None;
+    let mut prev = ' ';
+    for (i, c) in line.char_indices() {
+        match (quote, c) {
+            (None, '"' | '\'') if prev == ' ' || prev == ':' => quote = Some(c),
+            (Some(q), c) if c == q => quote = None,
+            (None, '#') if prev == ' ' || i == 0 => return &line[..i],
+            _ => {}
+        }
+        prev = c;
+    }
+    line
+}
+
+/// 1-based character column of byte offset `at` in `line`.
+fn column(line: &str, at: usize) -> usize {
+    line[..at].chars().count() + 1
+}
+
+/// Where a line's key (or text) starts: after the indent and any `- `.
+fn body_start(line: &str) -> usize {
+    let mut at = indent_of(line);
+    while line[at..].starts_with("- ") {
+        at += 2;
+        at += indent_of(&line[at..]);
+    }
+    at
+}
+
+/// Could `word` be a key someone meant to write? Short, one word, no
+/// punctuation a key would not have.
+fn key_like(word: &str) -> bool {
+    let n = word.chars().count();
+    (1..=16).contains(&n)
+        && !word
+            .contains(|c: char| c.is_whitespace() || "，。、；！？,.;!?\"'[]{}()（）“”".contains(c))
+}
+
+/// Every name a key of a spec or a district file may have.
+fn is_known_key(word: &str) -> bool {
+    fields::all()
+        .map(|(_, f)| f)
+        .chain(fields::DISTRICT.fields.iter())
+        .any(|f| f.name == word || f.chinese.contains(&word))
+}
+
+/// The slip a line shows by itself, if any.
+fn slip_in(line: &Line) -> Option<Slip> {
+    let t = line.text;
+    let code = strip_comment(t);
+    if code.trim().is_empty() || line.literal {
+        return None;
+    }
+    let slip = |at: usize, message: Message, help: String| Slip {
+        line: line.no,
+        column: column(t, at),
+        message,
+        help,
+    };
+    // U+3000 in the indentation.
+    let lead = t.len() - t.trim_start_matches([' ', '\u{3000}']).len();
+    if let Some(at) = t[..lead].find('\u{3000}') {
+        return Some(slip(
+            at,
+            msg::slip_fullwidth_space(),
+            msg::slip_fullwidth_space_help(),
+        ));
+    }
+    let start = body_start(t);
+    let body = &code[start..];
+    // `-开学慰问`: a list item without its space.
+    if body.starts_with('-') && !body.starts_with("---") {
+        let next = body[1..].chars().next();
+        if next.is_some_and(|c| !c.is_whitespace() && !c.is_ascii_digit() && c != '-') {
+            return Some(slip(
+                start,
+                msg::slip_dash_space(),
+                msg::slip_dash_space_help(),
+            ));
+        }
+    }
+    // `工作目标：…`: a full-width colon where the key ends.
+    let ascii_colon = body
+        .find(": ")
+        .or_else(|| body.ends_with(':').then(|| body.len() - 1));
+    if let Some(at) = body.find('：') {
+        let word = body[..at].trim();
+        if ascii_colon.is_none_or(|c| c > at) && key_like(word) {
+            return Some(slip(
+                start + at,
+                msg::slip_fullwidth_colon(),
+                msg::slip_fullwidth_colon_help(word),
+            ));
+        }
+    }
+    // `year:2025`: no space after the colon (`http://` is a text).
+    if ascii_colon.is_none() {
+        if let Some(at) = body.find(':') {
+            let word = &body[..at];
+            let after = &body[at + 1..];
+            if key_like(word)
+                && !after.starts_with("//")
+                && !word.chars().all(|c| c.is_ascii_digit())
+            {
+                return Some(slip(
+                    start + at,
+                    msg::slip_colon_space(),
+                    msg::slip_colon_space_help(word, after.trim()),
+                ));
+            }
+        }
+    }
+    // `标题: [学习]贯彻` or `标题: {{ school }}计划`: a text that YAML reads
+    // as a list or a map.
+    if let Some(c) = ascii_colon.filter(|&c| body[c..].starts_with(": ")) {
+        let value = body[c + 2..].trim_start();
+        let at = start + c + 2 + (body[c + 2..].len() - value.len());
+        if value.starts_with("{{") {
+            return Some(slip(
+                at,
+                msg::slip_unquoted_braces(),
+                msg::slip_quote_help(&body[..c], value),
+            ));
+        }
+        // `[学习]贯彻`: text after the closing bracket. (`[2025` with no
+        // bracket to close is an unclosed list, said as such by the parser.)
+        let text_after = |i: usize| !value[i + 1..].trim().is_empty();
+        if value.starts_with('[') && value.find(']').is_some_and(text_after) {
+            return Some(slip(
+                at,
+                msg::slip_unquoted_bracket(),
+                msg::slip_quote_help(&body[..c], value),
+            ));
+        }
+    }
+    None
+}
+
+/// The slip that stopped the parser at `error_line`: the last one at or
+/// before that line (the parser often stops a line after the slip), or a
+/// line indented to no level above it.
+pub(super) fn at_error(text: &str, error_line: usize) -> Option<Slip> {
+    let lines = lines(text);
+    let upto: Vec<&Line> = lines.iter().filter(|l| l.no <= error_line).collect();
+    if let Some(slip) = upto.iter().rev().take(3).find_map(|l| slip_in(l)) {
+        return Some(slip);
+    }
+    misaligned(&upto)
+}
+
+/// A line whose indent is no level of the lines above it: between a
+/// parent's indent and its children's, or past them.
+fn misaligned(lines: &[&Line]) -> Option<Slip> {
+    let code: Vec<&&Line> = lines
+        .iter()
+        .filter(|l| !l.literal && !strip_comment(l.text).trim().is_empty())
+        .collect();
+    let (last, before) = code.split_last()?;
+    let prev = before.last()?;
+    let n = indent_of(last.text);
+    let p_indent = indent_of(prev.text);
+    let p_body = body_start(prev.text);
+    // Levels the line may take: any indent of a line above it (closing
+    // back to it), or deeper than the line above (its child).
+    let opens = strip_comment(prev.text).trim_end().ends_with(':');
+    let levels = before
+        .iter()
+        .flat_map(|l| [indent_of(l.text), body_start(l.text)]);
+    let fits = |n: usize| levels.clone().any(|k| k == n) || (opens && n > p_indent) || n == p_body;
+    if fits(n) {
+        return None;
+    }
+    let key = strip_comment(&prev.text[p_body..])
+        .split([':', '：'])
+        .next()
+        .unwrap_or("")
+        .trim();
+    Some(Slip {
+        line: last.no,
+        column: n + 1,
+        message: msg::slip_indent(n, key, p_body),
+        help: msg::slip_indent_help(),
+    })
+}
+
+/// Slips the parser took without a word: a known key, then a full-width
+/// colon or no space, read as part of a text.
+pub(super) fn silent(text: &str) -> Option<Slip> {
+    lines(text).iter().find_map(|l| {
+        let slip = slip_in(l)?;
+        let body = &l.text[body_start(l.text)..];
+        let word = body.split([':', '：']).next().unwrap_or("").trim();
+        (matches!(
+            slip.message.code,
+            "slip_fullwidth_colon" | "slip_colon_space"
+        ) && is_known_key(word))
+        .then_some(slip)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str, error_line: usize) -> (usize, usize, &'static str) {
+        let s = at_error(text, error_line).expect("a slip");
+        (s.line, s.column, s.message.code)
+    }
+
+    #[test]
+    fn each_slip_is_found_at_its_own_line_and_column() {
+        let head = "school: 甲校\n";
+        let cases = [
+            (
+                "工作目标：做好工作\nyear: 2025\n",
+                3,
+                (2, 5, "slip_fullwidth_colon"),
+            ),
+            ("year:2025\nmeasures: [a]\n", 3, (2, 5, "slip_colon_space")),
+            ("measures:\n  - 一\n  -二\n", 5, (4, 3, "slip_dash_space")),
+            (
+                "measures:\n\u{3000}\u{3000}- 一\n",
+                4,
+                (3, 1, "slip_fullwidth_space"),
+            ),
+            ("title: [学习]贯彻\n", 2, (2, 8, "slip_unquoted_bracket")),
+            (
+                "title: {{ school }}计划\n",
+                2,
+                (2, 8, "slip_unquoted_braces"),
+            ),
+            (
+                "measures:\n  - title: 一\n   items: [a]\n",
+                4,
+                (4, 4, "slip_indent"),
+            ),
+            (
+                "measures:\n  - title: 一\n     items: [a]\n",
+                4,
+                (4, 6, "slip_indent"),
+            ),
+        ];
+        for (text, line, want) in cases {
+            let text = format!("{head}{text}");
+            assert_eq!(found(&text, line), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn text_in_blocks_and_ordinary_values_are_no_slips() {
+        let text = "guiding_principles: |\n  时间：三月\n  -不是列表\n  \u{3000}\u{3000}段首空两格\nurl: http://example.com\nitems:\n  - 时间：三月八日，地点：会议室\n  - -5\n";
+        for l in lines(text) {
+            let slip = slip_in(&l);
+            // A list item that is a text with a colon in it is not a key.
+            if l.no == 7 {
+                continue;
+            }
+            assert!(slip.is_none(), "line {}: {}", l.no, l.text);
+        }
+        assert!(silent(text).is_none());
+    }
+
+    #[test]
+    fn a_known_key_swallowed_into_a_text_is_found() {
+        let text = "measures:\n  - title: 一\n      内容：做好工作\n";
+        let s = silent(text).expect("found");
+        assert_eq!((s.line, s.column), (3, 9));
+    }
+}
