@@ -12,6 +12,12 @@ const SEPARATORS: [char; 6] = ['-', '/', '.', '年', '月', '日'];
 /// The same forms as a regular expression, for the JSON Schema.
 pub const PATTERN: &str = "^\\s*\\d{4}\\s*[-/.年]\\s*\\d{1,2}\\s*[-/.月]\\s*\\d{1,2}\\s*日?\\s*$";
 
+/// A day without its year ([`month_day`]), as a regular expression.
+pub const DAY_PATTERN: &str = "^\\s*\\d{1,2}\\s*[月./]\\s*\\d{1,2}\\s*[日号]?\\s*$";
+
+/// One or more months as a text ([`months`]), as a regular expression.
+pub const MONTHS_PATTERN: &str = "^\\s*(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*月?份?(\\s*[-—－~～至到、,，]\\s*(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*月?份?)*\\s*$";
+
 /// The byte ranges of year, month and day in `s`: three runs of up to
 /// four ASCII digits between separators, and nothing else but spaces at
 /// either end.
@@ -60,6 +66,76 @@ pub fn parse(s: &str) -> Parsed {
     }
 }
 
+/// A month as people write it: `3`, `3月`, `03`, `三月`, `三月份`, `十一月`.
+pub fn month(s: &str) -> Option<u32> {
+    let t = s.trim();
+    let t = t.strip_suffix("份").unwrap_or(t);
+    let t = t.strip_suffix('月').unwrap_or(t).trim();
+    let n = if t.bytes().all(|b| b.is_ascii_digit()) && (1..=2).contains(&t.len()) {
+        t.parse().ok()?
+    } else {
+        match crate::numerals::parse_prefix(t) {
+            Some((n, len)) if len == t.len() => n,
+            _ => return None,
+        }
+    };
+    (1..=12).contains(&n).then_some(n)
+}
+
+/// Months as people write them: one month, or several: `7-8月`,
+/// `7月—8月`, `7至8月` (a range), `七、八月`, `7月、8月` (a list).
+pub fn months(s: &str) -> Option<Vec<u32>> {
+    let t = s.trim();
+    if let Some(m) = month(t) {
+        return Some(vec![m]);
+    }
+    // The last part may carry the 月 for all: `七、八月`.
+    let last_has_month = t.ends_with('月') || t.ends_with("月份");
+    let part = |p: &str| {
+        let p = p.trim();
+        month(p).or_else(|| (last_has_month && !p.is_empty()).then(|| month(&format!("{p}月")))?)
+    };
+    for sep in ["-", "—", "－", "~", "～", "至", "到"] {
+        if let Some((a, b)) = t.split_once(sep) {
+            let (a, b) = (part(a)?, part(b)?);
+            return (a < b).then(|| (a..=b).collect());
+        }
+    }
+    let list: Option<Vec<u32>> = t.split(['、', ',', '，']).map(part).collect();
+    list.filter(|l| l.len() > 1)
+}
+
+/// A day written without its year: `3月8日`, `3月8号`, `3.8`, `3/8`.
+/// (month, day), not yet checked against a calendar.
+pub fn month_day(s: &str) -> Option<(u32, u32)> {
+    let t = s.trim();
+    let t = t
+        .strip_suffix('日')
+        .or_else(|| t.strip_suffix('号'))
+        .unwrap_or(t);
+    let (m, d) = t
+        .split_once('月')
+        .or_else(|| t.split_once('.'))
+        .or_else(|| t.split_once('/'))?;
+    let number = |p: &str| {
+        let p = p.trim();
+        ((1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| p.parse::<u32>().ok())?
+    };
+    let (m, d) = (number(m)?, number(d)?);
+    ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((m, d))
+}
+
+/// The year month `m` falls in, in a plan for `year` over `period`: a
+/// school-year plan runs from September to the next summer, so its
+/// January to August are in `year + 1`.
+pub fn year_of_month(year: i32, period: crate::spec::Period, m: u32) -> i32 {
+    match period {
+        crate::spec::Period::SchoolYear if m <= 8 => year + 1,
+        _ => year,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -92,5 +168,40 @@ mod tests {
             (&s[y.0..y.1], &s[m.0..m.1], &s[d.0..d.1]),
             ("2025", "3", "08")
         );
+    }
+
+    #[test]
+    fn months_as_people_write_them() {
+        for (s, want) in [
+            ("3", vec![3]),
+            ("3月", vec![3]),
+            ("十一月", vec![11]),
+            ("三月份", vec![3]),
+            ("12月", vec![12]),
+            ("7-8月", vec![7, 8]),
+            ("7月—8月", vec![7, 8]),
+            ("七、八月", vec![7, 8]),
+            ("7月、8月", vec![7, 8]),
+            ("9至11月", vec![9, 10, 11]),
+        ] {
+            assert_eq!(months(s), Some(want), "{s}");
+        }
+        for s in ["13月", "0", "八九月", "8-7月", "三月八日", "", "月"] {
+            assert_eq!(months(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn days_without_a_year() {
+        for s in ["3月8日", "3月8号", "3.8", "3/8", " 03/08 "] {
+            assert_eq!(month_day(s), Some((3, 8)), "{s}");
+        }
+        for s in ["2025-03-08", "3月", "13/1", "3.", "三月八日"] {
+            assert_eq!(month_day(s), None, "{s}");
+        }
+        use crate::spec::Period;
+        assert_eq!(year_of_month(2025, Period::SchoolYear, 1), 2026);
+        assert_eq!(year_of_month(2025, Period::SchoolYear, 9), 2025);
+        assert_eq!(year_of_month(2025, Period::Year, 1), 2025);
     }
 }

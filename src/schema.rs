@@ -29,7 +29,10 @@ fn text() -> Value {
 }
 
 fn month() -> Value {
-    json!({"type": "integer", "minimum": 1, "maximum": 12})
+    json!({"anyOf": [
+        {"type": "integer", "minimum": 1, "maximum": 12},
+        {"type": "string", "pattern": crate::dates::MONTHS_PATTERN}
+    ]})
 }
 
 /// The schema of a value of this kind.
@@ -37,12 +40,16 @@ fn value_of(kind: Kind) -> Value {
     match kind {
         Kind::Text => text(),
         Kind::Year => {
-            json!({"type": ["integer", "string"], "minimum": fields::YEARS.start(), "maximum": fields::YEARS.end(), "pattern": "^\\d{4}$"})
+            json!({"type": ["integer", "string"], "minimum": fields::YEARS.start(), "maximum": fields::YEARS.end(), "pattern": "^\\s*\\d{4}\\s*年?\\s*$"})
         }
         Kind::Period => {
             json!({"enum": ["year", "spring", "autumn", "school-year", "年度", "全年", "上半年", "春季", "春季学期", "下半年", "秋季", "秋季学期", "学年"]})
         }
-        Kind::Date => json!({"type": "string", "pattern": crate::dates::PATTERN}),
+        Kind::Date => json!({"anyOf": [
+            {"type": "string", "pattern": crate::dates::PATTERN},
+            {"type": "string", "pattern": crate::dates::DAY_PATTERN},
+            {"type": "number"}
+        ]}),
         Kind::Month => month(),
         Kind::Months => json!({"type": "array", "items": month(), "minItems": 1}),
         Kind::Number { min, max, whole } => {

@@ -100,6 +100,23 @@ impl Loaded {
         d
     }
 
+    /// The scalar at the merged `path` as it was typed: `3.10` where YAML
+    /// reads the number 3.1. `None` for a value from a table, or one that
+    /// cannot be found.
+    pub fn scalar_text(&self, path: &FieldPath) -> Option<String> {
+        let (Origin::Yaml { src, .. }, Some(at)) = self.origin(path) else {
+            return None;
+        };
+        let source = &self.sources[src];
+        let (line, column) = source.locate(&at, Target::Value)?;
+        let text = source.text.lines().nth(line - 1)?;
+        let rest: String = text.chars().skip(column - 1).collect();
+        let end = rest
+            .find([' ', '\t', '#', ',', ']', '}'])
+            .unwrap_or(rest.len());
+        Some(rest[..end].trim_matches(['"', '\'']).to_string())
+    }
+
     /// The file and line where the merged `path` was written.
     pub fn position(&self, path: &FieldPath) -> Option<(&Path, usize)> {
         match self.origin(path) {

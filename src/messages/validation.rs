@@ -129,7 +129,8 @@ super::problems! {
 }
 
 pub fn bad_month_help() -> String {
-    "例如二月写 month: 2；七、八月合在一起写 months: [7, 8]".into()
+    "例如二月写 month: 2（或 二月、2月）；七、八月合在一起写 months: [7, 8]（或 month: 7-8月）"
+        .into()
 }
 
 super::problems! {
@@ -176,7 +177,7 @@ super::problems! {
 }
 
 pub fn bad_date_help() -> String {
-    "日期写成 年-月-日，例如 2025-03-08".into()
+    "日期写成 年-月-日，例如 2025-03-08；年份和计划相同时可以只写 3月8日".into()
 }
 
 super::problems! {

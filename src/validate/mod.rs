@@ -42,6 +42,7 @@ pub fn validate(src: &Loaded) -> Result<Spec, Vec<Diagnostic>> {
         src,
         problems: Vec::new(),
         suggested: Vec::new(),
+        plan: None,
     };
     let spec = c.spec();
     if c.problems.is_empty() {
@@ -88,6 +89,9 @@ struct Checker<'s> {
     /// Fields offered as "did you mean" for a misspelt key, by map: such a
     /// field is not reported missing as well, which would say it twice.
     suggested: Vec<(FieldPath, &'static str)>,
+    /// The plan's year and period, once read: a date written without its
+    /// year (`3月8日`) takes them.
+    plan: Option<(i32, crate::spec::Period)>,
 }
 
 impl Checker<'_> {
@@ -182,6 +186,7 @@ impl Checker<'_> {
         });
         let year = self.required(map, &root, "year", Self::year);
         let period = self.optional(map, &root, "period", Self::period);
+        self.plan = year.map(|y| (y, period.unwrap_or_default()));
         let title = self.optional(map, &root, "title", Self::text);
         let intro = self.optional(map, &root, "intro", Self::text);
         let guiding = self.required(map, &root, "guiding_principles", Self::text);

@@ -50,8 +50,13 @@ impl Checker<'_> {
     pub(super) fn year(&mut self, v: &Value, path: &FieldPath) -> Option<i32> {
         let n = match v {
             Value::Number(n) => n.as_i64(),
-            Value::String(s) if !s.is_empty() && s.chars().all(|c| c.is_ascii_digit()) => {
-                s.parse().ok()
+            // `2025` or `2025年`, as a title writes it.
+            Value::String(s) => {
+                let t = s.trim();
+                let t = t.strip_suffix('年').unwrap_or(t).trim();
+                (!t.is_empty() && t.chars().all(|c| c.is_ascii_digit()))
+                    .then(|| t.parse().ok())
+                    .flatten()
             }
             _ => None,
         };
@@ -84,10 +89,19 @@ impl Checker<'_> {
         }
     }
 
-    pub(super) fn month(&mut self, v: &Value, path: &FieldPath) -> Option<u32> {
-        match v.as_u64() {
-            Some(m @ 1..=12) => Some(m as u32),
-            _ => {
+    /// One month, or several written as one text: `3`, `三月份`, `7-8月`.
+    pub(super) fn months_in(&mut self, v: &Value, path: &FieldPath) -> Option<Vec<u32>> {
+        let found = match v {
+            Value::Number(n) => n
+                .as_u64()
+                .filter(|m| (1..=12).contains(m))
+                .map(|m| vec![m as u32]),
+            Value::String(s) => dates::months(s),
+            _ => None,
+        };
+        match found {
+            Some(months) => Some(months),
+            None => {
                 self.report(
                     path,
                     msg::bad_month(&msg::describe_value(v)),
@@ -103,6 +117,30 @@ impl Checker<'_> {
             Value::String(s) => s.clone(),
             other => msg::describe_value(other),
         };
+        // `3.8` is a number to YAML: read it as typed (3.10 is not 3.1).
+        let typed = match v {
+            Value::String(s) => Some(s.clone()),
+            Value::Number(_) => self.src.scalar_text(path),
+            _ => None,
+        };
+        if let Some((m, d)) = typed.as_deref().and_then(dates::month_day) {
+            let Some((year, period)) = self.plan else {
+                // The year is wrong or missing; that is reported already.
+                return None;
+            };
+            let y = dates::year_of_month(year, period, m);
+            return match NaiveDate::from_ymd_opt(y, m, d) {
+                Some(date) => Some(date),
+                None => {
+                    self.report(
+                        path,
+                        msg::impossible_date(&format!("{y}年{m}月{d}日")),
+                        Some(msg::impossible_date_help()),
+                    );
+                    None
+                }
+            };
+        }
         match v.as_str().map(dates::parse) {
             Some(dates::Parsed::Date(d)) => Some(d),
             Some(dates::Parsed::Impossible) => {

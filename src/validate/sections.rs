@@ -137,13 +137,19 @@ impl Checker<'_> {
             }
             (Some(v), None) => {
                 let p = path.key("month");
-                self.month(v, &p).map(|mo| vec![(mo, p)])
+                self.months_in(v, &p)
+                    .map(|ms| ms.into_iter().map(|mo| (mo, p.clone())).collect())
             }
             (None, Some(v)) => {
                 let p = path.key("months");
                 self.list(v, &p, |c, mv, mp| {
-                    c.month(mv, mp).map(|mo| (mo, mp.clone()))
+                    c.months_in(mv, mp).map(|ms| {
+                        ms.into_iter()
+                            .map(|mo| (mo, mp.clone()))
+                            .collect::<Vec<_>>()
+                    })
                 })
+                .map(|lists| lists.into_iter().flatten().collect())
             }
             (None, None) => {
                 self.report(path, msg::missing_month(), Some(msg::bad_month_help()));

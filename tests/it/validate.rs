@@ -101,7 +101,7 @@ measures:
   - title: 第一项
     items: {a: 1}
 schedule:
-  - month: 二月
+  - month: 二十月
     items: [事情]
 ";
     let d = problems(yaml);
@@ -268,4 +268,39 @@ fn chinese_period_names_are_accepted() {
     let yaml = GOOD.replace("year: 2025\n", "year: 2025\nperiod: 下半年\n");
     let spec = parse_spec(Path::new("plan.yaml"), &yaml).unwrap();
     assert_eq!(spec.period, unionplan::spec::Period::Autumn);
+}
+
+/// The forms people write months, days and years in, where they are
+/// unambiguous.
+#[test]
+fn natural_months_days_and_years_are_accepted() {
+    let yaml = "学校: 青溪小学\n年度: 2025年\n期间: 学年\n指导思想: 以……为指导。\n主要工作: [做好工会工作]\n工作安排:\n  - 月份: 九月份\n    事项: [{内容: 开学慰问, 日期: 9月1日}]\n  - 月份: 十一月\n    事项: [{内容: 运动会, 日期: 11.10}]\n  - 月份: 12月\n    事项: [{内容: 元旦, 日期: 12/31}]\n  - 月份: 1-2月\n    事项: [{内容: 春节慰问, 日期: 1月20日}]\n  - 多个月份: [7月, 8月]\n    事项: [暑期疗休养]\n";
+    let spec = parse_spec(Path::new("plan.yaml"), yaml).unwrap();
+    assert_eq!(spec.year, 2025);
+    let months: Vec<Vec<u32>> = spec.schedule.iter().map(|e| e.months.clone()).collect();
+    assert_eq!(
+        months,
+        [vec![9], vec![11], vec![12], vec![1, 2], vec![7, 8]]
+    );
+    let dates: Vec<String> = spec
+        .schedule
+        .iter()
+        .flat_map(|e| &e.items)
+        .filter_map(|i| i.date.map(|d| d.to_string()))
+        .collect();
+    // 11.10 is read as typed, not as the number 11.1; a school-year plan's
+    // January is in the next year.
+    assert_eq!(
+        dates,
+        ["2025-09-01", "2025-11-10", "2025-12-31", "2026-01-20"]
+    );
+}
+
+#[test]
+fn natural_forms_that_are_wrong_are_still_refused_where_they_stand() {
+    let yaml = "school: 甲校\nyear: 2025\nguiding_principles: x\nmeasures: [y]\nschedule:\n  - month: 十三月\n    items: [a]\n  - month: 2月\n    items: [{text: b, date: 2月30日}]\n  - month: 3月\n    items: [{text: c, date: 4/1}]\n";
+    let d = problems(yaml);
+    assert_problem(&d, 6, 12, "schedule[1].month", "月份应当是 1 到 12");
+    assert_problem(&d, 9, 29, "schedule[2].items[1].date", "不存在");
+    assert_problem(&d, 11, 29, "schedule[3].items[1].date", "不在");
 }
