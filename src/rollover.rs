@@ -23,7 +23,7 @@ use crate::diag::Diagnostic;
 use crate::load::{FieldPath, Source, Target};
 use crate::messages as msg;
 use crate::spec::fields::YEARS;
-use crate::spec::keys;
+use crate::spec::keys::{self, Naming};
 
 /// What one rollover did, and what a person should look at.
 #[derive(Debug, Clone, PartialEq)]
@@ -84,7 +84,7 @@ pub fn rollover(source: &Source, new_year: i32) -> Result<Rollover, Box<Diagnost
         return Err(Box::new(
             source
                 .diagnostic(&FieldPath::root(), Target::Value, msg::rollover_no_year())
-                .with_help(msg::bad_year_help()),
+                .with_help(msg::bad_year_help(Naming::of(&source.value))),
         ));
     };
     let year_path = FieldPath::root().key(year_key);
@@ -103,7 +103,7 @@ pub fn rollover(source: &Source, new_year: i32) -> Result<Rollover, Box<Diagnost
                     Target::Value,
                     msg::bad_year(&msg::describe_value(year_value)),
                 )
-                .with_help(msg::bad_year_help()),
+                .with_help(msg::bad_year_help(Naming::of(&source.value))),
         )
     })?;
     let delta = new_year - old_year;

@@ -32,17 +32,15 @@ impl District {
         };
         // Each key as typed (`base` or `共用计划`), by its English name.
         let mut typed: Vec<(&'static str, &str)> = Vec::new();
-        let allowed = fields::DISTRICT.all_names();
         for key in map.keys() {
             let name = key.as_str().unwrap_or_default();
             match fields::DISTRICT.by_any_name(name) {
                 Some(f) => typed.push((f.name, name)),
                 None => {
-                    let (message, help, best) = validate::unknown_key(&allowed, name);
-                    suggested.extend(
-                        best.and_then(|b| fields::DISTRICT.by_any_name(b))
-                            .map(|f| f.name),
-                    );
+                    let naming = crate::spec::keys::Naming::of(&source.value);
+                    let (message, help, best) =
+                        validate::unknown_key(&fields::DISTRICT, name, naming);
+                    suggested.extend(best);
                     problems.push(
                         source
                             .diagnostic(&root.key(name), Target::Key, message)

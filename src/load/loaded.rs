@@ -10,6 +10,7 @@ use serde_yaml::Value;
 use super::{FieldPath, Seg, Source, Target};
 use crate::diag::Diagnostic;
 use crate::messages::{self as msg, Message};
+use crate::spec::keys::Naming;
 
 /// A spec with everything it extends merged in.
 #[derive(Debug, Clone)]
@@ -95,9 +96,17 @@ impl Loaded {
                 Diagnostic::file_level(&self.sources[src].path, message)
             }
         };
-        // Name the merged path, which is what the user sees in the plan.
-        d.field = (!path.is_root()).then(|| path.to_string());
+        // Name the merged path, which is what the user sees in the plan,
+        // with keys as the user's own file writes them.
+        d.field = (!path.is_root()).then(|| path.shown(self.naming()));
         d
+    }
+
+    /// The naming of the user's own file (the first one), for messages.
+    pub fn naming(&self) -> Naming {
+        self.sources
+            .first()
+            .map_or(Naming::English, |s| Naming::of(&s.value))
     }
 
     /// The scalar at the merged `path` as it was typed: `3.10` where YAML

@@ -48,6 +48,26 @@ impl FieldPath {
 }
 
 /// Shown to users counting from 1, the way they count list items.
+impl FieldPath {
+    /// The path as the user counts and names it: from 1, with each key in
+    /// the file's naming (`主要工作[2].事项[1].内容`).
+    pub fn shown(&self, naming: crate::spec::keys::Naming) -> String {
+        let mut out = String::new();
+        for seg in &self.0 {
+            match seg {
+                Seg::Key(k) => {
+                    if !out.is_empty() {
+                        out.push('.');
+                    }
+                    out.push_str(&naming.key(k));
+                }
+                Seg::Index(i) => out.push_str(&format!("[{}]", i + 1)),
+            }
+        }
+        out
+    }
+}
+
 impl fmt::Display for FieldPath {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for (i, seg) in self.0.iter().enumerate() {

@@ -2,6 +2,8 @@
 
 use std::fmt::Display;
 
+use crate::spec::keys::Naming;
+
 super::problems! {
     pub fn more_problems(n: usize) {
         format!("还有 {n} 处错误没有列出：先改正上面这些，再检查一次")
@@ -14,17 +16,17 @@ super::problems! {
     }
 }
 
-pub fn missing_field_help(name: &str) -> String {
+/// `k` names a key as the user's file does ([`Naming`]).
+pub fn missing_field_help(name: &str, k: Naming) -> String {
+    let key = k.key(name);
     match name {
-        "school" => "写上学校或单位名称，例如：school: 礼河实验学校".into(),
-        "year" => "写上计划的年份，例如：year: 2025".into(),
-        "guiding_principles" => {
-            "写上“指导思想”一节的正文，例如：guiding_principles: 以……为指导".into()
-        }
-        "measures" => "写上“主要工作”，每一项以“- title: ……”开头".into(),
-        "items" => "在这一项下面写上 items: 列出本月的各项工作".into(),
-        "text" => "写上这一条的内容，例如：text: 三八妇女节庆祝活动".into(),
-        _ => format!("加上 `{name}: ……`"),
+        "school" => format!("写上学校或单位名称，例如：{key}: 礼河实验学校"),
+        "year" => format!("写上计划的年份，例如：{key}: 2025"),
+        "guiding_principles" => format!("写上“指导思想”一节的正文，例如：{key}: 以……为指导"),
+        "measures" => format!("写上“主要工作”，每一项以“- {}: ……”开头", k.key("title")),
+        "items" => format!("在这一项下面写上 {key}: 列出本月的各项工作"),
+        "text" => format!("写上这一条的内容，例如：{key}: 三八妇女节庆祝活动"),
+        _ => format!("加上 `{key}: ……`"),
     }
 }
 
@@ -94,8 +96,8 @@ super::problems! {
     }
 }
 
-pub fn bad_year_help() -> String {
-    "例如：year: 2025（学年计划写开始的那一年）".into()
+pub fn bad_year_help(k: Naming) -> String {
+    format!("例如：{}: 2025（学年计划写开始的那一年）", k.key("year"))
 }
 
 super::problems! {
@@ -128,9 +130,11 @@ super::problems! {
     }
 }
 
-pub fn bad_month_help() -> String {
-    "例如二月写 month: 2（或 二月、2月）；七、八月合在一起写 months: [7, 8]（或 month: 7-8月）"
-        .into()
+pub fn bad_month_help(k: Naming) -> String {
+    let (month, months) = (k.key("month"), k.key("months"));
+    format!(
+        "例如二月写 {month}: 2（或 二月、2月）；七、八月合在一起写 {months}: [7, 8]（或 {month}: 7-8月）"
+    )
 }
 
 super::problems! {
@@ -155,13 +159,17 @@ pub fn month_twice_help() -> String {
 }
 
 super::problems! {
-    pub fn month_and_months() {
-        "`month` 和 `months` 只能写一个".into()
+    pub fn month_and_months(k: Naming) {
+        format!("`{}` 和 `{}` 只能写一个", k.key("month"), k.key("months"))
     }
 }
 
-pub fn month_and_months_help() -> String {
-    "一个月写 month: 2；几个月合在一起写 months: [7, 8]".into()
+pub fn month_and_months_help(k: Naming) -> String {
+    format!(
+        "一个月写 {}: 2；几个月合在一起写 {}: [7, 8]",
+        k.key("month"),
+        k.key("months")
+    )
 }
 
 super::problems! {

@@ -40,6 +40,51 @@ pub fn get<'v>(map: &'v serde_yaml::Value, key: &str) -> Option<(&'v str, &'v se
     })
 }
 
+/// Which names a file's keys are written in, so messages name fields the
+/// way the user wrote them: `主要工作[2].事项[1].内容` and `月份: 2` for a
+/// file in Chinese keys, `measures[2].items[1].text` and `month: 2` for one
+/// in English.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Naming {
+    #[default]
+    English,
+    Chinese,
+}
+
+impl Naming {
+    /// The naming of a file: Chinese when more of its top-level keys are
+    /// Chinese names than English ones.
+    pub fn of(value: &serde_yaml::Value) -> Naming {
+        let Some(map) = value.as_mapping() else {
+            return Naming::English;
+        };
+        let (mut zh, mut en) = (0, 0);
+        for k in map.keys().filter_map(|k| k.as_str()) {
+            if english(k).is_some() {
+                zh += 1;
+            } else if k.is_ascii() {
+                en += 1;
+            }
+        }
+        if zh > en {
+            Naming::Chinese
+        } else {
+            Naming::English
+        }
+    }
+
+    /// How to name the English key `key`: its first Chinese name for a
+    /// Chinese file, where it has one.
+    pub fn key(self, key: &str) -> String {
+        match self {
+            Naming::Chinese => chinese(key)
+                .first()
+                .map_or_else(|| key.to_string(), |zh| zh.to_string()),
+            Naming::English => key.to_string(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -67,6 +112,9 @@ mod tests {
             );
         }
         assert_eq!(english("工作安排"), Some("schedule"));
+        assert_eq!(Naming::Chinese.key("measures"), "主要工作");
+        assert_eq!(Naming::Chinese.key("body_font"), "body_font");
+        assert_eq!(Naming::English.key("measures"), "measures");
         assert_eq!(english("school"), None);
     }
 }

@@ -21,6 +21,7 @@ use crate::load::{FieldPath, Target};
 use crate::messages::{self as msg, Message};
 use crate::placeholder;
 use crate::spec::fields::{self, MapDef};
+use crate::spec::keys::Naming;
 use crate::spec::*;
 
 mod scalars;
@@ -43,6 +44,7 @@ pub fn validate(src: &Loaded) -> Result<Spec, Vec<Diagnostic>> {
         problems: Vec::new(),
         suggested: Vec::new(),
         plan: None,
+        naming: src.naming(),
     };
     let spec = c.spec();
     if c.problems.is_empty() {
@@ -92,6 +94,8 @@ struct Checker<'s> {
     /// The plan's year and period, once read: a date written without its
     /// year (`3月8日`) takes them.
     plan: Option<(i32, crate::spec::Period)>,
+    /// How the user's file names its keys, for messages.
+    naming: Naming,
 }
 
 impl Checker<'_> {
@@ -230,7 +234,7 @@ impl Checker<'_> {
             match key.as_str() {
                 Some(k) if allowed.contains(&k) => {}
                 Some(k) => {
-                    let (message, help, best) = unknown_key(&allowed, k);
+                    let (message, help, best) = unknown_key(def, k, self.naming);
                     if let Some(best) = best {
                         self.suggested.push((path.clone(), best));
                     }
@@ -252,8 +256,8 @@ impl Checker<'_> {
                 // Point at the map that lacks it (the file's start for the top level).
                 self.report(
                     path,
-                    msg::missing_field(f.name),
-                    Some(msg::missing_field_help(f.name)),
+                    msg::missing_field(&self.naming.key(f.name)),
+                    Some(msg::missing_field_help(f.name, self.naming)),
                 );
             }
         }
@@ -272,7 +276,11 @@ impl Checker<'_> {
         match map.get(name) {
             None => None,
             Some(Value::Null) => {
-                self.report(&p, msg::empty_text(), Some(msg::missing_field_help(name)));
+                self.report(
+                    &p,
+                    msg::empty_text(),
+                    Some(msg::missing_field_help(name, self.naming)),
+                );
                 None
             }
             Some(v) => check(self, v, &p),
@@ -313,16 +321,26 @@ pub fn forbidden_in_xml(c: char) -> bool {
 /// What to say of `key`, not among `allowed`: the message, the help
 /// ("did you mean" the closest name, or the list of names), and the name
 /// suggested. Spec and district files say it alike.
+///
+/// The closest name is looked for among the English and the Chinese names
+/// alike (`指导思路` → `指导思想`, `shcool` → `school`); the list of names
+/// is given in the file's naming.
 pub(crate) fn unknown_key(
-    allowed: &[&'static str],
+    def: &MapDef,
     key: &str,
+    naming: Naming,
 ) -> (Message, String, Option<&'static str>) {
-    let best = closest(key, allowed);
+    let best = closest(key, &def.all_names());
     let help = match best {
         Some(b) => msg::did_you_mean(b),
-        None => msg::allowed_fields(allowed),
+        None => {
+            let names: Vec<String> = def.names().iter().map(|n| naming.key(n)).collect();
+            let names: Vec<&str> = names.iter().map(String::as_str).collect();
+            msg::allowed_fields(&names)
+        }
     };
-    (msg::unknown_field(key), help, best)
+    let english = best.and_then(|b| def.by_any_name(b)).map(|f| f.name);
+    (msg::unknown_field(key), help, english)
 }
 
 /// The closest allowed name, if it is close enough to be a likely typo.
@@ -330,7 +348,17 @@ pub(crate) fn closest(typed: &str, allowed: &[&'static str]) -> Option<&'static 
     allowed
         .iter()
         .map(|a| (strsim::damerau_levenshtein(typed, a), *a))
-        .filter(|(d, a)| *d <= 2.max(a.len() / 4))
+        .filter(|(d, a)| {
+            // Two edits make a likely typo of an English name; a Chinese
+            // name has fewer, denser characters: one edit per three (a
+            // two-character name differing in both is another word).
+            let most = if a.is_ascii() {
+                2.max(a.len() / 4)
+            } else {
+                1.max(a.chars().count() / 3)
+            };
+            *d <= most
+        })
         .min_by_key(|(d, _)| *d)
         .map(|(_, a)| a)
 }

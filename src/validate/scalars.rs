@@ -64,12 +64,16 @@ impl Checker<'_> {
             self.report(
                 path,
                 msg::bad_year(&msg::describe_value(v)),
-                Some(msg::bad_year_help()),
+                Some(msg::bad_year_help(self.naming)),
             );
             return None;
         };
         if !fields::YEARS.contains(&n) {
-            self.report(path, msg::year_out_of_range(n), Some(msg::bad_year_help()));
+            self.report(
+                path,
+                msg::year_out_of_range(n),
+                Some(msg::bad_year_help(self.naming)),
+            );
             return None;
         }
         Some(n as i32)
@@ -105,7 +109,7 @@ impl Checker<'_> {
                 self.report(
                     path,
                     msg::bad_month(&msg::describe_value(v)),
-                    Some(msg::bad_month_help()),
+                    Some(msg::bad_month_help(self.naming)),
                 );
                 None
             }

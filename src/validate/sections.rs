@@ -130,8 +130,8 @@ impl Checker<'_> {
             (Some(_), Some(_)) => {
                 self.report_key(
                     &path.key("months"),
-                    msg::month_and_months(),
-                    Some(msg::month_and_months_help()),
+                    msg::month_and_months(self.naming),
+                    Some(msg::month_and_months_help(self.naming)),
                 );
                 None
             }
@@ -152,7 +152,11 @@ impl Checker<'_> {
                 .map(|lists| lists.into_iter().flatten().collect())
             }
             (None, None) => {
-                self.report(path, msg::missing_month(), Some(msg::bad_month_help()));
+                self.report(
+                    path,
+                    msg::missing_month(),
+                    Some(msg::bad_month_help(self.naming)),
+                );
                 None
             }
         };

@@ -95,3 +95,66 @@ fn rollover_and_extends_understand_chinese_keys() {
         "{md}"
     );
 }
+
+/// A file written in Chinese keys is answered in them: paths, hints, the
+/// missing key, "did you mean" and the list of keys.
+#[test]
+fn messages_follow_the_keys_the_user_wrote() {
+    let problems = |yaml: &str| match parse_spec(Path::new("p.yaml"), yaml) {
+        Err(Error::Invalid(d)) => d,
+        _ => panic!("accepted: {yaml}"),
+    };
+    let head = "学校: 青溪小学\n年度: 2025\n指导思想: 以……为指导。\n主要工作: [做好工作]\n";
+
+    let d = problems(&format!(
+        "{head}工作安排:\n  - 月份: 3\n    事项: [a]\n  - 月份: 十三\n    事项:\n      - 日期: 2025-04-08\n"
+    ));
+    let month = d.iter().find(|d| d.code == "bad_month").expect("bad month");
+    assert_eq!(month.field.as_deref(), Some("工作安排[2].月份"));
+    assert!(
+        month.help.as_deref().unwrap().contains("月份: 2"),
+        "{month:?}"
+    );
+    assert!(
+        !month.help.as_deref().unwrap().contains("month"),
+        "{month:?}"
+    );
+    let missing = d
+        .iter()
+        .find(|d| d.code == "missing_field")
+        .expect("missing");
+    assert_eq!(missing.message, "缺少必填字段 `内容`");
+    assert_eq!(missing.field.as_deref(), Some("工作安排[2].事项[1]"));
+    assert!(
+        missing.help.as_deref().unwrap().contains("内容: "),
+        "{missing:?}"
+    );
+
+    for (typo, want) in [("指导思路", "指导思想"), ("工作安拍", "工作安排")] {
+        let d = problems(&format!("{head}{typo}: x\n"));
+        assert_eq!(d[0].code, "unknown_field");
+        assert_eq!(
+            d[0].help.as_deref(),
+            Some(format!("是不是想写 `{want}`？").as_str())
+        );
+    }
+
+    // Nothing close: the keys that may be written, in Chinese.
+    let d = problems(&format!("{head}备注: x\n"));
+    let help = d[0].help.as_deref().unwrap();
+    assert!(
+        help.contains("`工作安排`") && !help.contains("schedule"),
+        "{help}"
+    );
+
+    // The same slips in an English file are answered in English keys.
+    let d = problems(
+        "school: 甲\nyear: 2025\nguiding_principles: x\nmeasures: [y]\nschedule:\n  - month: 13\n    items: [a]\n",
+    );
+    assert_eq!(d[0].field.as_deref(), Some("schedule[1].month"));
+    assert!(
+        d[0].help.as_deref().unwrap().contains("month: 2"),
+        "{:?}",
+        d[0]
+    );
+}
