@@ -203,15 +203,23 @@ pub fn import(path: &Path, options: &Options) -> Result<Imported, Error> {
         options.zh,
         &msg::import_header(&file, picked, page.plans.len()),
     );
+    // The result must validate but for the placeholders left for the user
+    // to fill, which `validate` and `render` refuse until they are.
     if let Err(e) = crate::parse_spec(Path::new("import.yaml"), &yaml) {
-        let mut diags = vec![Diagnostic::file_level(
-            path,
-            msg::import_would_not_validate(),
-        )];
-        if let Error::Invalid(d) = e {
-            diags.extend(d);
+        let problems: Vec<Diagnostic> = e
+            .problems()
+            .iter()
+            .filter(|d| d.code != "import_placeholder_left")
+            .cloned()
+            .collect();
+        if !problems.is_empty() {
+            let mut diags = vec![Diagnostic::file_level(
+                path,
+                msg::import_would_not_validate(),
+            )];
+            diags.extend(problems);
+            return Err(Error::Invalid(diags));
         }
-        return Err(Error::Invalid(diags));
     }
     let (top, all) = draft.measure_count();
     let report = Report {

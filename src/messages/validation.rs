@@ -321,3 +321,21 @@ pub(super) fn quote_list(names: &[&str]) -> String {
         .collect::<Vec<_>>()
         .join("、")
 }
+
+super::problems! {
+    pub fn import_placeholder_left(text: &str) {
+        format!("这里还是导入时留下的“{text}”：请换成真正的内容")
+    }
+}
+
+super::problems! {
+    pub fn stale_year(old: i32, year: i32) {
+        format!("这段文字写的是 {old} 年，而这份计划是 {year} 年的")
+    }
+}
+
+pub fn stale_year_help(old: i32, year: i32) -> String {
+    format!(
+        "如果是去年的文字没有改，请把 {old} 改成 {year}（或写 {{{{ year }}}}，以后每年自动更新）；如果本来就是说 {old} 年的事，可以不管"
+    )
+}

@@ -26,6 +26,7 @@ use crate::spec::*;
 
 mod scalars;
 mod sections;
+mod stale;
 
 /// At most this many problems of one file are located and listed: each
 /// costs a parse, and nobody reads the thousandth.
@@ -221,9 +222,26 @@ impl Checker<'_> {
                 .filter_map(|s| s.encoding_note())
                 .collect(),
         };
+        spec.warnings
+            .extend(stale::stale_years(self.src, spec.year));
         let values = placeholder::Values::of(&spec);
         spec.for_each_text(|t| *t = values.expand(t));
         Some(spec)
+    }
+
+    /// A text `import` put in for the user to fill (（请填写学校名称）) is
+    /// refused: a plan must not go out with it.
+    pub(super) fn not_left_from_import(&mut self, text: &str, path: &FieldPath) -> Option<()> {
+        let placeholders = [
+            msg::import_school_placeholder(),
+            msg::import_guiding_placeholder(),
+            msg::import_measures_placeholder(),
+        ];
+        if placeholders.iter().any(|p| text.trim() == p) {
+            self.report(path, msg::import_placeholder_left(text.trim()), None);
+            return None;
+        }
+        Some(())
     }
 
     /// Unknown keys are errors, with a "did you mean" where one is close;

@@ -26,6 +26,7 @@ impl Checker<'_> {
             self.report(path, msg::empty_text(), None);
             return None;
         }
+        self.not_left_from_import(&s, path)?;
         // XML 1.0 can't hold these, so a DOCX with them would not open.
         if let Some(c) = s.chars().find(|&c| forbidden_in_xml(c)) {
             self.report(

@@ -52,3 +52,45 @@ fn rendering_a_word_excel_or_pdf_file_says_what_to_do() {
         assert!(!err.contains("UTF-8"), "{name}: {err}");
     }
 }
+
+#[test]
+fn text_naming_a_past_year_is_a_warning_where_it_was_written() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("2026.yaml"),
+        "school: 甲校\nyear: 2026\nintro: 制定2026年工会工作计划。\nguiding_principles: 以……为指导。\nmeasures: [做好工作]\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("2027.yaml"),
+        "extends: 2026.yaml\nyear: 2027\n",
+    )
+    .unwrap();
+    let validate: &[&str] = &["validate", "2027.yaml"];
+    let render: &[&str] = &["render", "2027.yaml", "-o", "out", "-f", "md"];
+    for args in [validate, render] {
+        let o = unionplan(dir.path(), args);
+        let err = stderr(&o);
+        assert!(o.status.success(), "{args:?}: {err}");
+        assert!(
+            err.contains(
+                "警告：2026.yaml:3:8：字段 intro：这段文字写的是 2026 年，而这份计划是 2027 年的"
+            ),
+            "{args:?}: {err}"
+        );
+    }
+    assert!(dir.path().join("out/2027.md").is_file());
+}
+
+#[test]
+fn a_school_still_named_by_import_placeholder_is_refused() {
+    let d = match unionplan::parse_spec(
+        std::path::Path::new("p.yaml"),
+        "school: （请填写学校名称）\nyear: 2025\nguiding_principles: x\nmeasures: [y]\n",
+    ) {
+        Err(unionplan::Error::Invalid(d)) => d,
+        _ => panic!("accepted"),
+    };
+    assert_eq!(d[0].code, "import_placeholder_left");
+    assert_eq!((d[0].line, d[0].column), (Some(1), Some(9)));
+}

@@ -506,7 +506,13 @@ fn guesses_are_marked_and_leftovers_kept() {
         !yaml.contains("\ntitle:"),
         "a 20xx title is not kept:\n{yaml}"
     );
-    unionplan::parse_spec(Path::new("plan.yaml"), yaml).unwrap();
+    // It validates but for the school left to fill, which is refused by
+    // name until it is.
+    let err = unionplan::parse_spec(Path::new("plan.yaml"), yaml).unwrap_err();
+    let codes: Vec<_> = err.problems().iter().map(|d| d.code).collect();
+    assert_eq!(codes, ["import_placeholder_left"]);
+    let filled = yaml.replace("（请填写学校名称）", "青山小学");
+    unionplan::parse_spec(Path::new("plan.yaml"), &filled).unwrap();
 }
 
 /// 行事历 kept as a table in Word or on a web page: month, items, and the
