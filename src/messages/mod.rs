@@ -9,6 +9,7 @@
 //! sees in their spec.
 
 mod batch;
+pub mod cli;
 mod diff;
 mod extends;
 mod import;

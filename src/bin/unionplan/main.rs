@@ -8,7 +8,7 @@ mod output;
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use unionplan::messages;
 
 use crate::cmd::Failure;
 
@@ -16,7 +16,10 @@ fn main() -> ExitCode {
     // Interrupted (Ctrl+C, SIGTERM): no half-written temporary file stays
     // behind; every output is the old file or the complete new one.
     let _ = ctrlc::set_handler(|| unionplan::write::end_interrupted(130));
-    let cli = args::Cli::parse();
+    let cli = match args::parse(messages::cli::Lang::from_env()) {
+        Ok(cli) => cli,
+        Err(code) => return code,
+    };
     output::set_format(cli.message_format);
     match cmd::run(cli.command) {
         Ok(()) => ExitCode::SUCCESS,

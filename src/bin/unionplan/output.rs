@@ -92,3 +92,91 @@ pub fn show(diags: &[unionplan::diag::Diagnostic]) {
         to_stderr(messages::error_count(errors));
     }
 }
+
+/// A command line clap refused (or help and version it printed): help and
+/// version go to standard output with exit 0; an error is said in Chinese
+/// (clap's own English where the locale asks for English), with the
+/// command's usage and where to find help, and exit 2.
+pub fn usage_error(e: &clap::Error, lang: messages::cli::Lang) -> std::process::ExitCode {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    use messages::cli::{self, Usage};
+    use std::process::ExitCode;
+    match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            let text = e.render().to_string();
+            let _ = print(format_args!("{}\n", text.trim_end()));
+            return ExitCode::SUCCESS;
+        }
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            e.render().to_string().lines().for_each(to_stderr);
+            return ExitCode::from(2);
+        }
+        _ if lang == cli::Lang::En => {
+            e.render()
+                .to_string()
+                .trim_end()
+                .lines()
+                .for_each(to_stderr);
+            return ExitCode::from(2);
+        }
+        _ => {}
+    }
+    let get = |k: ContextKind| -> Option<String> {
+        Some(match e.get(k)? {
+            ContextValue::String(s) => s.clone(),
+            ContextValue::Strings(v) => v.join("、"),
+            ContextValue::StyledStr(s) => s.to_string(),
+            other => other.to_string(),
+        })
+    };
+    let invalid = get(ContextKind::InvalidArg).unwrap_or_default();
+    let value = get(ContextKind::InvalidValue).unwrap_or_default();
+    let suggested =
+        get(ContextKind::SuggestedArg).or_else(|| get(ContextKind::SuggestedSubcommand));
+    // A value our own parser refused carries our own sentence.
+    let why = std::error::Error::source(e)
+        .map(|s| s.to_string())
+        .or_else(|| get(ContextKind::ValidValue).map(|v| cli::possible_values(&[v])))
+        .unwrap_or_default();
+    let what = match e.kind() {
+        ErrorKind::UnknownArgument => {
+            cli::usage_error(Usage::UnknownArgument(&invalid, suggested.as_deref()))
+        }
+        ErrorKind::InvalidSubcommand => {
+            let typed = get(ContextKind::InvalidSubcommand).unwrap_or_default();
+            cli::usage_error(Usage::UnknownCommand(&typed, suggested.as_deref()))
+        }
+        ErrorKind::MissingRequiredArgument => cli::usage_error(Usage::Missing(&invalid)),
+        ErrorKind::MissingSubcommand => {
+            cli::usage_error(Usage::Missing(cli::labels(lang).command_value))
+        }
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+            cli::usage_error(Usage::BadValue(&invalid, &value, &why))
+        }
+        _ => {
+            let english = e.render().to_string();
+            let first = english
+                .lines()
+                .next()
+                .unwrap_or("")
+                .trim_start_matches("error: ");
+            cli::usage_error(Usage::Other(first))
+        }
+    };
+    let command = std::env::args()
+        .skip(1)
+        .find(|a| {
+            cli::COMMANDS
+                .iter()
+                .any(|t| !t.name.is_empty() && t.name == a)
+        })
+        .unwrap_or_default();
+    let usage = cli::COMMANDS
+        .iter()
+        .find(|t| t.name == command)
+        .map_or("", |t| t.usage(lang));
+    to_stderr(format_args!("{}：{what}", messages::label_error()));
+    to_stderr(cli::usage_line(usage));
+    to_stderr(cli::usage_more(&command));
+    ExitCode::from(2)
+}

@@ -1,10 +1,10 @@
 //! `unionplan schema`, `completions` and `man`: texts for editors,
 //! shells and `man`.
 
-use clap::CommandFactory;
-
 use super::{Failure, Outcome};
-use crate::args::{Cli, CompletionsArgs};
+use unionplan::messages::cli::Lang;
+
+use crate::args::{CompletionsArgs, command};
 use crate::output::print;
 
 // Each text is made in memory and printed in one go, so that a closed or
@@ -17,14 +17,19 @@ pub fn schema() -> Outcome {
 
 pub fn completions(a: CompletionsArgs) -> Outcome {
     let mut script = Vec::new();
-    clap_complete::generate(a.shell, &mut Cli::command(), "unionplan", &mut script);
+    clap_complete::generate(
+        a.shell,
+        &mut command(Lang::from_env()),
+        "unionplan",
+        &mut script,
+    );
     print(String::from_utf8_lossy(&script))?;
     Ok(())
 }
 
 pub fn man() -> Outcome {
     let mut page = Vec::new();
-    clap_mangen::Man::new(Cli::command())
+    clap_mangen::Man::new(command(Lang::from_env()))
         .render(&mut page)
         .map_err(|_| Failure::Reported)?;
     print(String::from_utf8_lossy(&page))?;
