@@ -186,14 +186,13 @@ impl Diagnostic {
             out.push_str(&format!("{blue}{num} |{reset} {text}\n"));
             out.push_str(&format!("{blue}{pad} |{reset} {caret_pad}{red}^{reset}\n"));
             for (label, text) in self.trailer() {
-                out.push_str(&format!(
-                    "{blue}{pad} ={reset} {label}：{}\n",
-                    visible(text)
-                ));
+                out.push_str(&format!("{blue}{pad} ={reset} {label}："));
+                push_lines(&mut out, text, &format!("{pad}   "));
             }
         } else {
             for (label, text) in self.trailer() {
-                out.push_str(&format!("  = {label}：{}\n", visible(text)));
+                out.push_str(&format!("  = {label}："));
+                push_lines(&mut out, text, "    ");
             }
         }
         out
@@ -216,6 +215,19 @@ impl Diagnostic {
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.render(false))
+    }
+}
+
+/// A help or note of several lines (a YAML snippet to write): the first
+/// after its label, the others indented by `indent`, each line's control
+/// characters made visible.
+fn push_lines(out: &mut String, text: &str, indent: &str) {
+    for (i, line) in text.lines().enumerate() {
+        if i > 0 {
+            out.push_str(indent);
+        }
+        out.push_str(&visible(line));
+        out.push('\n');
     }
 }
 

@@ -102,6 +102,95 @@ impl Loaded {
         d
     }
 
+    /// For a value that came from a file this spec extends (last year's
+    /// plan): what to write in the spec's own file instead, as a YAML
+    /// snippet that finds the same entry (by `id`, or a schedule entry by
+    /// its month) and gives the field anew. Editing last year's file would
+    /// change last year's plan. `None` for a value of the spec's own file.
+    pub fn fix_here(&self, path: &FieldPath) -> Option<String> {
+        let (Origin::Yaml { src, .. }, _) = self.origin(path) else {
+            return None;
+        };
+        if src == 0 || path.is_root() {
+            return None;
+        }
+        let naming = self.naming();
+        let own = self.sources[0].path.display().to_string();
+        let parent = self.sources[src].path.display().to_string();
+        let mut lines = Vec::new();
+        let mut value = &self.value;
+        let mut def = Some(crate::spec::fields::map("spec"));
+        let mut indent = 0;
+        let segs = &path.0;
+        let mut i = 0;
+        while i < segs.len() {
+            let Seg::Key(k) = &segs[i] else { return None };
+            value = value.get(k.as_str())?;
+            let field = def.and_then(|d| d.field(k));
+            if i + 1 == segs.len() {
+                let new = self
+                    .this_years_date(k, value)
+                    .unwrap_or_else(|| "……".into());
+                lines.push(format!("{}{}: {new}", " ".repeat(indent), naming.key(k)));
+                break;
+            }
+            lines.push(format!("{}{}:", " ".repeat(indent), naming.key(k)));
+            indent += 2;
+            match (&segs[i + 1], field.map(|f| f.kind)) {
+                (Seg::Index(n), Some(crate::spec::fields::Kind::List { of, .. })) => {
+                    value = value.get(*n)?;
+                    let entry = crate::spec::fields::map(of);
+                    let id = value.get("id").and_then(crate::validate::as_text);
+                    let month = value.get("month").or_else(|| value.get("months"));
+                    let first = match (id, month) {
+                        (Some(id), _) => format!("{}: {id}", naming.key("id")),
+                        (None, Some(m)) if entry.merges_by_months => format!(
+                            "{}: {}",
+                            naming.key(if value.get("month").is_some() {
+                                "month"
+                            } else {
+                                "months"
+                            }),
+                            serde_yaml::to_string(m).ok()?.trim()
+                        ),
+                        _ => return Some(msg::fix_here_needs_id(&parent, &own, naming)),
+                    };
+                    lines.push(format!("{}- {first}", " ".repeat(indent)));
+                    indent += 2;
+                    def = Some(entry);
+                    i += 2;
+                }
+                (Seg::Key(_), Some(crate::spec::fields::Kind::Map(of))) => {
+                    def = Some(crate::spec::fields::map(of));
+                    i += 1;
+                }
+                _ => return None,
+            }
+        }
+        Some(msg::fix_here(&parent, &own, &lines.join("\n")))
+    }
+
+    /// A date of last year's moved to this spec's year, by its month (a
+    /// school-year plan's spring is in the next year).
+    fn this_years_date(&self, key: &str, value: &Value) -> Option<String> {
+        if key != "date" {
+            return None;
+        }
+        let crate::dates::Parsed::Date(d) = crate::dates::parse(value.as_str()?) else {
+            return None;
+        };
+        let year = i32::try_from(self.value.get("year")?.as_i64()?).ok()?;
+        let period = self
+            .value
+            .get("period")
+            .and_then(Value::as_str)
+            .and_then(crate::spec::Period::from_name)
+            .unwrap_or_default();
+        use chrono::Datelike;
+        let y = crate::dates::year_of_month(year, period, d.month());
+        Some(d.with_year(y)?.format("%Y-%m-%d").to_string())
+    }
+
     /// The naming of the user's own file (the first one), for messages.
     pub fn naming(&self) -> Naming {
         self.sources

@@ -67,3 +67,15 @@ super::problems! {
         format!("这里应当是 true 或 false，实际是{found}")
     }
 }
+
+/// What to write in the spec's own file for a value from the file it extends.
+pub fn fix_here(parent: &str, own: &str, snippet: &str) -> String {
+    format!("{parent} 是上一份计划，不要改它：在 {own} 里写上下面这几行，换成今年的内容\n{snippet}")
+}
+
+pub fn fix_here_needs_id(parent: &str, own: &str, k: crate::spec::keys::Naming) -> String {
+    let id = k.key("id");
+    format!(
+        "{parent} 是上一份计划，这一项在那里没有 {id}：先在 {parent} 的这一项里加一行“{id}: 起个名字”（只加这一行），再在 {own} 里用同样的 {id} 写上今年的内容"
+    )
+}

@@ -60,7 +60,8 @@ pub fn validate(src: &Loaded) -> Result<Spec, Vec<Diagnostic>> {
         .take(MAX_PROBLEMS)
         .map(|p| {
             let d = src.diagnostic(&p.path, p.target, p.message);
-            match p.help {
+            // A value from last year's file is fixed in this year's.
+            match src.fix_here(&p.path).or(p.help) {
                 Some(h) => d.with_help(h),
                 None => d,
             }

@@ -24,7 +24,10 @@ pub(super) fn stale_years(src: &Loaded, year: i32) -> Vec<Diagnostic> {
             out.push(
                 src.diagnostic(path, Target::Value, msg::stale_year(old, year))
                     .as_warning()
-                    .with_help(msg::stale_year_help(old, year)),
+                    .with_help(
+                        src.fix_here(path)
+                            .unwrap_or_else(|| msg::stale_year_help(old, year)),
+                    ),
             );
         }
     });

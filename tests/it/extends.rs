@@ -495,3 +495,49 @@ fn diff_sees_moves_between_months() {
     assert!(out.contains("→ 调整：植树活动：三月 → 七、八月"), "{out}");
     assert!(!out.contains("新增") && !out.contains("删去"), "{out}");
 }
+
+/// A value inherited from last year's file is fixed in this year's: the
+/// help says what to write here, never to edit last year's plan.
+#[test]
+fn a_problem_from_the_parent_says_what_to_write_in_this_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let parent = PARENT.replace(
+        "      - 植树活动\n",
+        "      - {text: 植树活动, date: 2025-03-12}\n",
+    );
+    write(dir.path(), "2025.yaml", &parent);
+    write(dir.path(), "2026.yaml", "extends: 2025.yaml\nyear: 2026\n");
+    let d = load(dir.path(), "2026.yaml").unwrap_err();
+    let women = d
+        .iter()
+        .find(|d| d.field.as_deref() == Some("schedule[1].items[1].date"))
+        .expect("the 三八 date");
+    assert!(women.file.ends_with("2025.yaml"));
+    let help = women.help.as_deref().unwrap();
+    assert!(help.contains("2025.yaml 是上一份计划，不要改它"), "{help}");
+    assert!(
+        help.contains(
+            "schedule:\n  - month: 3\n    items:\n      - id: women\n        date: 2026-03-08"
+        ),
+        "{help}"
+    );
+    // Without an id, the entry cannot be found from this year's file: say
+    // how to give it one.
+    let tree = d
+        .iter()
+        .find(|d| d.field.as_deref() == Some("schedule[1].items[2].date"))
+        .expect("the 植树 date");
+    let help = tree.help.as_deref().unwrap();
+    assert!(help.contains("没有 id：先在"), "{help}");
+
+    // In a Chinese file, the snippet is in Chinese keys.
+    write(dir.path(), "2026.yaml", "继承: 2025.yaml\n年度: 2026\n");
+    let d = load(dir.path(), "2026.yaml").unwrap_err();
+    let help = d[0].help.as_deref().unwrap();
+    assert!(
+        help.contains(
+            "工作安排:\n  - 月份: 3\n    事项:\n      - 编号: women\n        日期: 2026-03-08"
+        ),
+        "{help}"
+    );
+}
