@@ -16,6 +16,7 @@ mod cli;
 mod corpus;
 mod docx;
 mod extends;
+mod guide;
 mod help;
 mod import;
 mod layout;
