@@ -5,6 +5,9 @@
 //! measures are matched by their title (or text, for items without one)
 //! under their parents' titles, goals and schedule items by their text.
 
+use std::collections::HashMap;
+use std::hash::Hash;
+
 use chrono::NaiveDate;
 
 use crate::layout::{Plan, Section, lay_out};
@@ -102,9 +105,23 @@ fn changed(out: &mut Vec<Change>, what: &str, old: &str, new: &str) {
     }
 }
 
+/// Each key's first entry: one lookup instead of a search per entry, so
+/// plans of thousands of entries compare in linear time.
+fn first_by<'a, T, K: Eq + Hash>(items: &'a [T], key: impl Fn(&'a T) -> K) -> HashMap<K, &'a T> {
+    let mut map = HashMap::with_capacity(items.len());
+    for item in items {
+        map.entry(key(item)).or_insert(item);
+    }
+    map
+}
+
 fn goals(out: &mut Vec<Change>, a: &Section, b: &Section) {
+    let (old, new) = (
+        first_by(&a.goals, |g| g.text.as_str()),
+        first_by(&b.goals, |g| g.text.as_str()),
+    );
     for g in &b.goals {
-        match a.goals.iter().find(|o| o.text == g.text) {
+        match old.get(g.text.as_str()) {
             None => out.push(Change::Added(g.text.clone())),
             Some(o) if o.target != g.target => out.push(Change::Changed {
                 what: g.text.clone(),
@@ -115,7 +132,7 @@ fn goals(out: &mut Vec<Change>, a: &Section, b: &Section) {
         }
     }
     for o in &a.goals {
-        if !b.goals.iter().any(|g| g.text == o.text) {
+        if !new.contains_key(o.text.as_str()) {
             out.push(Change::Removed(o.text.clone()));
         }
     }
@@ -150,8 +167,9 @@ fn measure_keys(s: &Section) -> Vec<(Vec<String>, String, Option<String>)> {
 
 fn measures(out: &mut Vec<Change>, a: &Section, b: &Section) {
     let (old, new) = (measure_keys(a), measure_keys(b));
+    let (old_by, new_by) = (first_by(&old, |m| &m.0), first_by(&new, |m| &m.0));
     for (key, shown, text) in &new {
-        match old.iter().find(|(k, _, _)| k == key) {
+        match old_by.get(key) {
             None => out.push(Change::Added(shown.clone())),
             Some((_, _, old_text)) if old_text != text => out.push(Change::Changed {
                 what: shown.clone(),
@@ -162,7 +180,7 @@ fn measures(out: &mut Vec<Change>, a: &Section, b: &Section) {
         }
     }
     for (key, shown, _) in &old {
-        if !new.iter().any(|(k, _, _)| k == key) {
+        if !new_by.contains_key(key) {
             out.push(Change::Removed(shown.clone()));
         }
     }
@@ -181,8 +199,9 @@ fn schedule(out: &mut Vec<Change>, a: &Section, b: &Section) {
             .collect()
     };
     let (old, new) = (items(a), items(b));
+    let (old_by, new_by) = (first_by(&old, |i| &i.0), first_by(&new, |i| &i.0));
     for (text, month, detail) in &new {
-        match old.iter().find(|(t, _, _)| t == text) {
+        match old_by.get(text) {
             None => out.push(Change::Added(format!("{month}：{text}"))),
             Some((_, old_month, old_detail)) => {
                 if old_month != month {
@@ -203,7 +222,7 @@ fn schedule(out: &mut Vec<Change>, a: &Section, b: &Section) {
         }
     }
     for (text, month, _) in &old {
-        if !new.iter().any(|(t, _, _)| t == text) {
+        if !new_by.contains_key(text) {
             out.push(Change::Removed(format!("{month}：{text}")));
         }
     }

@@ -19,6 +19,7 @@
 //! without their origin, so a problem found in the merged plan is reported
 //! in the file that holds the offending value ([`Loaded::diagnostic`]).
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -370,23 +371,39 @@ impl Node {
     fn months(&self) -> Option<Vec<u64>> {
         let mut months = match (self.get("month"), self.get("months")) {
             (Some(m), None) => match &m.kind {
-                Shape::Leaf(v) => vec![v.as_u64()?],
+                Shape::Leaf(v) => leaf_months(v)?,
                 _ => return None,
             },
             (None, Some(ms)) => match &ms.kind {
                 Shape::Seq(items) => items
                     .iter()
                     .map(|n| match &n.kind {
-                        Shape::Leaf(v) => v.as_u64(),
+                        Shape::Leaf(v) => leaf_months(v),
                         _ => None,
                     })
-                    .collect::<Option<Vec<u64>>>()?,
+                    .collect::<Option<Vec<Vec<u64>>>>()?
+                    .concat(),
                 _ => return None,
             },
             _ => return None,
         };
         months.sort_unstable();
         Some(months)
+    }
+}
+
+/// The months a `month` value names, as validation reads it: `3`, `三月`,
+/// `7-8月`.
+fn leaf_months(v: &Value) -> Option<Vec<u64>> {
+    match v {
+        Value::Number(n) => Some(vec![n.as_u64()?]),
+        Value::String(s) => Some(
+            crate::dates::months(s)?
+                .into_iter()
+                .map(u64::from)
+                .collect(),
+        ),
+        _ => None,
     }
 }
 
@@ -468,30 +485,52 @@ fn merge_list(
         // `schedule: []` says "none this year": it clears the list.
         return child;
     }
+    // Entries are found by id (or months) in maps built once, and removed
+    // ones are left as holes until the end: merging N entries into N is
+    // linear, not a search per entry.
+    let mut slots: Vec<Option<Node>> = Vec::with_capacity(entries.len() + child_entries.len());
+    let mut by_id: HashMap<String, usize> = HashMap::new();
+    let mut by_months: HashMap<Vec<u64>, usize> = HashMap::new();
+    let index = |node: &Node,
+                 at: usize,
+                 by_id: &mut HashMap<String, usize>,
+                 by_months: &mut HashMap<Vec<u64>, usize>| {
+        if let Some(id) = node.id() {
+            by_id.entry(id).or_insert(at);
+        } else if list.merges_by_months {
+            if let Some(m) = node.months() {
+                by_months.entry(m).or_insert(at);
+            }
+        }
+    };
+    for (i, p) in entries.drain(..).enumerate() {
+        index(&p, i, &mut by_id, &mut by_months);
+        slots.push(Some(p));
+    }
     for c in child_entries.iter().cloned() {
         let id = c.id();
         let found = match &id {
-            Some(id) => entries.iter().position(|p| p.id().as_deref() == Some(id)),
-            None if list.merges_by_months => c
-                .months()
-                .and_then(|m| entries.iter().position(|p| p.months().as_ref() == Some(&m))),
+            Some(id) => by_id.get(id).copied(),
+            None if list.merges_by_months => c.months().and_then(|m| by_months.get(&m).copied()),
             None => None,
         };
-        match found {
-            Some(i) if c.removes() => {
-                entries.remove(i);
-            }
+        match found.filter(|&i| slots[i].is_some()) {
+            // A removed entry leaves a hole the maps skip.
+            Some(i) if c.removes() => slots[i] = None,
             Some(i) => {
-                let p = entries[i].clone();
-                entries[i] = merge_in(p, c, Some(list), files, problems);
+                let p = slots[i].take().expect("a filled slot");
+                slots[i] = Some(merge_in(p, c, Some(list), files, problems));
             }
             None if c.removes() => problems.push(nothing_to_remove(&c, id.as_deref(), files)),
-            None => entries.push(c),
+            None => {
+                index(&c, slots.len(), &mut by_id, &mut by_months);
+                slots.push(Some(c));
+            }
         }
     }
     Node {
         origin: child.origin,
-        kind: Shape::Seq(entries),
+        kind: Shape::Seq(slots.into_iter().flatten().collect()),
     }
 }
 

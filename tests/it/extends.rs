@@ -541,3 +541,25 @@ fn a_problem_from_the_parent_says_what_to_write_in_this_file() {
         "{help}"
     );
 }
+
+/// A schedule entry matches its parent's by month however the month is
+/// written: `三月` in this year's file is last year's `month: 3`.
+#[test]
+fn schedule_entries_match_by_months_written_in_words() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "2025.yaml", PARENT);
+    write(
+        dir.path(),
+        "2026.yaml",
+        "extends: 2025.yaml\nyear: 2026\nschedule:\n  - month: 三月\n    items:\n      - {id: women, date: 2026-03-08}\n  - months: [7月, 8月]\n    items: [暑期教师培训]\n",
+    );
+    let spec = load(dir.path(), "2026.yaml").unwrap();
+    let months: Vec<Vec<u32>> = spec.schedule.iter().map(|e| e.months.clone()).collect();
+    assert_eq!(months, [vec![3], vec![7, 8]]);
+    let summer: Vec<&str> = spec.schedule[1]
+        .items
+        .iter()
+        .map(|i| i.text.as_str())
+        .collect();
+    assert_eq!(summer, ["暑期疗休养", "暑期教师培训"]);
+}
