@@ -118,8 +118,14 @@ pub fn is_noise(text: &str) -> bool {
         return true;
     }
     UI_WORDS.contains(&squeezed.as_str())
-        || (n <= STRONG_MAX && STRONG.iter().any(|w| text.contains(w)))
+        || names_the_site(text)
         || (n <= WEAK_MAX && WEAK.iter().any(|w| text.contains(w)))
+}
+
+/// Does this line speak of the site (downloads, editors, next page) in
+/// words no plan uses, whatever else it says?
+pub fn names_the_site(text: &str) -> bool {
+    text.chars().count() <= STRONG_MAX && STRONG.iter().any(|w| text.contains(w))
 }
 
 fn is_page_footer(s: &str) -> bool {
@@ -149,9 +155,47 @@ pub fn strip_watermarks(text: &str) -> (String, usize) {
 }
 
 /// Half-width punctuation typed between Chinese characters, made full-width
-/// as Chinese documents write it (`指导,紧紧` → `指导，紧紧`); and how many.
-/// Between digits or Latin letters it stays: `7:20`, `3.5`, `(A)`.
+/// as Chinese documents write it (`指导,紧紧` → `指导，紧紧`,
+/// `"三八"妇女节` → `“三八”妇女节`); and how many marks.
+/// Between digits or Latin letters it stays: `7:20`, `3.5`, `(A)`, `"OK"`.
 pub fn full_width_punctuation(text: &str) -> (String, usize) {
+    let (text, quotes) = curly_quotes(text);
+    let (text, marks) = full_width_marks(&text);
+    (text, quotes + marks)
+}
+
+/// Straight double quotes around words with Chinese in them, as Chinese
+/// quotes: the quotes are paired in order along the paragraph, and a pair
+/// around Latin letters or digits only (`"OK"`), or a quote left without a
+/// partner, stays as typed. Returns the text and how many marks changed.
+fn curly_quotes(text: &str) -> (String, usize) {
+    let quotes: Vec<usize> = text.match_indices('"').map(|(i, _)| i).collect();
+    if quotes.len() < 2 {
+        return (text.to_string(), 0);
+    }
+    let chinese = |c: char| crate::markup::is_wide(c) && c.is_alphanumeric();
+    let mut out = String::with_capacity(text.len() + quotes.len() * 2);
+    let mut count = 0;
+    let mut from = 0;
+    for pair in quotes.chunks_exact(2) {
+        let (open, close) = (pair[0], pair[1]);
+        let inside = &text[open + 1..close];
+        out.push_str(&text[from..open]);
+        if inside.chars().any(chinese) {
+            out.push('“');
+            out.push_str(inside);
+            out.push('”');
+            count += 2;
+        } else {
+            out.push_str(&text[open..=close]);
+        }
+        from = close + 1;
+    }
+    out.push_str(&text[from..]);
+    (out, count)
+}
+
+fn full_width_marks(text: &str) -> (String, usize) {
     let chars: Vec<char> = text.chars().collect();
     let wide = |c: Option<&char>| c.is_some_and(|c| crate::markup::is_wide(*c));
     let mut out = String::with_capacity(text.len());
@@ -294,6 +338,17 @@ mod tests {
         let (t, n) = full_width_punctuation("为指导,紧紧围绕;教师活动。(待定) 早7:20,A,B");
         assert_eq!(t, "为指导，紧紧围绕；教师活动。（待定） 早7:20,A,B");
         assert_eq!(n, 4);
+    }
+
+    #[test]
+    fn straight_quotes_around_chinese() {
+        let (t, n) = full_width_punctuation(r#""三八"妇女节，"OK"键，"A组"和"B组"，他说"#);
+        assert_eq!(t, r#"“三八”妇女节，"OK"键，“A组”和“B组”，他说"#);
+        assert_eq!(n, 6);
+        let (t, n) = full_width_punctuation(r#"开展"读书月"活动，见第"3"条"#);
+        assert_eq!((t.as_str(), n), (r#"开展“读书月”活动，见第"3"条"#, 2));
+        // One quote alone stays: there is no telling which side it is on.
+        assert_eq!(full_width_punctuation(r#"7" 屏幕"#).1, 0);
     }
 
     #[test]

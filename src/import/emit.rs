@@ -138,14 +138,18 @@ pub fn emit(d: &Draft, meta: &Meta, zh: bool, header: &[String]) -> String {
         w.out.push('\n');
     }
 
-    if d.signature_org.is_some() || d.signature_date.is_some() {
+    // A date the spec cannot hold is only a comment (with the org, if any).
+    w.notes(d, Field::Signature, 0);
+    if d.signature_org.is_some() || meta.signature_date.is_some() {
         w.key(0, "signature");
         if let Some(org) = &d.signature_org {
             w.scalar(2, "org", &shown(org));
         }
-        if let Some(date) = d.signature_date {
+        if let Some(date) = meta.signature_date {
             w.line(2, "date", &date.to_string());
         }
+        w.out.push('\n');
+    } else if d.notes.iter().any(|n| n.field == Field::Signature) {
         w.out.push('\n');
     }
 

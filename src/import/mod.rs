@@ -262,6 +262,8 @@ pub struct Meta {
     /// The title the plan was found under, for the report.
     pub found_title: Option<String>,
     pub page_title: Option<String>,
+    /// The 落款's date, when the spec can hold it as the plan wrote it.
+    pub signature_date: Option<NaiveDate>,
 }
 
 /// A file name's words that end like a school's name (荷花小学, 城南幼儿园).
@@ -320,6 +322,10 @@ fn decide(d: &mut Draft, page_title: Option<&str>, path: &Path, today: NaiveDate
             text: n,
         });
     }
+    let signature_date = d
+        .signature_date
+        .clone()
+        .and_then(|w| signature_date(&w, year, d));
     let (period, period_word) = title
         .as_deref()
         .map_or((Period::Year, None), recognise::period_in);
@@ -373,5 +379,39 @@ fn decide(d: &mut Draft, page_title: Option<&str>, path: &Path, today: NaiveDate
             .filter(|t| matches!(recognise::year_in(t), Some(Some(_)))),
         found_title: title,
         page_title: page_title.map(String::from),
+        signature_date,
     }
+}
+
+/// The spec's date for the 落款's date as written, in a plan of `year`.
+/// A date it cannot hold as written (no day, a two-digit year that could be
+/// another one, a day the month lacks) is left out with a `# 请核对`
+/// comment that quotes it: never a day made up, nor the day of the import.
+fn signature_date(w: &recognise::WrittenDate, year: i32, d: &mut Draft) -> Option<NaiveDate> {
+    let problem = if w.day.is_none() {
+        msg::import_signature_no_day(&w.text)
+    } else if w.two_digit_year {
+        // `25年` is 2025 in a plan of 2024, 2025 or 2026; 1925 is no plan's.
+        let full = [1900, 2000]
+            .map(|c| c + w.year)
+            .into_iter()
+            .find(|y| (y - year).abs() <= 1);
+        match full {
+            Some(y) => match NaiveDate::from_ymd_opt(y, w.month, w.day?) {
+                Some(date) => return Some(date),
+                None => msg::import_signature_impossible(&w.text),
+            },
+            None => msg::import_signature_short_year(&w.text, year),
+        }
+    } else {
+        match w.full() {
+            Some(date) => return Some(date),
+            None => msg::import_signature_impossible(&w.text),
+        }
+    };
+    d.notes.push(Note {
+        field: Field::Signature,
+        text: problem,
+    });
+    None
 }

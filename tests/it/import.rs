@@ -66,7 +66,7 @@ fn kept(source: &str, rendered: &[String]) -> (usize, usize, Vec<String>) {
     let body: Vec<&str> = source
         .lines()
         .filter(|l| {
-            !import::recognise::is_title_line(l) && import::recognise::parse_date(l).is_none()
+            !import::recognise::is_title_line(l) && import::recognise::written_date(l).is_none()
         })
         .collect();
     let src = sentences(&body.join("\n"));
@@ -515,6 +515,202 @@ fn guesses_are_marked_and_leftovers_kept() {
     unionplan::parse_spec(Path::new("plan.yaml"), &filled).unwrap();
 }
 
+/// A plan of its own, with `head` above it, written where the tests can
+/// import it.
+fn plan_file(dir: &Path, name: &str, head: &str, tail: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(
+        &path,
+        format!(
+            "{head}一、指导思想\n以教职工为本，建设教职工信赖的教工之家。\n\
+             二、主要工作\n1、关心教职工生活。逢年过节走访困难教职工。\n\
+             三、工作安排\n三月：召开教代会\n四月：春季运动会\n{tail}"
+        ),
+    )
+    .unwrap();
+    path
+}
+
+/// 范文 pages head each plan with the collection's words (篇一：…范文):
+/// school, year and period come from the plan's own title under them.
+#[test]
+fn a_collection_heading_above_the_title_is_not_the_plans() {
+    let dir = tempfile::tempdir().unwrap();
+    for (i, heading) in [
+        "篇一：小学工会工作计划范文",
+        "篇一：学校工会工作计划",
+        "篇一",
+        "第一篇：小学工会工作计划",
+        "【第一篇】2023年学校工会工作计划",
+        "第1篇：2023学年第一学期工会工作计划",
+        "范文一：小学工会工作计划",
+        "2023年小学工会工作计划篇一",
+        "篇二：2023年小学工会工作计划范文",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let path = plan_file(
+            dir.path(),
+            &format!("{i}.txt"),
+            &format!("{heading}\n青山小学2024下半年工会工作计划\n"),
+            "",
+        );
+        let (spec, yaml, r) = check(&path, None);
+        assert_eq!(
+            (spec.school.as_str(), spec.year, spec.period),
+            ("青山小学", 2024, unionplan::spec::Period::Autumn),
+            "{heading}:\n{yaml}"
+        );
+        assert_eq!(r.title, "青山小学2024下半年工会工作计划", "{heading}");
+        assert_eq!(spec.title, None, "{heading}:\n{yaml}");
+        assert!(
+            spec.intro.is_none() && r.notes.is_empty(),
+            "{heading}:\n{yaml}"
+        );
+    }
+
+    // The marks split a page into its plans; a plan with no title of its
+    // own is named by the collection's words, without the site's 范文.
+    let path = dir.path().join("page.txt");
+    std::fs::write(
+        &path,
+        "小学工会工作计划范文（精选2篇）\n\
+         篇一：小学工会工作计划范文\n青山小学2024年工会工作计划\n\
+         一、指导思想\n以教职工为本。\n二、主要工作\n1、走访慰问困难教职工。\n\
+         篇二：2023年小学工会工作计划范文\n\
+         一、指导思想\n服务教职工。\n二、主要工作\n1、组织教职工春季运动会。\n",
+    )
+    .unwrap();
+    let titles: Vec<_> = import::list(&path)
+        .unwrap()
+        .into_iter()
+        .map(|f| f.title.unwrap_or_default())
+        .collect();
+    assert_eq!(
+        titles,
+        ["青山小学2024年工会工作计划", "2023年小学工会工作计划"]
+    );
+    let second = import::import(
+        &path,
+        &Options {
+            pick: Some(2),
+            ..options()
+        },
+    )
+    .unwrap();
+    assert_eq!(second.report.year, 2023);
+    assert!(!second.yaml.contains("范文"), "{}", second.yaml);
+}
+
+/// A 落款 dated by its month only is the signature still, and its date is
+/// never made up: not a day, not the day of the import.
+#[test]
+fn a_signature_without_its_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = plan_file(
+        dir.path(),
+        "plan.txt",
+        "青山小学2025年工会工作计划\n",
+        "青山小学工会委员会\n2025年2月\n",
+    );
+    let (spec, yaml, r) = check(&path, None);
+    assert_eq!(spec.signature.org.as_deref(), Some("青山小学工会委员会"));
+    assert_eq!(spec.signature.date, None, "{yaml}");
+    assert!(r.signature);
+    assert_eq!(
+        (r.months, r.items),
+        (2, 2),
+        "the 落款 is not in the schedule:\n{yaml}"
+    );
+    assert!(
+        yaml.contains("# 请核对：原文落款日期写作“2025年2月”，没有写是哪一天"),
+        "{yaml}"
+    );
+    assert!(!yaml.contains("date:"), "{yaml}");
+    assert_eq!(r.notes.len(), 1, "{:?}", r.notes);
+    assert!(r.notes[0].contains("2025年2月"));
+}
+
+/// `"三八"妇女节` typed with straight quotes reads as Chinese writes it;
+/// quotes around Latin letters or digits stay.
+#[test]
+fn straight_quotes_around_chinese_become_chinese_quotes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.txt");
+    std::fs::write(
+        &path,
+        "青山小学2025年工会工作计划\n一、指导思想\n坚持\"依法维权、关爱教工\"的思路。\n\
+         二、主要工作\n1、开展\"教工之家\"建设。按\"A\"级标准验收。\n\
+         三、工作安排\n三月：\"三八\"妇女节活动\n",
+    )
+    .unwrap();
+    let (spec, yaml, r) = check(&path, None);
+    assert_eq!(spec.guiding_principles, "坚持“依法维权、关爱教工”的思路。");
+    assert_eq!(
+        spec.measures[0].title.as_deref(),
+        Some("开展“教工之家”建设")
+    );
+    assert_eq!(
+        spec.measures[0].text.as_deref(),
+        Some("按\"A\"级标准验收。"),
+        "{yaml}"
+    );
+    assert_eq!(spec.schedule[0].items[0].text, "“三八”妇女节活动");
+    assert_eq!(r.punctuation, 6);
+}
+
+/// `25年8月28日`: a two-digit year is the plan's century where that is
+/// plain, and otherwise left to the user, marked; the import succeeds.
+#[test]
+fn a_two_digit_year_in_the_signature() {
+    let dir = tempfile::tempdir().unwrap();
+    let signed = |title: &str, date: &str| {
+        let path = plan_file(
+            dir.path(),
+            "plan.txt",
+            &format!("{title}\n"),
+            &format!("青山小学工会委员会\n{date}\n"),
+        );
+        check(&path, None)
+    };
+    for (title, date, expected) in [
+        ("青山小学2025年工会工作计划", "25年8月28日", (2025, 8, 28)),
+        ("青山小学2026年工会工作计划", "25年12月28日", (2025, 12, 28)),
+        (
+            "青山小学2025年工会工作计划",
+            "二五年二月十八日",
+            (2025, 2, 18),
+        ),
+    ] {
+        let (spec, yaml, r) = signed(title, date);
+        let (y, m, d) = expected;
+        assert_eq!(
+            spec.signature.date,
+            chrono::NaiveDate::from_ymd_opt(y, m, d),
+            "{date}:\n{yaml}"
+        );
+        assert_eq!(spec.signature.org.as_deref(), Some("青山小学工会委员会"));
+        assert!(r.notes.is_empty(), "{date}: {:?}", r.notes);
+    }
+    for (date, words) in [
+        ("18年8月28日", "年份只写了两位，和计划的 2025 年对不上"),
+        ("2025年2月30日", "没有这一天"),
+    ] {
+        let (spec, yaml, r) = signed("青山小学2025年工会工作计划", date);
+        assert_eq!(spec.signature.date, None, "{date}:\n{yaml}");
+        assert_eq!(spec.signature.org.as_deref(), Some("青山小学工会委员会"));
+        assert!(
+            yaml.contains(&format!("# 请核对：原文落款日期写作“{date}”，{words}")),
+            "{date}:\n{yaml}"
+        );
+        assert_eq!((r.months, r.items), (2, 2), "{date}:\n{yaml}");
+    }
+    // A year no plan has (1930) is not taken for the plan's.
+    let (spec, yaml, _) = signed("青山小学1930年工会工作计划", "2025年2月20日");
+    assert_eq!(spec.year, 2025, "{yaml}");
+}
+
 /// 行事历 kept as a table in Word or on a web page: month, items, and the
 /// person responsible from its column.
 #[test]
@@ -573,6 +769,8 @@ proptest::proptest! {
             "二月：", "三月份", "3月份:", "七、八月：", "7月8月份:", "一月份工作：", "十二月",
             "3月8日", "3、8妇女节", "2025年2月20日", "2017下半年", "20xx年", "2025学年",
             "学校工会工作计划篇一", "【第二篇】", "礼河小学工会委员会", "下载文档", "精编资料,供您参考",
+            "25年8月28日", "2025年2月", "二五年八月", "2025年2月30日", "1930年", "0025年1月1日",
+            "篇一：", "范文二", "\"三八\"", "“三八”",
             "组织教职工学习。", "开展活动；", "召开教代会", "，", "。", "：", "*", "_", "#", "- ",
             "\n", "\n", "\n", "   ", "<b>", "\"", "'", "{{", "}}", "\\",
         ]), 1..60),

@@ -6,27 +6,97 @@ use chrono::NaiveDate;
 use super::*;
 use crate::import::marker::is_space;
 
-/// A whole-line date: `2025年2月18日`, `二〇二五年二月十八日`.
-pub fn parse_date(text: &str) -> Option<NaiveDate> {
+/// A whole-line date as a 落款 writes it: `2025年2月18日`,
+/// `二〇二五年二月十八日`, and also without its day (`2025年2月`) or with a
+/// two-digit year (`25年8月28日`), which a spec's date cannot hold as they
+/// are: [`crate::import`] decides what becomes of them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WrittenDate {
+    /// The line as written, for a `# 请核对` comment.
+    pub text: String,
+    /// The year as written: four digits, or two (`25` of `25年`).
+    pub year: i32,
+    pub two_digit_year: bool,
+    pub month: u32,
+    pub day: Option<u32>,
+}
+
+impl WrittenDate {
+    /// The date, when the line gives all of it and it exists.
+    pub fn full(&self) -> Option<NaiveDate> {
+        if self.two_digit_year || !(1000..=9999).contains(&self.year) {
+            return None;
+        }
+        NaiveDate::from_ymd_opt(self.year, self.month, self.day?)
+    }
+}
+
+/// A whole line that is a date, with or without its day; see [`WrittenDate`].
+pub fn written_date(text: &str) -> Option<WrittenDate> {
     let t = text.trim_matches(is_space);
     let (y, rest) = t.split_once('年')?;
-    let year = match y.parse::<i32>() {
-        Ok(y) => y,
-        Err(_) => year_in(y).flatten()?,
+    let (year, two_digit_year) = match written_year(y) {
+        Some(y) => y,
+        None => (year_in(y).flatten()?, false),
     };
     let (m, rest) = rest.split_once('月')?;
-    let (d, rest) = rest.split_once('日')?;
-    if !rest.trim_matches(is_space).is_empty() {
-        return None;
-    }
     let num = |s: &str| {
-        s.parse::<u32>().ok().or_else(|| {
+        let s = s.trim_matches(is_space);
+        let ascii: String = s.chars().map(ascii_digit).collect();
+        ascii.parse::<u32>().ok().or_else(|| {
             crate::numerals::parse_prefix(s)
                 .filter(|(_, l)| *l == s.len())
                 .map(|(n, _)| n)
         })
     };
-    NaiveDate::from_ymd_opt(year, num(m)?, num(d)?)
+    let month = num(m).filter(|m| (1..=12).contains(m))?;
+    let rest = rest.trim_matches(is_space);
+    let day = if rest.is_empty() {
+        None
+    } else {
+        let d = rest
+            .strip_suffix('日')
+            .or_else(|| rest.strip_suffix('号'))?;
+        Some(num(d).filter(|d| (1..=31).contains(d))?)
+    };
+    Some(WrittenDate {
+        text: t.to_string(),
+        year,
+        two_digit_year,
+        month,
+        day,
+    })
+}
+
+/// A year written in full (`2025`, `二〇二五`) or by its last two digits
+/// (`25`, `二五`): its value as written, and whether it has two digits.
+fn written_year(y: &str) -> Option<(i32, bool)> {
+    let digits: String = y
+        .trim_matches(is_space)
+        .chars()
+        .map(|c| match ascii_digit(c) {
+            d @ '0'..='9' => Some(d),
+            c => crate::numerals::digit(c).and_then(|d| char::from_digit(d, 10)),
+        })
+        .collect::<Option<String>>()?;
+    match digits.len() {
+        4 => Some((digits.parse().ok()?, false)),
+        2 => Some((digits.parse().ok()?, true)),
+        _ => None,
+    }
+}
+
+/// A full-width digit as its ASCII one; any other character as it is.
+fn ascii_digit(c: char) -> char {
+    match c {
+        '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+        c => c,
+    }
+}
+
+/// A whole-line date given in full: `2025年2月18日`, `二〇二五年二月十八日`.
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    written_date(text)?.full()
 }
 
 /// Split a numbered item into title and text the way plans write them:

@@ -1,6 +1,6 @@
 //! What the recogniser finds in one plan: the draft model.
 
-use chrono::NaiveDate;
+use super::WrittenDate;
 
 /// One node of the measures tree as found: its first line and what follows.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -53,7 +53,9 @@ pub struct Draft {
     pub measures: Vec<Node>,
     pub schedule: Vec<Entry>,
     pub signature_org: Option<String>,
-    pub signature_date: Option<NaiveDate>,
+    /// The 落款's date as written; what the spec gets of it is decided
+    /// with the plan's year ([`crate::import::Meta::signature_date`]).
+    pub signature_date: Option<WrittenDate>,
     /// Section headings as the plan words them: 指导思想 / 总体要求 ….
     pub headings: Headings,
     pub unplaced: Vec<String>,

@@ -2,6 +2,7 @@
 
 use crate::import::marker::is_space;
 use crate::spec::Period;
+use crate::spec::fields::YEARS;
 
 pub(super) fn has_year(text: &str) -> bool {
     year_in(text).is_some()
@@ -14,8 +15,12 @@ pub fn year_in(text: &str) -> Option<Option<i32>> {
     for w in chars.windows(4) {
         let s: String = w.iter().collect();
         if s.starts_with("19") || s.starts_with("20") {
+            // A year a spec can hold: `1930` is not a plan's.
             if let Ok(y) = s.parse::<i32>() {
-                return Some(Some(y));
+                if YEARS.contains(&i64::from(y)) {
+                    return Some(Some(y));
+                }
+                continue;
             }
             if w[2..]
                 .iter()
@@ -26,7 +31,13 @@ pub fn year_in(text: &str) -> Option<Option<i32>> {
         }
         let zh = crate::numerals::digits_to_arabic(&s).unwrap_or_default();
         if zh.len() == 4 && (zh.starts_with("19") || zh.starts_with("20")) {
-            return zh.parse().ok().map(Some);
+            if let Some(y) = zh
+                .parse::<i32>()
+                .ok()
+                .filter(|y| YEARS.contains(&i64::from(*y)))
+            {
+                return Some(Some(y));
+            }
         }
     }
     None

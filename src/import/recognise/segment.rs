@@ -24,9 +24,12 @@ pub fn is_title_line(text: &str) -> bool {
         && !text.contains(['。', '，', '；', ',', ';', '：', ':'])
 }
 
-/// Where a page says a new plan begins: `篇一`, `【第二篇】`, `第三篇`.
-/// Returns the byte range of the mark.
+/// Where a page says a new plan begins: `篇一`, `【第二篇】`, `第三篇`, and
+/// at a line's start `篇一：` and `范文一：`. Returns the byte range of the mark.
 pub(super) fn separator(text: &str) -> Option<(usize, usize)> {
+    if let Some(end) = leading_mark(text) {
+        return Some((0, end));
+    }
     for (i, _) in text.match_indices('篇') {
         let after = i + '篇'.len_utf8();
         // 【第二篇】 / 第二篇
@@ -66,6 +69,37 @@ pub(super) fn separator(text: &str) -> Option<(usize, usize)> {
     None
 }
 
+/// `篇一`, `篇2`, `范文三`, `【篇一】` opening a line, standing alone or
+/// before a colon or a space (`篇一：小学工会工作计划`): the bytes it takes.
+fn leading_mark(text: &str) -> Option<usize> {
+    let bracket = text.starts_with('【');
+    let t = text.strip_prefix('【').unwrap_or(text);
+    let after = ["篇", "范文"].iter().find_map(|m| t.strip_prefix(m))?;
+    let len = crate::numerals::parse_prefix(after)
+        .map(|(_, l)| l)
+        .or_else(|| {
+            let d = after.chars().take_while(char::is_ascii_digit).count();
+            (d > 0 && d < 3).then_some(d)
+        })?;
+    let mut end = text.len() - after.len() + len;
+    if bracket {
+        end += text[end..].strip_prefix('】').map(|_| '】'.len_utf8())?;
+    }
+    text[end..]
+        .chars()
+        .next()
+        .is_none_or(|c| is_space(c) || "：:、.．".contains(c))
+        .then_some(end)
+}
+
+/// A collection's words for one of its plans without the site's 范文:
+/// `小学工会工作计划范文` names the plan `小学工会工作计划`.
+fn without_fanwen(words: &str) -> &str {
+    words
+        .strip_suffix("范文")
+        .map_or(words, |w| w.trim_end_matches(is_space))
+}
+
 /// The words after the last sentence end: the title part of `……呢!工会工作计划`.
 pub(super) fn tail_phrase(text: &str) -> (&str, &str) {
     match text.rfind(['。', '！', '!', '？', '?', '；']) {
@@ -84,19 +118,25 @@ pub fn segments(chunks: Vec<String>) -> Vec<Segment> {
     let mut chars_in_current = 0usize;
     for chunk in chunks {
         let mut rest = chunk.as_str();
+        let mut marked = false;
         while let Some((start, end)) = separator(rest) {
+            marked = true;
             let (before, title) = tail_phrase(&rest[..start]);
             let before = before.trim_matches(is_space);
             if !before.is_empty() {
                 out.last_mut().unwrap().chunks.push(before.to_string());
             }
-            let title = title.trim_matches(is_space);
+            let title = without_fanwen(title.trim_matches(is_space));
             out.push(Segment {
                 title: (!title.is_empty()).then(|| title.to_string()),
                 chunks: Vec::new(),
             });
             chars_in_current = 0;
-            rest = rest[end..].trim_start_matches(is_space);
+            // `篇一：小学工会工作计划`: the words after the mark.
+            rest = rest[end..].trim_start_matches(|c| is_space(c) || "：:、.．".contains(c));
+        }
+        if marked && is_title_line(rest) {
+            rest = without_fanwen(rest);
         }
         if rest.is_empty() {
             continue;
@@ -136,7 +176,10 @@ pub fn chunks(paras: &[String]) -> (Vec<String>, Cleaned) {
         let (text, marks) = clean::strip_watermarks(p);
         cleaned.dropped += marks;
         for piece in clean::split_runs(&text) {
-            if clean::is_noise(piece) || copies.is_copy(piece) {
+            // `篇一：小学工会工作计划范文` looks like a site's words, but it
+            // is where a plan begins.
+            let opens_plan = separator(piece).is_some() && !clean::names_the_site(piece);
+            if (clean::is_noise(piece) && !opens_plan) || copies.is_copy(piece) {
                 cleaned.dropped += 1;
             } else {
                 let (piece, fixed) = clean::full_width_punctuation(piece);

@@ -42,6 +42,33 @@ fn separators_split_plans() {
     assert_eq!(&s[a..b], "【第一篇】");
     assert_eq!(separator("参考4篇"), None);
     assert_eq!(separator("写一篇读书笔记"), None);
+    // A collection's heading: the mark opens the line.
+    assert_eq!(
+        separator("篇一：小学工会工作计划范文"),
+        Some((0, "篇一".len()))
+    );
+    assert_eq!(separator("【篇二】"), Some((0, "【篇二】".len())));
+    assert_eq!(separator("范文3 工会工作计划"), Some((0, "范文3".len())));
+    assert_eq!(separator("篇幅不长"), None);
+    assert_eq!(separator("范文一样的写法"), None);
+}
+
+#[test]
+fn dates_as_a_signature_writes_them() {
+    let d = |t: &str| written_date(t).map(|w| (w.year, w.two_digit_year, w.month, w.day));
+    assert_eq!(d("2025年2月18日"), Some((2025, false, 2, Some(18))));
+    assert_eq!(d("二〇二五年二月十八日"), Some((2025, false, 2, Some(18))));
+    assert_eq!(d("2025年2月"), Some((2025, false, 2, None)));
+    assert_eq!(d("25年8月28日"), Some((25, true, 8, Some(28))));
+    assert_eq!(d("２５年８月２８日"), Some((25, true, 8, Some(28))));
+    assert_eq!(d("2025年13月1日"), None);
+    assert_eq!(d("2025年2月18日召开"), None);
+    // Only a whole date in four digits is a spec's date as it is.
+    assert!(parse_date("2025年2月18日").is_some());
+    for partial in ["2025年2月", "25年8月28日", "2025年2月30日", "0025年8月28日"] {
+        assert_eq!(parse_date(partial), None, "{partial}");
+    }
+    assert_eq!(year_in("1930年工会工作计划"), None);
 }
 
 #[test]

@@ -66,9 +66,10 @@ pub fn recognise(segment: &Segment) -> Draft {
 const SENTENCE_END: &[char] = &['。', '；', ';', '！', '!', '？', '?'];
 
 impl Walker {
-    /// Take the 落款 off the end: the unit (`……工会委员会`) and the date.
+    /// Take the 落款 off the end: the unit (`……工会委员会`) and the date,
+    /// also a date without its day (`2025年2月`) or with a two-digit year.
     fn signature(&mut self, chunks: &mut Vec<&str>) {
-        if let Some(date) = chunks.last().and_then(|c| parse_date(c)) {
+        if let Some(date) = chunks.last().and_then(|c| written_date(c)) {
             self.d.signature_date = Some(date);
             chunks.pop();
         }
@@ -372,10 +373,17 @@ impl Walker {
         match self.ctx {
             Ctx::Preamble => {
                 if self.d.intro.is_empty() && is_title_line(&text) {
-                    // The separator's words (工会工作计划) give way to a
-                    // title that names a year; any other title line is the
-                    // page's.
-                    if self.d.title.as_deref().is_none_or(|t| !has_year(t)) {
+                    // The separator's words (工会工作计划篇一, or a
+                    // collection's 篇一：2023年小学工会工作计划范文) give way
+                    // to the plan's own title under them when it names a
+                    // year, and a school if they did; any other title line
+                    // is the page's.
+                    let own = |t: &str| {
+                        !has_year(t)
+                            || (has_year(&text)
+                                && (school_in(&text).is_some() || school_in(t).is_none()))
+                    };
+                    if self.d.title.as_deref().is_none_or(own) {
                         self.d.title = Some(text);
                     } else {
                         self.d.page_title.get_or_insert(text);
