@@ -15,6 +15,10 @@ pub const PATTERN: &str = "^\\s*\\d{4}\\s*[-/.年]\\s*\\d{1,2}\\s*[-/.月]\\s*\\
 /// A day without its year ([`month_day`]), as a regular expression.
 pub const DAY_PATTERN: &str = "^\\s*\\d{1,2}\\s*[月./]\\s*\\d{1,2}\\s*[日号]?\\s*$";
 
+/// A month of a year ([`year_month`]), as a regular expression: a 落款
+/// may give only the month.
+pub const YEAR_MONTH_PATTERN: &str = "^\\s*\\d{4}\\s*[-/.年]\\s*\\d{1,2}\\s*月?\\s*$";
+
 /// One or more months as a text ([`months`]), as a regular expression.
 pub const MONTHS_PATTERN: &str = "^\\s*(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*月?份?(\\s*[-—－~～至到、,，]\\s*(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*月?份?)*\\s*$";
 
@@ -126,6 +130,27 @@ pub fn month_day(s: &str) -> Option<(u32, u32)> {
     ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((m, d))
 }
 
+/// A month of a year, as a 落款 may give it: `2025年2月`, `2025-02`,
+/// `2025.2`, `2025/2`. (year, month).
+pub fn year_month(s: &str) -> Option<(i32, u32)> {
+    let t = s.trim();
+    let t = t.strip_suffix('月').unwrap_or(t);
+    let (y, m) = t
+        .split_once('年')
+        .or_else(|| t.split_once('-'))
+        .or_else(|| t.split_once('.'))
+        .or_else(|| t.split_once('/'))?;
+    let (y, m) = (y.trim(), m.trim());
+    if y.len() != 4 || !y.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    if m.is_empty() || m.len() > 2 || !m.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let (y, m) = (y.parse().ok()?, m.parse().ok()?);
+    (1..=12).contains(&m).then_some((y, m))
+}
+
 /// The year month `m` falls in, in a plan for `year` over `period`: a
 /// school-year plan runs from September to the next summer, so its
 /// January to August are in `year + 1`.
@@ -188,6 +213,22 @@ mod tests {
         }
         for s in ["13月", "0", "八九月", "8-7月", "三月八日", "", "月"] {
             assert_eq!(months(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn months_of_a_year() {
+        for s in ["2025年2月", "2025-02", "2025.2", "2025/2", " 2025年 2月 "] {
+            assert_eq!(year_month(s), Some((2025, 2)), "{s}");
+        }
+        for s in [
+            "2025年13月",
+            "25年2月",
+            "2025年2月8日",
+            "2025",
+            "2025-02-08",
+        ] {
+            assert_eq!(year_month(s), None, "{s}");
         }
     }
 

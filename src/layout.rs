@@ -163,7 +163,11 @@ pub fn lay_out(spec: &Spec, today: NaiveDate) -> Plan {
                 .org
                 .clone()
                 .unwrap_or_else(|| format!("{}工会委员会", spec.school)),
-            date: chinese_date(spec.signature.date.unwrap_or(today)),
+            date: match spec.signature.date {
+                Some(SignatureDate::Day(d)) => chinese_date(d),
+                Some(SignatureDate::Month { year, month }) => format!("{year}年{month}月"),
+                None => chinese_date(today),
+            },
         },
     }
 }

@@ -314,7 +314,13 @@ fn scalar_extent(text: &str, start: usize) -> (usize, usize) {
 /// The date in `token` moved by `delta` years, written the same way;
 /// `true` when 29 February had to become 28 February.
 fn move_date(token: &str, delta: i32) -> Option<(String, bool)> {
-    let runs = crate::dates::lex(token)?;
+    let Some(runs) = crate::dates::lex(token) else {
+        // A 落款 month (`2025年2月`): only its year moves.
+        let (year, _) = crate::dates::year_month(token)?;
+        let start = token.find(|c: char| c.is_ascii_digit())?;
+        let moved = format!("{}{}{}", &token[..start], year + delta, &token[start + 4..]);
+        return Some((moved, false));
+    };
     let num = |(s, e): (usize, usize)| token[s..e].parse::<u32>().ok();
     let (y, m, d) = (num(runs[0])?, num(runs[1])?, num(runs[2])?);
     NaiveDate::from_ymd_opt(y as i32, m, d)?;

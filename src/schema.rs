@@ -48,6 +48,7 @@ fn value_of(kind: Kind) -> Value {
         Kind::Date => json!({"anyOf": [
             {"type": "string", "pattern": crate::dates::PATTERN},
             {"type": "string", "pattern": crate::dates::DAY_PATTERN},
+            {"type": "string", "pattern": crate::dates::YEAR_MONTH_PATTERN},
             {"type": "number"}
         ]}),
         Kind::Month => month(),

@@ -26,7 +26,7 @@ use chrono::{Datelike, NaiveDate};
 use crate::Error;
 use crate::diag::Diagnostic;
 use crate::messages::{self as msg, Message};
-use crate::spec::Period;
+use crate::spec::{Period, SignatureDate};
 use recognise::{Draft, Field, Note};
 
 /// What `import` is asked for.
@@ -263,7 +263,7 @@ pub struct Meta {
     pub found_title: Option<String>,
     pub page_title: Option<String>,
     /// The 落款's date, when the spec can hold it as the plan wrote it.
-    pub signature_date: Option<NaiveDate>,
+    pub signature_date: Option<SignatureDate>,
 }
 
 /// A file name's words that end like a school's name (荷花小学, 城南幼儿园).
@@ -383,31 +383,33 @@ fn decide(d: &mut Draft, page_title: Option<&str>, path: &Path, today: NaiveDate
     }
 }
 
-/// The spec's date for the 落款's date as written, in a plan of `year`.
-/// A date it cannot hold as written (no day, a two-digit year that could be
-/// another one, a day the month lacks) is left out with a `# 请核对`
-/// comment that quotes it: never a day made up, nor the day of the import.
-fn signature_date(w: &recognise::WrittenDate, year: i32, d: &mut Draft) -> Option<NaiveDate> {
-    let problem = if w.day.is_none() {
-        msg::import_signature_no_day(&w.text)
-    } else if w.two_digit_year {
-        // `25年` is 2025 in a plan of 2024, 2025 or 2026; 1925 is no plan's.
-        let full = [1900, 2000]
+/// The spec's date for the 落款's date as written, in a plan of `year`: a
+/// day, or a month where the plan gives no day (`2025年2月`), kept so. A
+/// date it cannot hold as written (a two-digit year that could be another
+/// one, a day the month lacks) is left out with a `# 请核对` comment that
+/// quotes it: never a day made up, nor the day of the import.
+fn signature_date(w: &recognise::WrittenDate, year: i32, d: &mut Draft) -> Option<SignatureDate> {
+    // `25年` is 2025 in a plan of 2024, 2025 or 2026; 1925 is no plan's.
+    let full_year = if w.two_digit_year {
+        [1900, 2000]
             .map(|c| c + w.year)
             .into_iter()
-            .find(|y| (y - year).abs() <= 1);
-        match full {
-            Some(y) => match NaiveDate::from_ymd_opt(y, w.month, w.day?) {
-                Some(date) => return Some(date),
-                None => msg::import_signature_impossible(&w.text),
-            },
-            None => msg::import_signature_short_year(&w.text, year),
-        }
+            .find(|y| (y - year).abs() <= 1)
     } else {
-        match w.full() {
-            Some(date) => return Some(date),
-            None => msg::import_signature_impossible(&w.text),
+        Some(w.year)
+    };
+    let problem = match (full_year, w.day) {
+        (None, _) => msg::import_signature_short_year(&w.text, year),
+        (Some(y), None) => {
+            return Some(SignatureDate::Month {
+                year: y,
+                month: w.month,
+            });
         }
+        (Some(y), Some(day)) => match NaiveDate::from_ymd_opt(y, w.month, day) {
+            Some(date) => return Some(SignatureDate::Day(date)),
+            None => msg::import_signature_impossible(&w.text),
+        },
     };
     d.notes.push(Note {
         field: Field::Signature,

@@ -94,10 +94,6 @@ pub fn import_year_from_file(year: i32) -> String {
 const SIGNATURE_DATE_LEFT_OUT: &str =
     "这里没有填落款日期；不填的话，生成时会用生成那天的日期。请补上完整的日期（写成 年-月-日）";
 
-pub fn import_signature_no_day(text: &str) -> String {
-    format!("原文落款日期写作“{text}”，没有写是哪一天，{SIGNATURE_DATE_LEFT_OUT}")
-}
-
 pub fn import_signature_short_year(text: &str, year: i32) -> String {
     format!(
         "原文落款日期写作“{text}”，年份只写了两位，和计划的 {year} 年对不上，拿不准是哪一年，{SIGNATURE_DATE_LEFT_OUT}"

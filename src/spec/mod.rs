@@ -152,7 +152,25 @@ pub struct ScheduleItem {
 #[derive(Debug, Clone, PartialEq, Serialize, Default)]
 pub struct Signature {
     pub org: Option<String>,
-    pub date: Option<NaiveDate>,
+    pub date: Option<SignatureDate>,
+}
+
+/// The 落款's date: a day, or a month as old plans often give it
+/// (`2025年2月`), kept as written rather than completed by a guess.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum SignatureDate {
+    Day(NaiveDate),
+    Month { year: i32, month: u32 },
+}
+
+/// As a spec writes it: `2025-02-18`, or `2025年2月`.
+impl std::fmt::Display for SignatureDate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SignatureDate::Day(d) => write!(f, "{}", d.format("%Y-%m-%d")),
+            SignatureDate::Month { year, month } => write!(f, "{year}年{month}月"),
+        }
+    }
 }
 
 /// The wording of the section headings.

@@ -247,9 +247,20 @@ impl Checker<'_> {
 
     pub(super) fn signature(&mut self, v: &Value, path: &FieldPath) -> Option<Signature> {
         let m = self.map(v, path, fields::map("signature"))?;
+        let month_only = m
+            .get("date")
+            .and_then(Value::as_str)
+            .and_then(dates::year_month);
+        let date = match month_only {
+            // `2025年2月`: kept as written, as old plans sign.
+            Some((year, month)) => Some(SignatureDate::Month { year, month }),
+            None => self
+                .optional(m, path, "date", Self::date)
+                .map(SignatureDate::Day),
+        };
         Some(Signature {
             org: self.optional(m, path, "org", Self::text),
-            date: self.optional(m, path, "date", Self::date),
+            date,
         })
     }
 

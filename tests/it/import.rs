@@ -199,7 +199,7 @@ fn a_web_page_copy_with_two_plans() {
     assert_eq!(spec.signature.org.as_deref(), Some("荷花小学工会委员会"));
     assert_eq!(
         spec.signature.date,
-        chrono::NaiveDate::from_ymd_opt(2026, 8, 25)
+        chrono::NaiveDate::from_ymd_opt(2026, 8, 25).map(unionplan::spec::SignatureDate::Day)
     );
     assert!(yaml.contains("schedule: 工作安排"), "{yaml}");
 
@@ -367,7 +367,7 @@ fn word_automatic_numbering() {
     assert_eq!(spec.measures[0].items[1].items.len(), 1, "{yaml}");
     assert_eq!(
         spec.signature.date,
-        chrono::NaiveDate::from_ymd_opt(2025, 2, 20)
+        chrono::NaiveDate::from_ymd_opt(2025, 2, 20).map(unionplan::spec::SignatureDate::Day)
     );
 }
 
@@ -616,20 +616,27 @@ fn a_signature_without_its_day() {
     );
     let (spec, yaml, r) = check(&path, None);
     assert_eq!(spec.signature.org.as_deref(), Some("青山小学工会委员会"));
-    assert_eq!(spec.signature.date, None, "{yaml}");
+    // Kept as given: a month, never completed with a day or today's date.
+    assert_eq!(
+        spec.signature.date,
+        Some(unionplan::spec::SignatureDate::Month {
+            year: 2025,
+            month: 2
+        }),
+        "{yaml}"
+    );
+    assert!(yaml.contains("  date: 2025年2月\n"), "{yaml}");
     assert!(r.signature);
     assert_eq!(
         (r.months, r.items),
         (2, 2),
         "the 落款 is not in the schedule:\n{yaml}"
     );
-    assert!(
-        yaml.contains("# 请核对：原文落款日期写作“2025年2月”，没有写是哪一天"),
-        "{yaml}"
-    );
-    assert!(!yaml.contains("date:"), "{yaml}");
-    assert_eq!(r.notes.len(), 1, "{:?}", r.notes);
-    assert!(r.notes[0].contains("2025年2月"));
+    assert!(r.notes.is_empty(), "{:?}", r.notes);
+    let md = unionplan::parse_spec(Path::new("p.yaml"), &yaml)
+        .map(|s| pipeline().markdown(&s).unwrap())
+        .unwrap();
+    assert!(md.contains("青山小学工会委员会\n\n2025年2月\n"), "{md}");
 }
 
 /// `"三八"妇女节` typed with straight quotes reads as Chinese writes it;
@@ -687,7 +694,7 @@ fn a_two_digit_year_in_the_signature() {
         let (y, m, d) = expected;
         assert_eq!(
             spec.signature.date,
-            chrono::NaiveDate::from_ymd_opt(y, m, d),
+            chrono::NaiveDate::from_ymd_opt(y, m, d).map(unionplan::spec::SignatureDate::Day),
             "{date}:\n{yaml}"
         );
         assert_eq!(spec.signature.org.as_deref(), Some("青山小学工会委员会"));

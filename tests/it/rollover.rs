@@ -184,3 +184,32 @@ fn a_year_out_of_range_is_refused() {
         );
     }
 }
+
+/// A 落款 that gives only the month (`2025年2月`, as old plans sign) is
+/// valid, renders as written, and moves to next year as a date.
+#[test]
+fn a_signature_month_is_kept_and_moved() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("p-2025.yaml"),
+        "school: 甲校\nyear: 2025\nguiding_principles: x\nmeasures: [y]\nsignature:\n  org: 甲校工会\n  date: 2025年2月\n",
+    )
+    .unwrap();
+    let o = unionplan(
+        dir.path(),
+        &["render", "p-2025.yaml", "-f", "md", "-o", "out"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let md = std::fs::read_to_string(dir.path().join("out/p-2025.md")).unwrap();
+    assert!(md.ends_with("甲校工会\n\n2025年2月\n"), "{md}");
+    let o = unionplan(dir.path(), &["rollover", "p-2025.yaml", "--year", "2026"]);
+    let said = String::from_utf8_lossy(&o.stdout).into_owned() + &stderr(&o);
+    assert!(o.status.success(), "{said}");
+    assert!(
+        said.contains("第 7 行：日期 2025年2月 → 2026年2月"),
+        "{said}"
+    );
+    assert!(!said.contains("看不懂"), "{said}");
+    let new = std::fs::read_to_string(dir.path().join("p-2026.yaml")).unwrap();
+    assert!(new.contains("  date: 2026年2月\n"), "{new}");
+}
