@@ -244,3 +244,15 @@ pub fn import_report_notes(n: usize) -> String {
 pub fn import_written(path: impl Display) -> String {
     format!("已写好 {path}，请核对后运行：unionplan render {path}")
 }
+
+super::problems! {
+    pub fn import_too_deep(max: usize) {
+        format!("文件里的内容一层套一层，超过了 {max} 层，不像是一份计划，没有读取")
+    }
+}
+
+super::problems! {
+    pub fn import_part_too_large(part: &str, mib: u64) {
+        format!("Word 文件里的 {part} 解压后超过 {mib} MB，不像是一份计划，没有读取")
+    }
+}

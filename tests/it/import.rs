@@ -791,3 +791,61 @@ proptest::proptest! {
         }
     }
 }
+
+/// Files built to break a reader: nesting 100,000 deep (which overflowed
+/// the stack, or made the HTML parser crawl) and a Word part that inflates
+/// from kilobytes to 80 MB. Each is refused with a message naming it.
+#[test]
+fn hostile_nesting_and_inflating_parts_are_refused() {
+    use std::io::Write as _;
+    let dir = tempfile::tempdir().unwrap();
+    let n = 100_000;
+    std::fs::write(
+        dir.path().join("deep.html"),
+        format!(
+            "<html><body>{}文字{}</body></html>",
+            "<div>".repeat(n),
+            "</div>".repeat(n)
+        ),
+    )
+    .unwrap();
+    let docx = |name: &str, body: &str| {
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        let opts = zip::write::SimpleFileOptions::default();
+        zip.start_file("word/document.xml", opts).unwrap();
+        zip.write_all(body.as_bytes()).unwrap();
+        std::fs::write(dir.path().join(name), zip.finish().unwrap().into_inner()).unwrap();
+    };
+    let w = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
+    docx(
+        "deep.docx",
+        &format!(
+            "<w:document {w}><w:body>{}<w:p/>{}</w:body></w:document>",
+            "<w:sdt><w:sdtContent>".repeat(n / 2),
+            "</w:sdtContent></w:sdt>".repeat(n / 2)
+        ),
+    );
+    docx(
+        "bomb.docx",
+        &format!(
+            "<w:document {w}><w:body><w:p><w:r><w:t>{}</w:t></w:r></w:p></w:body></w:document>",
+            "a".repeat(80 << 20)
+        ),
+    );
+    assert!(
+        std::fs::metadata(dir.path().join("bomb.docx"))
+            .unwrap()
+            .len()
+            < 1 << 20
+    );
+    for (file, words) in [
+        ("deep.html", "超过了 1000 层"),
+        ("deep.docx", "超过了 1000 层"),
+        ("bomb.docx", "解压后超过 64 MB"),
+    ] {
+        let o = unionplan(dir.path(), &["import", file]);
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(1), "{file}: {err}");
+        assert!(err.contains(file) && err.contains(words), "{file}: {err}");
+    }
+}

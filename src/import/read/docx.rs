@@ -6,20 +6,38 @@ use std::io::Read as _;
 use super::*;
 use crate::messages::{self as msg, Message};
 
+/// The most a part of a Word file may inflate to: a plan's text is a few
+/// hundred kilobytes; 64 MiB is a book with its history.
+const MAX_PART: u64 = 64 << 20;
+
 /// DOCX: the body's paragraphs and table cells in order, with Word's
 /// automatic numbering written out (`一、`, `（一）`, `1.`) as it shows on
 /// screen, so numbered headings read the same as typed ones.
 pub fn docx(bytes: &[u8]) -> Result<Vec<String>, Message> {
     let mut zip =
         zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|_| msg::import_bad_docx())?;
-    let mut part = |name: &str| -> Option<String> {
-        let mut f = zip.by_name(name).ok()?;
+    // A part is read up to a limit: a few kilobytes of zip can inflate to
+    // gigabytes.
+    let mut part = |name: &str| -> Result<Option<String>, Message> {
+        let Ok(f) = zip.by_name(name) else {
+            return Ok(None);
+        };
         let mut s = String::new();
-        f.read_to_string(&mut s).ok()?;
-        Some(s)
+        f.take(MAX_PART + 1)
+            .read_to_string(&mut s)
+            .map_err(|_| msg::import_bad_docx())?;
+        if s.len() as u64 > MAX_PART {
+            return Err(msg::import_part_too_large(name, MAX_PART >> 20));
+        }
+        Ok(Some(s))
     };
-    let document = part("word/document.xml").ok_or_else(msg::import_bad_docx)?;
-    let numbering = part("word/numbering.xml");
+    let document = part("word/document.xml")?.ok_or_else(msg::import_bad_docx)?;
+    let numbering = part("word/numbering.xml")?;
+    for xml in std::iter::once(&document).chain(&numbering) {
+        if super::depth::too_deep(xml) {
+            return Err(msg::import_too_deep(super::depth::MAX_DEPTH));
+        }
+    }
     let doc = roxmltree::Document::parse(&document).map_err(|_| msg::import_bad_docx())?;
     let mut reader = DocxReader {
         counters: numbering::Counters::new(numbering.as_deref()),

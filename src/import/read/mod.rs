@@ -8,6 +8,7 @@ use std::path::Path;
 use crate::messages::{self as msg, Message};
 use crate::text::{self, NotText};
 
+mod depth;
 mod docx;
 mod html;
 mod markdown;
@@ -103,6 +104,12 @@ pub fn read(path: &Path) -> Result<Read, Unreadable> {
         _ if looks_like_html(&text) => FileKind::Html,
         _ => FileKind::Text,
     };
+    if kind == FileKind::Html && depth::too_deep(&text) {
+        return Err(Unreadable {
+            message: msg::import_too_deep(depth::MAX_DEPTH),
+            help: None,
+        });
+    }
     let paras = match kind {
         FileKind::Markdown => markdown(&text),
         FileKind::Html => html(&text),
