@@ -85,27 +85,38 @@ impl District {
             Some(Value::Sequence(entries)) => {
                 for (i, entry) in entries.iter().enumerate() {
                     let p = key("schools").index(i);
+                    // A bad entry fails its own school, not the district.
+                    let broken = |errors| SchoolSource::Broken {
+                        label: SchoolSource::entry_label(i),
+                        errors,
+                    };
                     if !entry.is_mapping() {
                         let found = msg::describe_value(entry);
-                        problems.push(at(&p, msg::expected_map(&found)));
+                        schools.push(broken(vec![at(&p, msg::expected_map(&found))]));
                         continue;
                     }
                     // A school's own spec file is `spec:`; an `extends` here
                     // would silently do nothing, so it is refused.
                     if let Some((k, _)) = keys::get(entry, "extends") {
-                        problems.push(
+                        schools.push(broken(vec![
                             source
                                 .diagnostic(&p.key(k), Target::Key, msg::school_extends())
                                 .with_help(msg::school_extends_help()),
-                        );
+                        ]));
                         continue;
                     }
                     let spec = match entry.get("spec") {
                         None => None,
-                        Some(_) => match file_at("spec", &p.key("spec"), &mut problems) {
-                            Some(f) => Some(f),
-                            None => continue,
-                        },
+                        Some(_) => {
+                            let mut errors = Vec::new();
+                            match file_at("spec", &p.key("spec"), &mut errors) {
+                                Some(f) => Some(f),
+                                None => {
+                                    schools.push(broken(errors));
+                                    continue;
+                                }
+                            }
+                        }
                     };
                     schools.push(SchoolSource::Entry {
                         list: key("schools"),

@@ -57,6 +57,12 @@ pub enum SchoolSource {
         district: Arc<Source>,
         spec: Option<PathBuf>,
     },
+    /// An entry of `schools` that cannot even be read as one (not a map,
+    /// a bad `spec:`): the school fails with these, the others go on.
+    Broken {
+        label: String,
+        errors: Vec<Diagnostic>,
+    },
     /// One row of the roster.
     Row {
         table: Arc<Table>,
@@ -69,9 +75,15 @@ impl SchoolSource {
     /// How to name the school before its spec is known: `schools[2]` or `第 5 行`.
     pub fn label(&self) -> String {
         match self {
-            SchoolSource::Entry { index, .. } => format!("schools[{}]", index + 1),
+            SchoolSource::Entry { index, .. } => SchoolSource::entry_label(*index),
+            SchoolSource::Broken { label, .. } => label.clone(),
             SchoolSource::Row { table, line, .. } => msg::roster_row(table.path.display(), *line),
         }
+    }
+
+    /// `schools[3]`, for the entry at `index`.
+    pub(super) fn entry_label(index: usize) -> String {
+        format!("schools[{}]", index + 1)
     }
 
     pub(super) fn load(&self, base: &Loaded) -> Result<Loaded, Vec<Diagnostic>> {
@@ -93,6 +105,7 @@ impl SchoolSource {
             SchoolSource::Row { table, line, cells } => {
                 Loaded::from_cells(table.clone(), *line, cells)
             }
+            SchoolSource::Broken { errors, .. } => return Err(errors.clone()),
         };
         Loaded::over(base, own)
     }

@@ -9,10 +9,13 @@ pub fn file_stem(spec: &Spec) -> String {
 }
 
 /// A name every filesystem accepts: no separators or reserved characters,
-/// no leading dots, not a reserved Windows device name, at most 150 bytes.
+/// no leading dots, not a reserved Windows device name, at most 150 bytes,
+/// and in Unicode's composed form (NFC), so that a name typed on Windows
+/// and the same name from macOS (decomposed) are one name.
 pub fn safe_file_name(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
     let mut out: String = name
-        .chars()
+        .nfc()
         .map(|c| match c {
             '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => '_',
             c if c.is_control() => '_',
@@ -35,7 +38,9 @@ pub fn safe_file_name(name: &str) -> String {
         || (stem.len() == 4
             && (stem.starts_with("COM") || stem.starts_with("LPT"))
             && stem.as_bytes()[3].is_ascii_digit());
-    if reserved || out.is_empty() {
+    // `index.html` is the batch's own page, beside the schools' folders.
+    let index = out.eq_ignore_ascii_case("index.html");
+    if reserved || index || out.is_empty() {
         out.insert(0, '_');
     }
     out
@@ -54,5 +59,8 @@ mod tests {
         assert_eq!(safe_file_name("com1.txt"), "_com1.txt");
         assert_eq!(safe_file_name("a\u{0}b"), "a_b");
         assert!(safe_file_name(&"很长".repeat(300)).len() <= 150);
+        assert_eq!(safe_file_name("INDEX.html"), "_INDEX.html");
+        // é typed two ways is one name.
+        assert_eq!(safe_file_name("Cafe\u{301}"), safe_file_name("Caf\u{e9}"));
     }
 }

@@ -571,3 +571,53 @@ fn extends_in_a_school_entry_is_refused_not_ignored() {
     assert!(err.contains("d.yaml:4:5：字段 schools[1].extends"), "{err}");
     assert!(err.contains("spec:"), "{err}");
 }
+
+/// One bad entry under `schools` fails that school alone; the others are
+/// still produced.
+#[test]
+fn a_bad_schools_entry_fails_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "base.yaml", BASE);
+    write(
+        dir.path(),
+        "d.yaml",
+        "base: base.yaml\nformats: [md]\nschools:\n  - school: 甲校\n  - 乙校\n  - {school: 丙校, spec: \"\"}\n",
+    );
+    let o = unionplan(dir.path(), &["batch", "d.yaml", "-o", "out"]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(err.contains("成功 1 所，失败 2 所"), "{err}");
+    assert!(err.contains("d.yaml:5:5：字段 schools[2]"), "{err}");
+    assert!(
+        dir.path()
+            .join("out/甲校/甲校2025年工会工作计划.md")
+            .is_file()
+    );
+}
+
+/// A school whose folder would be `index.html`, and two names that differ
+/// only in Unicode normalisation (one file on macOS).
+#[test]
+fn the_index_and_normalisation_cannot_be_collided_with() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "base.yaml", BASE);
+    write(
+        dir.path(),
+        "d.yaml",
+        "base: base.yaml\nformats: [md]\nschools:\n  - school: index.html\n",
+    );
+    let o = unionplan(dir.path(), &["batch", "d.yaml", "-o", "out"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(dir.path().join("out/index.html").is_file());
+    assert!(dir.path().join("out/_index.html").is_dir());
+
+    write(
+        dir.path(),
+        "d.yaml",
+        "base: base.yaml\nformats: [md]\nschools:\n  - school: \"Caf\\u00e9小学\"\n  - school: \"Cafe\\u0301小学\"\n",
+    );
+    let o = unionplan(dir.path(), &["batch", "d.yaml", "-o", "out2"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("同一个文件"), "{}", stderr(&o));
+    assert!(!dir.path().join("out2").exists());
+}
