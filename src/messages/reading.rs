@@ -213,3 +213,23 @@ pub fn yaml_reason(detail: &str) -> &'static str {
 pub fn yaml_detail_note(detail: &str) -> String {
     format!("YAML 解析器的原话：{detail}")
 }
+
+super::problems! {
+    pub fn yaml_control_character(code: u32) {
+        format!("这里有一个看不见的控制字符（U+{code:04X}），计划文件里不能有")
+    }
+}
+
+pub fn yaml_control_character_help() -> String {
+    "把光标放在这里，删掉这个字符（常常是从网页或别的程序复制来的）".into()
+}
+
+super::problems! {
+    pub fn yaml_second_document() {
+        "“---”下面又开始了第二份内容：一个计划文件只能有一份计划".into()
+    }
+}
+
+pub fn yaml_second_document_help() -> String {
+    "删掉这一行“---”（以及下面多出来的内容），或者把第二份计划另存为一个文件".into()
+}
