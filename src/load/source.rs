@@ -116,6 +116,14 @@ impl Source {
     }
 
     pub fn from_text(path: &Path, text: String) -> Result<Source, Box<Diagnostic>> {
+        // Old Mac line ends (a CR alone): YAML takes them, but nothing that
+        // counts lines does. Made LF, every line number and shown line is
+        // right, and rollover writes the file back with LF. CRLF is kept.
+        let text = if text.contains('\r') && text.replace("\r\n", "").contains('\r') {
+            text.replace("\r\n", "\n").replace('\r', "\n")
+        } else {
+            text
+        };
         let value: serde_yaml::Value = match serde_yaml::from_str(&text) {
             Ok(v) => v,
             Err(e) => return Err(Box::new(yaml_error(path, &text, &e))),

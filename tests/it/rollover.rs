@@ -213,3 +213,28 @@ fn a_signature_month_is_kept_and_moved() {
     let new = std::fs::read_to_string(dir.path().join("p-2026.yaml")).unwrap();
     assert!(new.contains("  date: 2026年2月\n"), "{new}");
 }
+
+/// A spec saved with old Mac line ends (a CR alone) rolls over like any
+/// other: the year and dates by their own lines, not as text on line 1.
+#[test]
+fn a_spec_with_cr_line_ends_rolls_over_line_by_line() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("p-2025.yaml"),
+        "school: 甲校\ryear: 2025\rguiding_principles: x\rmeasures: [y]\rsignature:\r  date: 2025-02-18\r",
+    )
+    .unwrap();
+    let o = unionplan(dir.path(), &["rollover", "p-2025.yaml", "--year", "2026"]);
+    let said = String::from_utf8_lossy(&o.stdout).into_owned() + &stderr(&o);
+    assert!(o.status.success(), "{said}");
+    assert!(said.contains("第 2 行：年份 2025 → 2026"), "{said}");
+    assert!(
+        said.contains("第 6 行：日期 2025-02-18 → 2026-02-18"),
+        "{said}"
+    );
+    let new = std::fs::read_to_string(dir.path().join("p-2026.yaml")).unwrap();
+    assert_eq!(
+        new,
+        "school: 甲校\nyear: 2026\nguiding_principles: x\nmeasures: [y]\nsignature:\n  date: 2026-02-18\n"
+    );
+}
