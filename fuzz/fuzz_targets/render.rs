@@ -12,7 +12,7 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use unionplan::extends::Loaded;
+use unionplan::load::Loaded;
 use unionplan::load::Source;
 use unionplan::render::Format;
 use unionplan::template::Templates;
@@ -29,9 +29,17 @@ fn pipeline() -> &'static Pipeline {
 fuzz_target!(|data: &[u8]| {
     // A name in a folder of its own, so `extends` finds nothing real.
     let name = Path::new("/nonexistent-fuzz-dir/spec.yaml");
-    let Ok(source) = Source::from_bytes(name, data) else { return };
-    let Ok(loaded) = Loaded::from_source(source) else { return };
-    let Ok(spec) = validate::validate(&loaded) else { return };
-    let outputs = pipeline().render(&spec, &Format::ALL).expect("a valid spec renders");
+    let Ok(source) = Source::from_bytes(name, data) else {
+        return;
+    };
+    let Ok(loaded) = Loaded::from_source(source) else {
+        return;
+    };
+    let Ok(spec) = validate::validate(&loaded) else {
+        return;
+    };
+    let outputs = pipeline()
+        .render(&spec, &Format::ALL)
+        .expect("a valid spec renders");
     assert_eq!(outputs.len(), 3);
 });
