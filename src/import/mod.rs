@@ -80,6 +80,8 @@ pub struct Report {
     pub dropped: usize,
     /// Half-width punctuation between Chinese characters made full-width.
     pub punctuation: usize,
+    /// Invisible control characters taken out.
+    pub controls: usize,
     pub unplaced: usize,
     pub notes: Vec<String>,
 }
@@ -243,6 +245,7 @@ pub fn import(path: &Path, options: &Options) -> Result<Imported, Error> {
         signature: draft.signature_org.is_some() || draft.signature_date.is_some(),
         dropped: page.cleaned.dropped,
         punctuation: page.cleaned.punctuation,
+        controls: page.cleaned.controls,
         unplaced: draft.unplaced.len(),
         notes: draft.notes.iter().map(|n| n.text.clone()).collect(),
     };

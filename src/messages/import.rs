@@ -229,6 +229,10 @@ pub fn import_report_noise(n: usize) -> String {
     format!("  去掉了网页杂项、水印和重复内容 {n} 处")
 }
 
+pub fn import_report_controls(n: usize) -> String {
+    format!("  去掉了看不见的控制字符 {n} 个（多半是从网页或别的程序复制带来的）")
+}
+
 pub fn import_report_punctuation(n: usize) -> String {
     format!("  把夹在汉字中间的半角标点（, ; : ( ) 等）改成了全角，共 {n} 处")
 }

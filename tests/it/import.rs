@@ -849,3 +849,22 @@ fn hostile_nesting_and_inflating_parts_are_refused() {
         assert!(err.contains(file) && err.contains(words), "{file}: {err}");
     }
 }
+
+/// Control characters copied along with text (a terminal's colour codes, a
+/// bell) are taken out and counted; the import no longer fails its own
+/// check ("这是 unionplan 的问题").
+#[test]
+fn control_characters_in_an_old_plan_are_taken_out() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("cc.txt"),
+        "青山小学2025年工会工作计划\n一、指导思想\n以\u{1}新思想为指导\u{1b}。\n二、主要工作\n1、做好工作\u{7}。\n",
+    )
+    .unwrap();
+    let o = unionplan(dir.path(), &["import", "cc.txt", "-o", "p.yaml"]);
+    let err = stderr(&o);
+    assert!(o.status.success(), "{err}");
+    assert!(err.contains("去掉了看不见的控制字符 3 个"), "{err}");
+    let spec = unionplan::load_spec(&dir.path().join("p.yaml")).unwrap();
+    assert_eq!(spec.guiding_principles, "以新思想为指导。");
+}

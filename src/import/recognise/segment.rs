@@ -164,6 +164,8 @@ pub struct Cleaned {
     pub dropped: usize,
     /// Half-width punctuation made full-width.
     pub punctuation: usize,
+    /// Invisible control characters taken out (Word cannot hold them).
+    pub controls: usize,
 }
 
 /// The plan text of a reader's paragraphs: watermarks cut out, paragraphs
@@ -173,7 +175,15 @@ pub fn chunks(paras: &[String]) -> (Vec<String>, Cleaned) {
     let mut cleaned = Cleaned::default();
     let mut copies = clean::Copies::default();
     for p in paras {
-        let (text, marks) = clean::strip_watermarks(p);
+        // Control characters copied from a web page or another program:
+        // no one typed them to be read, and a DOCX cannot hold them.
+        let before = p.chars().count();
+        let p: String = p
+            .chars()
+            .filter(|&c| !crate::validate::forbidden_in_xml(c) && c != '\u{1b}' && c != '\u{7f}')
+            .collect();
+        cleaned.controls += before - p.chars().count();
+        let (text, marks) = clean::strip_watermarks(&p);
         cleaned.dropped += marks;
         for piece in clean::split_runs(&text) {
             // `篇一：小学工会工作计划范文` looks like a site's words, but it

@@ -66,6 +66,9 @@ fn say_report(a: &ImportArgs, r: &Report) {
     if r.dropped > 0 {
         say(messages::import_report_noise(r.dropped));
     }
+    if r.controls > 0 {
+        say(messages::import_report_controls(r.controls));
+    }
     if r.punctuation > 0 {
         say(messages::import_report_punctuation(r.punctuation));
     }
