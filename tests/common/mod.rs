@@ -18,12 +18,22 @@ pub fn example(name: &str) -> PathBuf {
     repo().join("specs").join(name)
 }
 
-/// Run the `unionplan` binary in `dir`.
+/// Run the `unionplan` binary in `dir`, in a Chinese locale whatever the
+/// machine's (the command line's words follow `LANG`).
 pub fn unionplan(dir: &Path, args: &[&str]) -> Output {
+    unionplan_in("zh_CN.UTF-8", dir, args)
+}
+
+/// Run the `unionplan` binary in `dir` with `LANG` set to `lang` and
+/// nothing else that would choose a language.
+pub fn unionplan_in(lang: &str, dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_unionplan"))
         .args(args)
         .current_dir(dir)
         .env("NO_COLOR", "1")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", lang)
         .output()
         .expect("the binary runs")
 }

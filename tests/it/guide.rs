@@ -5,21 +5,13 @@
 //! says.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use crate::common::*;
 
 fn run(dir: &Path, line: &str) -> Output {
     let args: Vec<&str> = line.split_whitespace().skip(1).collect();
-    Command::new(env!("CARGO_BIN_EXE_unionplan"))
-        .args(&args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env("LANG", "zh_CN.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .output()
-        .expect("the binary runs")
+    unionplan(dir, &args)
 }
 
 #[test]

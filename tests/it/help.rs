@@ -3,7 +3,8 @@
 //! cargo test` rewrites them), English where the locale asks for it, and
 //! usage errors said in Chinese with the command's usage.
 
-use std::process::{Command, Output};
+use std::path::Path;
+use std::process::Output;
 
 use crate::common::*;
 
@@ -22,17 +23,9 @@ const COMMANDS: [&str; 12] = [
     "validate",
 ];
 
-/// The binary with the locale set to `lang` (and nothing else that would
-/// choose a language).
+/// The binary with the locale set to `lang`, in the current folder.
 fn run(lang: &str, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_unionplan"))
-        .args(args)
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", lang)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the binary runs")
+    unionplan_in(lang, Path::new("."), args)
 }
 
 #[test]
