@@ -14,13 +14,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${RUNS:-3}"
 sizes=("$@")
-[ ${#sizes[@]} -gt 0 ] || sizes=(100 1000 10000)
-command -v /usr/bin/time >/dev/null || { echo "needs GNU time: apt-get install time" >&2; exit 1; }
-
-cargo build --release -q
-bin="$PWD/target/release/unionplan"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+source benches/setup.sh 100 1000 10000
 cp specs/district/common.yaml "$work/common.yaml"
 
 printf '%8s  %10s  %10s  %12s  %12s\n' schools "wall (s)" "cpu (s)" "per school" "peak memory"

@@ -12,13 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("$@")
-[ ${#sizes[@]} -gt 0 ] || sizes=(2000 20000)
-command -v /usr/bin/time >/dev/null || { echo "needs GNU time: apt-get install time" >&2; exit 1; }
-
-cargo build --release -q
-bin="$PWD/target/release/unionplan"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+source benches/setup.sh 2000 20000
 
 measure() { # command args... -> "secs MiB"
   /usr/bin/time -f '%e %M' -o "$work/time" "$bin" "$@" >/dev/null 2>&1 || true

@@ -11,13 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("$@")
-[ ${#sizes[@]} -gt 0 ] || sizes=(100 1000 10000)
-command -v /usr/bin/time >/dev/null || { echo "needs GNU time: apt-get install time" >&2; exit 1; }
-
-cargo build --release -q
-bin="$PWD/target/release/unionplan"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+source benches/setup.sh 100 1000 10000
 
 # Median wall time and the largest peak memory of RUNS runs of `$bin import FILE`.
 measure() {

@@ -11,13 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("$@")
-[ ${#sizes[@]} -gt 0 ] || sizes=(1000 2000 20000)
-command -v /usr/bin/time >/dev/null || { echo "needs GNU time: apt-get install time" >&2; exit 1; }
-
-cargo build --release -q
-bin="$PWD/target/release/unionplan"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+source benches/setup.sh 1000 2000 20000
 
 printf '%8s  %10s  %10s  %12s\n' repeats "spec (KB)" "wall (s)" "peak memory"
 for n in "${sizes[@]}"; do

@@ -32,12 +32,12 @@ impl District {
         };
         // Each key as typed (`base` or `共用计划`), by its English name.
         let mut typed: Vec<(&'static str, &str)> = Vec::new();
+        let naming = crate::spec::keys::Naming::of(&source.value);
         for key in map.keys() {
             let name = key.as_str().unwrap_or_default();
             match fields::DISTRICT.by_any_name(name) {
                 Some(f) => typed.push((f.name, name)),
                 None => {
-                    let naming = crate::spec::keys::Naming::of(&source.value);
                     let (message, help, best) =
                         validate::unknown_key(&fields::DISTRICT, name, naming);
                     suggested.extend(best);

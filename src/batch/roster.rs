@@ -174,6 +174,8 @@ fn from_rows(table: &Arc<Table>, rows: Vec<Row>) -> Result<Roster, Vec<Diagnosti
         return Err(problems);
     }
 
+    // Every column with a header, known or not.
+    let headed: std::collections::BTreeSet<usize> = header.cells.iter().map(|c| c.index).collect();
     let mut schools = Vec::new();
     let mut headless = BTreeMap::new();
     for row in &rows[header_at + 1..] {
@@ -188,7 +190,7 @@ fn from_rows(table: &Arc<Table>, rows: Vec<Row>) -> Result<Roster, Vec<Diagnosti
                 }),
                 // A value under no header at all: say so, never drop it
                 // silently.
-                None if !header.cells.iter().any(|h| h.index == cell.index) => {
+                None if !headed.contains(&cell.index) => {
                     headless
                         .entry(cell.index)
                         .or_insert((row.line, cell.column));

@@ -119,7 +119,11 @@ impl Source {
         // Old Mac line ends (a CR alone): YAML takes them, but nothing that
         // counts lines does. Made LF, every line number and shown line is
         // right, and rollover writes the file back with LF. CRLF is kept.
-        let text = if text.contains('\r') && text.replace("\r\n", "").contains('\r') {
+        let lone_cr = text
+            .bytes()
+            .zip(text.bytes().skip(1).chain([b'\n']))
+            .any(|(a, b)| a == b'\r' && b != b'\n');
+        let text = if lone_cr {
             text.replace("\r\n", "\n").replace('\r', "\n")
         } else {
             text

@@ -7,7 +7,7 @@ use unionplan::batch::{District, Placement, SchoolResult};
 use unionplan::render::Format;
 use unionplan::{Error, Pipeline, messages};
 
-use super::{Failure, Outcome, templates, today};
+use super::{Outcome, reported, templates, today};
 use crate::args::BatchArgs;
 use crate::output::{for_people, report, say, show};
 
@@ -85,9 +85,5 @@ pub fn run(a: BatchArgs) -> Outcome {
         failed.len(),
         Some(started.elapsed().as_secs_f64()),
     ));
-    if failed.is_empty() {
-        Ok(())
-    } else {
-        Err(Failure::Reported)
-    }
+    reported(failed.is_empty())
 }

@@ -36,6 +36,15 @@ impl From<Error> for Failure {
 
 pub type Outcome = Result<(), Failure>;
 
+/// Success, or a failure whose problems were reported as they were met.
+fn reported(all_ok: bool) -> Outcome {
+    if all_ok {
+        Ok(())
+    } else {
+        Err(Failure::Reported)
+    }
+}
+
 pub fn run(command: Command) -> Outcome {
     match command {
         Command::Init(a) => init::run(a),

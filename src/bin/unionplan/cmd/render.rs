@@ -7,7 +7,7 @@ use unionplan::diag::Diagnostic;
 use unionplan::render::Format;
 use unionplan::{Error, Pipeline, load_spec, messages, write};
 
-use super::{Failure, Outcome, templates, today};
+use super::{Outcome, reported, templates, today};
 use crate::args::RenderArgs;
 use crate::output::{report, say, warn};
 
@@ -43,11 +43,7 @@ pub fn run(a: RenderArgs) -> Outcome {
             }
         }
     }
-    if all_ok {
-        Ok(())
-    } else {
-        Err(Failure::Reported)
-    }
+    reported(all_ok)
 }
 
 /// Refuse, before anything is written, outputs that would overwrite each

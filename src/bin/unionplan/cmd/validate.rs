@@ -2,7 +2,7 @@
 
 use unionplan::{load_spec, messages};
 
-use super::{Failure, Outcome};
+use super::{Outcome, reported};
 use crate::args::ValidateArgs;
 use crate::output::{report, say, warn};
 
@@ -20,9 +20,5 @@ pub fn run(a: ValidateArgs) -> Outcome {
             }
         }
     }
-    if all_ok {
-        Ok(())
-    } else {
-        Err(Failure::Reported)
-    }
+    reported(all_ok)
 }
