@@ -3,38 +3,7 @@
 //! otherwise print in English. Chinese first; English where `LANG` or
 //! `LC_ALL` asks for it ([`Lang::from_env`]).
 
-/// The language of the command line's own words.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Lang {
-    Zh,
-    En,
-}
-
-impl Lang {
-    /// English when the locale asks for it (`LC_ALL`, then `LC_MESSAGES`,
-    /// then `LANG`, the first that is set, starts with `en`); Chinese
-    /// otherwise, whatever the machine's locale.
-    pub fn from_env() -> Lang {
-        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
-            .iter()
-            .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()));
-        Lang::from_locale(locale.as_deref())
-    }
-
-    pub fn from_locale(locale: Option<&str>) -> Lang {
-        match locale {
-            Some(l) if l.starts_with("en") => Lang::En,
-            _ => Lang::Zh,
-        }
-    }
-
-    fn pick(self, [zh, en]: [&'static str; 2]) -> &'static str {
-        match self {
-            Lang::Zh => zh,
-            Lang::En => en,
-        }
-    }
-}
+pub use super::Lang;
 
 /// A command's words: `name` is "" for `unionplan` itself.
 pub struct CommandText {

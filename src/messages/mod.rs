@@ -33,6 +33,69 @@ pub use templates::*;
 pub use validation::*;
 pub use writing::*;
 
+/// The language every message is given in: Chinese unless the locale asks
+/// for English. The command line sets it once at start ([`set_lang`]); the
+/// library on its own speaks Chinese.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    Zh,
+    En,
+}
+
+impl Lang {
+    /// English when the locale asks for it (`LC_ALL`, then `LC_MESSAGES`,
+    /// then `LANG`, the first that is set, starts with `en`); Chinese
+    /// otherwise, whatever the machine's locale.
+    pub fn from_env() -> Lang {
+        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()));
+        Lang::from_locale(locale.as_deref())
+    }
+
+    pub fn from_locale(locale: Option<&str>) -> Lang {
+        match locale {
+            Some(l) if l.starts_with("en") => Lang::En,
+            _ => Lang::Zh,
+        }
+    }
+
+    pub(crate) fn pick(self, [zh, en]: [&'static str; 2]) -> &'static str {
+        match self {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+}
+
+static ENGLISH: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Chooses the language of every later message.
+pub fn set_lang(lang: Lang) {
+    ENGLISH.store(lang == Lang::En, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// The language chosen by [`set_lang`] (Chinese until then).
+pub fn lang() -> Lang {
+    if ENGLISH.load(std::sync::atomic::Ordering::Relaxed) {
+        Lang::En
+    } else {
+        Lang::Zh
+    }
+}
+
+/// A catalogue entry's wording, Chinese first: `zh_en!(chinese, english)`
+/// builds only the one [`lang`] asks for.
+macro_rules! zh_en {
+    ($zh:expr, $en:expr $(,)?) => {
+        match $crate::messages::lang() {
+            $crate::messages::Lang::Zh => $zh,
+            $crate::messages::Lang::En => $en,
+        }
+    };
+}
+pub(crate) use zh_en;
+
 /// A problem's sentence and its stable name.
 ///
 /// The name (`code`) is the catalogue function's own name, such as

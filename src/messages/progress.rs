@@ -2,20 +2,25 @@
 
 use std::fmt::Display;
 
+use super::zh_en;
+
 pub fn wrote(path: impl Display) -> String {
-    format!("已生成 {path}")
+    zh_en!(format!("已生成 {path}"), format!("wrote {path}"))
 }
 
 pub fn nothing_written(spec: impl Display) -> String {
-    format!("没有为 {spec} 生成任何文件")
+    zh_en!(
+        format!("没有为 {spec} 生成任何文件"),
+        format!("nothing was written for {spec}")
+    )
 }
 
 pub fn valid(spec: impl Display) -> String {
-    format!("{spec} 没有问题")
+    zh_en!(format!("{spec} 没有问题"), format!("{spec} is valid"))
 }
 
 pub fn error_count(n: usize) -> String {
-    format!("共 {n} 处错误")
+    zh_en!(format!("共 {n} 处错误"), format!("{n} error(s)"))
 }
 
 pub fn init_written(path: impl Display) -> String {
@@ -39,25 +44,25 @@ super::problems! {
 }
 
 pub fn label_error() -> &'static str {
-    "错误"
+    zh_en!("错误", "error")
 }
 
 pub fn label_warning() -> &'static str {
-    "警告"
+    zh_en!("警告", "warning")
 }
 
 pub fn label_notice() -> &'static str {
-    "注意"
+    zh_en!("注意", "notice")
 }
 
 pub fn label_help() -> &'static str {
-    "提示"
+    zh_en!("提示", "help")
 }
 
 pub fn label_note() -> &'static str {
-    "说明"
+    zh_en!("说明", "note")
 }
 
 pub fn label_field() -> &'static str {
-    "字段"
+    zh_en!("字段", "field")
 }

@@ -16,7 +16,9 @@ fn main() -> ExitCode {
     // Interrupted (Ctrl+C, SIGTERM): no half-written temporary file stays
     // behind; every output is the old file or the complete new one.
     let _ = ctrlc::set_handler(|| unionplan::write::end_interrupted(130));
-    let cli = match args::parse(messages::cli::Lang::from_env()) {
+    let lang = messages::Lang::from_env();
+    messages::set_lang(lang);
+    let cli = match args::parse(lang) {
         Ok(cli) => cli,
         Err(code) => return code,
     };
