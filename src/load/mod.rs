@@ -7,6 +7,7 @@
 pub mod extends;
 mod loaded;
 mod locate;
+mod positions;
 mod slips;
 mod source;
 mod yaml;

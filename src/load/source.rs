@@ -4,10 +4,12 @@
 
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use serde::de::DeserializeSeed;
 
 use super::locate::Probe;
+use super::positions::{Lookup, Positions};
 use super::slips;
 use super::yaml::{located, yaml_error};
 use crate::diag::Diagnostic;
@@ -89,6 +91,8 @@ pub struct Source {
     /// How the file was encoded; a spec not in UTF-8 is read with a note.
     pub encoding: Encoding,
     pub value: serde_yaml::Value,
+    /// Every node's position, read on the first lookup ([`Source::locate`]).
+    positions: OnceLock<Option<Positions>>,
 }
 
 /// Where in the source a path points: at the node's value, or at its key.
@@ -142,6 +146,7 @@ impl Source {
             text,
             encoding: Encoding::Utf8,
             value,
+            positions: OnceLock::new(),
         })
     }
 
@@ -154,7 +159,21 @@ impl Source {
     }
 
     /// 1-based line and column of the node (or key) at `path`.
+    ///
+    /// The first call reads every position in one pass ([`Positions`]), so
+    /// a spec with thousands of problems is parsed twice, not once per
+    /// problem; a node that pass could not place is probed on its own.
     pub fn locate(&self, path: &FieldPath, target: Target) -> Option<(usize, usize)> {
+        let positions = self.positions.get_or_init(|| Positions::of(&self.text));
+        match positions.as_ref().map(|p| p.find(&path.0, target)) {
+            Some(Lookup::Found(at)) => Some(at),
+            Some(Lookup::Absent) => None,
+            Some(Lookup::Unknown) | None => self.probe(path, target),
+        }
+    }
+
+    /// One parse that stops at `path` ([`super::locate`]).
+    pub(super) fn probe(&self, path: &FieldPath, target: Target) -> Option<(usize, usize)> {
         let de = serde_yaml::Deserializer::from_str(&self.text);
         let probe = Probe {
             path: &path.0,
