@@ -11,6 +11,9 @@
 //!    |            ^
 //!    = 提示：例如二月写 month: 2；七、八月合在一起写 months: [7, 8]
 //! ```
+//!
+//! In English ([`messages::lang`]) the words and the separators follow:
+//! `error: plan.yaml:12:12: field schedule[2].month: …`.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -151,12 +154,13 @@ impl Diagnostic {
             Severity::Warning => messages::label_warning(),
             Severity::Note => messages::label_notice(),
         };
-        let mut out = format!("{red}{label}{reset}{bold}：");
+        let colon = messages::colon();
+        let mut out = format!("{red}{label}{reset}{bold}{colon}");
         if !self.file.as_os_str().is_empty() {
-            out.push_str(&format!("{}：", self.location()));
+            out.push_str(&format!("{}{colon}", self.location()));
         }
         if let Some(field) = &self.field {
-            out.push_str(&format!("{} {field}：", messages::label_field()));
+            out.push_str(&format!("{} {field}{colon}", messages::label_field()));
         }
         out.push_str(&visible(&self.message));
         out.push_str(reset);
@@ -186,12 +190,12 @@ impl Diagnostic {
             out.push_str(&format!("{blue}{num} |{reset} {text}\n"));
             out.push_str(&format!("{blue}{pad} |{reset} {caret_pad}{red}^{reset}\n"));
             for (label, text) in self.trailer() {
-                out.push_str(&format!("{blue}{pad} ={reset} {label}："));
+                out.push_str(&format!("{blue}{pad} ={reset} {label}{colon}"));
                 push_lines(&mut out, text, &format!("{pad}   "));
             }
         } else {
             for (label, text) in self.trailer() {
-                out.push_str(&format!("  = {label}："));
+                out.push_str(&format!("  = {label}{colon}"));
                 push_lines(&mut out, text, "    ");
             }
         }

@@ -2,162 +2,266 @@
 
 use std::fmt::Display;
 
+use super::zh_en;
+
 super::problems! {
     pub fn district_not_map(found: &str) {
-        format!("区（县）批量文件应当是“字段: 内容”的形式，实际是{found}")
+        zh_en!(
+            format!("区（县）批量文件应当是“字段: 内容”的形式，实际是{found}"),
+            format!("a district batch file should be `field: value` lines, but found {found}")
+        )
     }
 }
 
 pub fn district_help() -> String {
-    "批量文件至少要有 base（各校共用的计划文件）和 schools 或 roster（各校名单）".into()
+    zh_en!(
+        "批量文件至少要有 base（各校共用的计划文件）和 schools 或 roster（各校名单）",
+        "a batch file needs at least base (the plan file all schools share) and schools or roster (the list of schools)"
+    )
+    .into()
 }
 
 super::problems! {
     pub fn district_path(key: &str, found: &str) {
-        format!("`{key}` 应当是一个文件路径，实际是{found}")
+        zh_en!(
+            format!("`{key}` 应当是一个文件路径，实际是{found}"),
+            format!("`{key}` should be the path of a file, but found {found}")
+        )
     }
 }
 
 super::problems! {
     pub fn district_no_schools() {
-        "没有任何学校：请在 schools 下列出学校，或用 roster 指定名单表格".into()
+        zh_en!(
+            "没有任何学校：请在 schools 下列出学校，或用 roster 指定名单表格",
+            "there are no schools: list them under schools, or name a spreadsheet of them with roster"
+        )
+        .into()
     }
 }
 
 pub fn base_of(district: impl Display) -> String {
-    format!("这是批量文件 {district} 的 base")
+    zh_en!(
+        format!("这是批量文件 {district} 的 base"),
+        format!("this is the base of the batch file {district}")
+    )
 }
 
 pub fn roster_row(file: impl Display, line: usize) -> String {
-    format!("{file} 第 {line} 行")
+    zh_en!(
+        format!("{file} 第 {line} 行"),
+        format!("{file} line {line}")
+    )
 }
 
 super::problems! {
     pub fn roster_unreadable(file: impl Display, err: &std::io::Error) {
-        format!("无法读取名单 {file}：{}", super::io_reason(err))
+        zh_en!(
+            format!("无法读取名单 {file}：{}", super::io_reason(err)),
+            format!("cannot read the list of schools {file}: {}", super::io_reason(err))
+        )
     }
 }
 
 super::problems! {
     pub fn roster_unknown_encoding() {
-        "名单的编码认不出来：在 Excel 或 WPS 里“另存为”CSV（逗号分隔）或 Excel 工作簿（.xlsx）再试".into()
+        zh_en!(
+            "名单的编码认不出来：在 Excel 或 WPS 里“另存为”CSV（逗号分隔）或 Excel 工作簿（.xlsx）再试",
+            "the encoding of the list of schools is not recognised: in Excel or WPS, use \"Save As\" to save it as CSV (comma separated) or as an Excel workbook (.xlsx), and try again"
+        )
+        .into()
     }
 }
 
 super::problems! {
     pub fn roster_bad(err: impl Display) {
-        format!("名单读不懂：{err}")
+        zh_en!(
+            format!("名单读不懂：{err}"),
+            format!("the list of schools cannot be read: {err}")
+        )
     }
 }
 
 super::problems! {
     pub fn roster_empty() {
-        "名单里没有学校：表头下面每行写一所学校".into()
+        zh_en!(
+            "名单里没有学校：表头下面每行写一所学校",
+            "the list has no schools: below the header row, write one school per row"
+        )
+        .into()
     }
 }
 
 super::problems! {
     pub fn roster_no_header() {
-        "名单里找不到表头：前几行都没有计划里的字段名".into()
+        zh_en!(
+            "名单里找不到表头：前几行都没有计划里的字段名",
+            "the list has no header row: none of its first rows names a field of the plan"
+        )
+        .into()
     }
 }
 
 pub fn roster_header_help() -> String {
-    "表头写计划里的字段名，例如：学校、落款单位、落款日期、年度、标题（也可以写英文 school、signature.org）".into()
+    zh_en!(
+        "表头写计划里的字段名，例如：学校、落款单位、落款日期、年度、标题（也可以写英文 school、signature.org）",
+        "in the header row, write the plan's field names, for example: 学校, 落款单位, 落款日期, 年度, 标题 (or in English: school, signature.org)"
+    )
+    .into()
 }
 
 super::problems! {
     pub fn roster_header_twice(name: &str, first_column: usize) {
-        format!("表头“{name}”和第 {first_column} 列是同一个字段，只能写一列")
+        zh_en!(
+            format!("表头“{name}”和第 {first_column} 列是同一个字段，只能写一列"),
+            format!(
+                "the header \"{name}\" is the same field as column {first_column}: only one column may name it"
+            )
+        )
     }
 }
 
 super::problems! {
     pub fn roster_extends() {
-        "名单里不能写 extends：各校共用的计划请写在区县文件的 base 里".into()
+        zh_en!(
+            "名单里不能写 extends：各校共用的计划请写在区县文件的 base 里",
+            "the list of schools cannot use extends: the plan all schools share goes in the base of the district file"
+        )
+        .into()
     }
 }
 
 super::problems! {
     pub fn roster_columns_ignored(names: &[String]) {
         let names: Vec<&str> = names.iter().map(String::as_str).collect();
-        format!("这些列不是计划里的内容，没有用上：{}", super::quote_list(&names))
+        zh_en!(
+            format!("这些列不是计划里的内容，没有用上：{}", super::quote_list(&names)),
+            format!("these columns are not part of a plan and were not used: {}", super::quote_list(&names))
+        )
     }
 }
 
 super::problems! {
     pub fn roster_column_without_header(column: usize) {
-        format!("第 {column} 列有内容，但没有表头，这一列没有用上")
+        zh_en!(
+            format!("第 {column} 列有内容，但没有表头，这一列没有用上"),
+            format!("column {column} has content but no header, so it was not used")
+        )
     }
 }
 
 super::problems! {
     pub fn roster_too_big(cells: usize) {
-        format!("名单太大：超过 {cells} 个格子。请检查表格里是否有很远的地方误填了内容")
+        zh_en!(
+            format!("名单太大：超过 {cells} 个格子。请检查表格里是否有很远的地方误填了内容"),
+            format!(
+                "the list is too large: more than {cells} cells. Check whether something was typed by mistake far away in the spreadsheet"
+            )
+        )
     }
 }
 
 super::problems! {
     pub fn batch_clash(first: &str, second: &str, name: &str) {
-        format!("“{first}”和“{second}”会写到同一个文件“{name}”，一个文件都没有写：请把学校名称改得不同")
+        zh_en!(
+            format!("“{first}”和“{second}”会写到同一个文件“{name}”，一个文件都没有写：请把学校名称改得不同"),
+            format!(
+                "\"{first}\" and \"{second}\" would both be written to the file \"{name}\", so no file was written: make the school names different"
+            )
+        )
     }
 }
 
 pub fn batch_summary(total: usize, ok: usize, failed: usize, seconds: Option<f64>) -> String {
     match seconds {
-        Some(s) => format!("共 {total} 所学校：成功 {ok} 所，失败 {failed} 所，用时 {s:.1} 秒"),
-        None => format!("共 {total} 所学校：成功 {ok} 所，失败 {failed} 所"),
+        Some(s) => zh_en!(
+            format!("共 {total} 所学校：成功 {ok} 所，失败 {failed} 所，用时 {s:.1} 秒"),
+            format!("{total} school(s): {ok} succeeded, {failed} failed, in {s:.1} s")
+        ),
+        None => zh_en!(
+            format!("共 {total} 所学校：成功 {ok} 所，失败 {failed} 所"),
+            format!("{total} school(s): {ok} succeeded, {failed} failed")
+        ),
     }
 }
 
 pub fn batch_school_ok(done: usize, total: usize, school: &str) -> String {
-    format!("[{done}/{total}] {school}：已生成")
+    zh_en!(
+        format!("[{done}/{total}] {school}：已生成"),
+        format!("[{done}/{total}] {school}: written")
+    )
 }
 
 pub fn batch_school_failed(done: usize, total: usize, school: &str) -> String {
-    format!("[{done}/{total}] {school}：有错误，没有生成")
+    zh_en!(
+        format!("[{done}/{total}] {school}：有错误，没有生成"),
+        format!("[{done}/{total}] {school}: has errors, nothing written")
+    )
 }
 
 pub fn batch_school_errors(school: &str) -> String {
-    format!("{school} 的错误：")
+    zh_en!(format!("{school} 的错误："), format!("errors in {school}:"))
 }
 
+// The batch's index page: for the person who ran the batch (its error
+// column holds the diagnostics as printed), so it follows the language too.
+
 pub fn index_title(district: impl Display) -> String {
-    format!("工会工作计划（{district}）")
+    zh_en!(
+        format!("工会工作计划（{district}）"),
+        format!("Trade union work plans ({district})")
+    )
 }
 
 pub fn index_school() -> &'static str {
-    "学校"
+    zh_en!("学校", "School")
 }
 
 pub fn index_files() -> &'static str {
-    "文件"
+    zh_en!("文件", "Files")
 }
 
 pub fn index_errors() -> &'static str {
-    "错误"
+    zh_en!("错误", "Errors")
 }
 
 pub fn batch_jobs_capped(asked: usize, used: usize) -> String {
     if asked < used {
-        format!("-j 至少是 1，改为 -j {used}")
+        zh_en!(
+            format!("-j 至少是 1，改为 -j {used}"),
+            format!("-j must be at least 1; using -j {used}")
+        )
     } else {
-        format!("-j {asked} 超出了这台电脑能同时处理的数量，改为 -j {used}")
+        zh_en!(
+            format!("-j {asked} 超出了这台电脑能同时处理的数量，改为 -j {used}"),
+            format!("-j {asked} is more than this computer can run at once; using -j {used}")
+        )
     }
 }
 
 super::problems! {
     pub fn batch_no_threads(err: impl Display) {
-        format!("无法启动并行处理的线程：{err}（可以试试更小的 -j）")
+        zh_en!(
+            format!("无法启动并行处理的线程：{err}（可以试试更小的 -j）"),
+            format!("cannot start the threads to work in parallel: {err} (try a smaller -j)")
+        )
     }
 }
 
 super::problems! {
     pub fn school_extends() {
-        "学校条目里不能写 extends：各校都从 base 出发".into()
+        zh_en!(
+            "学校条目里不能写 extends：各校都从 base 出发",
+            "a school entry cannot use extends: every school starts from base"
+        )
+        .into()
     }
 }
 
 pub fn school_extends_help() -> String {
-    "这所学校有自己的计划文件的话，写 spec: 文件名（它会合并在 base 之上）".into()
+    zh_en!(
+        "这所学校有自己的计划文件的话，写 spec: 文件名（它会合并在 base 之上）",
+        "if this school has a plan file of its own, write spec: and its file name (it is merged on top of base)"
+    )
+    .into()
 }

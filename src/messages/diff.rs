@@ -1,23 +1,38 @@
-//! The words about diff.
+//! The words about diff. What changed (`what`) names a part of the Chinese
+//! document and stays as the document says it.
 
 use super::*;
 
 pub fn diff_none() -> String {
-    "两份计划的内容没有区别".into()
+    zh_en!(
+        "两份计划的内容没有区别",
+        "the two plans have the same content"
+    )
+    .into()
 }
 
 pub fn diff_added(what: &str) -> String {
-    format!("+ 新增：{what}")
+    zh_en!(format!("+ 新增：{what}"), format!("+ added: {what}"))
 }
 
 pub fn diff_removed(what: &str) -> String {
-    format!("- 删去：{what}")
+    zh_en!(format!("- 删去：{what}"), format!("- removed: {what}"))
 }
 
 pub fn diff_changed(what: &str, old: &str, new: &str) -> String {
-    format!("~ 修改：{what}：“{}” → “{}”", shorten(old), shorten(new))
+    zh_en!(
+        format!("~ 修改：{what}：“{}” → “{}”", shorten(old), shorten(new)),
+        format!(
+            "~ changed: {what}: \"{}\" → \"{}\"",
+            shorten(old),
+            shorten(new)
+        )
+    )
 }
 
 pub fn diff_moved(what: &str, from: &str, to: &str) -> String {
-    format!("→ 调整：{what}：{from} → {to}")
+    zh_en!(
+        format!("→ 调整：{what}：{from} → {to}"),
+        format!("→ moved: {what}: {from} → {to}")
+    )
 }

@@ -2,80 +2,137 @@
 
 use std::fmt::Display;
 
+use super::zh_en;
+
 super::problems! {
     pub fn extends_not_text(found: &str) {
-        format!("`extends` 应当是一个文件路径，实际是{found}")
+        zh_en!(
+            format!("`extends` 应当是一个文件路径，实际是{found}"),
+            format!("`extends` should be the path of a file, but found {found}")
+        )
     }
 }
 
 pub fn extends_help() -> String {
-    "写上一年计划文件的路径，相对于本文件所在的文件夹，例如：extends: ../2025/lihe.yaml".into()
+    zh_en!(
+        "写上一年计划文件的路径，相对于本文件所在的文件夹，例如：extends: ../2025/lihe.yaml",
+        "write the path of last year's plan file, relative to the folder of this file, for example: extends: ../2025/lihe.yaml"
+    )
+    .into()
 }
 
 super::problems! {
     pub fn extends_missing(written: &str, full: impl Display) {
-        format!("找不到 `extends` 指向的文件“{written}”（找的是 {full}）")
+        zh_en!(
+            format!("找不到 `extends` 指向的文件“{written}”（找的是 {full}）"),
+            format!("cannot find the file \"{written}\" that `extends` names (looked for {full})")
+        )
     }
 }
 
 super::problems! {
     pub fn extends_is_dir(written: &str) {
-        format!("`extends` 指向的“{written}”是一个文件夹，不是计划文件")
+        zh_en!(
+            format!("`extends` 指向的“{written}”是一个文件夹，不是计划文件"),
+            format!("\"{written}\", which `extends` names, is a folder, not a plan file")
+        )
     }
 }
 
 super::problems! {
     pub fn extends_cycle(chain: &str) {
-        format!("`extends` 绕成了一个圈：{chain}")
+        zh_en!(
+            format!("`extends` 绕成了一个圈：{chain}"),
+            format!("`extends` goes round in a circle: {chain}")
+        )
     }
 }
 
 pub fn extended_by(chain: &str) -> String {
-    format!("这个文件是通过 extends 读入的：{chain}")
+    zh_en!(
+        format!("这个文件是通过 extends 读入的：{chain}"),
+        format!("this file was read through extends: {chain}")
+    )
 }
 
 super::problems! {
     pub fn nothing_to_remove(id: Option<&str>) {
         match id {
-            Some(id) => format!("上一份计划里没有 id 为“{id}”的项，无从删除"),
-            None => "要删除的项没有写 id，不知道删哪一项".into(),
+            Some(id) => zh_en!(
+                format!("上一份计划里没有 id 为“{id}”的项，无从删除"),
+                format!("the previous plan has no entry with the id \"{id}\", so there is nothing to remove")
+            ),
+            None => zh_en!(
+                "要删除的项没有写 id，不知道删哪一项",
+                "the entry to remove has no id, so it is not known which entry to remove"
+            )
+            .into(),
         }
     }
 }
 
 pub fn nothing_to_remove_help() -> String {
-    "remove: true 删除的是 extends 的文件里 id 相同的那一项；检查 id 是否写对".into()
+    zh_en!(
+        "remove: true 删除的是 extends 的文件里 id 相同的那一项；检查 id 是否写对",
+        "remove: true removes the entry with the same id in the file named by extends; check that the id is right"
+    )
+    .into()
 }
 
 super::problems! {
     pub fn remove_without_extends() {
-        "`remove: true` 只能在用 extends 的文件里删除上一份计划的项".into()
+        zh_en!(
+            "`remove: true` 只能在用 extends 的文件里删除上一份计划的项",
+            "`remove: true` can only remove entries of a previous plan, in a file that uses extends"
+        )
+        .into()
     }
 }
 
 super::problems! {
     pub fn duplicate_id(id: &str, first_line: Option<usize>) {
         match first_line {
-            Some(line) => format!("id“{id}”已经在第 {line} 行用过了，同一个列表里的 id 不能重复"),
-            None => format!("id“{id}”在同一个列表里重复了"),
+            Some(line) => zh_en!(
+                format!("id“{id}”已经在第 {line} 行用过了，同一个列表里的 id 不能重复"),
+                format!("the id \"{id}\" is already used on line {line}; ids in one list must all differ")
+            ),
+            None => zh_en!(
+                format!("id“{id}”在同一个列表里重复了"),
+                format!("the id \"{id}\" is used twice in the same list")
+            ),
         }
     }
 }
 
 super::problems! {
     pub fn bad_bool(found: &str) {
-        format!("这里应当是 true 或 false，实际是{found}")
+        zh_en!(
+            format!("这里应当是 true 或 false，实际是{found}"),
+            format!("expected true or false here, but found {found}")
+        )
     }
 }
 
 /// What to write in the spec's own file for a value from the file it extends.
 pub fn fix_here(parent: &str, own: &str, snippet: &str) -> String {
-    format!("{parent} 是上一份计划，不要改它：在 {own} 里写上下面这几行，换成今年的内容\n{snippet}")
+    zh_en!(
+        format!(
+            "{parent} 是上一份计划，不要改它：在 {own} 里写上下面这几行，换成今年的内容\n{snippet}"
+        ),
+        format!(
+            "{parent} is the previous plan, do not change it: write these lines in {own}, with this year's content\n{snippet}"
+        )
+    )
 }
 
 pub fn fix_here_needs_id(parent: &str, own: &str, k: crate::spec::keys::Naming) -> String {
     let id = k.key("id");
-    format!(
-        "{parent} 是上一份计划，这一项在那里没有 {id}：先在 {parent} 的这一项里加一行“{id}: 起个名字”（只加这一行），再在 {own} 里用同样的 {id} 写上今年的内容"
+    zh_en!(
+        format!(
+            "{parent} 是上一份计划，这一项在那里没有 {id}：先在 {parent} 的这一项里加一行“{id}: 起个名字”（只加这一行），再在 {own} 里用同样的 {id} 写上今年的内容"
+        ),
+        format!(
+            "{parent} is the previous plan, and this entry has no {id} there: first add one line \"{id}: a name you choose\" to this entry in {parent} (only that line), then write this year's content in {own} under the same {id}"
+        )
     )
 }

@@ -1,60 +1,108 @@
 //! The words about import.
+//!
+//! Two kinds of words: the report and the errors `import` prints, which
+//! follow the language; and what it writes into the spec it makes (the
+//! `# 请核对` notes, the header comments, the placeholders to fill in),
+//! which stay Chinese whatever the language, as the spec and its document
+//! are Chinese. The notes are printed in the report too, as written.
 
 use std::fmt::Display;
 
+use super::zh_en;
+
 super::problems! {
     pub fn import_old_word() {
-        "这是旧版 Word 文件（.doc/.wps），读不了".into()
+        zh_en!(
+            "这是旧版 Word 文件（.doc/.wps），读不了",
+            "this is an old Word file (.doc/.wps), which cannot be read"
+        )
+        .into()
     }
 }
 
 pub fn import_old_word_help() -> String {
-    "请在 Word 或 WPS 里打开它，“另存为”Word 文档（.docx）后再导入".into()
+    zh_en!(
+        "请在 Word 或 WPS 里打开它，“另存为”Word 文档（.docx）后再导入",
+        "open it in Word or WPS, use \"Save As\" to save it as a Word document (.docx), and import that"
+    )
+    .into()
 }
 
 super::problems! {
     pub fn import_bad_docx() {
-        "这个 .docx 文件打不开：可能已损坏，或者不是 Word 文档".into()
+        zh_en!(
+            "这个 .docx 文件打不开：可能已损坏，或者不是 Word 文档",
+            "this .docx file cannot be opened: it may be damaged, or not a Word document"
+        )
+        .into()
     }
 }
 
 super::problems! {
     pub fn import_unknown_encoding() {
-        "文件既不是 UTF-8 编码，也不是 GBK/GB18030 编码，读不出文字".into()
+        zh_en!(
+            "文件既不是 UTF-8 编码，也不是 GBK/GB18030 编码，读不出文字",
+            "the file is in neither the UTF-8 nor the GBK/GB18030 encoding, so its text cannot be read"
+        )
+        .into()
     }
 }
 
 pub fn import_unknown_encoding_help() -> String {
-    "请用记事本打开它，“另存为”时编码选 UTF-8，再导入".into()
+    zh_en!(
+        "请用记事本打开它，“另存为”时编码选 UTF-8，再导入",
+        "open it in Notepad, choose the UTF-8 encoding under \"Save As\", and import it again"
+    )
+    .into()
 }
 
 super::problems! {
     pub fn import_no_plan() {
-        "文件里没有找到工作计划：没有“指导思想”“主要工作”这样的标题，也没有“一、”“1、”这样的编号".into()
+        zh_en!(
+            "文件里没有找到工作计划：没有“指导思想”“主要工作”这样的标题，也没有“一、”“1、”这样的编号",
+            "no work plan was found in the file: it has no headings such as \"指导思想\" or \"主要工作\", and no numbering such as \"一、\" or \"1、\""
+        )
+        .into()
     }
 }
 
 pub fn import_no_plan_help() -> String {
-    "如果文件里确实是计划，请把它的文字复制到一个 .txt 文件里，每个标题、每一条各占一行，再导入"
-        .into()
+    zh_en!(
+        "如果文件里确实是计划，请把它的文字复制到一个 .txt 文件里，每个标题、每一条各占一行，再导入",
+        "if the file really holds a plan, copy its text into a .txt file, each heading and each item on a line of its own, and import that"
+    )
+    .into()
 }
 
 super::problems! {
     pub fn import_pick_out_of_range(pick: usize, count: usize) {
-        format!("没有第 {pick} 份计划：文件里一共找到 {count} 份")
+        zh_en!(
+            format!("没有第 {pick} 份计划：文件里一共找到 {count} 份"),
+            format!("there is no plan number {pick}: the file holds {count} plan(s)")
+        )
     }
 }
 
 pub fn import_pick_help() -> String {
-    "用 --list 看看找到了哪几份计划".into()
+    zh_en!(
+        "用 --list 看看找到了哪几份计划",
+        "use --list to see which plans were found"
+    )
+    .into()
 }
 
 super::problems! {
     pub fn import_would_not_validate() {
-        "导入的结果没有通过检查，这是 unionplan 的问题，请把原文件发给开发者；下面是检查发现的问题"
-            .into()
+        zh_en!(
+            "导入的结果没有通过检查，这是 unionplan 的问题，请把原文件发给开发者；下面是检查发现的问题",
+            "the imported plan did not pass the checks; this is a fault in unionplan, please send the original file to its developers. The problems found are below"
+        )
+        .into()
     }
 }
+
+// The notes below are written into the spec as `# 请核对` comments: they
+// stay Chinese.
 
 pub fn import_schedule_without_heading(month: &str) -> String {
     format!("原文没有“工作安排”这样的标题，从“{month}”起当作每月工作安排")
@@ -170,20 +218,42 @@ pub fn import_unplaced_header() -> Vec<String> {
 
 pub fn import_read(file: impl Display, kind: &str, encoding: Option<&str>) -> String {
     match encoding {
-        Some(e) => format!("已读取 {file}（{kind}，{e} 编码）"),
-        None => format!("已读取 {file}（{kind}）"),
+        Some(e) => zh_en!(
+            format!("已读取 {file}（{kind}，{e} 编码）"),
+            format!("read {file} ({}, {e} encoding)", import_kind_en(kind))
+        ),
+        None => zh_en!(
+            format!("已读取 {file}（{kind}）"),
+            format!("read {file} ({})", import_kind_en(kind))
+        ),
+    }
+}
+
+/// A kind of file as named below, in English.
+fn import_kind_en(kind: &str) -> &str {
+    match kind {
+        IMPORT_KIND_TEXT => "plain text",
+        IMPORT_KIND_HTML => "web page",
+        IMPORT_KIND_DOCX => "Word document",
+        other => other,
     }
 }
 
 /// The kinds of file `import` reads, as the report names them
-/// (`import::read::FileKind::label`).
+/// (`import::read::FileKind::label`); [`import_read`] gives them in English
+/// when the language is English.
 pub const IMPORT_KIND_TEXT: &str = "纯文本";
 pub const IMPORT_KIND_MARKDOWN: &str = "Markdown";
 pub const IMPORT_KIND_HTML: &str = "网页";
 pub const IMPORT_KIND_DOCX: &str = "Word 文档";
 
 pub fn import_plans_found(count: usize, pick: usize) -> String {
-    format!("找到 {count} 份计划，导入的是第 {pick} 份（--list 列出全部，--pick N 选择）")
+    zh_en!(
+        format!("找到 {count} 份计划，导入的是第 {pick} 份（--list 列出全部，--pick N 选择）"),
+        format!(
+            "found {count} plans and imported plan {pick} (--list lists them all, --pick N chooses one)"
+        )
+    )
 }
 
 pub fn import_plan_line(
@@ -193,15 +263,23 @@ pub fn import_plan_line(
     months: usize,
     chars: usize,
 ) -> String {
-    format!("{n}. {title}：主要工作 {measures} 项，工作安排 {months} 个月，约 {chars} 字")
+    zh_en!(
+        format!("{n}. {title}：主要工作 {measures} 项，工作安排 {months} 个月，约 {chars} 字"),
+        format!(
+            "{n}. {title}: {measures} main work item(s), a schedule of {months} month(s), about {chars} characters"
+        )
+    )
 }
 
 pub fn import_untitled() -> &'static str {
-    "（没有标题）"
+    zh_en!("（没有标题）", "(no title)")
 }
 
 pub fn import_report_title(title: &str, school: &str, year: i32, period: &str) -> String {
-    format!("  标题：{title} → 学校“{school}”，{year} 年，{period}")
+    zh_en!(
+        format!("  标题：{title} → 学校“{school}”，{year} 年，{period}"),
+        format!("  title: {title} → school \"{school}\", {year}, {period}")
+    )
 }
 
 pub fn import_report_parts(
@@ -212,51 +290,94 @@ pub fn import_report_parts(
     months: usize,
     items: usize,
 ) -> String {
-    format!(
-        "  指导思想 {guiding} 段，工作目标 {goals} 条，主要工作 {top} 项（连同下级共 {all} 条），工作安排 {months} 个月 {items} 项"
+    zh_en!(
+        format!(
+            "  指导思想 {guiding} 段，工作目标 {goals} 条，主要工作 {top} 项（连同下级共 {all} 条），工作安排 {months} 个月 {items} 项"
+        ),
+        format!(
+            "  guiding principles: {guiding} paragraph(s); goals: {goals}; main work: {top} item(s) ({all} with the items below them); schedule: {months} month(s), {items} item(s)"
+        )
     )
 }
 
 pub fn import_report_signature(found: bool) -> String {
     if found {
-        "  落款：已找到".into()
+        zh_en!("  落款：已找到", "  signature (落款): found").into()
     } else {
-        "  落款：没找到（生成时用“学校名称+工会委员会”和生成那天的日期）".into()
+        zh_en!(
+            "  落款：没找到（生成时用“学校名称+工会委员会”和生成那天的日期）",
+            "  signature (落款): not found (the plan will be signed with the school's name + 工会委员会, dated the day it is made)"
+        )
+        .into()
     }
 }
 
 pub fn import_report_noise(n: usize) -> String {
-    format!("  去掉了网页杂项、水印和重复内容 {n} 处")
+    zh_en!(
+        format!("  去掉了网页杂项、水印和重复内容 {n} 处"),
+        format!("  removed {n} piece(s) of web page clutter, watermarks and repeated content")
+    )
 }
 
 pub fn import_report_controls(n: usize) -> String {
-    format!("  去掉了看不见的控制字符 {n} 个（多半是从网页或别的程序复制带来的）")
+    zh_en!(
+        format!("  去掉了看不见的控制字符 {n} 个（多半是从网页或别的程序复制带来的）"),
+        format!(
+            "  removed {n} invisible control character(s) (most likely copied along from a web page or another program)"
+        )
+    )
 }
 
 pub fn import_report_punctuation(n: usize) -> String {
-    format!("  把夹在汉字中间的半角标点（, ; : ( ) 等）改成了全角，共 {n} 处")
+    zh_en!(
+        format!("  把夹在汉字中间的半角标点（, ; : ( ) 等）改成了全角，共 {n} 处"),
+        format!(
+            "  changed {n} half-width punctuation mark(s) (, ; : ( ) and the like) between Chinese characters to full-width"
+        )
+    )
 }
 
 pub fn import_report_unplaced(n: usize) -> String {
-    format!("  没能归类 {n} 段，已放在文件末尾的 unplaced 注释里，请处理")
+    zh_en!(
+        format!("  没能归类 {n} 段，已放在文件末尾的 unplaced 注释里，请处理"),
+        format!(
+            "  {n} paragraph(s) could not be placed; they are in the unplaced comments at the end of the file: please deal with them"
+        )
+    )
 }
 
 pub fn import_report_notes(n: usize) -> String {
-    format!("  拿不准的地方 {n} 处，已在文件里用“# 请核对”标出：")
+    zh_en!(
+        format!("  拿不准的地方 {n} 处，已在文件里用“# 请核对”标出："),
+        format!("  {n} guess(es) to check, marked \"# 请核对\" in the file:")
+    )
 }
 
 pub fn import_written(path: impl Display) -> String {
-    format!("已写好 {path}，请核对后运行：unionplan render {path}")
+    zh_en!(
+        format!("已写好 {path}，请核对后运行：unionplan render {path}"),
+        format!("wrote {path}; check it, then run: unionplan render {path}")
+    )
 }
 
 super::problems! {
     pub fn import_too_deep(max: usize) {
-        format!("文件里的内容一层套一层，超过了 {max} 层，不像是一份计划，没有读取")
+        zh_en!(
+            format!("文件里的内容一层套一层，超过了 {max} 层，不像是一份计划，没有读取"),
+            format!(
+                "the file's content is nested more than {max} levels deep, which does not look like a plan, so it was not read"
+            )
+        )
     }
 }
 
 super::problems! {
     pub fn import_part_too_large(part: &str, mib: u64) {
-        format!("Word 文件里的 {part} 解压后超过 {mib} MB，不像是一份计划，没有读取")
+        zh_en!(
+            format!("Word 文件里的 {part} 解压后超过 {mib} MB，不像是一份计划，没有读取"),
+            format!(
+                "{part} in the Word file is larger than {mib} MB unpacked, which does not look like a plan, so it was not read"
+            )
+        )
     }
 }

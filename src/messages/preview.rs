@@ -1,27 +1,43 @@
-//! The words about preview.
+//! The words about preview. The page's error view (title, hint, the page
+//! not found) is for the person editing, so it follows the language; the
+//! plan shown is the Chinese document.
 
 use std::fmt::Display;
 
+use super::zh_en;
+
 pub fn preview_listening(url: impl Display) -> String {
-    format!(
-        "预览地址：{url}\n用浏览器打开它；修改并保存计划文件后，页面会自动刷新。按 Ctrl+C 结束。"
+    zh_en!(
+        format!(
+            "预览地址：{url}\n用浏览器打开它；修改并保存计划文件后，页面会自动刷新。按 Ctrl+C 结束。"
+        ),
+        format!(
+            "preview at: {url}\nopen it in a browser; the page reloads when the plan file is changed and saved. Press Ctrl+C to stop."
+        )
     )
 }
 
 pub fn preview_error_title(spec: impl Display) -> String {
-    format!("{spec} 有错误")
+    zh_en!(format!("{spec} 有错误"), format!("{spec} has errors"))
 }
 
 pub fn preview_error_hint() -> String {
-    "改正下面的错误并保存文件，这个页面会自动刷新".into()
+    zh_en!(
+        "改正下面的错误并保存文件，这个页面会自动刷新",
+        "correct the errors below and save the file: this page reloads by itself"
+    )
+    .into()
 }
 
 super::problems! {
     pub fn preview_cannot_listen(err: impl Display) {
-        format!("无法启动预览：{err}（换一个端口试试：--port 8080）")
+        zh_en!(
+            format!("无法启动预览：{err}（换一个端口试试：--port 8080）"),
+            format!("cannot start the preview: {err} (try another port: --port 8080)")
+        )
     }
 }
 
 pub fn preview_not_found() -> &'static str {
-    "没有这个页面"
+    zh_en!("没有这个页面", "no such page")
 }

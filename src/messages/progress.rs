@@ -24,22 +24,37 @@ pub fn error_count(n: usize) -> String {
 }
 
 pub fn init_written(path: impl Display) -> String {
-    format!("已写好示例计划 {path}，修改后运行：unionplan render {path}")
+    zh_en!(
+        format!("已写好示例计划 {path}，修改后运行：unionplan render {path}"),
+        format!("wrote the example plan {path}; edit it, then run: unionplan render {path}")
+    )
 }
 
 pub fn init_schema_written(path: impl Display) -> String {
-    format!("已写好 {path}：在 VS Code 里装上 YAML 插件，编辑时就会提示字段、标出错误")
+    zh_en!(
+        format!("已写好 {path}：在 VS Code 里装上 YAML 插件，编辑时就会提示字段、标出错误"),
+        format!(
+            "wrote {path}: with the YAML extension installed in VS Code, the editor suggests fields and marks mistakes as you type"
+        )
+    )
 }
 
 super::problems! {
     pub fn no_formats() {
-        "formats 是空的，什么文件都不会生成：写上要的格式，例如 formats: [docx]，或者删掉这一行（默认三种都生成）".to_string()
+        zh_en!(
+            "formats 是空的，什么文件都不会生成：写上要的格式，例如 formats: [docx]，或者删掉这一行（默认三种都生成）",
+            "formats is empty, so no file would be made: list the formats you want, for example formats: [docx], or delete the line (all three are made by default)"
+        )
+        .to_string()
     }
 }
 
 super::problems! {
     pub fn bad_format(found: &str) {
-        format!("不认识的输出格式“{found}”，可选 docx、md、html")
+        zh_en!(
+            format!("不认识的输出格式“{found}”，可选 docx、md、html"),
+            format!("unknown output format \"{found}\": choose docx, md or html")
+        )
     }
 }
 
@@ -65,4 +80,10 @@ pub fn label_note() -> &'static str {
 
 pub fn label_field() -> &'static str {
     zh_en!("字段", "field")
+}
+
+/// What follows a label, a location or a field in a printed problem
+/// (`错误：plan.yaml:3:1：`, `error: plan.yaml:3:1: `).
+pub fn colon() -> &'static str {
+    zh_en!("：", ": ")
 }

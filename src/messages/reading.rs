@@ -2,234 +2,411 @@
 
 use std::fmt::Display;
 
+use super::zh_en;
+
 super::problems! {
     pub fn cannot_read(err: &std::io::Error) {
-        format!("无法读取这个文件：{}", super::io_reason(err))
+        zh_en!(
+            format!("无法读取这个文件：{}", super::io_reason(err)),
+            format!("cannot read this file: {}", super::io_reason(err))
+        )
     }
 }
 
 super::problems! {
     pub fn not_utf8() {
-        "文件的编码认不出来：既不是 UTF-8，也不是 GBK".into()
+        zh_en!(
+            "文件的编码认不出来：既不是 UTF-8，也不是 GBK",
+            "the file's encoding is not recognised: it is neither UTF-8 nor GBK"
+        )
+        .into()
     }
 }
 
 pub fn not_utf8_help() -> String {
-    "请用记事本或 VS Code 把文件“另存为”UTF-8 编码后再试".into()
+    zh_en!(
+        "请用记事本或 VS Code 把文件“另存为”UTF-8 编码后再试",
+        "open the file in Notepad or VS Code, use \"Save As\" with the UTF-8 encoding, and try again"
+    )
+    .into()
 }
 
 super::problems! {
     pub fn empty_spec() {
-        "文件是空的（或只有注释），没有任何计划内容".into()
+        zh_en!(
+            "文件是空的（或只有注释），没有任何计划内容",
+            "the file is empty (or holds only comments): there is no plan in it"
+        )
+        .into()
     }
 }
 
 pub fn empty_spec_help() -> String {
-    "可以运行 `unionplan init 文件名.yaml` 生成一份完整的示例再修改".into()
+    zh_en!(
+        "可以运行 `unionplan init 文件名.yaml` 生成一份完整的示例再修改",
+        "run `unionplan init plan.yaml` to get a complete example to edit"
+    )
+    .into()
 }
 
 super::problems! {
     pub fn yaml_syntax(reason: &str) {
-        format!("YAML 格式有误：{reason}")
+        zh_en!(
+            format!("YAML 格式有误：{reason}"),
+            format!("the YAML is not well formed: {reason}")
+        )
     }
 }
 
 pub fn yaml_tab_help() -> String {
-    "YAML 不能用 Tab 键缩进，请全部改成空格".into()
+    zh_en!(
+        "YAML 不能用 Tab 键缩进，请全部改成空格",
+        "YAML cannot be indented with the Tab key: use spaces everywhere instead"
+    )
+    .into()
 }
 
 pub fn yaml_syntax_help() -> String {
-    "检查这一行及上一行的缩进和冒号：同一层的字段要对齐，冒号后面要有一个空格".into()
+    zh_en!(
+        "检查这一行及上一行的缩进和冒号：同一层的字段要对齐，冒号后面要有一个空格",
+        "check the indentation and the colons of this line and the line above: fields of one level must line up, and each colon needs a space after it"
+    )
+    .into()
 }
 
 super::problems! {
     pub fn duplicate_key(key: &str) {
-        format!("字段 `{key}` 写了两次")
+        zh_en!(
+            format!("字段 `{key}` 写了两次"),
+            format!("the field `{key}` is written twice")
+        )
     }
 }
 
 pub fn duplicate_key_help() -> String {
-    "同一层里每个字段只能写一次：删掉一处，或把两处的内容合并".into()
+    zh_en!(
+        "同一层里每个字段只能写一次：删掉一处，或把两处的内容合并",
+        "each field may be written only once at the same level: delete one of them, or merge the two"
+    )
+    .into()
 }
 
 super::problems! {
     pub fn yaml_too_deep() {
-        "内容嵌套得太深（或用 YAML 锚点反复引用），无法读取".into()
+        zh_en!(
+            "内容嵌套得太深（或用 YAML 锚点反复引用），无法读取",
+            "the content is nested too deeply (or repeats itself through YAML anchors) to be read"
+        )
+        .into()
     }
 }
 
 super::problems! {
     pub fn top_level_not_map(found: &str) {
-        format!("整个文件应当是“字段: 内容”的形式，实际是{found}")
+        zh_en!(
+            format!("整个文件应当是“字段: 内容”的形式，实际是{found}"),
+            format!("the whole file should be `field: value` lines, but found {found}")
+        )
     }
 }
 
 super::problems! {
     pub fn spec_encoding(encoding: &str) {
-        format!("文件是 {encoding} 编码，已经按 {encoding} 读取")
+        zh_en!(
+            format!("文件是 {encoding} 编码，已经按 {encoding} 读取"),
+            format!("the file is in the {encoding} encoding and was read as {encoding}")
+        )
     }
 }
 
 pub fn spec_encoding_help() -> String {
-    "不必改动；如果想让其他程序也读得顺，可以用记事本“另存为”，编码选 UTF-8".into()
+    zh_en!(
+        "不必改动；如果想让其他程序也读得顺，可以用记事本“另存为”，编码选 UTF-8",
+        "nothing needs changing; for other programs to read it easily too, use \"Save As\" in Notepad and choose the UTF-8 encoding"
+    )
+    .into()
 }
 
 super::problems! {
     pub fn spec_is_word() {
-        "这是 Word 文件，不是计划文件（.yaml）".into()
+        zh_en!(
+            "这是 Word 文件，不是计划文件（.yaml）",
+            "this is a Word file, not a plan file (.yaml)"
+        )
+        .into()
     }
 }
 
 pub fn spec_is_word_help(file: impl Display) -> String {
-    format!("要把它变成计划文件，请用 unionplan import {file}")
+    zh_en!(
+        format!("要把它变成计划文件，请用 unionplan import {file}"),
+        format!("to turn it into a plan file, use unionplan import {file}")
+    )
 }
 
 super::problems! {
     pub fn spec_is_old_word() {
-        "这是旧版 Word（.doc）或 WPS 文件，不是计划文件（.yaml）".into()
+        zh_en!(
+            "这是旧版 Word（.doc）或 WPS 文件，不是计划文件（.yaml）",
+            "this is an old Word (.doc) or WPS file, not a plan file (.yaml)"
+        )
+        .into()
     }
 }
 
 pub fn spec_is_old_word_help() -> String {
-    "先用 Word 或 WPS 打开它，“另存为”Word 文档（.docx），再用 unionplan import 把 .docx 变成计划文件".into()
+    zh_en!(
+        "先用 Word 或 WPS 打开它，“另存为”Word 文档（.docx），再用 unionplan import 把 .docx 变成计划文件",
+        "open it in Word or WPS and use \"Save As\" to save it as a Word document (.docx); then turn the .docx into a plan file with unionplan import"
+    )
+    .into()
 }
 
 super::problems! {
     pub fn spec_is_spreadsheet() {
-        "这是 Excel 或 WPS 表格，不是计划文件（.yaml）".into()
+        zh_en!(
+            "这是 Excel 或 WPS 表格，不是计划文件（.yaml）",
+            "this is an Excel or WPS spreadsheet, not a plan file (.yaml)"
+        )
+        .into()
     }
 }
 
 pub fn spec_is_spreadsheet_help(file: impl Display) -> String {
-    format!("学校名单请写进区县文件：roster: {file}，再用 unionplan batch 区县文件.yaml")
+    zh_en!(
+        format!("学校名单请写进区县文件：roster: {file}，再用 unionplan batch 区县文件.yaml"),
+        format!(
+            "a list of schools goes into a district file as roster: {file}; then run unionplan batch district.yaml"
+        )
+    )
 }
 
 super::problems! {
     pub fn spec_is_pdf() {
-        "这是 PDF 文件，不是计划文件（.yaml）".into()
+        zh_en!(
+            "这是 PDF 文件，不是计划文件（.yaml）",
+            "this is a PDF file, not a plan file (.yaml)"
+        )
+        .into()
     }
 }
 
 pub fn spec_is_pdf_help() -> String {
-    "unionplan 读不了 PDF：请找到它的 Word 原文件，用 unionplan import 变成计划文件".into()
+    zh_en!(
+        "unionplan 读不了 PDF：请找到它的 Word 原文件，用 unionplan import 变成计划文件",
+        "unionplan cannot read PDF: find the Word file it was made from, and turn that into a plan file with unionplan import"
+    )
+    .into()
 }
 
 super::problems! {
     pub fn slip_fullwidth_colon() {
-        "这里用了全角冒号“：”，请改成半角冒号“:”再加一个空格".into()
+        zh_en!(
+            "这里用了全角冒号“：”，请改成半角冒号“:”再加一个空格",
+            "this is a full-width colon \"：\": write a half-width colon \":\" followed by a space instead"
+        )
+        .into()
     }
 }
 
 pub fn slip_fullwidth_colon_help(key: &str) -> String {
-    format!("写成 {key}: ……（英文输入法下的冒号，后面空一格）")
+    zh_en!(
+        format!("写成 {key}: ……（英文输入法下的冒号，后面空一格）"),
+        format!("write {key}: … (the colon as typed with an English input method, then a space)")
+    )
 }
 
 super::problems! {
     pub fn slip_colon_space() {
-        "冒号“:”后面少了一个空格".into()
+        zh_en!(
+            "冒号“:”后面少了一个空格",
+            "the colon \":\" needs a space after it"
+        )
+        .into()
     }
 }
 
 pub fn slip_colon_space_help(key: &str, value: &str) -> String {
-    format!("写成 {key}: {value}")
+    zh_en!(
+        format!("写成 {key}: {value}"),
+        format!("write {key}: {value}")
+    )
 }
 
 super::problems! {
     pub fn slip_dash_space() {
-        "列表的“-”后面少了一个空格".into()
+        zh_en!(
+            "列表的“-”后面少了一个空格",
+            "the list dash \"-\" needs a space after it"
+        )
+        .into()
     }
 }
 
 pub fn slip_dash_space_help() -> String {
-    "每一项写成“- 内容”：减号后面空一格".into()
+    zh_en!(
+        "每一项写成“- 内容”：减号后面空一格",
+        "write each entry as \"- text\": a space after the dash"
+    )
+    .into()
 }
 
 super::problems! {
     pub fn slip_fullwidth_space() {
-        "这一行用全角空格（中文输入法的空格）缩进了".into()
+        zh_en!(
+            "这一行用全角空格（中文输入法的空格）缩进了",
+            "this line is indented with full-width spaces (the spaces of a Chinese input method)"
+        )
+        .into()
     }
 }
 
 pub fn slip_fullwidth_space_help() -> String {
-    "缩进只能用半角空格：切换到英文输入法，删掉这些空格再重新输入".into()
+    zh_en!(
+        "缩进只能用半角空格：切换到英文输入法，删掉这些空格再重新输入",
+        "indent only with half-width spaces: switch to an English input method, delete these spaces and type them again"
+    )
+    .into()
 }
 
 super::problems! {
     pub fn slip_unquoted_braces() {
-        "以“{{”开头的文字要加上引号".into()
+        zh_en!(
+            "以“{{”开头的文字要加上引号",
+            "text that starts with \"{{\" must be put in quotes"
+        )
+        .into()
     }
 }
 
 super::problems! {
     pub fn slip_unquoted_bracket() {
-        "以“[”开头的文字要加上引号，否则会被当成列表".into()
+        zh_en!(
+            "以“[”开头的文字要加上引号，否则会被当成列表",
+            "text that starts with \"[\" must be put in quotes, or it is read as a list"
+        )
+        .into()
     }
 }
 
 pub fn slip_quote_help(key: &str, value: &str) -> String {
-    format!("写成 {key}: \"{value}\"（整段文字用英文双引号括起来）")
+    zh_en!(
+        format!("写成 {key}: \"{value}\"（整段文字用英文双引号括起来）"),
+        format!("write {key}: \"{value}\" (the whole text in straight double quotes)")
+    )
 }
 
 super::problems! {
     pub fn slip_indent(indent: usize, key: &str, key_indent: usize) {
         if key.is_empty() {
-            format!("这一行的缩进（{indent} 个空格）和上面各行都对不齐")
+            zh_en!(
+                format!("这一行的缩进（{indent} 个空格）和上面各行都对不齐"),
+                format!("the indentation of this line ({indent} spaces) does not line up with any line above")
+            )
         } else {
-            format!("这一行的缩进（{indent} 个空格）和上一行的“{key}”（{key_indent} 个空格）对不齐")
+            zh_en!(
+                format!("这一行的缩进（{indent} 个空格）和上一行的“{key}”（{key_indent} 个空格）对不齐"),
+                format!(
+                    "the indentation of this line ({indent} spaces) does not line up with \"{key}\" above ({key_indent} spaces)"
+                )
+            )
         }
     }
 }
 
 pub fn slip_indent_help() -> String {
-    "同一层的字段要左边对齐；下一层比上一层多缩进两个空格".into()
+    zh_en!(
+        "同一层的字段要左边对齐；下一层比上一层多缩进两个空格",
+        "fields of one level must line up on the left; each level below is indented two more spaces"
+    )
+    .into()
 }
 
 /// libyaml's reasons, in Chinese. The English is kept as a note.
 pub fn yaml_reason(detail: &str) -> &'static str {
     if detail.contains("could not find expected ':'") {
-        "这一行或上一行少了冒号“:”，或者冒号后面少了空格"
+        zh_en!(
+            "这一行或上一行少了冒号“:”，或者冒号后面少了空格",
+            "a colon \":\" is missing on this line or the line above, or a colon has no space after it"
+        )
     } else if detail.contains("mapping values are not allowed") {
-        "冒号的位置不对：可能是缩进没有对齐，或者文字里有“: ”（这样的文字要加引号）"
+        zh_en!(
+            "冒号的位置不对：可能是缩进没有对齐，或者文字里有“: ”（这样的文字要加引号）",
+            "a colon is out of place: the indentation may not line up, or the text contains \": \" (such text must be put in quotes)"
+        )
     } else if detail.contains("did not find expected key") {
-        "这里应当是“字段: 内容”，但格式不对：检查缩进和冒号"
+        zh_en!(
+            "这里应当是“字段: 内容”，但格式不对：检查缩进和冒号",
+            "a `field: value` line was expected here, but it is not written that way: check the indentation and the colons"
+        )
     } else if detail.contains("did not find expected '-' indicator") {
-        "列表没有对齐：同一个列表的每一项“- ”要左边对齐"
+        zh_en!(
+            "列表没有对齐：同一个列表的每一项“- ”要左边对齐",
+            "the list does not line up: every \"- \" of one list must line up on the left"
+        )
     } else if detail.contains("found character that cannot start any plain scalar") {
-        "这个字符不能放在文字开头：请给这段文字加上英文双引号"
+        zh_en!(
+            "这个字符不能放在文字开头：请给这段文字加上英文双引号",
+            "text cannot start with this character: put the text in straight double quotes"
+        )
     } else if detail.contains("did not find expected node content") {
-        "这里缺了内容"
+        zh_en!("这里缺了内容", "something is missing here")
     } else if detail.contains("found unexpected end of stream")
         || detail.contains("did not find expected ',' or ']'")
         || detail.contains("did not find expected ',' or '}'")
     {
-        "括号或引号没有配对：开了的“[”“{”“\"”要关上"
+        zh_en!(
+            "括号或引号没有配对：开了的“[”“{”“\"”要关上",
+            "a bracket or quote is not closed: every \"[\", \"{\" and '\"' that is opened must be closed"
+        )
     } else if detail.contains("found a tab character") || detail.contains("tab") {
-        "这里有 Tab 键，YAML 不能用 Tab"
+        zh_en!(
+            "这里有 Tab 键，YAML 不能用 Tab",
+            "there is a tab here, and YAML cannot use tabs"
+        )
     } else {
-        "格式不对"
+        zh_en!("格式不对", "it is not written correctly")
     }
 }
 
 pub fn yaml_detail_note(detail: &str) -> String {
-    format!("YAML 解析器的原话：{detail}")
+    zh_en!(
+        format!("YAML 解析器的原话：{detail}"),
+        format!("the YAML parser said: {detail}")
+    )
 }
 
 super::problems! {
     pub fn yaml_control_character(code: u32) {
-        format!("这里有一个看不见的控制字符（U+{code:04X}），计划文件里不能有")
+        zh_en!(
+            format!("这里有一个看不见的控制字符（U+{code:04X}），计划文件里不能有"),
+            format!("there is an invisible control character (U+{code:04X}) here, which a plan file must not contain")
+        )
     }
 }
 
 pub fn yaml_control_character_help() -> String {
-    "把光标放在这里，删掉这个字符（常常是从网页或别的程序复制来的）".into()
+    zh_en!(
+        "把光标放在这里，删掉这个字符（常常是从网页或别的程序复制来的）",
+        "put the cursor here and delete the character (it often comes from copying from a web page or another program)"
+    )
+    .into()
 }
 
 super::problems! {
     pub fn yaml_second_document() {
-        "“---”下面又开始了第二份内容：一个计划文件只能有一份计划".into()
+        zh_en!(
+            "“---”下面又开始了第二份内容：一个计划文件只能有一份计划",
+            "a second document starts below \"---\": a plan file can hold only one plan"
+        )
+        .into()
     }
 }
 
 pub fn yaml_second_document_help() -> String {
-    "删掉这一行“---”（以及下面多出来的内容），或者把第二份计划另存为一个文件".into()
+    zh_en!(
+        "删掉这一行“---”（以及下面多出来的内容），或者把第二份计划另存为一个文件",
+        "delete this \"---\" line (and the extra content below it), or save the second plan as a file of its own"
+    )
+    .into()
 }

@@ -2,64 +2,109 @@
 
 use std::fmt::Display;
 
+use super::zh_en;
+
 super::problems! {
     pub fn rollover_no_year() {
-        "这个文件里没有 `year`，不知道从哪一年换到哪一年".into()
+        zh_en!(
+            "这个文件里没有 `year`，不知道从哪一年换到哪一年",
+            "this file has no `year`, so it is not known which year to move from"
+        )
+        .into()
     }
 }
 
 pub fn rollover_leap_day(old: &str, new: &str) -> String {
-    format!("{old} 换成了 {new}：新的一年没有 2 月 29 日")
+    zh_en!(
+        format!("{old} 换成了 {new}：新的一年没有 2 月 29 日"),
+        format!("{old} became {new}: the new year has no 29 February")
+    )
 }
 
 pub fn rollover_date_unmoved(token: &str) -> String {
-    format!("日期“{token}”看不懂，没有改动，请手动修改")
+    zh_en!(
+        format!("日期“{token}”看不懂，没有改动，请手动修改"),
+        format!(
+            "the date \"{token}\" cannot be understood and was left as it was: change it by hand"
+        )
+    )
 }
 
 pub fn rollover_extends() -> String {
-    "extends 指向的文件没有改动：请确认新计划是否仍以它为基础".into()
+    zh_en!(
+        "extends 指向的文件没有改动：请确认新计划是否仍以它为基础",
+        "the file named by extends was not changed: make sure the new plan should still build on it"
+    )
+    .into()
 }
 
 pub fn rollover_other_year(year: i32) -> String {
-    format!("提到了 {year} 年，没有改动，请确认")
+    zh_en!(
+        format!("提到了 {year} 年，没有改动，请确认"),
+        format!("mentions the year {year}, which was left as it was: please check")
+    )
 }
 
 pub fn rollover_change(line: usize, what: &str, old: &str, new: &str) -> String {
-    format!("第 {line} 行：{what} {old} → {new}")
+    zh_en!(
+        format!("第 {line} 行：{what} {old} → {new}"),
+        format!("line {line}: {what} {old} → {new}")
+    )
 }
 
 pub fn rollover_what_year() -> &'static str {
-    "年份"
+    zh_en!("年份", "year")
 }
 
 pub fn rollover_what_date() -> &'static str {
-    "日期"
+    zh_en!("日期", "date")
 }
 
 pub fn rollover_what_text() -> &'static str {
-    "文字中的年份"
+    zh_en!("文字中的年份", "year in the text")
 }
 
 pub fn rollover_summary(old: i32, new: i32, changes: usize) -> String {
-    format!("从 {old} 年换到 {new} 年，共改动 {changes} 处：")
+    zh_en!(
+        format!("从 {old} 年换到 {new} 年，共改动 {changes} 处："),
+        format!("from {old} to {new}, {changes} change(s):")
+    )
 }
 
 pub fn rollover_review_header() -> String {
-    "请人工看一看这几行：".into()
+    zh_en!(
+        "请人工看一看这几行：",
+        "please look over these lines yourself:"
+    )
+    .into()
 }
 
 pub fn rollover_review(line: usize, reason: &str) -> String {
-    format!("第 {line} 行：{reason}")
+    zh_en!(
+        format!("第 {line} 行：{reason}"),
+        format!("line {line}: {reason}")
+    )
 }
 
 pub fn rollover_dry_run() -> String {
-    "（试运行：没有写入任何文件）".into()
+    zh_en!(
+        "（试运行：没有写入任何文件）",
+        "(dry run: no file was written)"
+    )
+    .into()
 }
 
 pub fn rollover_written(path: impl Display) -> String {
-    format!("已写好新一年的计划 {path}，原来的文件没有改动")
+    zh_en!(
+        format!("已写好新一年的计划 {path}，原来的文件没有改动"),
+        format!("wrote the new year's plan {path}; the original file was not changed")
+    )
 }
 
 pub fn rollover_year_help() -> String {
-    "--year 写新计划的年份，例如 --year 2026".to_string()
+    zh_en!(
+        "--year 写新计划的年份，例如 --year 2026",
+        "give the new plan's year with --year, for example --year 2026"
+    )
+    .to_string()
 }

@@ -2,69 +2,106 @@
 
 use std::fmt::Display;
 
+use super::zh_en;
+
 super::problems! {
     pub fn cannot_write(path: impl Display, err: &std::io::Error) {
-        format!("无法写入 {path}：{}（原来的文件没有被改动）", io_reason(err))
+        zh_en!(
+            format!("无法写入 {path}：{}（原来的文件没有被改动）", io_reason(err)),
+            format!("cannot write {path}: {} (the existing file was left as it was)", io_reason(err))
+        )
     }
 }
 
 super::problems! {
     pub fn cannot_create_dir(path: impl Display, err: &std::io::Error) {
-        format!("无法创建文件夹 {path}：{}", io_reason(err))
+        zh_en!(
+            format!("无法创建文件夹 {path}：{}", io_reason(err)),
+            format!("cannot create the folder {path}: {}", io_reason(err))
+        )
     }
 }
 
 super::problems! {
     pub fn cannot_write_stdout(err: &std::io::Error) {
-        format!("无法写到标准输出：{}", io_reason(err))
+        zh_en!(
+            format!("无法写到标准输出：{}", io_reason(err)),
+            format!("cannot write to standard output: {}", io_reason(err))
+        )
     }
 }
 
-/// Why a read or write failed, in Chinese where the reason is a common
-/// one; the system's own words otherwise.
+/// Why a read or write failed, in the user's language where the reason is
+/// a common one; the system's own words otherwise.
 pub fn io_reason(err: &std::io::Error) -> String {
     use std::io::ErrorKind as K;
     match err.kind() {
-        K::NotFound => "找不到这个文件或文件夹".into(),
-        K::PermissionDenied => "没有权限".into(),
-        K::AlreadyExists => "文件已经存在".into(),
-        K::StorageFull => "磁盘已满".into(),
-        K::ReadOnlyFilesystem => "磁盘是只读的".into(),
-        K::BrokenPipe => "接收输出的程序已经关闭".into(),
+        K::NotFound => zh_en!("找不到这个文件或文件夹", "no such file or folder").into(),
+        K::PermissionDenied => zh_en!("没有权限", "permission denied").into(),
+        K::AlreadyExists => zh_en!("文件已经存在", "the file already exists").into(),
+        K::StorageFull => zh_en!("磁盘已满", "the disk is full").into(),
+        K::ReadOnlyFilesystem => zh_en!("磁盘是只读的", "the disk is read-only").into(),
+        K::BrokenPipe => zh_en!(
+            "接收输出的程序已经关闭",
+            "the program receiving the output has closed"
+        )
+        .into(),
         _ => err.to_string(),
     }
 }
 
 super::problems! {
     pub fn docx_build_failed(err: impl Display) {
-        format!("生成 Word 文件时出错：{err}")
+        zh_en!(
+            format!("生成 Word 文件时出错：{err}"),
+            format!("making the Word file failed: {err}")
+        )
     }
 }
 
 pub fn docx_part_too_large(part: impl Display) -> String {
-    format!("{part} 超过了 Word 文件能容纳的 4 GB")
+    zh_en!(
+        format!("{part} 超过了 Word 文件能容纳的 4 GB"),
+        format!("{part} is larger than the 4 GB a Word file can hold")
+    )
 }
 
 pub fn docx_deflate_failed(err: impl Display) -> String {
-    format!("压缩 Word 文件的内容时出错（{err}）")
+    zh_en!(
+        format!("压缩 Word 文件的内容时出错（{err}）"),
+        format!("compressing the content of the Word file failed ({err})")
+    )
 }
 
 super::problems! {
     pub fn file_exists(path: impl Display) {
-        format!("{path} 已经存在，没有覆盖它（要覆盖请加上 --force）")
+        zh_en!(
+            format!("{path} 已经存在，没有覆盖它（要覆盖请加上 --force）"),
+            format!("{path} already exists and was not overwritten (add --force to overwrite it)")
+        )
     }
 }
 
 super::problems! {
     pub fn render_clash(first: impl Display, second: impl Display, output: impl Display) {
-        format!(
-            "{first} 和 {second} 会写到同一个文件 {output}，一个文件都没有写：请用 -o 给它们不同的输出文件夹，或者给其中一个计划文件改名"
+        zh_en!(
+            format!(
+                "{first} 和 {second} 会写到同一个文件 {output}，一个文件都没有写：请用 -o 给它们不同的输出文件夹，或者给其中一个计划文件改名"
+            ),
+            format!(
+                "{first} and {second} would both be written to {output}, so no file was written: give them different output folders with -o, or rename one of the plan files"
+            )
         )
     }
 }
 
 super::problems! {
     pub fn render_over_spec(output: impl Display) {
-        format!("输出文件 {output} 就是计划文件本身，一个文件都没有写：请用 -o 换一个输出文件夹")
+        zh_en!(
+            format!("输出文件 {output} 就是计划文件本身，一个文件都没有写：请用 -o 换一个输出文件夹"),
+            format!(
+                "the output file {output} is the plan file itself, so no file was written: choose another output folder with -o"
+            )
+        )
     }
 }

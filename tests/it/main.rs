@@ -15,6 +15,7 @@ mod chinese_keys;
 mod cli;
 mod corpus;
 mod docx;
+mod english;
 mod extends;
 mod guide;
 mod help;

@@ -1,0 +1,159 @@
+//! The command line in an English locale: every word it says is English;
+//! only what the user wrote (quoted, or the line shown under a problem)
+//! and the Chinese examples of what to type stay Chinese.
+
+use std::fs;
+
+use crate::common::*;
+
+const EN: &str = "en_US.UTF-8";
+
+/// No `school`, an unknown field, a month that is no month.
+const BAD: &str = "year: 2025\nguiding_principles: 以……为指导。\nmeasures:\n  - 做好工作\ncolour: 红色\nschedule:\n  - month: 13\n    items: [三八节活动]\n";
+
+/// A full-width colon after a Chinese key, as a Chinese input method types it.
+const SLIP: &str = "school: 甲校\nyear: 2025\n工作目标：做好工作\nguiding_principles: 以……为指导。\nmeasures: [做好工作]\n";
+
+/// Valid, but its text names last year: a warning, and the file is written.
+const STALE: &str = "school: 甲校\nyear: 2025\nguiding_principles: 总结2024年的工作，以……为指导。\nmeasures:\n  - 做好工作\nsignature: {date: 2025-03-01}\n";
+
+fn is_han(c: char) -> bool {
+    matches!(c,
+        '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{20000}'..='\u{2FA1F}')
+}
+
+/// `line` without what is quoted in it (`…` and "…"): the user's own words.
+fn unquoted(line: &str) -> String {
+    let mut out = String::new();
+    let mut inside: Option<char> = None;
+    for c in line.chars() {
+        match inside {
+            Some(q) if c == q => inside = None,
+            Some(_) => {}
+            None if c == '`' || c == '"' => inside = Some(c),
+            None => out.push(c),
+        }
+    }
+    out
+}
+
+/// The lines of a report that are the program's own sentences: not the
+/// excerpt of the user's file (`12 | text`, `   |   ^`), nor the help
+/// and notes (`= help: …`), which may show Chinese examples to type.
+fn own_lines(report: &str) -> Vec<&str> {
+    report
+        .lines()
+        .filter(|l| {
+            let t = l.trim_start();
+            let excerpt = t.starts_with('|')
+                || t.split_once(" |")
+                    .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+            !excerpt && !t.starts_with('=') && !t.is_empty()
+        })
+        .collect()
+}
+
+/// Fail if a line of the program's own (see [`own_lines`]) has a Chinese
+/// character outside quotes.
+fn assert_no_chinese(report: &str) {
+    for line in own_lines(report) {
+        assert!(
+            !unquoted(line).chars().any(is_han),
+            "Chinese in {line:?} of\n{report}"
+        );
+    }
+}
+
+fn run(lang: &str, name: &str, yaml: &str, args: &[&str]) -> (bool, String) {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join(name), yaml).unwrap();
+    let o = unionplan_in(lang, dir.path(), args);
+    (o.status.success(), stderr(&o))
+}
+
+#[test]
+fn the_check_of_line_filters_keeps_message_lines_and_drops_the_excerpt() {
+    let report = "error: p.yaml:7:12: field x: bad `月份`\n  |\n7 |   - month: 十三\n  |            ^\n  = help: write 二月\n";
+    assert_eq!(
+        own_lines(report),
+        ["error: p.yaml:7:12: field x: bad `月份`"]
+    );
+    assert_no_chinese(report);
+    let chinese = "错误：p.yaml:7:12：月份不对\n";
+    assert!(
+        std::panic::catch_unwind(|| assert_no_chinese(chinese)).is_err(),
+        "a Chinese message must be caught"
+    );
+}
+
+#[test]
+fn problems_with_a_spec_are_told_in_english() {
+    let (ok, err) = run(EN, "plan.yaml", BAD, &["validate", "plan.yaml"]);
+    assert!(!ok, "{err}");
+    for phrase in [
+        "error: plan.yaml:1:1: the required field `school` is missing\n",
+        "error: plan.yaml:5:1: field colour: unknown field `colour`\n",
+        "= help: the fields allowed here are: `school`, `year`, ",
+        "error: plan.yaml:7:12: field schedule[1].month: the month should be a number from 1 to 12, but found 13 (a number)\n",
+        "= help: for example, for February write month: 2 ",
+        "= help: write the name of the school or organisation, for example: school: ",
+        "\n3 error(s)\n",
+    ] {
+        assert!(err.contains(phrase), "{phrase:?} missing in\n{err}");
+    }
+    // The user's own line is shown as written.
+    assert!(err.contains("5 | colour: 红色\n"), "{err}");
+    assert!(!err.contains('：'), "a full-width colon in\n{err}");
+    assert_eq!(own_lines(&err).len(), 4, "{err}");
+    assert_no_chinese(&err);
+}
+
+#[test]
+fn a_full_width_colon_is_explained_in_english() {
+    let (ok, err) = run(EN, "plan.yaml", SLIP, &["validate", "plan.yaml"]);
+    assert!(!ok, "{err}");
+    assert!(
+        err.starts_with("error: plan.yaml:3:5: this is a full-width colon \"：\": write a half-width colon \":\" followed by a space instead\n"),
+        "{err}"
+    );
+    assert!(err.contains("3 | 工作目标：做好工作\n"), "{err}");
+    assert!(
+        err.contains("= help: write 工作目标: … (the colon as typed with an English input method, then a space)\n"),
+        "{err}"
+    );
+    assert_no_chinese(&err);
+}
+
+#[test]
+fn rendering_says_what_it_wrote_in_english() {
+    let (ok, err) = run(EN, "plan.yaml", STALE, &["render", "plan.yaml", "-f", "md"]);
+    assert!(ok, "{err}");
+    assert!(
+        err.contains("warning: plan.yaml:3:21: field guiding_principles: this text mentions the year 2024, but this plan is for 2025\n"),
+        "{err}"
+    );
+    assert!(
+        err.contains("= help: if this is last year's text left unchanged, change 2024 to 2025"),
+        "{err}"
+    );
+    assert!(err.ends_with("wrote out/plan.md\n"), "{err}");
+    assert_no_chinese(&err);
+}
+
+#[test]
+fn the_same_problems_are_told_in_chinese_in_a_chinese_locale() {
+    let (ok, err) = run("zh_CN.UTF-8", "plan.yaml", BAD, &["validate", "plan.yaml"]);
+    assert!(!ok, "{err}");
+    assert!(
+        err.contains("错误：plan.yaml:1:1：缺少必填字段 `school`\n"),
+        "{err}"
+    );
+    assert!(
+        err.contains("错误：plan.yaml:7:12：字段 schedule[1].month：月份应当是 1 到 12 的数字，实际是 13（数字）\n"),
+        "{err}"
+    );
+    assert!(err.contains("\n共 3 处错误\n"), "{err}");
+}
