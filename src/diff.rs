@@ -95,8 +95,14 @@ fn section<'p>(plan: &'p Plan, kind: &str) -> Option<&'p Section> {
 fn changed(out: &mut Vec<Change>, what: &str, old: &str, new: &str) {
     match (old.is_empty(), new.is_empty()) {
         _ if old == new => {}
-        (true, false) => out.push(Change::Added(format!("{what}：{new}"))),
-        (false, true) => out.push(Change::Removed(format!("{what}：{old}"))),
+        (true, false) => out.push(Change::Added(format!(
+            "{what}{}{new}",
+            crate::messages::colon()
+        ))),
+        (false, true) => out.push(Change::Removed(format!(
+            "{what}{}{old}",
+            crate::messages::colon()
+        ))),
         _ => out.push(Change::Changed {
             what: what.to_string(),
             old: old.to_string(),
@@ -202,7 +208,10 @@ fn schedule(out: &mut Vec<Change>, a: &Section, b: &Section) {
     let (old_by, new_by) = (first_by(&old, |i| &i.0), first_by(&new, |i| &i.0));
     for (text, month, detail) in &new {
         match old_by.get(text) {
-            None => out.push(Change::Added(format!("{month}：{text}"))),
+            None => out.push(Change::Added(format!(
+                "{month}{}{text}",
+                crate::messages::colon()
+            ))),
             Some((_, old_month, old_detail)) => {
                 if old_month != month {
                     out.push(Change::Moved {
@@ -223,7 +232,10 @@ fn schedule(out: &mut Vec<Change>, a: &Section, b: &Section) {
     }
     for (text, month, _) in &old {
         if !new_by.contains_key(text) {
-            out.push(Change::Removed(format!("{month}：{text}")));
+            out.push(Change::Removed(format!(
+                "{month}{}{text}",
+                crate::messages::colon()
+            )));
         }
     }
 }

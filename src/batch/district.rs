@@ -60,9 +60,10 @@ impl District {
         {
             Some(rel) if !rel.is_empty() => Some(dir.join(rel)),
             _ => {
-                let found = source
-                    .value_at(p)
-                    .map_or("空的".into(), msg::describe_value);
+                let found = source.value_at(p).map_or_else(
+                    || msg::describe_value(&serde_yaml::Value::Null),
+                    msg::describe_value,
+                );
                 problems.push(at(p, msg::district_path(key, &found)));
                 None
             }

@@ -26,6 +26,7 @@ use chrono::{Datelike, NaiveDate};
 use crate::Error;
 use crate::diag::Diagnostic;
 use crate::messages::{self as msg, Message};
+use crate::spec::fields::YEARS;
 use crate::spec::{Period, SignatureDate};
 use recognise::{Draft, Field, Note};
 
@@ -247,7 +248,7 @@ pub fn import(path: &Path, options: &Options) -> Result<Imported, Error> {
         punctuation: page.cleaned.punctuation,
         controls: page.cleaned.controls,
         unplaced: draft.unplaced.len(),
-        notes: draft.notes.iter().map(|n| n.text.clone()).collect(),
+        notes: draft.notes.iter().map(|n| n.shown.clone()).collect(),
     };
     Ok(Imported { yaml, report })
 }
@@ -301,7 +302,10 @@ fn decide(d: &mut Draft, page_title: Option<&str>, path: &Path, today: NaiveDate
     let (year, year_note) = match title.as_deref().and_then(recognise::year_in) {
         Some(Some(y)) => (y, None),
         found => match recognise::year_in(&stem).flatten() {
-            Some(y) => (y, Some(msg::import_year_from_file(y))),
+            Some(y) => (
+                y,
+                Some(Note::new(Field::Year, || msg::import_year_from_file(y))),
+            ),
             None => {
                 let word = found.map(|_| {
                     let t = title.as_deref().unwrap_or("");
@@ -312,19 +316,13 @@ fn decide(d: &mut Draft, page_title: Option<&str>, path: &Path, today: NaiveDate
                         .find(|w| w.starts_with("20") || w.starts_with("19"))
                         .unwrap_or_default()
                 });
-                (
-                    today.year(),
-                    Some(msg::import_year_guessed(word.as_deref(), today.year())),
-                )
+                let year = today.year();
+                let words = || msg::import_year_guessed(word.as_deref(), year);
+                (year, Some(Note::new(Field::Year, words)))
             }
         },
     };
-    if let Some(n) = year_note {
-        d.notes.push(Note {
-            field: Field::Year,
-            text: n,
-        });
-    }
+    d.notes.extend(year_note);
     let signature_date = d
         .signature_date
         .clone()
@@ -339,37 +337,31 @@ fn decide(d: &mut Draft, page_title: Option<&str>, path: &Path, today: NaiveDate
         .or_else(|| title.as_deref().and_then(recognise::school_in))
         .or_else(|| recognise::school_in(&stem).filter(|s| names_a_school(s)))
         .unwrap_or_else(|| {
-            d.notes.push(Note {
-                field: Field::School,
-                text: msg::import_no_school(title.as_deref()),
-            });
+            d.notes.push(Note::new(Field::School, || {
+                msg::import_no_school(title.as_deref())
+            }));
             msg::import_school_placeholder()
         });
     if d.guiding.is_empty() {
         if d.intro.is_empty() {
-            d.notes.push(Note {
-                field: Field::GuidingPrinciples,
-                text: msg::import_guiding_missing(),
-            });
+            d.notes.push(Note::new(Field::GuidingPrinciples, || {
+                msg::import_guiding_missing()
+            }));
         } else {
             d.guiding = std::mem::take(&mut d.intro);
-            d.notes.push(Note {
-                field: Field::GuidingPrinciples,
-                text: msg::import_guiding_from_preamble(),
-            });
+            d.notes.push(Note::new(Field::GuidingPrinciples, || {
+                msg::import_guiding_from_preamble()
+            }));
         }
     }
     if d.measures.is_empty() {
-        d.notes.push(Note {
-            field: Field::Measures,
-            text: msg::import_measures_missing(),
-        });
+        d.notes.push(Note::new(Field::Measures, || {
+            msg::import_measures_missing()
+        }));
     }
     if !d.goals.is_empty() && !d.goals_paras.is_empty() {
-        d.notes.push(Note {
-            field: Field::Goals,
-            text: msg::import_goal_paras(),
-        });
+        d.notes
+            .push(Note::new(Field::Goals, msg::import_goal_paras));
     }
     Meta {
         school,
@@ -401,8 +393,14 @@ fn signature_date(w: &recognise::WrittenDate, year: i32, d: &mut Draft) -> Optio
     } else {
         Some(w.year)
     };
-    let problem = match (full_year, w.day) {
-        (None, _) => msg::import_signature_short_year(&w.text, year),
+    // A year no plan has (`0025年`) is as much a slip as a day the month
+    // lacks: the spec would not validate.
+    let impossible = || msg::import_signature_impossible(&w.text);
+    let note = match (full_year, w.day) {
+        (None, _) => Note::new(Field::Signature, || {
+            msg::import_signature_short_year(&w.text, year)
+        }),
+        (Some(y), _) if !YEARS.contains(&i64::from(y)) => Note::new(Field::Signature, impossible),
         (Some(y), None) => {
             return Some(SignatureDate::Month {
                 year: y,
@@ -411,12 +409,9 @@ fn signature_date(w: &recognise::WrittenDate, year: i32, d: &mut Draft) -> Optio
         }
         (Some(y), Some(day)) => match NaiveDate::from_ymd_opt(y, w.month, day) {
             Some(date) => return Some(SignatureDate::Day(date)),
-            None => msg::import_signature_impossible(&w.text),
+            None => Note::new(Field::Signature, impossible),
         },
     };
-    d.notes.push(Note {
-        field: Field::Signature,
-        text: problem,
-    });
+    d.notes.push(note);
     None
 }

@@ -101,25 +101,44 @@ super::problems! {
     }
 }
 
-// The notes below are written into the spec as `# 请核对` comments: they
-// stay Chinese.
+// The notes below are written into the spec as `# 请核对` comments, in
+// Chinese (`messages::in_chinese`), and listed in the import report in the
+// user's language.
 
 pub fn import_schedule_without_heading(month: &str) -> String {
-    format!("原文没有“工作安排”这样的标题，从“{month}”起当作每月工作安排")
+    zh_en!(
+        format!("原文没有“工作安排”这样的标题，从“{month}”起当作每月工作安排"),
+        format!(
+            "the text has no heading such as “工作安排”; from “{month}” on it is read as the monthly schedule"
+        )
+    )
 }
 
 pub fn import_month_twice(label: &str) -> String {
-    format!("原文“{label}”出现了两次，两处的事项合在了一起")
+    zh_en!(
+        format!("原文“{label}”出现了两次，两处的事项合在了一起"),
+        format!("“{label}” appears twice in the text; the items of both were put together")
+    )
 }
 
 pub fn import_month_empty(label: &str) -> String {
-    format!("原文“{label}”下面没有事项，这个月没有导入")
+    zh_en!(
+        format!("原文“{label}”下面没有事项，这个月没有导入"),
+        format!("“{label}” has no items under it in the text; that month was not imported")
+    )
 }
 
 pub fn import_no_school(title: Option<&str>) -> String {
     match title {
-        Some(t) => format!("原标题“{t}”里没有学校名称，请填写"),
-        None => "原文没有标题，找不到学校名称，请填写".into(),
+        Some(t) => zh_en!(
+            format!("原标题“{t}”里没有学校名称，请填写"),
+            format!("the title “{t}” names no school; please fill it in")
+        ),
+        None => zh_en!(
+            "原文没有标题，找不到学校名称，请填写",
+            "the text has no title, so no school name was found; please fill it in"
+        )
+        .into(),
     }
 }
 
@@ -129,27 +148,48 @@ pub fn import_school_placeholder() -> String {
 
 pub fn import_year_guessed(found: Option<&str>, year: i32) -> String {
     match found {
-        Some(f) => format!("原文年份写作“{f}”，这里先填了 {year}"),
-        None => format!("原文没有写年份，这里先填了 {year}"),
+        Some(f) => zh_en!(
+            format!("原文年份写作“{f}”，这里先填了 {year}"),
+            format!("the text gives the year as “{f}”; {year} was filled in for now")
+        ),
+        None => zh_en!(
+            format!("原文没有写年份，这里先填了 {year}"),
+            format!("the text gives no year; {year} was filled in for now")
+        ),
     }
 }
 
 pub fn import_year_from_file(year: i32) -> String {
-    format!("年份 {year} 是从文件名里找到的")
+    zh_en!(
+        format!("年份 {year} 是从文件名里找到的"),
+        format!("the year {year} was taken from the file name")
+    )
 }
 
 /// What a 落款 date left out says; the end is the same for each.
 const SIGNATURE_DATE_LEFT_OUT: &str =
     "这里没有填落款日期；不填的话，生成时会用生成那天的日期。请补上完整的日期（写成 年-月-日）";
 
+const SIGNATURE_DATE_LEFT_OUT_EN: &str = "no signature date was filled in, so the date of rendering would be used. Please add the full date (year-month-day)";
+
 pub fn import_signature_short_year(text: &str, year: i32) -> String {
-    format!(
-        "原文落款日期写作“{text}”，年份只写了两位，和计划的 {year} 年对不上，拿不准是哪一年，{SIGNATURE_DATE_LEFT_OUT}"
+    zh_en!(
+        format!(
+            "原文落款日期写作“{text}”，年份只写了两位，和计划的 {year} 年对不上，拿不准是哪一年，{SIGNATURE_DATE_LEFT_OUT}"
+        ),
+        format!(
+            "the signature date reads “{text}”: a two-digit year that does not fit the plan's {year}, so its year is unsure; {SIGNATURE_DATE_LEFT_OUT_EN}"
+        )
     )
 }
 
 pub fn import_signature_impossible(text: &str) -> String {
-    format!("原文落款日期写作“{text}”，没有这一天，{SIGNATURE_DATE_LEFT_OUT}")
+    zh_en!(
+        format!("原文落款日期写作“{text}”，没有这一天，{SIGNATURE_DATE_LEFT_OUT}"),
+        format!(
+            "the signature date reads “{text}”, a day that does not exist; {SIGNATURE_DATE_LEFT_OUT_EN}"
+        )
+    )
 }
 
 pub fn import_period_word(word: &str) -> String {
@@ -161,11 +201,19 @@ pub fn import_title_kept() -> String {
 }
 
 pub fn import_guiding_from_preamble() -> String {
-    "原文没有“指导思想”标题，这里用了正文开头的几段".into()
+    zh_en!(
+        "原文没有“指导思想”标题，这里用了正文开头的几段",
+        "the text has no “指导思想” heading; its opening paragraphs were used"
+    )
+    .into()
 }
 
 pub fn import_guiding_missing() -> String {
-    "原文没有找到指导思想，请填写".into()
+    zh_en!(
+        "原文没有找到指导思想，请填写",
+        "no guiding principles (“指导思想”) were found in the text; please fill them in"
+    )
+    .into()
 }
 
 pub fn import_guiding_placeholder() -> String {
@@ -173,7 +221,11 @@ pub fn import_guiding_placeholder() -> String {
 }
 
 pub fn import_measures_missing() -> String {
-    "原文没有找到主要工作，请填写".into()
+    zh_en!(
+        "原文没有找到主要工作，请填写",
+        "no main work (“主要工作”) was found in the text; please fill it in"
+    )
+    .into()
 }
 
 pub fn import_measures_placeholder() -> String {
@@ -181,7 +233,11 @@ pub fn import_measures_placeholder() -> String {
 }
 
 pub fn import_goal_paras() -> String {
-    "“工作目标”下面既有段落又有编号条目，段落放在了最前面".into()
+    zh_en!(
+        "“工作目标”下面既有段落又有编号条目，段落放在了最前面",
+        "“工作目标” has both paragraphs and numbered items; the paragraphs were put first"
+    )
+    .into()
 }
 
 pub fn import_header(file: &str, pick: usize, count: usize) -> Vec<String> {
@@ -278,8 +334,20 @@ pub fn import_untitled() -> &'static str {
 pub fn import_report_title(title: &str, school: &str, year: i32, period: &str) -> String {
     zh_en!(
         format!("  标题：{title} → 学校“{school}”，{year} 年，{period}"),
-        format!("  title: {title} → school \"{school}\", {year}, {period}")
+        format!("  title: \"{title}\" → school \"{school}\", {year}, {period}")
     )
+}
+
+/// The plan's period in the import report (in the spec it is the plan's
+/// own word, [`crate::placeholder::period_name`]).
+pub fn import_period(p: crate::spec::Period) -> &'static str {
+    use crate::spec::Period;
+    match p {
+        Period::Year => zh_en!("年度", "whole year"),
+        Period::Spring => zh_en!("上半年", "first half"),
+        Period::Autumn => zh_en!("下半年", "second half"),
+        Period::SchoolYear => zh_en!("学年", "school year"),
+    }
 }
 
 pub fn import_report_parts(
@@ -302,11 +370,11 @@ pub fn import_report_parts(
 
 pub fn import_report_signature(found: bool) -> String {
     if found {
-        zh_en!("  落款：已找到", "  signature (落款): found").into()
+        zh_en!("  落款：已找到", "  signature (“落款”): found").into()
     } else {
         zh_en!(
             "  落款：没找到（生成时用“学校名称+工会委员会”和生成那天的日期）",
-            "  signature (落款): not found (the plan will be signed with the school's name + 工会委员会, dated the day it is made)"
+            "  signature (“落款”): not found (the plan will be signed with the school's name + “工会委员会”, dated the day it is made)"
         )
         .into()
     }

@@ -75,8 +75,26 @@ pub fn set_lang(lang: Lang) {
     ENGLISH.store(lang == Lang::En, std::sync::atomic::Ordering::Relaxed);
 }
 
+thread_local! {
+    static IN_DOCUMENT: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `words` with Chinese chosen, whatever the user's language: for
+/// words that go into a Chinese document, such as the `# 请核对` comments
+/// import writes into a spec, while the same words on the terminal follow
+/// the user.
+pub fn in_chinese<T>(words: impl FnOnce() -> T) -> T {
+    let before = IN_DOCUMENT.replace(true);
+    let out = words();
+    IN_DOCUMENT.set(before);
+    out
+}
+
 /// The language chosen by [`set_lang`] (Chinese until then).
 pub fn lang() -> Lang {
+    if IN_DOCUMENT.get() {
+        return Lang::Zh;
+    }
     if ENGLISH.load(std::sync::atomic::Ordering::Relaxed) {
         Lang::En
     } else {

@@ -87,3 +87,30 @@ pub fn label_field() -> &'static str {
 pub fn colon() -> &'static str {
     zh_en!("：", ": ")
 }
+
+/// Between the items of a list in a sentence.
+pub fn list_separator() -> &'static str {
+    zh_en!("、", ", ")
+}
+
+/// Months in a sentence: 三月、四月 / March, April (given as 3月、4月).
+pub fn month_list(months: &[u32]) -> String {
+    months
+        .iter()
+        .map(|m| zh_en!(format!("{m}月"), format!("month {m}")))
+        .collect::<Vec<_>>()
+        .join(list_separator())
+}
+
+/// A date as the user reads it in a sentence, even one no calendar has.
+pub fn written_date(year: i32, month: u32, day: u32) -> String {
+    zh_en!(
+        format!("{year}年{month}月{day}日"),
+        format!("{year}-{month:02}-{day:02}")
+    )
+}
+
+/// The name of a Word file as a whole, where a part's name would go.
+pub fn whole_file() -> &'static str {
+    zh_en!("整个文件", "the whole file")
+}

@@ -46,7 +46,7 @@ pub fn missing_field_help(name: &str, k: Naming) -> String {
         "measures" => zh_en!(
             format!("写上“主要工作”，每一项以“- {}: ……”开头", k.key("title")),
             format!(
-                "write the main work items (主要工作), each starting with \"- {}: …\"",
+                "write the main work items (“主要工作”), each starting with \"- {}: …\"",
                 k.key("title")
             )
         ),
@@ -379,7 +379,7 @@ super::problems! {
         zh_en!(
             format!("“主要工作”最多只能分 {max} 层，这里已经是第 {} 层", max + 1),
             format!(
-                "the main work items (主要工作) can be nested at most {max} levels deep; this is level {}",
+                "the main work items (“主要工作”) can be nested at most {max} levels deep; this is level {}",
                 max + 1
             )
         )

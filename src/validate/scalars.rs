@@ -139,7 +139,7 @@ impl Checker<'_> {
                 None => {
                     self.report(
                         path,
-                        msg::impossible_date(&format!("{y}年{m}月{d}日")),
+                        msg::impossible_date(&msg::written_date(y, m, d)),
                         Some(msg::impossible_date_help()),
                     );
                     None

@@ -210,11 +210,7 @@ impl Checker<'_> {
                 let shown = d.format("%Y-%m-%d").to_string();
                 if let Some(months) = months {
                     if !months.contains(&d.month()) {
-                        let names = months
-                            .iter()
-                            .map(|m| format!("{m}月"))
-                            .collect::<Vec<_>>()
-                            .join("、");
+                        let names = msg::month_list(months);
                         self.report(
                             &date_path,
                             msg::date_outside_months(&shown, &names),

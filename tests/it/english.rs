@@ -25,7 +25,8 @@ fn is_han(c: char) -> bool {
         | '\u{20000}'..='\u{2FA1F}')
 }
 
-/// `line` without what is quoted in it (`…` and "…"): the user's own words.
+/// `line` without what is quoted in it (`…`, "…" and “…”): the user's own
+/// words.
 fn unquoted(line: &str) -> String {
     let mut out = String::new();
     let mut inside: Option<char> = None;
@@ -34,6 +35,7 @@ fn unquoted(line: &str) -> String {
             Some(q) if c == q => inside = None,
             Some(_) => {}
             None if c == '`' || c == '"' => inside = Some(c),
+            None if c == '“' => inside = Some('”'),
             None => out.push(c),
         }
     }
@@ -156,4 +158,38 @@ fn the_same_problems_are_told_in_chinese_in_a_chinese_locale() {
         "{err}"
     );
     assert!(err.contains("\n共 3 处错误\n"), "{err}");
+}
+
+/// The import report lists its doubts in English, while the same doubts
+/// stay Chinese in the spec it writes, a Chinese document.
+#[test]
+fn import_reports_its_doubts_in_english_and_writes_them_in_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("plan.txt"),
+        "2025年工会工作计划\n一、指导思想\n以教职工为本。\n二、主要工作\n1、关心教职工生活。\n\
+         三、工作安排\n三月：召开教代会\n工会委员会\n18年8月28日\n",
+    )
+    .unwrap();
+    let o = unionplan_in(EN, dir.path(), &["import", "plan.txt", "-o", "plan.yaml"]);
+    let err = stderr(&o);
+    assert!(o.status.success(), "{err}");
+    assert!(
+        err.contains("the title “2025年工会工作计划” names no school; please fill it in"),
+        "{err}"
+    );
+    assert!(
+        err.contains("the signature date reads “18年8月28日”: a two-digit year"),
+        "{err}"
+    );
+    assert_no_chinese(&err);
+    let yaml = fs::read_to_string(dir.path().join("plan.yaml")).unwrap();
+    assert!(
+        yaml.contains("# 请核对：原标题“2025年工会工作计划”里没有学校名称，请填写"),
+        "{yaml}"
+    );
+    assert!(
+        yaml.contains("# 请核对：原文落款日期写作“18年8月28日”"),
+        "{yaml}"
+    );
 }

@@ -703,6 +703,8 @@ fn a_two_digit_year_in_the_signature() {
     for (date, words) in [
         ("18年8月28日", "年份只写了两位，和计划的 2025 年对不上"),
         ("2025年2月30日", "没有这一天"),
+        // Year 25 of the common era is a date chrono holds, but no plan's.
+        ("0025年1月1日", "没有这一天"),
     ] {
         let (spec, yaml, r) = signed("青山小学2025年工会工作计划", date);
         assert_eq!(spec.signature.date, None, "{date}:\n{yaml}");

@@ -124,7 +124,7 @@ pub fn usage_error(e: &clap::Error, lang: messages::cli::Lang) -> std::process::
     let get = |k: ContextKind| -> Option<String> {
         Some(match e.get(k)? {
             ContextValue::String(s) => s.clone(),
-            ContextValue::Strings(v) => v.join("、"),
+            ContextValue::Strings(v) => v.join(messages::list_separator()),
             ContextValue::StyledStr(s) => s.to_string(),
             other => other.to_string(),
         })
@@ -175,7 +175,11 @@ pub fn usage_error(e: &clap::Error, lang: messages::cli::Lang) -> std::process::
         .iter()
         .find(|t| t.name == command)
         .map_or("", |t| t.usage(lang));
-    to_stderr(format_args!("{}：{what}", messages::label_error()));
+    to_stderr(format_args!(
+        "{}{}{what}",
+        messages::label_error(),
+        messages::colon()
+    ));
     to_stderr(cli::usage_line(usage));
     to_stderr(cli::usage_more(&command));
     ExitCode::from(2)

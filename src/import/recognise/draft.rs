@@ -32,11 +32,27 @@ pub enum Field {
     Signature,
 }
 
-/// Something the recogniser was unsure of, for a `# 请核对` comment.
+/// Something the recogniser was unsure of: a `# 请核对` comment in the
+/// spec, in Chinese, and a line of the import report, in the user's
+/// language.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Note {
     pub field: Field,
+    /// For the spec.
     pub text: String,
+    /// For the terminal.
+    pub shown: String,
+}
+
+impl Note {
+    /// `words` is asked twice: once in Chinese, once in the user's language.
+    pub fn new(field: Field, words: impl Fn() -> String) -> Note {
+        Note {
+            field,
+            text: crate::messages::in_chinese(&words),
+            shown: words(),
+        }
+    }
 }
 
 /// A plan as recognised, before it is written as a spec.
@@ -88,7 +104,7 @@ impl Draft {
         !self.measures.is_empty() || !self.schedule.is_empty() || !self.guiding.is_empty()
     }
 
-    pub(super) fn note(&mut self, field: Field, text: String) {
-        self.notes.push(Note { field, text });
+    pub(super) fn note(&mut self, field: Field, words: impl Fn() -> String) {
+        self.notes.push(Note::new(field, words));
     }
 }

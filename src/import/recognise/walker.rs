@@ -136,7 +136,8 @@ impl Walker {
                 && !self.d.measures.is_empty()
                 && (m.colon || after.is_empty());
             if starts_schedule {
-                let words = crate::messages::import_schedule_without_heading(&s[..m.len]);
+                let month = &s[..m.len];
+                let words = || crate::messages::import_schedule_without_heading(month);
                 self.d.note(Field::Schedule, words);
                 self.enter(Ctx::Schedule);
             }
@@ -246,8 +247,9 @@ impl Walker {
             .any(|e| e.months.iter().any(|m| months.contains(m)))
         {
             let label = crate::layout::month_heading(&months);
-            self.d
-                .note(Field::Schedule, crate::messages::import_month_twice(&label));
+            self.d.note(Field::Schedule, || {
+                crate::messages::import_month_twice(&label)
+            });
         }
         self.d.schedule.push(Entry {
             months,
@@ -437,8 +439,9 @@ impl Walker {
             .map(|e| crate::layout::month_heading(&e.months))
             .collect();
         for label in empty {
-            self.d
-                .note(Field::Schedule, crate::messages::import_month_empty(&label));
+            self.d.note(Field::Schedule, || {
+                crate::messages::import_month_empty(&label)
+            });
         }
         self.d.schedule.retain(|e| !e.items.is_empty());
         merge_overlaps(&mut self.d.schedule);

@@ -120,7 +120,8 @@ pub fn zip<'a>(entries: impl IntoIterator<Item = &'a Entry>) -> Result<Vec<u8>, 
     let mut out = Vec::with_capacity(size + 22);
     let mut offsets = Vec::with_capacity(entries.len());
     let offset = |out: &Vec<u8>| {
-        u32::try_from(out.len()).map_err(|_| PackageError::TooLarge("整个文件".into()))
+        u32::try_from(out.len())
+            .map_err(|_| PackageError::TooLarge(crate::messages::whole_file().into()))
     };
     for e in &entries {
         offsets.push(offset(&out)?);
@@ -144,8 +145,8 @@ pub fn zip<'a>(entries: impl IntoIterator<Item = &'a Entry>) -> Result<Vec<u8>, 
         out.extend_from_slice(e.name.as_bytes());
     }
     let directory_size = offset(&out)? - directory;
-    let count =
-        u16::try_from(entries.len()).map_err(|_| PackageError::TooLarge("整个文件".into()))?;
+    let count = u16::try_from(entries.len())
+        .map_err(|_| PackageError::TooLarge(crate::messages::whole_file().into()))?;
     put32(&mut out, 0x0605_4b50);
     put16(&mut out, 0); // this disk
     put16(&mut out, 0); // the directory's disk

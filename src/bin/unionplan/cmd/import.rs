@@ -52,7 +52,7 @@ fn say_report(a: &ImportArgs, r: &Report) {
         &r.title,
         &r.school,
         r.year,
-        unionplan::placeholder::period_name(r.period),
+        messages::import_period(r.period),
     ));
     say(messages::import_report_parts(
         r.guiding,
