@@ -9,7 +9,9 @@
 //!   entry: a child entry with the same `id` as a parent entry merges into it
 //!   (or drops it, with `remove: true`); a schedule entry without an `id`
 //!   matches the parent's entry for the same month(s); every other child
-//!   entry is appended.
+//!   entry is appended. One without an id that is a parent's entry again,
+//!   word for word, is appended too, with a warning: it is more often
+//!   written twice by mistake than meant.
 //! - Chains work (2026 extends 2025 extends 2024); a cycle, a missing parent
 //!   or a parent that can't be read is an error naming the chain.
 //!
@@ -27,7 +29,7 @@ use serde_yaml::{Mapping, Value};
 
 use super::loaded::{Node, Origin, Shape, chain_text};
 use super::{Cell, Loaded, Table};
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Severity};
 use crate::load::{FieldPath, Source, Target};
 use crate::messages as msg;
 use crate::spec::fields::{self, MapDef, Merge};
@@ -141,14 +143,13 @@ impl Loaded {
         if let Shape::Map(entries) = &mut tree.kind {
             entries.retain(|(k, _)| k.as_str() != Some("extends"));
         }
-        if !problems.is_empty() {
-            return Err(problems);
-        }
+        let warnings = errors_or_warnings(problems)?;
         Ok(Loaded {
             value: tree.to_value(),
             sources,
             tables: Vec::new(),
             tree,
+            warnings,
         })
     }
 
@@ -164,6 +165,7 @@ impl Loaded {
             sources: vec![source],
             tables: Vec::new(),
             tree,
+            warnings: Vec::new(),
         }
     }
 
@@ -215,6 +217,7 @@ impl Loaded {
             sources: Vec::new(),
             tables: vec![table],
             tree,
+            warnings: Vec::new(),
         }
     }
 
@@ -237,15 +240,28 @@ impl Loaded {
             &tables,
             &mut problems,
         );
-        if !problems.is_empty() {
-            return Err(problems);
-        }
+        let mut warnings = errors_or_warnings(problems)?;
+        warnings.extend(base.warnings.iter().cloned());
+        warnings.extend(child.warnings);
         Ok(Loaded {
             value: tree.to_value(),
             sources,
             tables,
             tree,
+            warnings,
         })
+    }
+}
+
+/// A merge's errors, or, where there are none, its warnings.
+fn errors_or_warnings(problems: Vec<Diagnostic>) -> Result<Vec<Diagnostic>, Vec<Diagnostic>> {
+    let (warnings, errors): (Vec<_>, Vec<_>) = problems
+        .into_iter()
+        .partition(|d| d.severity == Severity::Warning);
+    if errors.is_empty() {
+        Ok(warnings)
+    } else {
+        Err(errors)
     }
 }
 
@@ -507,6 +523,10 @@ fn merge_list(
         index(&p, i, &mut by_id, &mut by_months);
         slots.push(Some(p));
     }
+    let parents = slots.len();
+    // The parent's entries without an id, by content, made on the first
+    // child entry that could repeat one.
+    let mut by_value: Option<HashMap<Value, usize>> = None;
     for c in child_entries.iter().cloned() {
         let id = c.id();
         let found = match &id {
@@ -523,6 +543,23 @@ fn merge_list(
             }
             None if c.removes() => problems.push(nothing_to_remove(&c, id.as_deref(), files)),
             None => {
+                if id.is_none() {
+                    let same = by_value
+                        .get_or_insert_with(|| {
+                            let mut m = HashMap::new();
+                            for (i, p) in slots[..parents].iter().enumerate() {
+                                if let Some(p) = p.as_ref().filter(|p| p.id().is_none()) {
+                                    m.entry(p.to_value()).or_insert(i);
+                                }
+                            }
+                            m
+                        })
+                        .get(&c.to_value())
+                        .and_then(|&i| slots[i].as_ref());
+                    if let Some(p) = same {
+                        problems.push(repeated(&c, p, files));
+                    }
+                }
                 index(&c, slots.len(), &mut by_id, &mut by_months);
                 slots.push(Some(c));
             }
@@ -543,12 +580,41 @@ fn check_removals(node: &Node, files: Files, problems: &mut Vec<Diagnostic>) {
     }
 }
 
-fn nothing_to_remove(c: &Node, id: Option<&str>, (sources, tables): Files) -> Diagnostic {
-    let message = msg::nothing_to_remove(id);
-    let d = match &c.origin {
-        Origin::Yaml { src, path } => {
-            sources[*src].diagnostic(&path.key("remove"), Target::Key, message)
-        }
+fn nothing_to_remove(c: &Node, id: Option<&str>, files: Files) -> Diagnostic {
+    at_node(c, Some("remove"), msg::nothing_to_remove(id), files)
+        .with_help(msg::nothing_to_remove_help())
+}
+
+/// A child's entry that is a parent's entry (without an id) again, word
+/// for word: a warning, as it may be meant, but is more often a slip.
+fn repeated(c: &Node, p: &Node, files: Files) -> Diagnostic {
+    let parent = at_node(p, None, msg::entry_repeated(""), files);
+    let place = match parent.line {
+        Some(line) => format!("{}:{line}", parent.file.display()),
+        None => parent.file.display().to_string(),
+    };
+    let naming = match &c.origin {
+        Origin::Yaml { src, .. } => keys::Naming::of(&files.0[*src].value),
+        Origin::Cell { .. } => keys::Naming::English,
+    };
+    at_node(c, None, msg::entry_repeated(&place), files)
+        .with_help(msg::entry_repeated_help(&naming.key("id")))
+        .as_warning()
+}
+
+/// A diagnostic at `node` (or at its `key`, for a key it holds), in the
+/// file or table cell it came from.
+fn at_node(
+    node: &Node,
+    key: Option<&str>,
+    message: msg::Message,
+    (sources, tables): Files,
+) -> Diagnostic {
+    match &node.origin {
+        Origin::Yaml { src, path } => match key {
+            Some(k) => sources[*src].diagnostic(&path.key(k), Target::Key, message),
+            None => sources[*src].diagnostic(path, Target::Value, message),
+        },
         Origin::Cell {
             table,
             line,
@@ -558,6 +624,5 @@ fn nothing_to_remove(c: &Node, id: Option<&str>, (sources, tables): Files) -> Di
             let text = t.lines.get(line - 1).map(String::as_str);
             Diagnostic::file_level(&t.path, message).at_row(*line, *column, text)
         }
-    };
-    d.with_help(msg::nothing_to_remove_help())
+    }
 }

@@ -22,6 +22,9 @@ pub struct Loaded {
     /// The merged spec.
     pub value: Value,
     pub(super) tree: Node,
+    /// What the merge found doubtful but not wrong (an entry repeated word
+    /// for word from a parent); validation passes them on.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// A table of values, such as a roster of schools: where its cells came from.

@@ -136,3 +136,25 @@ pub fn fix_here_needs_id(parent: &str, own: &str, k: crate::spec::keys::Naming) 
         )
     )
 }
+
+super::problems! {
+    /// An entry without an id, written again word for word in a spec that
+    /// extends the file at `place`: the merged plan would have it twice.
+    pub fn entry_repeated(place: &str) {
+        zh_en!(
+            format!("这一项和 {place} 的一项一字不差，合在一起后计划里会出现两次"),
+            format!("this entry is word for word the one at {place}; the merged plan would have it twice")
+        )
+    }
+}
+
+pub fn entry_repeated_help(id_key: &str) -> String {
+    zh_en!(
+        format!(
+            "多写了就删掉这一项；想改那一项的话，给两边的这一项加上同一个 {id_key}，再只写要改的内容"
+        ),
+        format!(
+            "if it was written twice by mistake, delete this entry; to change that entry, give both the same {id_key} and write only what changes"
+        )
+    )
+}

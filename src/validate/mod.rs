@@ -223,6 +223,7 @@ impl Checker<'_> {
                 .filter_map(|s| s.encoding_note())
                 .collect(),
         };
+        spec.warnings.extend(self.src.warnings.iter().cloned());
         spec.warnings
             .extend(stale::stale_years(self.src, spec.year));
         let values = placeholder::Values::of(&spec);

@@ -563,3 +563,54 @@ fn schedule_entries_match_by_months_written_in_words() {
         .collect();
     assert_eq!(summer, ["暑期疗休养", "暑期教师培训"]);
 }
+
+/// An entry without an id written again word for word in the child is
+/// kept twice, as the rules say, but the user is warned at the child's line,
+/// with the parent's place; a similar entry (one word changed) is not.
+#[test]
+fn an_id_less_entry_repeated_word_for_word_is_warned_about() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "2025.yaml", PARENT);
+    write(
+        dir.path(),
+        "school.yaml",
+        "extends: 2025.yaml\nschool: 青溪路小学\nmeasures:\n  - 一条没有 id 的措施\n  - 一条没有 id 的新措施\n",
+    );
+    let spec = load(dir.path(), "school.yaml").expect("valid");
+    let kept = spec
+        .measures
+        .iter()
+        .filter(|m| m.text.as_deref() == Some("一条没有 id 的措施"))
+        .count();
+    assert_eq!(kept, 2, "the rules keep both");
+    let warned: Vec<_> = spec
+        .warnings
+        .iter()
+        .filter(|w| w.code == "entry_repeated")
+        .collect();
+    assert_eq!(warned.len(), 1, "{warned:?}");
+    let w = warned[0];
+    assert_eq!(w.severity, unionplan::diag::Severity::Warning);
+    assert!(w.file.ends_with("school.yaml"), "{w:?}");
+    assert_eq!((w.line, w.column), (Some(4), Some(5)));
+    let parent_line = PARENT
+        .lines()
+        .position(|l| l.contains("一条没有 id 的措施"))
+        .unwrap()
+        + 1;
+    assert!(
+        w.message
+            .contains(&format!("2025.yaml:{parent_line} 的一项一字不差")),
+        "{}",
+        w.message
+    );
+
+    // On the command line: a warning, and the plan is still made.
+    let o = unionplan(dir.path(), &["render", "school.yaml", "-f", "md"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("警告：school.yaml:4:5："),
+        "{}",
+        stderr(&o)
+    );
+}
