@@ -16,6 +16,7 @@
 
 pub mod batch;
 pub mod blocks;
+pub mod calendar;
 pub mod dates;
 pub mod diag;
 pub mod diff;

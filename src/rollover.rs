@@ -11,14 +11,27 @@
 //!   after, as whole numbers only (2025 → 2026, never inside 20251 or a
 //!   phone number), outside comments.
 //!
-//! Years in text that are neither (2019, 2030) and the `extends` line are
-//! listed for a person to review, not changed.
+//! - a date on an item that names a festival whose day moves (中秋节,
+//!   重阳节, 清明 …, see [`crate::calendar`]) and lies within a week of it
+//!   keeps its distance from the festival instead: 中秋节慰问 on 2025-10-06
+//!   goes to 2026-09-25, not 2026-10-06. An item whose month changes so is
+//!   moved into that month's schedule entry, made if there is none;
+//! - anniversaries that count on with the calendar (第41个教师节 →
+//!   第42个教师节, 建党104周年 → 105周年), where the number is that of the
+//!   old year.
+//!
+//! Years in text that are neither (2019, 2030), other numbered phrases
+//! (第五届教代会, which counts sessions, not years), dates that fall on a
+//! weekend or a holiday in the new year, and the `extends` line are listed
+//! for a person to review, not changed.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, NaiveDate};
 use serde_yaml::Value;
 
+use crate::calendar::{self, Festival};
 use crate::diag::Diagnostic;
 use crate::load::{FieldPath, Source, Target};
 use crate::messages as msg;
@@ -35,6 +48,20 @@ pub struct Rollover {
     pub changes: Vec<Shift>,
     /// Lines to review: years it left alone, the `extends` line, 29 February.
     pub review: Vec<Review>,
+    /// Items moved to another month's schedule entry with their festival.
+    pub relocated: Vec<Relocated>,
+}
+
+/// An item moved into another month's schedule entry, because its
+/// festival's day moved into that month.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Relocated {
+    /// 1-based, in the original file.
+    pub line: usize,
+    pub festival: Festival,
+    pub to_month: u32,
+    /// Whether the month had no entry, and one was made.
+    pub new_entry: bool,
 }
 
 /// One number rollover moved: a year, a date, or a year in text. (Not
@@ -53,6 +80,10 @@ pub enum ShiftKind {
     Year,
     Date,
     YearInText,
+    /// A date that kept its distance from a festival whose day moves.
+    Festival(Festival),
+    /// 第N个教师节 and the like, counted on.
+    Anniversary,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -129,37 +160,108 @@ pub fn rollover(source: &Source, new_year: i32) -> Result<Rollover, Box<Diagnost
         }
     }
 
-    // Every explicit date.
-    for path in date_paths(&source.value) {
-        let Some(start) = value_start(source, &lines, &path) else {
+    // Every explicit date: with its festival where it names one, by the
+    // years otherwise.
+    let mut moves: Vec<Move> = Vec::new();
+    for dated in date_paths(&source.value) {
+        let path = &dated.path;
+        let Some(start) = value_start(source, &lines, path) else {
             continue;
         };
         let (s, e) = scalar_extent(text, start);
         let token = &text[s..e];
-        match move_date(token, delta) {
+        let line = lines.line_of(s);
+        let festive = dated
+            .festival
+            .and_then(|f| calendar::festival_move(f, written_date(token)?, delta));
+        let moved = match festive {
+            Some(m) => rewrite_date(token, m.new).map(|t| (t, false)),
+            None => move_date(token, delta),
+        };
+        match moved {
             Some((moved, leap_fix)) => {
                 if leap_fix {
                     review.push(Review {
-                        line: lines.line_of(s),
+                        line,
                         reason: msg::rollover_leap_day(token, &moved),
                     });
+                }
+                if let (Some(m), Some(item)) = (festive, &dated.item) {
+                    if !item.months.is_empty() && !item.months.contains(&m.new.month()) {
+                        moves.push(Move {
+                            item: item.clone(),
+                            festival: m.festival,
+                            to_month: m.new.month(),
+                        });
+                    }
+                }
+                if let Some(new) = written_date(&moved) {
+                    if let Some(off) = calendar::day_off(new) {
+                        review.push(Review {
+                            line,
+                            reason: msg::date_is_day_off(
+                                &msg::written_date(new.year(), new.month(), new.day()),
+                                &off,
+                            )
+                            .into(),
+                        });
+                    }
                 }
                 edits.push(Edit {
                     start: s,
                     end: e,
                     new: moved.clone(),
                     change: Shift {
-                        line: lines.line_of(s),
-                        kind: ShiftKind::Date,
+                        line,
+                        kind: match festive {
+                            Some(m) => ShiftKind::Festival(m.festival),
+                            None => ShiftKind::Date,
+                        },
                         old: token.to_string(),
                         new: moved,
                     },
                 });
             }
             None => review.push(Review {
-                line: lines.line_of(s),
+                line,
                 reason: msg::rollover_date_unmoved(token),
             }),
+        }
+    }
+
+    // Anniversaries that count on, and numbered phrases to look at.
+    for (s, e) in content_spans(text) {
+        for n in calendar::numbered(&text[s..e]) {
+            let line = lines.line_of(s + n.start);
+            match (n.counts, n.number) {
+                (Some(a), Some(number)) if number == a.count(old_year) => {
+                    let new = a.count(new_year).to_string();
+                    let new_phrase = n.phrase.replacen(&number.to_string(), &new, 1);
+                    edits.push(Edit {
+                        start: s + n.start,
+                        end: s + n.end,
+                        new,
+                        change: Shift {
+                            line,
+                            kind: ShiftKind::Anniversary,
+                            old: n.phrase.clone(),
+                            new: new_phrase,
+                        },
+                    });
+                }
+                (Some(a), _) => review.push(Review {
+                    line,
+                    reason: msg::rollover_anniversary_mismatch(
+                        &n.phrase,
+                        a.name(),
+                        a.count(new_year),
+                    ),
+                }),
+                (None, _) => review.push(Review {
+                    line,
+                    reason: msg::rollover_numbered(&n.phrase),
+                }),
+            }
         }
     }
 
@@ -209,6 +311,9 @@ pub fn rollover(source: &Source, new_year: i32) -> Result<Rollover, Box<Diagnost
         at = e.end;
     }
     out.push_str(&text[at..]);
+    // The spans replaced kept every line where it was, so the lines found
+    // in the old text are the new text's too.
+    let (out, relocated) = relocate(source, &out, moves, &mut review);
     review.sort_by_key(|r| r.line);
     review.dedup();
     Ok(Rollover {
@@ -217,7 +322,241 @@ pub fn rollover(source: &Source, new_year: i32) -> Result<Rollover, Box<Diagnost
         text: out,
         changes: edits.into_iter().map(|e| e.change).collect(),
         review,
+        relocated,
     })
+}
+
+/// A block of lines of a block-style list entry: its `-` line and the
+/// lines under it, 0-based and end-exclusive, with the `-` column.
+#[derive(Debug, Clone, Copy)]
+struct Block {
+    first: usize,
+    end: usize,
+    dash: usize,
+}
+
+/// The block of the list entry whose value is at `path`, if it is written
+/// in block style (`- ` starting its line).
+fn block_of(source: &Source, text_lines: &[&str], path: &FieldPath) -> Option<Block> {
+    let (line, col) = source.locate(path, Target::Value)?;
+    let first = line - 1;
+    let row = text_lines.get(first)?;
+    let before: String = row.chars().take(col - 1).collect();
+    let dash = before.trim_end().strip_suffix('-')?;
+    if !dash.trim().is_empty() {
+        return None;
+    }
+    let dash = dash.chars().count();
+    let indent = |l: &str| l.len() - l.trim_start_matches(' ').len();
+    let mut end = first + 1;
+    let mut last = first + 1;
+    while end < text_lines.len() {
+        let l = text_lines[end].trim_end_matches(['\n', '\r']);
+        if l.trim().is_empty() {
+            end += 1;
+            continue;
+        }
+        if indent(l) <= dash {
+            break;
+        }
+        end += 1;
+        last = end;
+    }
+    Some(Block {
+        first,
+        end: last,
+        dash,
+    })
+}
+
+/// `lines` with their indentation moved by `to - from` columns.
+fn reindent(lines: &[&str], from: usize, to: usize) -> Vec<String> {
+    lines
+        .iter()
+        .map(|l| {
+            if l.trim().is_empty() {
+                l.to_string()
+            } else if to >= from {
+                format!("{}{l}", " ".repeat(to - from))
+            } else {
+                let cut = (from - to).min(l.len() - l.trim_start_matches(' ').len());
+                l[cut..].to_string()
+            }
+        })
+        .collect()
+}
+
+/// Moves each item in `moves` into its new month's schedule entry: at the
+/// end of that entry's items, or in an entry made for it, in the plan's
+/// order of months. An entry left without items goes. An item not written
+/// in block style is left where it is, for a person to move.
+fn relocate(
+    source: &Source,
+    text: &str,
+    moves: Vec<Move>,
+    review: &mut Vec<Review>,
+) -> (String, Vec<Relocated>) {
+    if moves.is_empty() {
+        return (text.to_string(), Vec::new());
+    }
+    let text_lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let value = &source.value;
+    let naming = Naming::of(value);
+    let period = keys::get(value, "period")
+        .and_then(|(_, p)| p.as_str())
+        .and_then(crate::spec::Period::from_name)
+        .unwrap_or_default();
+    let order = |m: u32| (crate::dates::year_of_month(0, period, m), m);
+    let Some((sk, Value::Sequence(schedule))) = keys::get(value, "schedule") else {
+        return (text.to_string(), Vec::new());
+    };
+    let schedule_path = FieldPath::root().key(sk);
+    // The entries: block, months, items key and the block of their last item.
+    struct Entry {
+        block: Option<Block>,
+        months: Vec<u32>,
+        last_item: Option<Block>,
+    }
+    let entries: Vec<Entry> = schedule
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let path = schedule_path.index(i);
+            let last_item = keys::get(e, "items").and_then(|(ik, items)| {
+                let n = items.as_sequence()?.len().checked_sub(1)?;
+                block_of(source, &text_lines, &path.key(ik).index(n))
+            });
+            Entry {
+                block: block_of(source, &text_lines, &path),
+                months: entry_months(e),
+                last_item,
+            }
+        })
+        .collect();
+
+    let mut removed = vec![false; text_lines.len()];
+    // Lines to put before a line (0-based; the end means after the last).
+    let mut inserts: std::collections::BTreeMap<usize, Vec<String>> = Default::default();
+    // Items for months with no entry, by month.
+    let mut new_entries: std::collections::BTreeMap<(i32, u32), Vec<(Block, Block)>> =
+        Default::default();
+    let mut moved_out: HashMap<String, usize> = HashMap::new();
+    let mut relocated = Vec::new();
+    for m in &moves {
+        let item = block_of(source, &text_lines, &m.item.path);
+        let entry = block_of(source, &text_lines, &m.item.entry);
+        let target = entries
+            .iter()
+            .position(|e| e.months.contains(&m.to_month) && e.block.is_some());
+        let (Some(item), Some(entry)) = (item, entry) else {
+            review.push(Review {
+                line: index_line(source, &m.item.path),
+                reason: msg::rollover_relocate_by_hand(m.festival.name(), m.to_month),
+            });
+            continue;
+        };
+        if target.is_some_and(|t| entries[t].last_item.is_none()) {
+            review.push(Review {
+                line: item.first + 1,
+                reason: msg::rollover_relocate_by_hand(m.festival.name(), m.to_month),
+            });
+            continue;
+        }
+        // Out of its old entry; the whole entry when it was the last item.
+        let gone = moved_out.entry(m.item.entry.to_string()).or_insert(0);
+        *gone += 1;
+        let (from, to) = if *gone == m.item.siblings {
+            (entry.first, entry.end)
+        } else {
+            (item.first, item.end)
+        };
+        removed[from..to].iter_mut().for_each(|r| *r = true);
+        relocated.push(Relocated {
+            line: item.first + 1,
+            festival: m.festival,
+            to_month: m.to_month,
+            new_entry: target.is_none(),
+        });
+        match target {
+            Some(t) => {
+                let last = entries[t].last_item.expect("checked above");
+                inserts.entry(last.end).or_default().extend(reindent(
+                    &text_lines[item.first..item.end],
+                    item.dash,
+                    last.dash,
+                ));
+            }
+            None => new_entries
+                .entry(order(m.to_month))
+                .or_default()
+                .push((entry, item)),
+        }
+    }
+    // An entry made for a month goes before the first entry that comes
+    // later in the plan, or after the last one.
+    for ((_, month), items) in new_entries {
+        let (entry, first_item) = items[0];
+        let before = entries
+            .iter()
+            .filter_map(|e| Some((e.block?, e.months.first().copied()?)))
+            .find(|(_, m)| order(*m) > order(month))
+            .map(|(b, _)| b.first)
+            .unwrap_or_else(|| {
+                entries
+                    .iter()
+                    .filter_map(|e| e.block)
+                    .map(|b| b.end)
+                    .max()
+                    .unwrap_or(text_lines.len())
+            });
+        let key_col = first_item.dash.saturating_sub(2).max(entry.dash + 2);
+        let mut lines = vec![
+            format!(
+                "{}-{}{}: {month}\n",
+                " ".repeat(entry.dash),
+                " ".repeat(key_col - entry.dash - 1),
+                naming.key("month")
+            ),
+            format!("{}{}:\n", " ".repeat(key_col), naming.key("items")),
+        ];
+        for (_, item) in &items {
+            lines.extend(reindent(
+                &text_lines[item.first..item.end],
+                item.dash,
+                first_item.dash.max(key_col + 2),
+            ));
+        }
+        inserts.entry(before).or_default().extend(lines);
+    }
+    let mut out = String::with_capacity(text.len());
+    for (i, line) in text_lines.iter().enumerate() {
+        if let Some(new) = inserts.remove(&i) {
+            new.iter().for_each(|l| push_line(&mut out, l));
+        }
+        if !removed[i] {
+            out.push_str(line);
+        }
+    }
+    for new in inserts.into_values() {
+        new.iter().for_each(|l| push_line(&mut out, l));
+    }
+    relocated.sort_by_key(|r| r.line);
+    (out, relocated)
+}
+
+/// Appends a whole line, ending the text before it if it had no line end.
+fn push_line(out: &mut String, line: &str) {
+    if !out.is_empty() && !out.ends_with('\n') {
+        out.push('\n');
+    }
+    out.push_str(line);
+    if !line.ends_with('\n') {
+        out.push('\n');
+    }
+}
+
+fn index_line(source: &Source, path: &FieldPath) -> usize {
+    source.locate(path, Target::Value).map_or(1, |(l, _)| l)
 }
 
 /// The default name of next year's file: the old name with its year
@@ -243,8 +582,34 @@ pub fn default_output(spec: &Path, old_year: i32, new_year: i32) -> PathBuf {
     spec.with_file_name(file)
 }
 
-/// The paths of every date field in the spec, with the keys as typed.
-fn date_paths(value: &Value) -> Vec<FieldPath> {
+/// A date field of the spec, with the keys as typed.
+struct Dated {
+    path: FieldPath,
+    /// The festival its item names, if one.
+    festival: Option<Festival>,
+    /// The schedule item it dates (not for the 落款).
+    item: Option<ItemAt>,
+}
+
+/// A schedule item's place: its entry, its path, the entry's months.
+#[derive(Debug, Clone)]
+struct ItemAt {
+    entry: FieldPath,
+    path: FieldPath,
+    months: Vec<u32>,
+    /// How many items the entry has.
+    siblings: usize,
+}
+
+/// An item to move into another month's entry.
+struct Move {
+    item: ItemAt,
+    festival: Festival,
+    to_month: u32,
+}
+
+/// Every date field in the spec.
+fn date_paths(value: &Value) -> Vec<Dated> {
     let root = FieldPath::root();
     let mut out = Vec::new();
     if let Some((sk, Value::Sequence(schedule))) = keys::get(value, "schedule") {
@@ -252,19 +617,59 @@ fn date_paths(value: &Value) -> Vec<FieldPath> {
             let Some((ik, Value::Sequence(items))) = keys::get(entry, "items") else {
                 continue;
             };
+            let entry_path = root.key(sk).index(i);
+            let months = entry_months(entry);
             for (j, item) in items.iter().enumerate() {
                 if let Some((dk, _)) = keys::get(item, "date").filter(|(_, d)| !d.is_null()) {
-                    out.push(root.key(sk).index(i).key(ik).index(j).key(dk));
+                    let text = keys::get(item, "text").and_then(|(_, t)| t.as_str());
+                    out.push(Dated {
+                        path: entry_path.key(ik).index(j).key(dk),
+                        festival: text.and_then(calendar::festival_named),
+                        item: Some(ItemAt {
+                            entry: entry_path.clone(),
+                            path: entry_path.key(ik).index(j),
+                            months: months.clone(),
+                            siblings: items.len(),
+                        }),
+                    });
                 }
             }
         }
     }
     if let Some((sk, sig)) = keys::get(value, "signature") {
         if let Some((dk, _)) = keys::get(sig, "date").filter(|(_, d)| !d.is_null()) {
-            out.push(root.key(sk).key(dk));
+            out.push(Dated {
+                path: root.key(sk).key(dk),
+                festival: None,
+                item: None,
+            });
         }
     }
     out
+}
+
+/// The months a schedule entry gives, in any form validation takes.
+fn entry_months(entry: &Value) -> Vec<u32> {
+    let one = keys::get(entry, "month").and_then(|(_, m)| month_of(m));
+    let many = keys::get(entry, "months").and_then(|(_, m)| match m {
+        Value::Sequence(s) => s.iter().map(month_of).collect::<Option<Vec<_>>>(),
+        Value::String(s) => crate::dates::months(s),
+        other => month_of(other).map(|m| vec![m]),
+    });
+    match (one, many) {
+        (Some(m), _) => vec![m],
+        (None, Some(ms)) => ms,
+        _ => Vec::new(),
+    }
+}
+
+fn month_of(v: &Value) -> Option<u32> {
+    match v {
+        Value::Number(n) => n.as_u64().and_then(|m| u32::try_from(m).ok()),
+        Value::String(s) => crate::dates::month(s),
+        _ => None,
+    }
+    .filter(|m| (1..=12).contains(m))
 }
 
 /// Byte offset where the value at `path` starts.
@@ -342,6 +747,31 @@ fn move_date(token: &str, delta: i32) -> Option<(String, bool)> {
     Some((out, fixed))
 }
 
+/// The date a token writes, in any of the forms [`crate::dates::lex`] reads.
+fn written_date(token: &str) -> Option<NaiveDate> {
+    let runs = crate::dates::lex(token)?;
+    let num = |(s, e): (usize, usize)| token[s..e].parse::<u32>().ok();
+    NaiveDate::from_ymd_opt(num(runs[0])? as i32, num(runs[1])?, num(runs[2])?)
+}
+
+/// `token` with its date replaced by `date`, written the same way (the
+/// same separators; a zero-padded month or day stays padded).
+fn rewrite_date(token: &str, date: NaiveDate) -> Option<String> {
+    let runs = crate::dates::lex(token)?;
+    let pad =
+        |(s, e): (usize, usize), n: u32| format!("{n:0w$}", w = if e - s == 2 { 2 } else { 1 });
+    Some(format!(
+        "{}{}{}{}{}{}{}",
+        &token[..runs[0].0],
+        date.year(),
+        &token[runs[0].1..runs[1].0],
+        pad(runs[1], date.month()),
+        &token[runs[1].1..runs[2].0],
+        pad(runs[2], date.day()),
+        &token[runs[2].1..],
+    ))
+}
+
 /// Byte ranges of runs of ASCII digits.
 fn whole_numbers(s: &str) -> Vec<(usize, usize)> {
     let bytes = s.as_bytes();
@@ -362,12 +792,26 @@ fn whole_numbers(s: &str) -> Vec<(usize, usize)> {
 }
 
 /// Four-digit whole numbers in the file's content, leaving out comments.
+fn content_years(text: &str) -> Vec<(usize, usize)> {
+    content_spans(text)
+        .into_iter()
+        .flat_map(|(s, e)| {
+            whole_numbers(&text[s..e])
+                .into_iter()
+                .filter(|(a, b)| b - a == 4)
+                .map(move |(a, b)| (s + a, s + b))
+        })
+        .collect()
+}
+
+/// The byte ranges of the file's content, a line at a time, leaving out
+/// comments.
 ///
 /// A `#` starts a comment at a line's start or after a space, outside
 /// quotes — except inside a block scalar (`|` or `>`), whose lines are all
-/// text. Keys are scanned too; a four-digit number in a key is rare and
-/// would be a year all the same.
-fn content_years(text: &str) -> Vec<(usize, usize)> {
+/// text. Keys are included; a year or an anniversary in a key is rare and
+/// would be one all the same.
+fn content_spans(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut offset = 0;
     // The indentation a block scalar's lines must exceed, while inside one.
@@ -388,10 +832,8 @@ fn content_years(text: &str) -> Vec<(usize, usize)> {
             comment_start(body)
         };
         let content = &body[..content_end];
-        for (s, e) in whole_numbers(content) {
-            if e - s == 4 {
-                out.push((offset + s, offset + e));
-            }
+        if !content.is_empty() {
+            out.push((offset, offset + content_end));
         }
         if !in_block && opens_block_scalar(content) {
             block_indent = Some(indent);

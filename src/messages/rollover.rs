@@ -108,3 +108,60 @@ pub fn rollover_year_help() -> String {
     )
     .to_string()
 }
+
+pub fn rollover_what_festival(festival: &str) -> String {
+    zh_en!(
+        format!("{festival}（随节日移动）"),
+        format!("{festival} (moved with the festival)")
+    )
+}
+
+pub fn rollover_what_anniversary() -> &'static str {
+    zh_en!("纪念日届数", "anniversary")
+}
+
+pub fn rollover_anniversary_mismatch(phrase: &str, name: &str, count: i32) -> String {
+    zh_en!(
+        format!(
+            "“{phrase}”和去年的届数对不上，没有改动：新的一年应是第 {count} 个{name}（或 {count} 周年），请确认"
+        ),
+        format!(
+            "\"{phrase}\" does not match last year's count and was left as it was: the new year's {name} is number {count}; please check"
+        )
+    )
+}
+
+pub fn rollover_numbered(phrase: &str) -> String {
+    zh_en!(
+        format!("“{phrase}”：届次、次数不随年份变化，没有改动，请确认"),
+        format!(
+            "\"{phrase}\": session numbers do not follow the calendar and were left as they were; please check"
+        )
+    )
+}
+
+pub fn rollover_relocated(line: usize, festival: &str, month: u32, new_entry: bool) -> String {
+    match new_entry {
+        true => zh_en!(
+            format!("第 {line} 行：{festival}的那一项移到了新加的 {month} 月"),
+            format!(
+                "line {line}: the {festival} item was moved into a new entry for month {month}"
+            )
+        ),
+        false => zh_en!(
+            format!("第 {line} 行：{festival}的那一项移到了 {month} 月"),
+            format!("line {line}: the {festival} item was moved into month {month}")
+        ),
+    }
+}
+
+pub fn rollover_relocate_by_hand(festival: &str, month: u32) -> String {
+    zh_en!(
+        format!(
+            "{festival}的日期移到了 {month} 月，但这一项的写法没法自动挪动：请把它移到 {month} 月的工作安排里"
+        ),
+        format!(
+            "the {festival} date moved into month {month}, but this item is written in a way that cannot be moved automatically: move it to month {month}'s schedule by hand"
+        )
+    )
+}

@@ -561,3 +561,41 @@ pub fn stale_year_help(old: i32, year: i32) -> String {
         )
     )
 }
+
+fn weekday_name(w: chrono::Weekday) -> &'static str {
+    use chrono::Weekday::*;
+    match w {
+        Mon => zh_en!("星期一", "Monday"),
+        Tue => zh_en!("星期二", "Tuesday"),
+        Wed => zh_en!("星期三", "Wednesday"),
+        Thu => zh_en!("星期四", "Thursday"),
+        Fri => zh_en!("星期五", "Friday"),
+        Sat => zh_en!("星期六", "Saturday"),
+        Sun => zh_en!("星期日", "Sunday"),
+    }
+}
+
+super::problems! {
+    /// A schedule date when schools are closed: `date` as the user reads it.
+    pub fn date_is_day_off(date: &str, off: &crate::calendar::DayOff) {
+        use crate::calendar::DayOff;
+        match off {
+            DayOff::Weekend(w) => zh_en!(
+                format!("{date}是{}，学校不上班", weekday_name(*w)),
+                format!("{date} is a {}, when schools are closed", weekday_name(*w))
+            ),
+            DayOff::Holiday(name) => zh_en!(
+                format!("{date}是法定节假日（{name}）"),
+                format!("{date} is a statutory holiday ({name})")
+            ),
+        }
+    }
+}
+
+pub fn date_is_day_off_help() -> String {
+    zh_en!(
+        "如果活动确实安排在这一天，可以不改；否则换一个工作日",
+        "if the event really is on that day, leave it; otherwise pick a working day"
+    )
+    .into()
+}

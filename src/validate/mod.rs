@@ -43,13 +43,24 @@ pub fn validate(src: &Loaded) -> Result<Spec, Vec<Diagnostic>> {
     let mut c = Checker {
         src,
         problems: Vec::new(),
+        warnings: Vec::new(),
         suggested: Vec::new(),
         plan: None,
         naming: src.naming(),
     };
     let spec = c.spec();
     if c.problems.is_empty() {
-        if let Some(spec) = spec {
+        if let Some(mut spec) = spec {
+            // Located like problems, and as many: a schedule of weekends is
+            // told in full, but never located past the cap.
+            let located = c.warnings.into_iter().take(MAX_PROBLEMS).map(|p| {
+                let d = src.diagnostic(&p.path, p.target, p.message).as_warning();
+                match p.help {
+                    Some(h) => d.with_help(h),
+                    None => d,
+                }
+            });
+            spec.warnings.extend(located);
             return Ok(spec);
         }
     }
@@ -90,6 +101,8 @@ struct Problem {
 struct Checker<'s> {
     src: &'s Loaded,
     problems: Vec<Problem>,
+    /// What is allowed but likely a slip: a date on a weekend or holiday.
+    warnings: Vec<Problem>,
     /// Fields offered as "did you mean" for a misspelt key, by map: such a
     /// field is not reported missing as well, which would say it twice.
     suggested: Vec<(FieldPath, &'static str)>,
@@ -103,6 +116,15 @@ struct Checker<'s> {
 impl Checker<'_> {
     pub(super) fn report(&mut self, path: &FieldPath, message: Message, help: Option<String>) {
         self.problems.push(Problem {
+            path: path.clone(),
+            target: Target::Value,
+            message,
+            help,
+        });
+    }
+
+    pub(super) fn warn(&mut self, path: &FieldPath, message: Message, help: Option<String>) {
+        self.warnings.push(Problem {
             path: path.clone(),
             target: Target::Value,
             message,

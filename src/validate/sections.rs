@@ -229,6 +229,14 @@ impl Checker<'_> {
                         return None;
                     }
                 }
+                if let Some(off) = crate::calendar::day_off(d) {
+                    let written = msg::written_date(d.year(), d.month(), d.day());
+                    self.warn(
+                        &date_path,
+                        msg::date_is_day_off(&written, &off),
+                        Some(msg::date_is_day_off_help()),
+                    );
+                }
                 Some(d)
             }
             None if m.get("date").is_some_and(|d| !d.is_null()) => return None,

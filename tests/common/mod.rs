@@ -426,3 +426,7 @@ pub fn assert_valid_docx(docx: &[u8], what: &str) {
     );
     SEEN.lock().unwrap().push(key);
 }
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}

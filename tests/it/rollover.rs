@@ -238,3 +238,148 @@ fn a_spec_with_cr_line_ends_rolls_over_line_by_line() {
         "school: 甲校\nyear: 2026\nguiding_principles: x\nmeasures: [y]\nsignature:\n  date: 2026-02-18\n"
     );
 }
+
+/// A plan whose union year follows the Chinese calendar: 中秋节 and 重阳节
+/// move with the lunar calendar, 冬至 with the sun, 教师节 counts on, and
+/// the 教代会's session number is left for a person to check.
+const FESTIVE: &str = "\
+school: 青溪路小学
+year: 2025
+guiding_principles: 以……为指导。
+measures:
+  - 庆祝第41个教师节，召开第五届教代会第3次会议
+schedule:
+  - month: 9
+    items:
+      - text: 教师节表彰大会
+        date: 2025-09-10
+  # 十月的活动
+  - month: 10
+    items:
+      - text: 中秋节慰问教职工 # 每年都有
+        date: 2025-10-06
+        owner: 工会主席
+      - text: 重阳节看望退休教师
+        date: 2025-10-29
+  - month: 12
+    items:
+      - text: 冬至包饺子
+        date: 2025-12-21
+";
+
+#[test]
+fn festivals_move_with_the_calendar_and_an_item_changes_month_with_its_comments() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("plan.yaml"), FESTIVE).unwrap();
+    let o = unionplan(dir.path(), &["rollover", "plan.yaml", "--year", "2026"]);
+    let report = stdout(&o);
+    assert!(o.status.success(), "{report}{}", stderr(&o));
+    let new = fs::read_to_string(dir.path().join("plan-2026.yaml")).unwrap();
+    assert_eq!(
+        new,
+        "\
+school: 青溪路小学
+year: 2026
+guiding_principles: 以……为指导。
+measures:
+  - 庆祝第42个教师节，召开第五届教代会第3次会议
+schedule:
+  - month: 9
+    items:
+      - text: 教师节表彰大会
+        date: 2026-09-10
+      - text: 中秋节慰问教职工 # 每年都有
+        date: 2026-09-25
+        owner: 工会主席
+  # 十月的活动
+  - month: 10
+    items:
+      - text: 重阳节看望退休教师
+        date: 2026-10-18
+  - month: 12
+    items:
+      - text: 冬至包饺子
+        date: 2026-12-22
+"
+    );
+    for line in [
+        "第 5 行：纪念日届数 第41个教师节 → 第42个教师节",
+        "第 15 行：中秋节（随节日移动） 2025-10-06 → 2026-09-25",
+        "第 18 行：重阳节（随节日移动） 2025-10-29 → 2026-10-18",
+        "第 22 行：冬至（随节日移动） 2025-12-21 → 2026-12-22",
+        "第 10 行：日期 2025-09-10 → 2026-09-10",
+        "第 14 行：中秋节的那一项移到了 9 月",
+        "第 5 行：“第五届教代会”：届次、次数不随年份变化，没有改动，请确认",
+        "第 5 行：“第3次会议”：届次、次数不随年份变化，没有改动，请确认",
+        "第 15 行：2026年9月25日是法定节假日（中秋节）",
+        "第 18 行：2026年10月18日是星期日，学校不上班",
+    ] {
+        assert!(report.contains(line), "{line}\n{report}");
+    }
+    let o = unionplan(dir.path(), &["validate", "plan-2026.yaml"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+}
+
+/// A month with no entry gets one, in the plan's order of months, with the
+/// file's own Chinese keys; the entry the item left, now empty, goes.
+#[test]
+fn a_festival_moving_into_a_month_without_an_entry_makes_one() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("p.yaml"),
+        "学校: 青溪路小学\n年度: 2025\n指导思想: 以……为指导。\n主要工作:\n  - 做好工作\n工作安排:\n  - 月份: 3\n    事项: [植树]\n  - 月份: 10\n    事项:\n      - 内容: 中秋节慰问教职工\n        日期: 2025-10-06\n  - 月份: 11\n    事项:\n      - 内容: 秋季运动会\n",
+    )
+    .unwrap();
+    let o = unionplan(dir.path(), &["rollover", "p.yaml", "--year", "2026"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("中秋节的那一项移到了新加的 9 月"),
+        "{}",
+        stdout(&o)
+    );
+    let new = fs::read_to_string(dir.path().join("p-2026.yaml")).unwrap();
+    assert!(
+        new.ends_with("  - 月份: 3\n    事项: [植树]\n  - 月份: 9\n    事项:\n      - 内容: 中秋节慰问教职工\n        日期: 2026-09-25\n  - 月份: 11\n    事项:\n      - 内容: 秋季运动会\n"),
+        "{new}"
+    );
+    let o = unionplan(dir.path(), &["validate", "p-2026.yaml"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+}
+
+/// A date when schools are closed is a warning with its weekday: exit 0,
+/// marked as a warning in JSON. A Saturday worked for a holiday (调休) is
+/// a working day.
+#[test]
+fn weekend_and_holiday_dates_are_warned_about_but_a_working_saturday_is_not() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("p.yaml"),
+        "school: 甲校\nyear: 2026\nguiding_principles: 文字。\nmeasures: [做事]\nschedule:\n  - month: 2\n    items:\n      - {text: 开学准备, date: 2026-02-14}\n  - month: 3\n    items:\n      - {text: 三八节活动, date: 2026-03-08}\n      - {text: 植树, date: 2026-03-09}\n  - month: 10\n    items:\n      - {text: 国庆慰问, date: 2026-10-01}\n",
+    )
+    .unwrap();
+    let o = unionplan(dir.path(), &["validate", "p.yaml"]);
+    let err = stderr(&o);
+    assert!(o.status.success(), "{err}");
+    assert!(
+        err.contains(
+            "警告：p.yaml:11:29：字段 schedule[2].items[1].date：2026年3月8日是星期日，学校不上班"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("2026年10月1日是法定节假日（国庆节）"), "{err}");
+    assert!(!err.contains("2026年2月14日"), "调休 Saturday: {err}");
+    assert!(!err.contains("2026年3月9日"), "a Monday: {err}");
+
+    let o = unionplan(
+        dir.path(),
+        &["--message-format", "json", "render", "p.yaml", "-f", "md"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let warnings: Vec<serde_json::Value> = stderr(&o)
+        .lines()
+        .filter_map(|l| serde_json::from_str(l).ok())
+        .filter(|v: &serde_json::Value| v["code"] == "date_is_day_off")
+        .collect();
+    assert_eq!(warnings.len(), 2, "{}", stderr(&o));
+    assert!(warnings.iter().all(|w| w["severity"] == "warning"));
+}

@@ -27,13 +27,21 @@ pub fn run(a: RolloverArgs) -> Outcome {
     ))?;
     for c in &r.changes {
         let what = match c.kind {
-            ShiftKind::Year => messages::rollover_what_year(),
-            ShiftKind::Date => messages::rollover_what_date(),
-            ShiftKind::YearInText => messages::rollover_what_text(),
+            ShiftKind::Year => messages::rollover_what_year().to_string(),
+            ShiftKind::Date => messages::rollover_what_date().to_string(),
+            ShiftKind::YearInText => messages::rollover_what_text().to_string(),
+            ShiftKind::Festival(f) => messages::rollover_what_festival(f.name()),
+            ShiftKind::Anniversary => messages::rollover_what_anniversary().to_string(),
         };
         println(format_args!(
             "  {}",
-            messages::rollover_change(c.line, what, &c.old, &c.new)
+            messages::rollover_change(c.line, &what, &c.old, &c.new)
+        ))?;
+    }
+    for m in &r.relocated {
+        println(format_args!(
+            "  {}",
+            messages::rollover_relocated(m.line, m.festival.name(), m.to_month, m.new_entry)
         ))?;
     }
     if !r.review.is_empty() {
