@@ -195,7 +195,9 @@ pub fn rollover(source: &Source, new_year: i32) -> Result<Rollover, Box<Diagnost
                         });
                     }
                 }
-                if let Some(new) = written_date(&moved) {
+                // Schedule dates only, as validate warns: the 落款 is a day
+                // the plan is signed, not a day anyone comes to school.
+                if let Some(new) = written_date(&moved).filter(|_| dated.item.is_some()) {
                     if let Some(off) = calendar::day_off(new) {
                         review.push(Review {
                             line,

@@ -383,3 +383,33 @@ fn weekend_and_holiday_dates_are_warned_about_but_a_working_saturday_is_not() {
     assert_eq!(warnings.len(), 2, "{}", stderr(&o));
     assert!(warnings.iter().all(|w| w["severity"] == "warning"));
 }
+
+/// The README's example: the example plan's 重阳节 moves with the lunar
+/// calendar, and two dates that fall on a Sunday in 2026 are listed.
+#[test]
+fn the_example_plan_rolls_over_as_the_readme_shows() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy(
+        example("qingxi-2025.yaml"),
+        dir.path().join("qingxi-2025.yaml"),
+    )
+    .unwrap();
+    let o = unionplan(
+        dir.path(),
+        &[
+            "rollover",
+            "qingxi-2025.yaml",
+            "--year",
+            "2026",
+            "--dry-run",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let readme = fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let shown = readme
+        .split("$ unionplan rollover specs/qingxi-2025.yaml --year 2026 --dry-run\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("the README shows the example's report");
+    assert_eq!(stdout(&o), shown);
+}
