@@ -33,7 +33,7 @@ pub struct Block {
     pub runs: Vec<Run>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum BlockKind {
     Title,
     /// 1 is 一、, 2 is （一） (and month headings), 3 is 1., 4 is （1）, 5 is ①.

@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 use std::hash::Hash;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use crate::layout::{Plan, Section, lay_out};
 use crate::spec::Spec;
@@ -36,6 +36,12 @@ pub enum Change {
         what: String,
         from: String,
         to: String,
+    },
+    /// A schedule item whose date moved with its festival's (中秋节 is on
+    /// another day each year): a change the calendar made, not a person.
+    Calendar {
+        what: String,
+        festival: &'static str,
     },
 }
 
@@ -73,7 +79,7 @@ pub fn diff(old: &Spec, new: &Spec) -> Vec<Group> {
         changed(&mut changes, "正文", opt(&x.text), opt(&y.text));
         goals(&mut changes, &x, &y);
         measures(&mut changes, &x, &y);
-        schedule(&mut changes, &x, &y);
+        schedule(&mut changes, &x, &y, &festive(old, new));
         push(name, changes);
     }
 
@@ -192,7 +198,35 @@ fn measures(out: &mut Vec<Change>, a: &Section, b: &Section) {
     }
 }
 
-fn schedule(out: &mut Vec<Change>, a: &Section, b: &Section) {
+/// The texts of schedule items whose date in `new` is their date in
+/// `old` moved with the festival they name, with that festival.
+fn festive(old: &Spec, new: &Spec) -> HashMap<String, &'static str> {
+    let dated = |s: &Spec| -> HashMap<String, NaiveDate> {
+        s.schedule
+            .iter()
+            .flat_map(|e| &e.items)
+            .filter_map(|i| Some((i.text.clone(), i.date?)))
+            .collect()
+    };
+    let before = dated(old);
+    let years = new.year - old.year;
+    dated(new)
+        .into_iter()
+        .filter_map(|(text, date)| {
+            let festival = crate::calendar::festival_named(&text)?;
+            let moved = crate::calendar::festival_move(festival, *before.get(&text)?, years)?;
+            (moved.new == date && moved.old != moved.new.with_year(moved.old.year())?)
+                .then_some((text, festival.name()))
+        })
+        .collect()
+}
+
+fn schedule(
+    out: &mut Vec<Change>,
+    a: &Section,
+    b: &Section,
+    festive: &HashMap<String, &'static str>,
+) {
     let items = |s: &Section| -> Vec<(String, String, String)> {
         s.months
             .iter()
@@ -226,6 +260,12 @@ fn schedule(out: &mut Vec<Change>, a: &Section, b: &Section) {
                         old: old_detail.clone(),
                         new: detail.clone(),
                     });
+                    if let Some(festival) = festive.get(text) {
+                        out.push(Change::Calendar {
+                            what: text.clone(),
+                            festival,
+                        });
+                    }
                 }
             }
         }

@@ -213,12 +213,12 @@ pub const COMMANDS: &[CommandText] = &[
             "What changed between two plans: sections, items added, removed, changed, moved.",
         ],
         [
-            "unionplan diff <旧计划> <新计划>",
-            "unionplan diff <OLD> <NEW>",
+            "unionplan diff [选项] <旧计划> <新计划>",
+            "unionplan diff [OPTIONS] <OLD> <NEW>",
         ],
         [
-            "例子：\n  unionplan diff lihe-2025.yaml lihe-2026.yaml\n\n两份计划都连同它们 extends 的文件一起读。不管有没有不同，退出码都是 0；\n有一份有错误时退出码为 1。",
-            "Example:\n  unionplan diff lihe-2025.yaml lihe-2026.yaml\n\nBoth specs are read with what they extend. Exit code 0 whether or not\nthey differ; 1 if either is invalid.",
+            "例子：\n  unionplan diff lihe-2025.yaml lihe-2026.yaml\n  unionplan diff lihe-2025.yaml lihe-2026.yaml --docx 改动.docx\n\n两份计划都连同它们 extends 的文件一起读。不管有没有不同，退出码都是 0；\n有一份有错误时退出码为 1。--docx 写出的 Word 文件是新计划，和旧计划不同的字\n都是“修订”：在 Word 的“审阅”里逐条接受或拒绝。",
+            "Examples:\n  unionplan diff lihe-2025.yaml lihe-2026.yaml\n  unionplan diff lihe-2025.yaml lihe-2026.yaml --docx changes.docx\n\nBoth specs are read with what they extend. Exit code 0 whether or not\nthey differ; 1 if either is invalid. The Word file of --docx is the new\nplan, with what differs from the old one as tracked changes, to accept\nor reject one by one under Word's Review tab.",
         ],
     ),
     cmd(
@@ -462,6 +462,15 @@ pub const ARGS: &[ArgText] = &[
         "new",
         ["新的计划", "The later plan"],
         Some(["新计划", "NEW"]),
+    ),
+    arg(
+        "diff",
+        "docx",
+        [
+            "另外写一个 Word 文件：新计划，改动的地方用“修订”标出",
+            "Also write the new plan as a Word file, its changes as tracked changes",
+        ],
+        Some(["Word文件", "FILE"]),
     ),
     arg(
         "validate",

@@ -25,4 +25,5 @@ mod ooxml;
 mod property;
 mod rollover;
 mod schema;
+mod tracked;
 mod validate;

@@ -413,3 +413,34 @@ fn the_example_plan_rolls_over_as_the_readme_shows() {
         .expect("the README shows the example's report");
     assert_eq!(stdout(&o), shown);
 }
+
+/// `diff` says which dates the calendar moved, and only those.
+#[test]
+fn diff_notes_the_dates_the_calendar_moved() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("plan.yaml"), FESTIVE).unwrap();
+    let o = unionplan(dir.path(), &["rollover", "plan.yaml", "--year", "2026"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    // A person moves 教师节 by a day; the calendar moved the rest.
+    let new = fs::read_to_string(dir.path().join("plan-2026.yaml")).unwrap();
+    fs::write(
+        dir.path().join("plan-2026.yaml"),
+        new.replace("2026-09-10", "2026-09-11"),
+    )
+    .unwrap();
+    let o = unionplan(dir.path(), &["diff", "plan.yaml", "plan-2026.yaml"]);
+    let out = stdout(&o);
+    assert!(o.status.success(), "{}", stderr(&o));
+    for festival in [
+        "中秋节慰问教职工：日期随中秋节",
+        "重阳节看望退休教师：日期随重阳节",
+        "冬至包饺子：日期随冬至",
+    ] {
+        assert!(out.contains(festival), "{festival}\n{out}");
+    }
+    assert!(
+        out.contains("教师节表彰大会：“9月10日” → “9月11日”"),
+        "{out}"
+    );
+    assert!(!out.contains("教师节表彰大会：日期随"), "{out}");
+}

@@ -128,6 +128,8 @@ pub struct CompletionsArgs {
 pub struct DiffArgs {
     pub old: PathBuf,
     pub new: PathBuf,
+    #[arg(long)]
+    pub docx: Option<PathBuf>,
 }
 
 #[derive(Args)]

@@ -30,18 +30,31 @@
 //!   left, one character in, through a PAGE field with a cached result.
 //! - The font table names each font's common alternative (`w:altName`),
 //!   e.g. 方正小标宋简体 → 黑体.
+//!
+//! # One body writer, plain or with tracked changes
+//!
+//! [`Body`] writes every paragraph of `word/document.xml`. A paragraph is
+//! a block's kind (which gives its style) and a list of [`Piece`]s, text in
+//! one run's formatting; a piece, and the paragraph mark, may carry a
+//! [`Change`]. `render` gives it the plan's blocks with no changes;
+//! [`tracked`] (`unionplan diff --docx`) gives it the new plan aligned
+//! with the old one, whose differences become Word's tracked changes. So
+//! both files are typeset by the same code, with the same parts.
 
 mod ooxml;
 mod package;
 mod parts;
 mod styles;
+mod tracked;
 
-use self::ooxml::{Fonts, Indent, ParaProps, RunProps, Section};
-use super::{Format, Renderer, Typeset};
-use crate::blocks::{Block, BlockKind, Run};
+use self::ooxml::{Fonts, Indent, ParaProps, Revision, RunProps, Section, Tracked};
+use super::{Format, Meta, Renderer, Typeset};
+use crate::blocks::{BlockKind, Run};
 use crate::page;
 use crate::spec::Style;
 use crate::{Error, messages};
+
+pub use self::tracked::tracked_changes;
 
 pub struct Docx;
 
@@ -52,33 +65,56 @@ impl Renderer for Docx {
 
     fn render(&self, input: &Typeset) -> Result<Vec<u8>, Error> {
         let m = Measures::new(input.style);
-        let document = document(input, &m);
-        let meta = input.meta;
-        let core = parts::core(meta.title, meta.author, meta.created);
-        let package = || {
-            let style_parts = package::style_parts(input.style, || {
-                vec![
-                    ("[Content_Types].xml", parts::CONTENT_TYPES.to_string()),
-                    ("_rels/.rels", parts::PACKAGE_RELS.to_string()),
-                    ("docProps/app.xml", parts::app()),
-                    ("word/_rels/document.xml.rels", parts::document_rels()),
-                    ("word/styles.xml", styles::part(&m)),
-                    ("word/settings.xml", parts::settings()),
-                    ("word/fontTable.xml", parts::font_table(input.style)),
-                    ("word/theme/theme1.xml", parts::theme(input.style)),
-                    (parts::FOOTER_ODD.0, page_number_footer(&m, Side::Right)),
-                    (parts::FOOTER_EVEN.0, page_number_footer(&m, Side::Left)),
-                ]
-            })?;
-            let own = [
-                package::Entry::new(parts::DOCUMENT, &document)?,
-                package::Entry::new("docProps/core.xml", &core)?,
-            ];
-            // `[Content_Types].xml` first, as Word and most readers expect.
-            package::zip(style_parts.iter().chain(&own))
-        };
-        package().map_err(|e| Error::render(messages::docx_build_failed(e)))
+        let capacity = 1024 + input.markdown.len() * 3;
+        let document = document(&m, capacity, None, |body| {
+            // One blank line after the title and before the 落款. It is an
+            // empty paragraph, not spacing: LibreOffice snaps the paragraph
+            // after a space-after to the next grid line and loses a line on
+            // every page 1.
+            let mut first_signature = true;
+            for block in &input.doc.blocks {
+                if block.kind == BlockKind::Signature && first_signature {
+                    body.blank(Change::None);
+                    first_signature = false;
+                }
+                let pieces = block.runs.iter().map(|r| Piece::whole(r, Change::None));
+                body.paragraph(block.kind, Change::None, pieces);
+                if block.kind == BlockKind::Title {
+                    body.blank(Change::None);
+                }
+            }
+        });
+        package(input.style, input.meta, &m, &document)
     }
+}
+
+/// The DOCX package of `document` (`word/document.xml`): the parts that
+/// follow from the style, made once per style, and the properties.
+fn package(style: &Style, meta: &Meta, m: &Measures, document: &str) -> Result<Vec<u8>, Error> {
+    let core = parts::core(meta.title, meta.author, meta.created);
+    let package = || {
+        let style_parts = package::style_parts(style, || {
+            vec![
+                ("[Content_Types].xml", parts::CONTENT_TYPES.to_string()),
+                ("_rels/.rels", parts::PACKAGE_RELS.to_string()),
+                ("docProps/app.xml", parts::app()),
+                ("word/_rels/document.xml.rels", parts::document_rels()),
+                ("word/styles.xml", styles::part(m)),
+                ("word/settings.xml", parts::settings()),
+                ("word/fontTable.xml", parts::font_table(style)),
+                ("word/theme/theme1.xml", parts::theme(style)),
+                (parts::FOOTER_ODD.0, page_number_footer(m, Side::Right)),
+                (parts::FOOTER_EVEN.0, page_number_footer(m, Side::Left)),
+            ]
+        })?;
+        let own = [
+            package::Entry::new(parts::DOCUMENT, document)?,
+            package::Entry::new("docProps/core.xml", &core)?,
+        ];
+        // `[Content_Types].xml` first, as Word and most readers expect.
+        package::zip(style_parts.iter().chain(&own))
+    };
+    package().map_err(|e| Error::render(messages::docx_build_failed(e)))
 }
 
 /// The measures that follow from a [`Style`], in Word's units.
@@ -112,25 +148,147 @@ fn half_points(pt: f64) -> u32 {
     (pt * 2.0).round() as u32
 }
 
-/// `word/document.xml`: one paragraph per block, then the section.
-fn document(input: &Typeset, m: &Measures) -> String {
-    let mut out = String::with_capacity(1024 + input.markdown.len() * 3);
-    parts::open_root(&mut out, "w:document");
-    out.push_str("<w:body>");
-    // One blank line after the title and before the 落款. It is an empty
-    // paragraph, not spacing: LibreOffice snaps the paragraph after a
-    // space-after to the next grid line and loses a line on every page 1.
-    let mut first_signature = true;
-    for block in &input.doc.blocks {
-        if block.kind == BlockKind::Signature && first_signature {
-            out.push_str("<w:p/>");
-            first_signature = false;
-        }
-        paragraph(&mut out, block, m);
-        if block.kind == BlockKind::Title {
-            out.push_str("<w:p/>");
+/// What a tracked-changes document says of a paragraph, or a piece of
+/// one: nothing, or that it is new, or gone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Change {
+    None,
+    Inserted,
+    Deleted,
+}
+
+impl Change {
+    fn tracked(self) -> Option<Tracked> {
+        match self {
+            Change::None => None,
+            Change::Inserted => Some(Tracked::Inserted),
+            Change::Deleted => Some(Tracked::Deleted),
         }
     }
+}
+
+/// Text in one run's formatting: all of a run's text or a part of it. A
+/// line break is a piece of its run with no text.
+#[derive(Debug, Clone, Copy)]
+struct Piece<'a> {
+    run: &'a Run,
+    text: &'a str,
+    change: Change,
+}
+
+impl<'a> Piece<'a> {
+    fn whole(run: &'a Run, change: Change) -> Piece<'a> {
+        Piece {
+            run,
+            text: &run.text,
+            change,
+        }
+    }
+}
+
+/// Who made the changes of a tracked-changes document, and when.
+struct Author<'a> {
+    name: &'a str,
+    /// ISO 8601 in UTC.
+    date: &'a str,
+}
+
+/// The body of `word/document.xml` as it is written.
+struct Body<'a> {
+    out: String,
+    m: &'a Measures<'a>,
+    /// `None` in a plain document, which has no changes.
+    author: Option<Author<'a>>,
+    /// The id of the last change written: each is unique in the document,
+    /// counting from 1.
+    next_id: u32,
+}
+
+impl<'a> Body<'a> {
+    /// A change by the document's author, with the next id.
+    fn revision(&mut self, change: Change) -> Option<Revision<'a>> {
+        let kind = change.tracked()?;
+        let author = self
+            .author
+            .as_ref()
+            .expect("only a tracked-changes document has changes");
+        let (name, date) = (author.name, author.date);
+        self.next_id += 1;
+        Some(Revision {
+            kind,
+            id: self.next_id,
+            author: name,
+            date,
+        })
+    }
+
+    /// The empty paragraph of a blank line (after the title, before the 落款).
+    fn blank(&mut self, mark: Change) {
+        let p = ParaProps {
+            mark: self.revision(mark),
+            ..ParaProps::default()
+        };
+        if p == ParaProps::default() {
+            self.out.push_str("<w:p/>");
+            return;
+        }
+        self.out.push_str("<w:p>");
+        p.write(&mut self.out);
+        self.out.push_str("</w:p>");
+    }
+
+    /// One paragraph as `w:p`: its style, then its pieces, those inserted
+    /// or deleted inside a `w:ins` or `w:del` for each stretch of pieces
+    /// with the same change. `mark` is the change of the paragraph mark:
+    /// a paragraph new or gone as a whole has it, besides its pieces.
+    fn paragraph<'p>(
+        &mut self,
+        kind: BlockKind,
+        mark: Change,
+        pieces: impl IntoIterator<Item = Piece<'p>>,
+    ) {
+        let mut p = paragraph_props(kind, self.m);
+        p.mark = self.revision(mark);
+        self.out.push_str("<w:p>");
+        p.write(&mut self.out);
+        let mut open: Option<Revision<'a>> = None;
+        for piece in pieces {
+            if open.map(|r| r.kind) != piece.change.tracked() {
+                if let Some(r) = open.take() {
+                    r.close(&mut self.out);
+                }
+                open = self.revision(piece.change);
+                if let Some(r) = open {
+                    r.open(&mut self.out);
+                }
+            }
+            run(&mut self.out, &piece);
+        }
+        if let Some(r) = open {
+            r.close(&mut self.out);
+        }
+        self.out.push_str("</w:p>");
+    }
+}
+
+/// `word/document.xml`: the paragraphs `write` gives [`Body`], then the
+/// section. `author` is who made the changes of a tracked-changes document.
+fn document<'a>(
+    m: &'a Measures<'a>,
+    capacity: usize,
+    author: Option<Author<'a>>,
+    write: impl FnOnce(&mut Body<'a>),
+) -> String {
+    let mut body = Body {
+        out: String::with_capacity(capacity),
+        m,
+        author,
+        next_id: 0,
+    };
+    parts::open_root(&mut body.out, "w:document");
+    body.out.push_str("<w:body>");
+    write(&mut body);
+    let mut out = body.out;
     Section {
         footer_default: parts::FOOTER_ODD.1,
         footer_even: parts::FOOTER_EVEN.1,
@@ -150,11 +308,11 @@ fn document(input: &Typeset, m: &Measures) -> String {
     out
 }
 
-/// One block as `w:p`: its style, and direct formatting only where a
-/// block differs from its style (nested list items, ① headings).
-fn paragraph(out: &mut String, block: &Block, m: &Measures) {
+/// A block's paragraph properties: its style, and direct formatting only
+/// where a block differs from its style (nested list items, ① headings).
+fn paragraph_props(kind: BlockKind, m: &Measures) -> ParaProps<'static> {
     let mut p = ParaProps::default();
-    match block.kind {
+    match kind {
         BlockKind::Title => p.style = Some(styles::TITLE),
         BlockKind::Heading(level) => {
             p.style = Some(styles::HEADINGS[(level as usize).clamp(1, 4) - 1]);
@@ -174,12 +332,7 @@ fn paragraph(out: &mut String, block: &Block, m: &Measures) {
         BlockKind::ListItem { .. } => {}
         BlockKind::Signature => p.style = Some(styles::SIGNATURE),
     }
-    out.push_str("<w:p>");
-    p.write(out);
-    for r in &block.runs {
-        run(out, r);
-    }
-    out.push_str("</w:p>");
+    p
 }
 
 /// The properties every run has: only the East Asian hint.
@@ -188,7 +341,10 @@ const HINT: Fonts = Fonts {
     east_asia_hint: true,
 };
 
-fn run(out: &mut String, r: &Run) {
+/// A piece as `w:r`; deleted text is `w:delText`, as the schema wants
+/// inside `w:del`.
+fn run(out: &mut String, piece: &Piece) {
+    let r = piece.run;
     out.push_str("<w:r>");
     RunProps {
         fonts: HINT,
@@ -201,15 +357,19 @@ fn run(out: &mut String, r: &Run) {
     if r.line_break {
         out.push_str("<w:br/>");
     } else {
-        text(out, &r.text);
+        let tag = match piece.change {
+            Change::Deleted => "w:delText",
+            Change::None | Change::Inserted => "w:t",
+        };
+        out.push('<');
+        out.push_str(tag);
+        out.push_str(r#" xml:space="preserve">"#);
+        ooxml::escape_into(out, piece.text);
+        out.push_str("</");
+        out.push_str(tag);
+        out.push('>');
     }
     out.push_str("</w:r>");
-}
-
-fn text(out: &mut String, t: &str) {
-    out.push_str(r#"<w:t xml:space="preserve">"#);
-    ooxml::escape_into(out, t);
-    out.push_str("</w:t>");
 }
 
 #[derive(Clone, Copy)]

@@ -17,7 +17,9 @@
 //!   autoSpaceDE, autoSpaceDN, bidi, adjustRightInd, **snapToGrid**,
 //!   **spacing**, **ind**, contextualSpacing, mirrorIndents,
 //!   suppressOverlap, **jc**, textDirection, textAlignment,
-//!   textboxTightWrap, **outlineLvl**, divId, cnfStyle; then `w:rPr`.
+//!   textboxTightWrap, **outlineLvl**, divId, cnfStyle; then **`w:rPr`**
+//!   (`CT_ParaRPr`, the paragraph mark's properties: **ins**, **del**,
+//!   moveFrom, moveTo first, then `EG_RPrBase`), sectPr, pPrChange.
 //! - `EG_RPrBase`: **rStyle**, **rFonts**, **b**, **bCs**, **i**, **iCs**,
 //!   caps, smallCaps, **strike**, dstrike, outline, shadow, emboss, imprint,
 //!   noProof, snapToGrid, vanish, webHidden, color, **spacing**, w, **kern**,
@@ -27,6 +29,10 @@
 //!   endnotePr, type, **pgSz**, **pgMar**, paperSrc, pgBorders, lnNumType,
 //!   pgNumType, cols, formProt, vAlign, noEndnote, titlePg, textDirection,
 //!   bidi, rtlGutter, **docGrid**.
+//! - `CT_P`: `w:pPr`, then the runs; a tracked change wraps runs in
+//!   **`w:ins`** or **`w:del`** (`CT_RunTrackChange`, 17.13.5.18 and
+//!   17.13.5.14), siblings of the plain `w:r`, and a deleted run holds its
+//!   text in `w:delText` instead of `w:t`.
 //!
 //! Attribute order does not matter to XML, so attributes are written in
 //! whatever order reads best.
@@ -182,6 +188,63 @@ impl RunProps<'_> {
     }
 }
 
+/// Which way a tracked change goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tracked {
+    /// `w:ins`: in the new text, not in the old.
+    Inserted,
+    /// `w:del`: in the old text, not in the new.
+    Deleted,
+}
+
+/// One tracked change (ECMA-376 Part 1, 17.13.5): what it is, its id
+/// (unique among the document's changes), who made it and when.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Revision<'a> {
+    pub kind: Tracked,
+    pub id: u32,
+    pub author: &'a str,
+    /// ISO 8601 in UTC, such as `2026-11-23T10:00:00Z`.
+    pub date: &'a str,
+}
+
+impl Revision<'_> {
+    fn tag(&self) -> &'static str {
+        match self.kind {
+            Tracked::Inserted => "ins",
+            Tracked::Deleted => "del",
+        }
+    }
+
+    fn start(&self, out: &mut String) {
+        out.push_str("<w:");
+        out.push_str(self.tag());
+        attr(out, "id", self.id);
+        attr(out, "author", self.author);
+        attr(out, "date", self.date);
+    }
+
+    /// `<w:ins …>` (or `w:del`) around the runs it changed; [`Revision::close`]
+    /// ends it.
+    pub fn open(&self, out: &mut String) {
+        self.start(out);
+        out.push('>');
+    }
+
+    pub fn close(&self, out: &mut String) {
+        out.push_str("</w:");
+        out.push_str(self.tag());
+        out.push('>');
+    }
+
+    /// `<w:ins …/>`: the paragraph mark itself inserted or deleted, inside
+    /// the paragraph's `w:pPr/w:rPr`.
+    fn mark(&self, out: &mut String) {
+        self.start(out);
+        out.push_str("/>");
+    }
+}
+
 /// `w:spacing` of a paragraph: exact line height and space around.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct LineSpacing {
@@ -238,6 +301,9 @@ pub struct ParaProps<'a> {
     pub jc: Option<&'static str>,
     /// 0 is the document's top level (the title).
     pub outline_level: Option<u8>,
+    /// The paragraph mark inserted or deleted: the whole paragraph is new,
+    /// or gone, in a tracked-changes document.
+    pub mark: Option<Revision<'a>>,
 }
 
 impl ParaProps<'_> {
@@ -267,6 +333,11 @@ impl ParaProps<'_> {
         }
         if let Some(l) = self.outline_level {
             val(out, "outlineLvl", l);
+        }
+        if let Some(r) = self.mark {
+            out.push_str("<w:rPr>");
+            r.mark(out);
+            out.push_str("</w:rPr>");
         }
         out.push_str("</w:pPr>");
     }
@@ -409,6 +480,12 @@ mod tests {
             },
             jc: Some("both"),
             outline_level: Some(1),
+            mark: Some(Revision {
+                kind: Tracked::Deleted,
+                id: 7,
+                author: "甲校工会委员会",
+                date: "2026-11-23T10:00:00Z",
+            }),
         }
         .write(&mut out);
         assert_eq!(
@@ -417,8 +494,28 @@ mod tests {
                 r#"<w:pPr><w:pStyle w:val="S"/><w:keepNext/><w:widowControl w:val="0"/>"#,
                 r#"<w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" w:line="579" w:lineRule="exact"/>"#,
                 r#"<w:ind w:firstLine="640" w:firstLineChars="200"/><w:jc w:val="both"/>"#,
-                r#"<w:outlineLvl w:val="1"/></w:pPr>"#
+                r#"<w:outlineLvl w:val="1"/>"#,
+                r#"<w:rPr><w:del w:id="7" w:author="甲校工会委员会" w:date="2026-11-23T10:00:00Z"/></w:rPr>"#,
+                r#"</w:pPr>"#
             )
+        );
+    }
+
+    #[test]
+    fn a_revision_wraps_runs_and_escapes_its_author() {
+        let r = Revision {
+            kind: Tracked::Inserted,
+            id: 3,
+            author: "A&B <工会>",
+            date: "2026-01-01T00:00:00Z",
+        };
+        let mut out = String::new();
+        r.open(&mut out);
+        out.push_str("<w:r/>");
+        r.close(&mut out);
+        assert_eq!(
+            out,
+            r#"<w:ins w:id="3" w:author="A&amp;B &lt;工会&gt;" w:date="2026-01-01T00:00:00Z"><w:r/></w:ins>"#
         );
     }
 

@@ -1,14 +1,22 @@
-//! `unionplan diff`: what changed between two plans.
+//! `unionplan diff`: what changed between two plans; with `--docx`, also
+//! the new plan as a Word file whose changes are tracked changes.
+
+use std::path::Path;
 
 use unionplan::diff::Change;
-use unionplan::{load_spec, messages};
+use unionplan::template::Templates;
+use unionplan::{Error, Pipeline, load_spec, messages, write};
 
-use super::{Failure, Outcome};
+use super::{Failure, Outcome, today};
 use crate::args::DiffArgs;
-use crate::output::println;
-use crate::output::report;
+use crate::output::{println, report, say};
 
 pub fn run(a: DiffArgs) -> Outcome {
+    if let Some(docx) = &a.docx {
+        if [&a.old, &a.new].iter().any(|spec| same_file(docx, spec)) {
+            return Err(Error::write(messages::diff_docx_is_spec(docx.display())).into());
+        }
+    }
     let (old, new) = match (load_spec(&a.old), load_spec(&a.new)) {
         (Ok(old), Ok(new)) => (old, new),
         (old, new) => {
@@ -30,9 +38,27 @@ pub fn run(a: DiffArgs) -> Outcome {
                 Change::Removed(w) => messages::diff_removed(w),
                 Change::Changed { what, old, new } => messages::diff_changed(what, old, new),
                 Change::Moved { what, from, to } => messages::diff_moved(what, from, to),
+                Change::Calendar { what, festival } => messages::diff_calendar(what, festival),
             };
             println(format_args!("  {line}"))?;
         }
     }
+    if let Some(path) = &a.docx {
+        let pipeline = Pipeline::new(Templates::builtin(), today());
+        let bytes = pipeline.tracked_changes(&old, &new)?;
+        write::write_atomic(path, &bytes)?;
+        say(messages::wrote(path.display()));
+    }
     Ok(())
+}
+
+/// Are `a` and `b` one file? Compared as the file system would, case
+/// folded (Windows and macOS), through the real folders.
+fn same_file(a: &Path, b: &Path) -> bool {
+    let canonical = |p: &Path| {
+        let dir = p.parent().filter(|d| !d.as_os_str().is_empty());
+        let dir = dir.unwrap_or(Path::new(".")).canonicalize().ok()?;
+        Some(dir.join(p.file_name()?).to_string_lossy().to_lowercase())
+    };
+    matches!((canonical(a), canonical(b)), (Some(x), Some(y)) if x == y)
 }

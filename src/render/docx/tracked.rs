@@ -1,0 +1,703 @@
+//! `unionplan diff OLD NEW --docx`: the new plan as a Word file whose
+//! differences from the old plan are tracked changes (修订), so Word's
+//! 审阅 pane lists exactly what is new, and accepting every change gives
+//! the new plan while rejecting every change gives the old one.
+//!
+//! Both plans are laid out and read back as blocks, as `render` does, so
+//! the paragraphs compared are those of the printed plans, numbers
+//! included. Then:
+//!
+//! 1. **Paragraphs are aligned** with Myers' diff over (kind, text):
+//!    paragraphs alike in both stay as they are. Within each stretch of
+//!    differences, old and new paragraphs of the same kind that share at
+//!    least half their characters ([`SIMILAR`]) are paired, in order,
+//!    taking the pairs of the highest total likeness; the rest are
+//!    deleted or inserted whole, their runs inside `w:del` or `w:ins` and
+//!    their paragraph mark marked too, so that accepting (or rejecting)
+//!    removes the paragraph and leaves its neighbours as they were.
+//! 2. **Paired paragraphs are compared by character** (Chinese has no
+//!    spaces between words), again with Myers: only the characters that
+//!    changed are deleted and inserted, the rest are plain runs in the new
+//!    plan's formatting. Two tidyings make the changes read as a person
+//!    would mark them: a number or Latin word is changed whole (2025 →
+//!    2026, not 5 → 6), and a single unchanged character between two
+//!    changes joins them (读书沙龙 → 图书角 rather than 读→图, 书, 沙龙→角).
+//!
+//! Bounds: the paragraphs of one stretch are paired as above while
+//! comparing each with each costs at most [`MAX_PAIRING`] characters;
+//! beyond, each old paragraph is compared only with the new ones within
+//! [`NEAR`] of its place, so the cost grows linearly. In a paired
+//! paragraph, what lies between the common beginning and end is compared
+//! by character only up to [`MAX_CHANGED`] characters, old and new
+//! together; beyond, that middle is one change, deleted and inserted as
+//! one piece (or, with too little left in common to pair them, the old
+//! paragraph deleted and the new one inserted whole). The diffs themselves
+//! are the `similar` crate's Myers, in linear memory, which also bounds
+//! its own search on hard inputs.
+//!
+//! The blank lines after the title and before the 落款 follow the
+//! paragraphs they belong to, in each plan. Only text is compared: a
+//! paragraph whose text is the same but whose bold or italic differs
+//! takes the new plan's formatting, untracked.
+
+use std::ops::Range;
+
+use chrono::SecondsFormat;
+use similar::{Algorithm, DiffOp};
+
+use super::{Author, Body, Change, Measures, Piece, document, package};
+use crate::Error;
+use crate::blocks::{Block, BlockKind, Document, Run};
+use crate::render::Typeset;
+
+/// Old and new paragraphs are paired when their characters in common are
+/// at least this share of the two together (2 × common / (old + new)).
+pub const SIMILAR: f64 = 0.5;
+
+/// At most this many characters are compared to pair the paragraphs of one
+/// stretch of differences (every old paragraph with every new one).
+pub const MAX_PAIRING: usize = 2_000_000;
+
+/// In a stretch too large to compare every paragraph with every other,
+/// how far from its place a paragraph's pair is looked for.
+pub const NEAR: usize = 8;
+
+/// A changed middle of a paired paragraph longer than this (in characters,
+/// old and new together) is deleted and inserted as one piece.
+pub const MAX_CHANGED: usize = 10_000;
+
+/// `new` as a DOCX whose differences from `old` are tracked changes by the
+/// new plan's author (its signing union, `new.meta.author`), made at
+/// `new.meta.created`.
+pub fn tracked_changes(old: &Document, new: &Typeset) -> Result<Vec<u8>, Error> {
+    let m = Measures::new(new.style);
+    let date = new.meta.created.to_rfc3339_opts(SecondsFormat::Secs, true);
+    let paragraphs = align(&old.blocks, &new.doc.blocks);
+    let author = Author {
+        name: new.meta.author,
+        date: &date,
+    };
+    let capacity = 2048 + new.markdown.len() * 4;
+    let document = document(&m, capacity, Some(author), |body| write(body, &paragraphs));
+    package(new.style, new.meta, &m, &document)
+}
+
+/// A paragraph of the tracked document: a block of the new plan, of the
+/// old, or both compared.
+#[derive(Debug)]
+struct Paragraph<'a> {
+    kind: BlockKind,
+    /// Inserted: only in the new plan; deleted: only in the old.
+    mark: Change,
+    pieces: Vec<Piece<'a>>,
+}
+
+/// The paragraphs, with the blank lines a plain render puts after each
+/// title and before the first 落款 line, each in the plans it belongs to.
+fn write(body: &mut Body, paragraphs: &[Paragraph]) {
+    // The first signature line of the old plan (every paragraph not
+    // inserted) and of the new one (every paragraph not deleted).
+    let first_signature = |not: Change| {
+        paragraphs
+            .iter()
+            .position(|p| p.kind == BlockKind::Signature && p.mark != not)
+    };
+    let old_first = first_signature(Change::Inserted);
+    let new_first = first_signature(Change::Deleted);
+    for (i, p) in paragraphs.iter().enumerate() {
+        match (old_first == Some(i), new_first == Some(i)) {
+            (true, true) => body.blank(Change::None),
+            (true, false) => body.blank(Change::Deleted),
+            (false, true) => body.blank(Change::Inserted),
+            (false, false) => {}
+        }
+        body.paragraph(p.kind, p.mark, p.pieces.iter().copied());
+        if p.kind == BlockKind::Title {
+            body.blank(p.mark);
+        }
+    }
+}
+
+/// The old and new blocks aligned into the tracked document's paragraphs.
+fn align<'a>(old: &'a [Block], new: &'a [Block]) -> Vec<Paragraph<'a>> {
+    let ops = similar::capture_diff_slices_by_key(Algorithm::Myers, old, new, |b| {
+        (b.kind, b.plain_text())
+    });
+    let mut out = Vec::with_capacity(new.len() + 8);
+    let mut i = 0;
+    while i < ops.len() {
+        if let DiffOp::Equal { new_index, len, .. } = ops[i] {
+            for b in &new[new_index..new_index + len] {
+                out.push(whole(b, Change::None));
+            }
+            i += 1;
+            continue;
+        }
+        let (old_from, new_from) = (ops[i].old_range().start, ops[i].new_range().start);
+        while i < ops.len() && !matches!(ops[i], DiffOp::Equal { .. }) {
+            i += 1;
+        }
+        let (old_to, new_to) = (ops[i - 1].old_range().end, ops[i - 1].new_range().end);
+        stretch(&old[old_from..old_to], &new[new_from..new_to], &mut out);
+    }
+    // The last paragraph mark of a document cannot be deleted (Word keeps
+    // it): a last paragraph only in the old plan keeps its mark, its text
+    // deleted. The plans this compares end with the 落款, in both.
+    if let Some(last) = out.last_mut().filter(|p| p.mark == Change::Deleted) {
+        last.mark = Change::None;
+    }
+    out
+}
+
+/// A block as one paragraph, all of it with `change`.
+fn whole(block: &Block, change: Change) -> Paragraph<'_> {
+    Paragraph {
+        kind: block.kind,
+        mark: change,
+        pieces: block.runs.iter().map(|r| Piece::whole(r, change)).collect(),
+    }
+}
+
+/// One stretch of differences: the old blocks replaced by the new ones.
+/// Paired blocks are compared by character; between pairs, the old blocks
+/// are deleted, then the new ones inserted.
+fn stretch<'a>(old: &'a [Block], new: &'a [Block], out: &mut Vec<Paragraph<'a>>) {
+    let old_chars: Vec<Chars> = old.iter().map(Chars::of).collect();
+    let new_chars: Vec<Chars> = new.iter().map(Chars::of).collect();
+    let pairs = pair(&old_chars, &new_chars);
+    let (mut i, mut j) = (0, 0);
+    let end = (old.len(), new.len());
+    for &(pi, pj) in pairs.iter().chain(std::iter::once(&end)) {
+        out.extend(old[i..pi].iter().map(|b| whole(b, Change::Deleted)));
+        out.extend(new[j..pj].iter().map(|b| whole(b, Change::Inserted)));
+        if (pi, pj) == end {
+            break;
+        }
+        out.push(compared(&old_chars[pi], &new_chars[pj]));
+        (i, j) = (pi + 1, pj + 1);
+    }
+}
+
+/// A block's characters, each with where it is: its run and its byte
+/// offset there. A line break is `\n`, in its own run.
+struct Chars<'a> {
+    kind: BlockKind,
+    runs: &'a [Run],
+    chars: Vec<char>,
+    at: Vec<(usize, usize)>,
+}
+
+impl<'a> Chars<'a> {
+    fn of(block: &'a Block) -> Chars<'a> {
+        let mut chars = Vec::new();
+        let mut at = Vec::new();
+        for (i, r) in block.runs.iter().enumerate() {
+            if r.line_break {
+                chars.push('\n');
+                at.push((i, 0));
+            } else {
+                for (byte, c) in r.text.char_indices() {
+                    chars.push(c);
+                    at.push((i, byte));
+                }
+            }
+        }
+        Chars {
+            kind: block.kind,
+            runs: &block.runs,
+            chars,
+            at,
+        }
+    }
+
+    /// The characters of `range` as pieces, one for each run they touch.
+    fn pieces(&self, range: Range<usize>, change: Change, out: &mut Vec<Piece<'a>>) {
+        let mut i = range.start;
+        while i < range.end {
+            let (run, from) = self.at[i];
+            let mut j = i + 1;
+            while j < range.end && self.at[j].0 == run {
+                j += 1;
+            }
+            let r = &self.runs[run];
+            let text = if r.line_break {
+                ""
+            } else {
+                let to = self.at[j - 1].1 + self.chars[j - 1].len_utf8();
+                &r.text[from..to]
+            };
+            out.push(Piece {
+                run: r,
+                text,
+                change,
+            });
+            i = j;
+        }
+    }
+}
+
+/// Which old and new blocks of a stretch are the same paragraph reworded:
+/// pairs in increasing order of both, of the highest total likeness, each
+/// of the same kind and at least [`SIMILAR`] alike. Every old block is
+/// compared with every new one while that costs at most [`MAX_PAIRING`]
+/// characters; beyond, only with the new blocks within [`NEAR`] of its
+/// place on the diagonal (old block `i` of `n` near new block `i·m/n`).
+fn pair(old: &[Chars], new: &[Chars]) -> Vec<(usize, usize)> {
+    let (n, m) = (old.len(), new.len());
+    if n == 0 || m == 0 {
+        return Vec::new();
+    }
+    let old_total: usize = old.iter().map(|c| c.chars.len()).sum();
+    let new_total: usize = new.iter().map(|c| c.chars.len()).sum();
+    let cost = old_total
+        .saturating_mul(m)
+        .saturating_add(new_total.saturating_mul(n));
+    // Row i compares new blocks from(i) .. from(i) + width.
+    let width = if cost <= MAX_PAIRING {
+        m
+    } else {
+        (2 * NEAR + 1).min(m)
+    };
+    let from = |i: usize| (i * m / n).saturating_sub(NEAR).min(m - width);
+    let cell =
+        |i: usize, j: usize| (j >= from(i) && j < from(i) + width).then(|| i * width + j - from(i));
+    let mut score = vec![0.0f32; n * width];
+    for (i, a) in old.iter().enumerate() {
+        for k in 0..width {
+            score[i * width + k] = likeness(a, &new[from(i) + k]);
+        }
+    }
+    // best[cell(i, j)]: the highest total of old[i..] with new[j..] (as far
+    // as the compared blocks tell; 0 outside them).
+    let mut best = vec![0.0f32; n * width];
+    let best_at = |best: &[f32], i: usize, j: usize| match (i < n && j < m).then(|| cell(i, j)) {
+        Some(Some(c)) => best[c],
+        _ => 0.0,
+    };
+    for i in (0..n).rev() {
+        for k in (0..width).rev() {
+            let j = from(i) + k;
+            let s = score[i * width + k];
+            let paired = if s > 0.0 {
+                s + best_at(&best, i + 1, j + 1)
+            } else {
+                0.0
+            };
+            best[i * width + k] =
+                paired
+                    .max(best_at(&best, i + 1, j))
+                    .max(best_at(&best, i, j + 1));
+        }
+    }
+    let mut pairs = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    while i < n && j < m {
+        let Some(c) = cell(i, j) else {
+            // Outside the compared blocks: move towards them.
+            if j < from(i) {
+                j = from(i);
+            } else {
+                i += 1;
+            }
+            continue;
+        };
+        let s = score[c];
+        if s > 0.0 && s + best_at(&best, i + 1, j + 1) >= best[c] {
+            pairs.push((i, j));
+            (i, j) = (i + 1, j + 1);
+        } else if best_at(&best, i + 1, j) >= best_at(&best, i, j + 1) {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    pairs
+}
+
+/// How alike two blocks are, 0 when they are not to be paired.
+fn likeness(a: &Chars, b: &Chars) -> f32 {
+    let total = a.chars.len() + b.chars.len();
+    let most = 2 * a.chars.len().min(b.chars.len());
+    if a.kind != b.kind || total == 0 || (most as f64) < SIMILAR * total as f64 {
+        return 0.0;
+    }
+    let same: usize = diff_chars(&a.chars, &b.chars)
+        .iter()
+        .map(|s| match s {
+            Seg::Same(o, _) => o.len(),
+            Seg::Changed(..) => 0,
+        })
+        .sum();
+    let ratio = (2 * same) as f64 / total as f64;
+    if ratio >= SIMILAR { ratio as f32 } else { 0.0 }
+}
+
+/// A paired paragraph: the new block, with what changed from the old one
+/// deleted and inserted where it changed.
+fn compared<'a>(old: &Chars<'a>, new: &Chars<'a>) -> Paragraph<'a> {
+    let segs = tidy(diff_chars(&old.chars, &new.chars), &old.chars, &new.chars);
+    let mut pieces = Vec::new();
+    for seg in segs {
+        match seg {
+            Seg::Same(_, n) => new.pieces(n, Change::None, &mut pieces),
+            Seg::Changed(o, n) => {
+                old.pieces(o, Change::Deleted, &mut pieces);
+                new.pieces(n, Change::Inserted, &mut pieces);
+            }
+        }
+    }
+    Paragraph {
+        kind: new.kind,
+        mark: Change::None,
+        pieces,
+    }
+}
+
+/// A stretch of a character diff: old and new ranges alike, or changed
+/// (either range may then be empty).
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Seg {
+    Same(Range<usize>, Range<usize>),
+    Changed(Range<usize>, Range<usize>),
+}
+
+impl Seg {
+    fn is_empty(&self) -> bool {
+        match self {
+            Seg::Same(o, _) => o.is_empty(),
+            Seg::Changed(o, n) => o.is_empty() && n.is_empty(),
+        }
+    }
+}
+
+/// Append `seg`, joining it to the last one when both are alike or both
+/// changed; empty ones are left out.
+fn push(segs: &mut Vec<Seg>, seg: Seg) {
+    if seg.is_empty() {
+        return;
+    }
+    match (segs.last_mut(), seg) {
+        (Some(Seg::Same(o, n)), Seg::Same(o2, n2)) => {
+            o.end = o2.end;
+            n.end = n2.end;
+        }
+        (Some(Seg::Changed(o, n)), Seg::Changed(o2, n2)) => {
+            o.end = o2.end;
+            n.end = n2.end;
+        }
+        (_, seg) => segs.push(seg),
+    }
+}
+
+/// `old` and `new` compared character by character: the common beginning
+/// and end, and Myers' diff of the middle when that is at most
+/// [`MAX_CHANGED`] characters, or the middle changed as one piece.
+fn diff_chars(old: &[char], new: &[char]) -> Vec<Seg> {
+    let prefix = old.iter().zip(new).take_while(|(a, b)| a == b).count();
+    let suffix = old[prefix..]
+        .iter()
+        .rev()
+        .zip(new[prefix..].iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let (o, n) = (prefix..old.len() - suffix, prefix..new.len() - suffix);
+    let mut segs = Vec::new();
+    push(&mut segs, Seg::Same(0..prefix, 0..prefix));
+    if o.len() + n.len() > MAX_CHANGED || o.is_empty() || n.is_empty() {
+        push(&mut segs, Seg::Changed(o.clone(), n.clone()));
+    } else {
+        for op in similar::capture_diff(Algorithm::Myers, old, o.clone(), new, n.clone()) {
+            let seg = match op {
+                DiffOp::Equal { .. } => Seg::Same(op.old_range(), op.new_range()),
+                _ => Seg::Changed(op.old_range(), op.new_range()),
+            };
+            push(&mut segs, seg);
+        }
+    }
+    push(&mut segs, Seg::Same(o.end..old.len(), n.end..new.len()));
+    segs
+}
+
+/// The changes of a character diff as a person would mark them: a number
+/// or Latin word that changed is changed whole, and one unchanged
+/// character between two changes joins them.
+fn tidy(mut segs: Vec<Seg>, old: &[char], new: &[char]) -> Vec<Seg> {
+    let word = |c: &char| c.is_ascii_alphanumeric();
+    // Widen each change over the rest of a word it cuts into. (Alike
+    // stretches have the same characters in both: `old` gives them.)
+    for k in 0..segs.len() {
+        let Seg::Changed(mut o, mut n) = segs[k].clone() else {
+            continue;
+        };
+        let starts =
+            old[o.clone()].first().is_some_and(word) || new[n.clone()].first().is_some_and(word);
+        let ends =
+            old[o.clone()].last().is_some_and(word) || new[n.clone()].last().is_some_and(word);
+        if let Some(Seg::Same(so, sn)) = k.checked_sub(1).and_then(|b| segs.get_mut(b)) {
+            if starts {
+                let t = old[so.clone()].iter().rev().take_while(|c| word(c)).count();
+                so.end -= t;
+                sn.end -= t;
+                o.start -= t;
+                n.start -= t;
+            }
+        }
+        if let Some(Seg::Same(so, sn)) = segs.get_mut(k + 1) {
+            if ends {
+                let t = old[so.clone()].iter().take_while(|c| word(c)).count();
+                so.start += t;
+                sn.start += t;
+                o.end += t;
+                n.end += t;
+            }
+        }
+        segs[k] = Seg::Changed(o, n);
+    }
+    // Join changes across single unchanged characters.
+    let mut out: Vec<Seg> = Vec::with_capacity(segs.len());
+    for seg in segs {
+        push(&mut out, seg);
+        while let [
+            ..,
+            Seg::Changed(o1, n1),
+            Seg::Same(island, _),
+            Seg::Changed(o2, n2),
+        ] = out.as_slice()
+        {
+            if island.len() > 1 {
+                break;
+            }
+            let joined = Seg::Changed(o1.start..o2.end, n1.start..n2.end);
+            out.truncate(out.len() - 3);
+            push(&mut out, joined);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn block(kind: BlockKind, text: &str) -> Block {
+        Block {
+            kind,
+            runs: vec![Run {
+                text: text.to_string(),
+                ..Run::default()
+            }],
+        }
+    }
+
+    fn all_chars(blocks: &[Block]) -> Vec<Chars<'_>> {
+        blocks.iter().map(Chars::of).collect()
+    }
+
+    fn chars(s: &str) -> Vec<char> {
+        s.chars().collect()
+    }
+
+    /// What the character diff of `old` and `new` marks, tidied: the
+    /// unchanged text as `=…`, a change as `-old+new`.
+    fn marked(old: &str, new: &str) -> Vec<String> {
+        let (a, b) = (chars(old), chars(new));
+        tidy(diff_chars(&a, &b), &a, &b)
+            .into_iter()
+            .map(|s| match s {
+                Seg::Same(o, _) => format!("={}", a[o].iter().collect::<String>()),
+                Seg::Changed(o, n) => format!(
+                    "-{}+{}",
+                    a[o].iter().collect::<String>(),
+                    b[n].iter().collect::<String>()
+                ),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_changed_word_alone_is_marked() {
+        assert_eq!(
+            marked(
+                "组织教职工开展读书沙龙活动。",
+                "组织教职工开展摄影展览活动。"
+            ),
+            ["=组织教职工开展", "-读书沙龙+摄影展览", "=活动。"]
+        );
+        assert_eq!(marked("相同", "相同"), ["=相同"]);
+        assert_eq!(marked("", "新"), ["-+新"]);
+    }
+
+    #[test]
+    fn numbers_and_latin_words_change_whole() {
+        assert_eq!(
+            marked(
+                "青溪路小学2025年工会工作计划",
+                "青溪路小学2026年工会工作计划"
+            ),
+            ["=青溪路小学", "-2025+2026", "=年工会工作计划"]
+        );
+        assert_eq!(marked("第3次", "第13次"), ["=第", "-3+13", "=次"]);
+        assert_eq!(
+            marked("用WPS打开", "用Word打开"),
+            ["=用", "-WPS+Word", "=打开"]
+        );
+    }
+
+    #[test]
+    fn one_unchanged_character_between_changes_joins_them() {
+        assert_eq!(
+            marked("建设读书沙龙。", "建设图书角。"),
+            ["=建设", "-读书沙龙+图书角", "=。"]
+        );
+        // Two characters stay: a word of their own.
+        assert_eq!(
+            marked("组织教职工开展读书活动", "组织全体会员开展摄影活动"),
+            ["=组织", "-教职工+全体会员", "=开展", "-读书+摄影", "=活动"]
+        );
+    }
+
+    #[test]
+    fn a_huge_change_is_one_piece() {
+        let old = format!("开头{}结尾", "一二".repeat(3000));
+        let new = format!("开头{}结尾", "二一".repeat(3000));
+        let (a, b) = (chars(&old), chars(&new));
+        assert_eq!(
+            diff_chars(&a, &b),
+            [
+                Seg::Same(0..2, 0..2),
+                Seg::Changed(2..6002, 2..6002),
+                Seg::Same(6002..6004, 6002..6004)
+            ]
+        );
+        // A small change in a huge paragraph is still found.
+        let new = format!("开头{}结尾了", "一二".repeat(3000));
+        assert_eq!(marked(&old, &new).len(), 2);
+    }
+
+    /// The paragraphs' text with every change accepted (`gone` deleted)
+    /// or rejected (`gone` inserted). A paragraph whose mark is gone has
+    /// nothing else left.
+    fn view(paragraphs: &[Paragraph], gone: Change) -> Vec<String> {
+        let mut out = Vec::new();
+        for p in paragraphs {
+            let text: String = p
+                .pieces
+                .iter()
+                .filter(|x| x.change != gone)
+                .map(|x| if x.run.line_break { "\n" } else { x.text })
+                .collect();
+            if p.mark == gone {
+                assert_eq!(text, "", "a paragraph that goes takes its text");
+            } else {
+                out.push(text);
+            }
+        }
+        out
+    }
+
+    fn texts(blocks: &[Block]) -> Vec<String> {
+        blocks.iter().map(Block::plain_text).collect()
+    }
+
+    #[test]
+    fn accepting_gives_the_new_blocks_and_rejecting_the_old() {
+        use BlockKind::*;
+        let mut with_break = block(Body, "第一行");
+        with_break.runs.push(Run {
+            line_break: true,
+            ..Run::default()
+        });
+        with_break.runs.push(Run {
+            text: "第二行".into(),
+            bold: true,
+            ..Run::default()
+        });
+        let old = vec![
+            block(Title, "甲校2025年工会工作计划"),
+            block(Heading(1), "一、指导思想"),
+            block(Body, "以人为本，服务教职工。"),
+            block(Heading(2), "（一）读书沙龙"),
+            block(Body, "删去的一段。"),
+            block(Heading(2), "（二）文体活动"),
+            block(Signature, "甲校工会委员会"),
+            block(Signature, "2025年2月1日"),
+        ];
+        let new = vec![
+            block(Title, "甲校2026年工会工作计划"),
+            block(Heading(1), "一、指导思想"),
+            block(Body, "以人为本，全心全意服务教职工。"),
+            block(Heading(2), "（一）新增的一项"),
+            with_break,
+            block(Heading(2), "（二）文体活动"),
+            block(Signature, "甲校工会委员会"),
+            block(Signature, "2026年2月1日"),
+        ];
+        let paragraphs = align(&old, &new);
+        assert_eq!(view(&paragraphs, Change::Deleted), texts(&new));
+        assert_eq!(view(&paragraphs, Change::Inserted), texts(&old));
+        // Reworded paragraphs are paired; the rest are whole.
+        let marks: Vec<Change> = paragraphs.iter().map(|p| p.mark).collect();
+        assert_eq!(
+            marks.iter().filter(|m| **m == Change::None).count(),
+            6,
+            "{marks:?}"
+        );
+    }
+
+    #[test]
+    fn paragraphs_pair_by_likeness_and_kind() {
+        use BlockKind::*;
+        let old = [
+            block(Heading(2), "（二）推进民主管理"),
+            block(Body, "按时召开教代会。"),
+            block(Heading(2), "（三）丰富文体生活"),
+        ];
+        let new = [block(Heading(2), "（二）丰富文体生活")];
+        assert_eq!(pair(&all_chars(&old), &all_chars(&new)), [(2, 0)]);
+        // A body paragraph is never paired with a heading, however alike.
+        let new = [block(Body, "（三）丰富文体生活")];
+        assert_eq!(pair(&all_chars(&old), &all_chars(&new)), []);
+    }
+
+    #[test]
+    fn a_stretch_too_large_to_compare_whole_still_pairs_near_paragraphs() {
+        use BlockKind::*;
+        // 1,500 paragraphs each reworded, one removed and one added: every
+        // one differs, so the stretch is all of them.
+        let text = |i: usize, v: &str| format!("第{i}项：组织教职工开展{v}活动，做好记录。");
+        let mut old: Vec<Block> = (0..1500).map(|i| block(Body, &text(i, "读书"))).collect();
+        let mut new: Vec<Block> = (0..1500).map(|i| block(Body, &text(i, "摄影"))).collect();
+        old.remove(10);
+        new.insert(20, block(Heading(2), "（二）新增的一项"));
+        let (a, b) = (all_chars(&old), all_chars(&new));
+        let pairs = pair(&a, &b);
+        assert_eq!(pairs.len(), 1499, "every reworded paragraph is paired");
+        // …with its own: 第11项 with 第11项, not with 第10项.
+        let number = |c: &Chars| {
+            c.chars
+                .iter()
+                .take_while(|c| **c != '项')
+                .collect::<String>()
+        };
+        assert!(pairs.iter().all(|&(i, j)| number(&a[i]) == number(&b[j])));
+        let paragraphs = align(&old, &new);
+        assert_eq!(view(&paragraphs, Change::Deleted), texts(&new));
+        assert_eq!(view(&paragraphs, Change::Inserted), texts(&old));
+    }
+
+    #[test]
+    fn a_last_paragraph_only_in_the_old_plan_keeps_its_mark() {
+        use BlockKind::*;
+        let old = [block(Body, "留下"), block(Signature, "去掉")];
+        let new = [block(Body, "留下")];
+        let paragraphs = align(&old, &new);
+        assert_eq!(paragraphs.len(), 2);
+        assert_eq!(paragraphs[1].mark, Change::None);
+        assert!(
+            paragraphs[1]
+                .pieces
+                .iter()
+                .all(|p| p.change == Change::Deleted)
+        );
+    }
+}
