@@ -176,6 +176,32 @@ impl Pipeline {
     /// Render `spec` in each of `formats`. Nothing is written: a failure in
     /// any format leaves no partial set of files behind.
     pub fn render(&self, spec: &Spec, formats: &[Format]) -> Result<Vec<Output>, Error> {
+        self.typeset(spec, |input| {
+            formats
+                .iter()
+                .map(|&format| {
+                    Ok(Output {
+                        format,
+                        bytes: format.renderer().render(input)?,
+                    })
+                })
+                .collect()
+        })?
+    }
+
+    /// `new` as a DOCX, typeset as `render` typesets it, whose differences
+    /// from `old` are Word's tracked changes (修订), made by the new plan's
+    /// signing union at the pipeline's time: accepting them all gives
+    /// `new`, rejecting them all gives `old`. What `unionplan diff --docx`
+    /// writes.
+    pub fn tracked_changes(&self, old: &Spec, new: &Spec) -> Result<Vec<u8>, Error> {
+        let old_doc = Document::from_markdown(&self.markdown(old)?);
+        self.typeset(new, |input| render::tracked_changes(&old_doc, input))?
+    }
+
+    /// Lays out `spec`, writes it through the layout template, and hands
+    /// the result, ready to typeset, to `f`.
+    fn typeset<R>(&self, spec: &Spec, f: impl FnOnce(&Typeset) -> R) -> Result<R, Error> {
         let plan = layout::lay_out(spec, self.today);
         let markdown = self.templates.markdown(&plan)?;
         let doc = Document::from_markdown(&markdown);
@@ -185,21 +211,12 @@ impl Pipeline {
             author: &plan.signature.org,
             created: self.now,
         };
-        let input = Typeset {
+        Ok(f(&Typeset {
             markdown: &markdown,
             doc: &doc,
             style: &spec.style,
             templates: &self.templates,
             meta: &meta,
-        };
-        formats
-            .iter()
-            .map(|&format| {
-                Ok(Output {
-                    format,
-                    bytes: format.renderer().render(&input)?,
-                })
-            })
-            .collect()
+        }))
     }
 }

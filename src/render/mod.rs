@@ -11,10 +11,10 @@ mod markdown;
 
 use std::fmt;
 
+use crate::Error;
 use crate::blocks::Document;
-use crate::spec::{Spec, Style};
+use crate::spec::Style;
 use crate::template::Templates;
-use crate::{Error, Pipeline, layout};
 
 pub use self::docx::{Docx, tracked_changes};
 pub use self::html::Html;
@@ -38,33 +38,6 @@ pub struct Meta<'a> {
     pub author: &'a str,
     /// When the file was made.
     pub created: chrono::DateTime<chrono::Utc>,
-}
-
-impl Pipeline {
-    /// `new` as a DOCX, typeset as `render` typesets it, whose differences
-    /// from `old` are Word's tracked changes (修订), made by the new plan's
-    /// signing union at [`Pipeline::now`]: accepting them all gives `new`,
-    /// rejecting them all gives `old`. What `unionplan diff --docx` writes.
-    pub fn tracked_changes(&self, old: &Spec, new: &Spec) -> Result<Vec<u8>, Error> {
-        let old_doc = Document::from_markdown(&self.markdown(old)?);
-        let plan = layout::lay_out(new, self.today);
-        let markdown = self.templates.markdown(&plan)?;
-        let doc = Document::from_markdown(&markdown);
-        let title = doc.title();
-        let meta = Meta {
-            title: &title,
-            author: &plan.signature.org,
-            created: self.now,
-        };
-        let input = Typeset {
-            markdown: &markdown,
-            doc: &doc,
-            style: &new.style,
-            templates: &self.templates,
-            meta: &meta,
-        };
-        tracked_changes(&old_doc, &input)
-    }
 }
 
 /// One output format.
