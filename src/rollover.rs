@@ -37,6 +37,7 @@ use crate::load::{FieldPath, Source, Target};
 use crate::messages as msg;
 use crate::spec::fields::YEARS;
 use crate::spec::keys::{self, Naming};
+use crate::text::LineIndex;
 
 /// What one rollover did, and what a person should look at.
 #[derive(Debug, Clone, PartialEq)]
@@ -721,32 +722,23 @@ fn scalar_extent(text: &str, start: usize) -> (usize, usize) {
 /// The date in `token` moved by `delta` years, written the same way;
 /// `true` when 29 February had to become 28 February.
 fn move_date(token: &str, delta: i32) -> Option<(String, bool)> {
-    let Some(runs) = crate::dates::lex(token) else {
+    if crate::dates::lex(token).is_none() {
         // A 落款 month (`2025年2月`): only its year moves.
         let (year, _) = crate::dates::year_month(token)?;
         let start = token.find(|c: char| c.is_ascii_digit())?;
         let moved = format!("{}{}{}", &token[..start], year + delta, &token[start + 4..]);
         return Some((moved, false));
-    };
-    let num = |(s, e): (usize, usize)| token[s..e].parse::<u32>().ok();
-    let (y, m, d) = (num(runs[0])?, num(runs[1])?, num(runs[2])?);
-    NaiveDate::from_ymd_opt(y as i32, m, d)?;
-    let new_year = y as i32 + delta;
-    let (day, fixed) = match NaiveDate::from_ymd_opt(new_year, m, d) {
-        Some(_) => (d, false),
-        None if m == 2 && d == 29 => (28, true),
+    }
+    let old = written_date(token)?;
+    let new_year = old.year() + delta;
+    let (new, fixed) = match NaiveDate::from_ymd_opt(new_year, old.month(), old.day()) {
+        Some(new) => (new, false),
+        None if (old.month(), old.day()) == (2, 29) => {
+            (NaiveDate::from_ymd_opt(new_year, 2, 28)?, true)
+        }
         None => return None,
     };
-    let moved = NaiveDate::from_ymd_opt(new_year, m, day)?;
-    let mut out = String::new();
-    out.push_str(&token[..runs[0].0]);
-    out.push_str(&moved.year().to_string());
-    out.push_str(&token[runs[0].1..runs[2].0]);
-    // Keep a zero-padded day padded.
-    let width = runs[2].1 - runs[2].0;
-    out.push_str(&format!("{day:0width$}"));
-    out.push_str(&token[runs[2].1..]);
-    Some((out, fixed))
+    Some((rewrite_date(token, new)?, fixed))
 }
 
 /// The date a token writes, in any of the forms [`crate::dates::lex`] reads.
@@ -878,31 +870,6 @@ fn opens_block_scalar(content: &str) -> bool {
             || t[..t.len() - last_word.len()]
                 .trim_end()
                 .ends_with([':', '-']))
-}
-
-/// Line starts, to turn positions into byte offsets and back.
-struct LineIndex {
-    starts: Vec<usize>,
-}
-
-impl LineIndex {
-    fn new(text: &str) -> LineIndex {
-        let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { starts }
-    }
-
-    /// Byte offset of 1-based `line` and `col` (columns count characters).
-    fn offset(&self, text: &str, line: usize, col: usize) -> Option<usize> {
-        let start = *self.starts.get(line.checked_sub(1)?)?;
-        let mut chars = text[start..].char_indices();
-        let (i, _) = chars.nth(col.checked_sub(1)?)?;
-        Some(start + i)
-    }
-
-    fn line_of(&self, offset: usize) -> usize {
-        self.starts.partition_point(|&s| s <= offset)
-    }
 }
 
 #[cfg(test)]

@@ -124,6 +124,46 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, NotText> {
     }
 }
 
+/// Where a text's lines start: positions as parsers give them (1-based
+/// line, column in characters) to byte offsets and back. Shared by the
+/// position index of a spec and by rollover's edits.
+pub(crate) struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub(crate) fn new(text: &str) -> LineIndex {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { starts }
+    }
+
+    /// The byte offset of 1-based `line` and `column`; a column just past
+    /// the text's last character is its end.
+    pub(crate) fn offset(&self, text: &str, line: usize, column: usize) -> Option<usize> {
+        let start = *self.starts.get(line.checked_sub(1)?)?;
+        let rest = text.get(start..)?;
+        let skip = column.checked_sub(1)?;
+        match rest.char_indices().nth(skip) {
+            Some((i, _)) => Some(start + i),
+            None if rest.chars().count() == skip => Some(text.len()),
+            None => None,
+        }
+    }
+
+    /// The 1-based line of a byte offset.
+    pub(crate) fn line_of(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset)
+    }
+
+    /// The 1-based line and column of a byte offset.
+    pub(crate) fn position(&self, text: &str, offset: usize) -> (usize, usize) {
+        let line = self.line_of(offset);
+        let start = self.starts[line - 1];
+        (line, text[start..offset].chars().count() + 1)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -24,6 +24,7 @@ use std::fmt;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
 use super::{Seg, Target};
+use crate::text::LineIndex;
 
 /// 1-based line and column, as the parser counts them (columns in characters).
 type Pos = (usize, usize);
@@ -54,7 +55,7 @@ impl Positions {
     /// Reads `text` once. `None` when the text can't be read this way
     /// (it parsed before, so this only guards against surprises).
     pub(super) fn of(text: &str) -> Option<Positions> {
-        let lines = LineStarts::new(text);
+        let lines = LineIndex::new(text);
         let de = serde_yaml::Deserializer::from_str(text);
         let root = Indexer {
             text,
@@ -107,36 +108,6 @@ pub(super) enum Lookup {
     Unknown,
 }
 
-/// Byte offsets of line starts, to read the text before a position.
-struct LineStarts(Vec<usize>);
-
-impl LineStarts {
-    fn new(text: &str) -> LineStarts {
-        let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineStarts(starts)
-    }
-
-    /// The byte offset of a 1-based line and character column.
-    fn offset(&self, text: &str, (line, column): Pos) -> Option<usize> {
-        let start = *self.0.get(line.checked_sub(1)?)?;
-        let rest = text.get(start..)?;
-        let skip = column.checked_sub(1)?;
-        match rest.char_indices().nth(skip) {
-            Some((i, _)) => Some(start + i),
-            None if rest.chars().count() == skip => Some(text.len()),
-            None => None,
-        }
-    }
-
-    /// The 1-based line and column of a byte offset.
-    fn pos(&self, text: &str, offset: usize) -> Pos {
-        let line = self.0.partition_point(|&s| s <= offset);
-        let start = self.0[line - 1];
-        (line, text[start..offset].chars().count() + 1)
-    }
-}
-
 /// The last character before `offset` that is not blank and not in a
 /// whole-line comment, with its offset.
 fn before(text: &str, offset: usize) -> Option<(usize, char)> {
@@ -172,7 +143,7 @@ fn plain_start(prev: Option<(usize, char)>) -> bool {
 /// Reads one node and everything under it into a [`Node`].
 struct Indexer<'a> {
     text: &'a str,
-    lines: &'a LineStarts,
+    lines: &'a LineIndex,
     /// Set just before the deliberate error on a scalar, so that error can
     /// be told from a real one.
     hit: &'a Cell<bool>,
@@ -194,7 +165,7 @@ impl<'a> Indexer<'a> {
     /// `[` or `-` right before it.
     fn start(&self, first: Option<Pos>, own: &[char]) -> Option<Pos> {
         let first = first?;
-        let at = self.lines.offset(self.text, first)?;
+        let at = self.lines.offset(self.text, first.0, first.1)?;
         let prev = before(self.text, at);
         let start = match prev {
             Some((i, c)) if own.contains(&c) => i,
@@ -206,7 +177,7 @@ impl<'a> Indexer<'a> {
         } else {
             before(self.text, start)
         };
-        plain_start(start_prev).then(|| self.lines.pos(self.text, start))
+        plain_start(start_prev).then(|| self.lines.position(self.text, start))
     }
 
     /// The outcome of reading one node: the node, or, for the deliberate

@@ -53,14 +53,9 @@ pub fn validate(src: &Loaded) -> Result<Spec, Vec<Diagnostic>> {
         if let Some(mut spec) = spec {
             // Located like problems, and as many: a schedule of weekends is
             // told in full, but never located past the cap.
-            let located = c.warnings.into_iter().take(MAX_PROBLEMS).map(|p| {
-                let d = src.diagnostic(&p.path, p.target, p.message).as_warning();
-                match p.help {
-                    Some(h) => d.with_help(h),
-                    None => d,
-                }
-            });
-            spec.warnings.extend(located);
+            let located = c.warnings.into_iter().take(MAX_PROBLEMS);
+            spec.warnings
+                .extend(located.map(|p| p.located(src, false).as_warning()));
             return Ok(spec);
         }
     }
@@ -69,14 +64,7 @@ pub fn validate(src: &Loaded) -> Result<Spec, Vec<Diagnostic>> {
         .problems
         .into_iter()
         .take(MAX_PROBLEMS)
-        .map(|p| {
-            let d = src.diagnostic(&p.path, p.target, p.message);
-            // A value from last year's file is fixed in this year's.
-            match src.fix_here(&p.path).or(p.help) {
-                Some(h) => d.with_help(h),
-                None => d,
-            }
-        })
+        .map(|p| p.located(src, true))
         .collect();
     // The spec's own file first, then the files it extends, each in line order.
     let file_rank = |d: &Diagnostic| src.sources.iter().position(|s| s.path == d.file);
@@ -96,6 +84,20 @@ struct Problem {
     target: Target,
     message: Message,
     help: Option<String>,
+}
+
+impl Problem {
+    /// The problem at its place in the file that holds the value. An
+    /// error in a value from last year's file is fixed in this year's
+    /// (`fix_here`); a warning keeps its own help.
+    fn located(self, src: &Loaded, fix_here: bool) -> Diagnostic {
+        let d = src.diagnostic(&self.path, self.target, self.message);
+        let here = fix_here.then(|| src.fix_here(&self.path)).flatten();
+        match here.or(self.help) {
+            Some(h) => d.with_help(h),
+            None => d,
+        }
+    }
 }
 
 struct Checker<'s> {
