@@ -64,7 +64,13 @@ fn main() {
     let row = |name: &str, t: Duration| println!("{name:<44} {:>9.1} µs", t.as_secs_f64() * 1e6);
     for format in Format::ALL {
         let t = median_per_call(15, 200, || {
-            black_box(format.renderer().render(black_box(&input)).unwrap());
+            black_box(
+                format
+                    .renderer()
+                    .unwrap()
+                    .render(black_box(&input))
+                    .unwrap(),
+            );
         });
         row(&format!("render {format} (from the laid-out blocks)"), t);
     }
@@ -86,7 +92,13 @@ fn main() {
                 style: &styles[next],
                 ..input
             };
-            black_box(Format::Docx.renderer().render(black_box(&input)).unwrap());
+            black_box(
+                Format::Docx
+                    .renderer()
+                    .unwrap()
+                    .render(black_box(&input))
+                    .unwrap(),
+            );
         }),
     );
     row(

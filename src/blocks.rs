@@ -14,8 +14,12 @@
 //! | a paragraph                     | [`BlockKind::Body`]           |
 //! | a list item                     | [`BlockKind::ListItem`]       |
 //! | paragraphs after `<!-- signature -->` | [`BlockKind::Signature`] |
+//! | a pipe table                    | [`BlockKind::Table`], its [`Table`] |
+//!
+//! In a table's cell, `<br>` parts the cell's paragraphs: the schedule's
+//! items, one paragraph each.
 
-use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
+use pulldown_cmark::{Alignment, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::markup::{is_wide, parser_options};
 
@@ -30,7 +34,53 @@ pub struct Document {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Block {
     pub kind: BlockKind,
+    /// The paragraph's text; empty for a table.
     pub runs: Vec<Run>,
+    /// The cells of a [`BlockKind::Table`].
+    pub table: Option<Box<Table>>,
+}
+
+/// A table: its header row first, then its body rows.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Table {
+    /// Each column's alignment (`:-:` is centred).
+    pub centred: Vec<bool>,
+    pub rows: Vec<Row>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Row {
+    /// The header row, repeated on every page a table runs over.
+    pub header: bool,
+    pub cells: Vec<Cell>,
+}
+
+/// One cell: its paragraphs, each a list of runs; at least one, perhaps empty.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Cell {
+    pub paragraphs: Vec<Vec<Run>>,
+}
+
+impl Cell {
+    /// The cell's text, its paragraphs on lines of their own.
+    pub fn plain_text(&self) -> String {
+        let lines: Vec<String> = self.paragraphs.iter().map(|p| runs_text(p)).collect();
+        lines.join("\n")
+    }
+}
+
+impl Row {
+    /// The row's text: its cells' text, one after another on lines of their own.
+    pub fn plain_text(&self) -> String {
+        let cells: Vec<String> = self.cells.iter().map(Cell::plain_text).collect();
+        cells.join("\n")
+    }
+}
+
+fn runs_text(runs: &[Run]) -> String {
+    runs.iter()
+        .map(|r| if r.line_break { "\n" } else { r.text.as_str() })
+        .collect()
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -44,6 +94,8 @@ pub enum BlockKind {
         depth: u8,
     },
     Signature,
+    /// A table; the block's `table` holds it.
+    Table,
 }
 
 /// A piece of text with one formatting.
@@ -59,12 +111,25 @@ pub struct Run {
 }
 
 impl Block {
-    /// The block's text without formatting; line breaks as `\n`.
+    /// A paragraph of `kind` with these runs.
+    pub fn new(kind: BlockKind, runs: Vec<Run>) -> Block {
+        Block {
+            kind,
+            runs,
+            table: None,
+        }
+    }
+
+    /// The block's text without formatting; line breaks as `\n`. A table's
+    /// is its rows' text, one after another.
     pub fn plain_text(&self) -> String {
-        self.runs
-            .iter()
-            .map(|r| if r.line_break { "\n" } else { r.text.as_str() })
-            .collect()
+        match &self.table {
+            Some(t) => {
+                let rows: Vec<String> = t.rows.iter().map(Row::plain_text).collect();
+                rows.join("\n")
+            }
+            None => runs_text(&self.runs),
+        }
     }
 }
 
@@ -72,7 +137,10 @@ impl Document {
     /// Read Markdown written by the layout template.
     pub fn from_markdown(md: &str) -> Document {
         let mut b = Builder::default();
-        for event in Parser::new_ext(md, parser_options()) {
+        // Tables here only: the layout template writes the schedule's, and
+        // user text (escaped by `crate::markup`) never makes one.
+        let options = parser_options() | Options::ENABLE_TABLES;
+        for event in Parser::new_ext(md, options) {
             b.event(event);
         }
         b.finish_block();
@@ -101,15 +169,26 @@ struct Builder {
     /// The current list item has had its first paragraph.
     item_used: bool,
     signature: bool,
+    /// The table being read, if any; text goes into its last cell.
+    table: Option<Table>,
 }
 
 impl Builder {
     fn begin(&mut self, kind: BlockKind) {
         self.finish_block();
-        self.current = Some(Block {
-            kind,
-            runs: Vec::new(),
-        });
+        self.current = Some(Block::new(kind, Vec::new()));
+    }
+
+    /// The paragraph of the table's cell being read.
+    fn cell_paragraph(&mut self) -> Option<&mut Vec<Run>> {
+        self.table
+            .as_mut()?
+            .rows
+            .last_mut()?
+            .cells
+            .last_mut()?
+            .paragraphs
+            .last_mut()
     }
 
     fn finish_block(&mut self) {
@@ -147,21 +226,18 @@ impl Builder {
             code,
             line_break: false,
         };
+        if self.table.is_some() {
+            if let Some(runs) = self.cell_paragraph() {
+                push_run(runs, run);
+            }
+            return;
+        }
         if self.current.is_none() {
             let kind = self.paragraph_kind();
             self.begin(kind);
         }
         let block = self.current.as_mut().expect("a block was just begun");
-        match block.runs.last_mut() {
-            Some(last)
-                if !last.line_break
-                    && (last.bold, last.italic, last.strike, last.code)
-                        == (run.bold, run.italic, run.strike, run.code) =>
-            {
-                last.text.push_str(&run.text)
-            }
-            _ => block.runs.push(run),
-        }
+        push_run(&mut block.runs, run);
     }
 
     fn last_char(&self) -> Option<char> {
@@ -187,6 +263,16 @@ impl Builder {
                         line_break: true,
                         ..Run::default()
                     });
+                }
+            }
+            Event::InlineHtml(html) if self.table.is_some() && is_br(&html) => {
+                if let Some(cell) = self
+                    .table
+                    .as_mut()
+                    .and_then(|t| t.rows.last_mut())
+                    .and_then(|r| r.cells.last_mut())
+                {
+                    cell.paragraphs.push(Vec::new());
                 }
             }
             Event::Html(html) | Event::InlineHtml(html) => {
@@ -239,6 +325,28 @@ impl Builder {
                 };
                 self.push_text(&marker, false);
             }
+            Tag::Table(alignments) => {
+                self.finish_block();
+                self.table = Some(Table {
+                    centred: alignments.iter().map(|a| *a == Alignment::Center).collect(),
+                    rows: Vec::new(),
+                });
+            }
+            Tag::TableHead | Tag::TableRow => {
+                if let Some(t) = self.table.as_mut() {
+                    t.rows.push(Row {
+                        header: matches!(tag, Tag::TableHead),
+                        cells: Vec::new(),
+                    });
+                }
+            }
+            Tag::TableCell => {
+                if let Some(row) = self.table.as_mut().and_then(|t| t.rows.last_mut()) {
+                    row.cells.push(Cell {
+                        paragraphs: vec![Vec::new()],
+                    });
+                }
+            }
             Tag::Emphasis => self.italic += 1,
             Tag::Strong => self.bold += 1,
             Tag::Strikethrough => self.strike += 1,
@@ -256,12 +364,41 @@ impl Builder {
                 self.finish_block();
                 self.lists.pop();
             }
+            TagEnd::Table => {
+                if let Some(table) = self.table.take() {
+                    self.blocks.push(Block {
+                        kind: BlockKind::Table,
+                        runs: Vec::new(),
+                        table: Some(Box::new(table)),
+                    });
+                }
+            }
             TagEnd::Emphasis => self.italic = self.italic.saturating_sub(1),
             TagEnd::Strong => self.bold = self.bold.saturating_sub(1),
             TagEnd::Strikethrough => self.strike = self.strike.saturating_sub(1),
             _ => {}
         }
     }
+}
+
+/// Append `run` to `runs`, joined to the last run where they are formatted alike.
+fn push_run(runs: &mut Vec<Run>, run: Run) {
+    match runs.last_mut() {
+        Some(last)
+            if !last.line_break
+                && (last.bold, last.italic, last.strike, last.code)
+                    == (run.bold, run.italic, run.strike, run.code) =>
+        {
+            last.text.push_str(&run.text)
+        }
+        _ => runs.push(run),
+    }
+}
+
+/// `<br>`, `<br/>` or `<br />`, as the layout template parts a cell.
+fn is_br(html: &str) -> bool {
+    let tag = html.trim().to_ascii_lowercase();
+    matches!(tag.as_str(), "<br>" | "<br/>" | "<br />")
 }
 
 #[cfg(test)]
@@ -288,6 +425,33 @@ mod tests {
         assert_eq!(doc.title(), "标题");
         assert!(doc.blocks[2].runs[1].bold);
         assert_eq!(doc.blocks[3].plain_text(), "• 甲");
+    }
+
+    #[test]
+    fn a_pipe_table_is_one_block_with_its_cells() {
+        let md = "## 四、具体工作安排\n\n| 月份 | 工作内容 |\n| :-: | --- |\n| 二月 | 1、开学\\|准备<br>2、**慰问** |\n| 三月 | 1、三八节 |\n\n<!-- signature -->\n\n某工会\n";
+        let doc = Document::from_markdown(md);
+        let kinds: Vec<BlockKind> = doc.blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                BlockKind::Heading(1),
+                BlockKind::Table,
+                BlockKind::Signature
+            ]
+        );
+        let table = doc.blocks[1].table.as_deref().unwrap();
+        assert_eq!(table.centred, [true, false]);
+        assert_eq!(table.rows.len(), 3);
+        assert!(table.rows[0].header && !table.rows[1].header);
+        let cell = &table.rows[1].cells[1];
+        assert_eq!(cell.paragraphs.len(), 2);
+        assert_eq!(cell.plain_text(), "1、开学|准备\n2、慰问");
+        assert!(cell.paragraphs[1][1].bold);
+        assert_eq!(
+            doc.blocks[1].plain_text(),
+            "月份\n工作内容\n二月\n1、开学|准备\n2、慰问\n三月\n1、三八节"
+        );
     }
 
     #[test]

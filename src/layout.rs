@@ -24,6 +24,8 @@ pub struct Plan {
     pub intro: Option<String>,
     pub sections: Vec<Section>,
     pub signature: SignatureLines,
+    /// `list` or `table`: how the template sets out the schedule.
+    pub schedule_layout: &'static str,
 }
 
 /// One numbered section (一、指导思想 …). Which lists are filled depends on `kind`.
@@ -40,6 +42,10 @@ pub struct Section {
     /// The measures tree in reading order, each node with its level and number.
     pub measures: Vec<MeasureLine>,
     pub months: Vec<MonthBlock>,
+    /// Some schedule item has a day: a table gets a 时间 column.
+    pub has_dates: bool,
+    /// Some schedule item has an owner: a table gets a 负责人 column.
+    pub has_owners: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -64,6 +70,10 @@ pub struct MonthBlock {
     /// `二月`, `七、八月`
     pub heading: String,
     pub items: Vec<ItemLine>,
+    /// The lines of the entry's 时间 cell in a table (see [`cell_lines`]).
+    pub dates: Vec<String>,
+    /// The lines of the entry's 负责人 cell in a table.
+    pub owners: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -95,6 +105,8 @@ pub fn lay_out(spec: &Spec, today: NaiveDate) -> Plan {
         goals: Vec::new(),
         measures: Vec::new(),
         months: Vec::new(),
+        has_dates: false,
+        has_owners: false,
     };
 
     let mut s = push(
@@ -133,9 +145,8 @@ pub fn lay_out(spec: &Spec, today: NaiveDate) -> Plan {
         s.months = spec
             .schedule
             .iter()
-            .map(|entry| MonthBlock {
-                heading: month_heading(&entry.months),
-                items: entry
+            .map(|entry| {
+                let items: Vec<ItemLine> = entry
                     .items
                     .iter()
                     .enumerate()
@@ -145,9 +156,17 @@ pub fn lay_out(spec: &Spec, today: NaiveDate) -> Plan {
                         date: item.date.map(|d| format!("{}月{}日", d.month(), d.day())),
                         owner: item.owner.clone(),
                     })
-                    .collect(),
+                    .collect();
+                MonthBlock {
+                    heading: month_heading(&entry.months),
+                    dates: cell_lines(&items, |i| i.date.as_deref()),
+                    owners: cell_lines(&items, |i| i.owner.as_deref()),
+                    items,
+                }
             })
             .collect();
+        s.has_dates = s.months.iter().any(|m| !m.dates.is_empty());
+        s.has_owners = s.months.iter().any(|m| !m.owners.is_empty());
         sections.push(s);
     }
 
@@ -157,6 +176,7 @@ pub fn lay_out(spec: &Spec, today: NaiveDate) -> Plan {
         year: spec.year,
         intro: spec.intro.clone(),
         sections,
+        schedule_layout: spec.style.schedule_layout.name(),
         signature: SignatureLines {
             org: spec
                 .signature
@@ -199,6 +219,29 @@ fn circled_number(n: usize) -> String {
     match n {
         1..=20 => char::from_u32(0x2460 + n as u32 - 1).unwrap().to_string(),
         _ => format!("（{n}）"),
+    }
+}
+
+/// The lines of a table's 时间 or 负责人 cell for one entry's `items`,
+/// `value` giving each item's day or owner. A value shared by every item,
+/// or the one item's, is written once; otherwise each item that has one
+/// gets a line led by its number, `2、工会主席`, so a reader can match it
+/// to its item however the lines wrap.
+pub fn cell_lines<'a>(
+    items: &'a [ItemLine],
+    value: impl Fn(&'a ItemLine) -> Option<&'a str>,
+) -> Vec<String> {
+    let values: Vec<Option<&str>> = items.iter().map(&value).collect();
+    match values.first() {
+        None => Vec::new(),
+        Some(Some(first)) if values.iter().all(|v| v == &Some(*first)) => {
+            vec![first.to_string()]
+        }
+        _ => items
+            .iter()
+            .zip(&values)
+            .filter_map(|(item, v)| v.map(|v| format!("{}{v}", item.number)))
+            .collect(),
     }
 }
 
@@ -287,6 +330,30 @@ mod tests {
         assert_eq!(measure_number(4, 1), "①");
         assert_eq!(measure_number(4, 20), "⑳");
         assert_eq!(measure_number(4, 21), "（21）");
+    }
+
+    #[test]
+    fn table_cells_write_a_shared_value_once() {
+        let item = |n: usize, owner: Option<&str>| ItemLine {
+            number: format!("{n}、"),
+            text: "活动".into(),
+            date: None,
+            owner: owner.map(str::to_string),
+        };
+        fn owner(i: &ItemLine) -> Option<&str> {
+            i.owner.as_deref()
+        }
+        let shared = [item(1, Some("工会主席")), item(2, Some("工会主席"))];
+        assert_eq!(cell_lines(&shared, owner), ["工会主席"]);
+        let mixed = [
+            item(1, Some("工会主席")),
+            item(2, None),
+            item(3, Some("女工委员")),
+        ];
+        assert_eq!(cell_lines(&mixed, owner), ["1、工会主席", "3、女工委员"]);
+        let one = [item(1, None), item(2, Some("女工委员"))];
+        assert_eq!(cell_lines(&one, owner), ["2、女工委员"]);
+        assert!(cell_lines(&[item(1, None)], owner).is_empty());
     }
 
     #[test]

@@ -28,6 +28,7 @@ pub mod markup;
 pub mod messages;
 pub mod numerals;
 pub mod page;
+pub mod pdf;
 pub mod placeholder;
 pub mod preview;
 pub mod render;
@@ -145,6 +146,9 @@ pub struct Pipeline {
     /// The time files are made, for the DOCX properties: now, or
     /// `SOURCE_DATE_EPOCH` where that is set, for reproducible files.
     pub now: DateTime<Utc>,
+    /// A reference document for every plan (`--reference-doc`), instead
+    /// of any a spec names.
+    pub reference_doc: Option<std::path::PathBuf>,
 }
 
 /// One rendered file, in memory.
@@ -164,6 +168,7 @@ impl Pipeline {
             templates,
             today,
             now,
+            reference_doc: None,
         }
     }
 
@@ -173,16 +178,19 @@ impl Pipeline {
         self.templates.markdown(&plan)
     }
 
-    /// Render `spec` in each of `formats`. Nothing is written: a failure in
-    /// any format leaves no partial set of files behind.
+    /// Render `spec` in each of `formats` that unionplan typesets (not
+    /// [`Format::Pdf`], which [`pdf::Pdfs`] makes from the DOCX). Nothing
+    /// is written: a failure in any format leaves no partial set of files
+    /// behind.
     pub fn render(&self, spec: &Spec, formats: &[Format]) -> Result<Vec<Output>, Error> {
         self.typeset(spec, |input| {
             formats
                 .iter()
-                .map(|&format| {
+                .filter_map(|&format| Some((format, format.renderer()?)))
+                .map(|(format, renderer)| {
                     Ok(Output {
                         format,
-                        bytes: format.renderer().render(input)?,
+                        bytes: renderer.render(input)?,
                     })
                 })
                 .collect()
@@ -211,10 +219,17 @@ impl Pipeline {
             author: &plan.signature.org,
             created: self.now,
         };
+        let style = match &self.reference_doc {
+            Some(path) => std::borrow::Cow::Owned(spec::Style {
+                reference_doc: Some(path.clone()),
+                ..spec.style.clone()
+            }),
+            None => std::borrow::Cow::Borrowed(&spec.style),
+        };
         Ok(f(&Typeset {
             markdown: &markdown,
             doc: &doc,
-            style: &spec.style,
+            style: &style,
             templates: &self.templates,
             meta: &meta,
         }))

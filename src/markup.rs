@@ -402,8 +402,9 @@ impl Writer {
 /// character after it, where known.
 fn push_escaped(out: &mut String, c: char, line_start: bool, next: Option<char>) {
     let special = match c {
-        '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '&' | '~' | '#' => true,
-        '>' | '-' | '+' | '=' | '|' => line_start,
+        // `|` anywhere: in a table's cell it would end the cell.
+        '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '&' | '~' | '#' | '|' => true,
+        '>' | '-' | '+' | '=' => line_start,
         '.' | ')' if matches!(next, None | Some(' ' | '\t')) => {
             // `1. ` or `1) ` at the start of a line would begin a list.
             let digits = out

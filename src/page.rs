@@ -4,6 +4,9 @@
 //! The DOCX writes these values into its section and styles; the HTML
 //! template gets them for its print CSS.
 
+use unicode_width::UnicodeWidthStr;
+
+use crate::blocks::Table;
 use crate::spec::Style;
 
 /// A4 in twips (1/20 pt), and the GB/T 9704 margins.
@@ -13,11 +16,19 @@ pub const MARGIN_TOP: u32 = 2098;
 pub const MARGIN_BOTTOM: u32 = 1985;
 pub const MARGIN_LEFT: u32 = 1588;
 pub const MARGIN_RIGHT: u32 = 1474;
+/// The text block's width between those margins.
+pub const TEXT_WIDTH: u32 = WIDTH - MARGIN_LEFT - MARGIN_RIGHT;
 
 /// The exact line spacing that fits `lines_per_page` lines in the text block:
 /// 22 lines give 579 twips (28.95 pt), GB/T 9704's value.
 pub fn line_pitch_twips(style: &Style) -> u32 {
-    (HEIGHT - MARGIN_TOP - MARGIN_BOTTOM) / style.lines_per_page.max(1)
+    line_pitch_in(style, HEIGHT - MARGIN_TOP - MARGIN_BOTTOM)
+}
+
+/// The line pitch that fits `lines_per_page` lines in a text block
+/// `text_height` twips high.
+pub fn line_pitch_in(style: &Style, text_height: u32) -> u32 {
+    (text_height / style.lines_per_page.max(1)).max(1)
 }
 
 /// Extra space after each character of body text, in twips, so that a
@@ -25,15 +36,119 @@ pub fn line_pitch_twips(style: &Style) -> u32 {
 /// 3号 (16 pt) in 156 mm need −5 (−0.25 pt). A character grid would do
 /// this in Word, but LibreOffice then sets only about 14 characters a line.
 pub fn char_spacing_twips(style: &Style) -> i32 {
-    let width = (WIDTH - MARGIN_LEFT - MARGIN_RIGHT) as f64;
+    char_spacing_in(style, TEXT_WIDTH)
+}
+
+/// The character spacing that fills a line `text_width` twips wide.
+pub fn char_spacing_in(style: &Style, text_width: u32) -> i32 {
+    let width = f64::from(text_width);
     let size = style.body_size * 20.0;
     let chars = (width / size).round().max(1.0);
     (width / chars).floor() as i32 - size.round() as i32
 }
 
+/// How far one character of body text advances, spacing included, in twips.
+pub fn char_width_twips(style: &Style) -> u32 {
+    char_width_in(style, TEXT_WIDTH)
+}
+
+/// How far one character of body text advances in a line `text_width` wide.
+pub fn char_width_in(style: &Style, text_width: u32) -> u32 {
+    ((style.body_size * 20.0).round() as i32 + char_spacing_in(style, text_width)).max(1) as u32
+}
+
+// ---- tables ----------------------------------------------------------------
+
+/// The narrowest and widest a centred column may be, in characters of body text.
+pub const MIN_CHARS: f64 = 2.0;
+pub const MAX_CHARS: f64 = 7.0;
+
+/// The space between a cell's rule and its text, left and right, in twips
+/// (Word's default, 0.19 cm).
+pub const CELL_MARGIN: u32 = 108;
+
+/// A little more than the text needs, in twips: without it LibreOffice
+/// wraps a header that fits to the twip.
+pub const SLACK: u32 = 60;
+
+/// The running text keeps at least this share of the table's width, in
+/// hundredths.
+pub const TEXT_SHARE: u32 = 45;
+
+/// Each column's width of table `t`, in twips, adding up to `text_width`;
+/// `char_width` is how far a character of body text advances. A centred
+/// column (月份, 时间, 负责人) is as wide as its longest line, between
+/// [`MIN_CHARS`] and [`MAX_CHARS`] characters and never narrower than its
+/// header; the other columns (工作内容) share the rest, which is at least
+/// [`TEXT_SHARE`] per cent of the table: the widest short columns give up
+/// a character at a time until it is.
+pub fn column_widths(t: &Table, columns: usize, text_width: u32, char_width: u32) -> Vec<u32> {
+    let margins = 2 * CELL_MARGIN + SLACK;
+    // Characters of text, two columns of width to one Chinese character.
+    let chars_of = |p: &Vec<crate::blocks::Run>| {
+        let text: String = p.iter().map(|r| r.text.as_str()).collect();
+        (text.width() as f64 / 2.0).ceil()
+    };
+    let longest = |i: usize, header: bool| {
+        t.rows
+            .iter()
+            .filter(|r| r.header == header)
+            .filter_map(|r| r.cells.get(i))
+            .flat_map(|c| c.paragraphs.iter())
+            .map(chars_of)
+            .fold(0.0, f64::max)
+    };
+    // How many characters each centred column needs, and at least (its
+    // header's); the others, none.
+    let mut least = vec![MIN_CHARS; columns];
+    let mut chars: Vec<Option<f64>> = (0..columns)
+        .map(|i| {
+            if !t.centred.get(i).copied().unwrap_or(false) {
+                return None;
+            }
+            least[i] = longest(i, true).clamp(MIN_CHARS, MAX_CHARS);
+            Some(longest(i, false).clamp(least[i], MAX_CHARS))
+        })
+        .collect();
+    // With no column of running text, the last column takes what is left.
+    if chars.iter().all(Option::is_some) {
+        if let Some(last) = chars.last_mut() {
+            *last = None;
+        }
+    }
+    // The running text keeps its share of the width: the widest short
+    // columns give up a character at a time until it does (their text
+    // then wraps), never narrower than their header.
+    let width = |c: f64| (c * f64::from(char_width)).round() as u32 + margins;
+    let short = |chars: &[Option<f64>]| chars.iter().flatten().map(|&c| width(c)).sum::<u32>();
+    let most = text_width / 100 * (100 - TEXT_SHARE);
+    while short(&chars) > most {
+        let widest = chars
+            .iter_mut()
+            .zip(&least)
+            .filter_map(|(c, &least)| c.as_mut().filter(|c| **c > least))
+            .max_by(|a, b| a.total_cmp(b));
+        match widest {
+            Some(c) => *c -= 1.0,
+            None => break,
+        }
+    }
+    let free = chars.iter().filter(|c| c.is_none()).count() as u32;
+    let share = text_width.saturating_sub(short(&chars)) / free;
+    let mut out: Vec<u32> = chars.iter().map(|c| c.map_or(share, width)).collect();
+    // Rounding leaves a few twips: they go to the last column, so the
+    // table is the text block's width exactly.
+    let sum: u32 = out.iter().sum();
+    if let Some(last) = out.last_mut() {
+        *last += text_width.saturating_sub(sum);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::blocks::{Cell, Row, Run};
 
     #[test]
     fn gbt9704_line_pitch() {
@@ -47,5 +162,56 @@ mod tests {
         assert_eq!(spacing, -5);
         let per_char = 320 + spacing;
         assert_eq!((WIDTH - MARGIN_LEFT - MARGIN_RIGHT) as i32 / per_char, 28);
+    }
+
+    fn cell(lines: &[&str]) -> Cell {
+        Cell {
+            paragraphs: lines
+                .iter()
+                .map(|l| {
+                    vec![Run {
+                        text: l.to_string(),
+                        ..Run::default()
+                    }]
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn widths_fill_the_text_block_and_fit_the_short_columns() {
+        let t = Table {
+            centred: vec![true, false, true],
+            rows: vec![
+                Row {
+                    header: true,
+                    cells: vec![cell(&["月份"]), cell(&["工作内容"]), cell(&["负责人"])],
+                },
+                Row {
+                    header: false,
+                    cells: vec![
+                        cell(&["七、八月"]),
+                        cell(&["1、暑期慰问"]),
+                        cell(&["1、工会主席", "2、女工委员"]),
+                    ],
+                },
+            ],
+        };
+        let w = column_widths(&t, 3, 8844, 315);
+        assert_eq!(w.iter().sum::<u32>(), 8844);
+        let m = 216 + SLACK;
+        assert_eq!(w[0], 4 * 315 + m);
+        assert_eq!(w[2], 6 * 315 + m);
+        assert!(w[1] > w[0] + w[2]);
+        // Four columns: the short ones give way until the text has half.
+        let mut t4 = t.clone();
+        t4.centred = vec![true, false, true, true];
+        t4.rows[0].cells.push(cell(&["时间"]));
+        t4.rows[1].cells.push(cell(&["1、10月29日"]));
+        let w = column_widths(&t4, 4, 8844, 315);
+        assert_eq!(w.iter().sum::<u32>(), 8844);
+        assert!(w[1] >= 8844 * TEXT_SHARE / 100, "{w:?}");
+        assert_eq!(w[0], 4 * 315 + m, "the month keeps its four characters");
+        assert!(w[2] >= 3 * 315 + m, "负责人 never wraps: {w:?}");
     }
 }

@@ -45,6 +45,9 @@ fn value_of(kind: Kind) -> Value {
         Kind::Period => {
             json!({"enum": ["year", "spring", "autumn", "school-year", "年度", "全年", "上半年", "春季", "春季学期", "下半年", "秋季", "秋季学期", "学年"]})
         }
+        Kind::ScheduleLayout => {
+            json!({"enum": ["list", "table", "列表", "分月列表", "表格", "行事历"]})
+        }
         Kind::Date => json!({"anyOf": [
             {"type": "string", "pattern": crate::dates::PATTERN},
             {"type": "string", "pattern": crate::dates::DAY_PATTERN},

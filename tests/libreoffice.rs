@@ -277,3 +277,179 @@ fn a_full_line_holds_28_characters() {
     // The first line is indented two characters.
     assert_eq!(lines, [26, 28, 28, 18], "characters per line");
 }
+
+#[test]
+fn a_long_schedule_table_repeats_its_header_row_on_every_page() {
+    let Some(soffice) = tools() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let months: String = (1..=12)
+        .map(|m| {
+            let items: String = (1..=4)
+                .map(|i| format!("      - {{text: 第{m}月第{i}项工作安排, owner: 工会主席}}\n"))
+                .collect();
+            format!("  - month: {m}\n    items:\n{items}")
+        })
+        .collect();
+    let yaml = format!(
+        "school: 甲校\nyear: 2025\nguiding_principles: 文字。\nmeasures: [做事。]\nschedule:\n{months}signature: {{date: 2025-01-02}}\nstyle:\n  schedule_layout: table\n"
+    );
+    let docx = dir.path().join("table.docx");
+    std::fs::write(&docx, render_text(&yaml, Format::Docx)).unwrap();
+    let pdf = to_pdf(&soffice, dir.path(), &docx);
+    let texts = page_texts(&pdf);
+    assert!(
+        texts.len() >= 3,
+        "the schedule runs over pages: {}",
+        texts.len()
+    );
+    // Every page the table runs on starts with its header row.
+    for (i, page) in texts.iter().enumerate().skip(1) {
+        if !page.contains("工作安排") {
+            continue;
+        }
+        let first = page.lines().find(|l| !l.trim().is_empty()).unwrap();
+        assert_eq!(
+            squeeze(first),
+            "月份工作内容负责人",
+            "page {} starts with the header row:\n{page}",
+            i + 1
+        );
+    }
+    // Every item, in order, none split from its month: each month's four
+    // items are on one page.
+    let all = squeeze(&texts.concat());
+    let wanted: Vec<String> = (1..=12)
+        .flat_map(|m| (1..=4).map(move |i| format!("{i}、第{m}月第{i}项工作安排")))
+        .collect();
+    assert_in_order(&all, &wanted);
+    for m in 1..=12 {
+        let on = texts
+            .iter()
+            .filter(|p| squeeze(p).contains(&format!("第{m}月第")))
+            .count();
+        assert_eq!(on, 1, "month {m}'s row is on one page");
+    }
+}
+
+/// The fonts of a PDF, as `pdffonts` lists them: (name, embedded).
+fn pdf_fonts(pdf: &Path) -> Vec<(String, bool)> {
+    let out = Command::new("pdffonts").arg(pdf).output().unwrap();
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .skip(2)
+        .filter_map(|l| {
+            let cols: Vec<&str> = l.split_whitespace().collect();
+            // name … emb sub uni object ID: `emb` is the fifth from the end.
+            let emb = cols.len().checked_sub(5).map(|i| cols[i])?;
+            Some((cols[0].to_string(), emb == "yes"))
+        })
+        .collect()
+}
+
+#[test]
+fn render_makes_a_pdf_with_the_docx_pages_text_and_embedded_fonts() {
+    let Some(_) = tools() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let spec = example("qingxi-2025.yaml");
+    let out = dir.path().join("out");
+    let run = render_to(dir.path(), &spec, &out, "pdf", &[]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    assert!(stderr(&run).contains("已生成"), "{}", stderr(&run));
+    // Only the PDF: the DOCX it was made from is not left behind.
+    let names: Vec<_> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    assert_eq!(names, ["qingxi-2025.pdf"]);
+    let pdf = out.join("qingxi-2025.pdf");
+    // The pages of the DOCX as LibreOffice opens it (the example test
+    // above): five, with every text of the spec in order.
+    assert_eq!(pages(&pdf), 5);
+    let all = letters(&page_texts(&pdf).concat());
+    let yaml = std::fs::read_to_string(&spec).unwrap();
+    let wanted: Vec<String> = spec_texts(&yaml).iter().map(|t| letters(t)).collect();
+    assert_in_order(&all, &wanted);
+    let fonts = pdf_fonts(&pdf);
+    assert!(!fonts.is_empty());
+    assert!(
+        fonts.iter().all(|(_, embedded)| *embedded),
+        "every font embedded: {fonts:?}"
+    );
+}
+
+#[test]
+fn a_batch_converts_every_school_in_one_libreoffice_process() {
+    let Some(soffice) = tools() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    // A LibreOffice that notes each time it is started.
+    let log = dir.path().join("started.log");
+    let wrapper = dir.path().join("soffice");
+    std::fs::write(
+        &wrapper,
+        format!(
+            "#!/bin/sh\necho started >> '{}'\nexec '{}' \"$@\"\n",
+            log.display(),
+            soffice.display()
+        ),
+    )
+    .unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&wrapper, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let out = dir.path().join("out");
+    let district = repo().join("specs/district/district.yaml");
+    let args = [
+        "batch",
+        district.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "-f",
+        "pdf,docx",
+        "--flat",
+    ];
+    let vars = [(unionplan::pdf::SOFFICE_VAR, wrapper.as_os_str())];
+    let run = unionplan_with("zh_CN.UTF-8", dir.path(), &args, &vars);
+    assert!(run.status.success(), "{}", stderr(&run));
+    assert_eq!(std::fs::read_to_string(&log).unwrap().lines().count(), 1);
+    let pdfs: Vec<PathBuf> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
+        .collect();
+    assert!(pdfs.len() >= 5, "{pdfs:?}");
+    let index = std::fs::read_to_string(out.join("index.html")).unwrap();
+    for pdf in &pdfs {
+        let name = pdf.file_name().unwrap().to_str().unwrap();
+        assert!(pages(pdf) >= 1, "{name}");
+        // Each school's PDF is its own plan, and the index links it.
+        let school = name.split("2025").next().unwrap();
+        assert!(squeeze(&page_texts(pdf)[0]).contains(school), "{name}");
+        assert!(index.contains(name), "index.html links {name}");
+    }
+}
+
+#[test]
+fn the_reference_doc_s_header_shows_on_every_page() {
+    let Some(soffice) = tools() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let template = dir.path().join("模板.docx");
+    school_template(&template);
+    let spec = example("qingxi-2025.yaml");
+    let yaml = std::fs::read_to_string(&spec).unwrap();
+    let yaml = format!("{yaml}\nstyle:\n  reference_doc: {}\n", template.display());
+    let docx = dir.path().join("ref.docx");
+    std::fs::write(&docx, render_text(&yaml, Format::Docx)).unwrap();
+    let pdf = to_pdf(&soffice, dir.path(), &docx);
+    let texts = page_texts(&pdf);
+    assert!(texts.len() >= 4, "{}", texts.len());
+    for (i, page) in texts.iter().enumerate() {
+        let first = page.lines().find(|l| !l.trim().is_empty()).unwrap();
+        assert_eq!(squeeze(first), "青溪路小学工会委员会", "page {}", i + 1);
+    }
+    // The plan's own text follows, and none of the template's.
+    let all = squeeze(&texts.concat());
+    assert!(all.contains("青溪路小学2025年工会工作计划"));
+    assert!(!all.contains("模板正文"));
+}

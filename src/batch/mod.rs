@@ -128,6 +128,8 @@ pub struct SchoolResult {
     /// Written files, relative to the output folder.
     pub files: Vec<PathBuf>,
     pub errors: Vec<Diagnostic>,
+    /// Where its PDF goes, while it waits for the batch's LibreOffice run.
+    pub pdf: Option<PathBuf>,
 }
 
 impl SchoolResult {

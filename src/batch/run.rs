@@ -13,6 +13,7 @@ use super::{District, Placement, SchoolResult, SchoolSource};
 use crate::diag::Diagnostic;
 use crate::load::Loaded;
 use crate::messages as msg;
+use crate::pdf::Pdfs;
 use crate::render::Format;
 use crate::spec::Spec;
 use crate::{Error, Pipeline, validate, write};
@@ -27,7 +28,10 @@ struct Checked {
 }
 
 /// Run a whole batch: check every school, then render and write the good
-/// ones. `progress` is called once per school as it finishes.
+/// ones. `progress` is called once per school as it finishes. With PDF
+/// among the formats, every school's DOCX is converted at the end in one
+/// LibreOffice run; the error beside the results is that run's, when it
+/// could make no PDF at all (the other files are written all the same).
 pub fn run(
     district: &District,
     out: &Path,
@@ -35,7 +39,7 @@ pub fn run(
     placement: Placement,
     pipeline: &Pipeline,
     progress: &(dyn Fn(&SchoolResult) + Sync),
-) -> Result<Vec<SchoolResult>, Error> {
+) -> Result<(Vec<SchoolResult>, Option<Error>), Error> {
     let place = |school: &str, stem: String| Checked {
         school: school.to_string(),
         stem,
@@ -73,8 +77,12 @@ pub fn run(
         ));
     }
 
+    let pdfs = match formats.contains(&Format::Pdf) {
+        true => Some(Pdfs::new()?),
+        false => None,
+    };
     // Pass 2: render and write, each school's files as soon as they are made.
-    let results: Vec<SchoolResult> = district
+    let mut results: Vec<SchoolResult> = district
         .schools
         .par_iter()
         .map(|school| {
@@ -87,10 +95,11 @@ pub fn run(
                     name,
                     files: Vec::new(),
                     errors,
+                    pdf: None,
                 },
                 Ok(spec) => {
                     let c = place(&spec.school, file_stem(&spec));
-                    render_school(&spec, &c, out, formats, pipeline)
+                    render_school(&spec, &c, out, formats, pipeline, pdfs.as_ref())
                 }
             };
             progress(&result);
@@ -98,9 +107,35 @@ pub fn run(
         })
         .collect();
 
+    // The PDFs, all in one LibreOffice run, each given to its school.
+    let mut pdf_failed = None;
+    if let Some(pdfs) = pdfs {
+        match pdfs.convert(write::Durability::Fast) {
+            Err(e) => pdf_failed = Some(e),
+            Ok(made) => {
+                let school_of: HashMap<PathBuf, usize> = results
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(i, r)| r.pdf.iter().map(move |p| (p.clone(), i)))
+                    .collect();
+                for (path, result) in made {
+                    let Some(&i) = school_of.get(&path) else {
+                        continue;
+                    };
+                    match result {
+                        Ok(()) => results[i]
+                            .files
+                            .push(path.strip_prefix(out).unwrap_or(&path).to_path_buf()),
+                        Err(e) => results[i].errors.extend_from_slice(e.problems()),
+                    }
+                }
+            }
+        }
+    }
+
     let index = index_html(&district.path, &results, &pipeline.templates)?;
     write::write_atomic(&out.join("index.html"), index.as_bytes())?;
-    Ok(results)
+    Ok((results, pdf_failed))
 }
 
 /// The school and the file stem from merged values, as validation will
@@ -142,22 +177,38 @@ fn render_school(
     out: &Path,
     formats: &[Format],
     pipeline: &Pipeline,
+    pdfs: Option<&Pdfs>,
 ) -> SchoolResult {
     let name = c.school.clone();
-    let outputs = match pipeline.render(spec, formats) {
+    let outputs = match pipeline.render(spec, &Format::to_render(formats)) {
         Ok(o) => o,
         Err(e) => {
             return SchoolResult {
                 name,
                 files: Vec::new(),
                 errors: e.problems().to_vec(),
+                pdf: None,
             };
         }
     };
     let mut files = Vec::new();
     let mut errors = Vec::new();
+    let mut pdf = None;
+    let path_of = |format: Format| c.dir.join(format!("{}.{}", c.stem, format.extension()));
     for o in outputs {
-        let path = c.dir.join(format!("{}.{}", c.stem, o.format.extension()));
+        if o.format == Format::Docx {
+            if let Some(pdfs) = pdfs {
+                let target = path_of(Format::Pdf);
+                match pdfs.add(&o.bytes, target.clone()) {
+                    Ok(()) => pdf = Some(target),
+                    Err(e) => errors.extend_from_slice(e.problems()),
+                }
+            }
+            if !formats.contains(&Format::Docx) {
+                continue;
+            }
+        }
+        let path = path_of(o.format);
         // Atomic, but not flushed file by file: see `write::Durability::Fast`.
         match write::write_file(&path, &o.bytes, write::Durability::Fast) {
             Ok(()) => files.push(path.strip_prefix(out).unwrap_or(&path).to_path_buf()),
@@ -168,5 +219,6 @@ fn render_school(
         name,
         files,
         errors,
+        pdf,
     }
 }

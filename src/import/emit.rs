@@ -177,6 +177,13 @@ pub fn emit(d: &Draft, meta: &Meta, zh: bool, header: &[String]) -> String {
         w.out.push('\n');
     }
 
+    if meta.schedule_table {
+        w.key(0, "style");
+        let table = if zh { "表格" } else { "table" };
+        w.line(2, "schedule_layout", table);
+        w.out.push('\n');
+    }
+
     if !d.unplaced.is_empty() {
         for line in msg::import_unplaced_header() {
             w.comment(0, &line);

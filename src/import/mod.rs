@@ -95,6 +95,7 @@ struct Page {
     page_title: Option<String>,
     plans: Vec<(Draft, String)>,
     cleaned: recognise::Cleaned,
+    schedule_table: bool,
 }
 
 fn file_error(path: &Path, message: Message, help: Option<String>) -> Error {
@@ -131,6 +132,7 @@ fn page(path: &Path) -> Result<Page, Error> {
         page_title,
         plans,
         cleaned,
+        schedule_table: read.schedule_table,
     })
 }
 
@@ -195,7 +197,8 @@ pub fn import(path: &Path, options: &Options) -> Result<Imported, Error> {
         ));
     }
     let mut draft = page.plans[picked - 1].0.clone();
-    let meta = decide(&mut draft, page.page_title.as_deref(), path, options.today);
+    let mut meta = decide(&mut draft, page.page_title.as_deref(), path, options.today);
+    meta.schedule_table = page.schedule_table && !draft.schedule.is_empty();
     let file = path.file_name().map_or_else(
         || path.display().to_string(),
         |f| f.to_string_lossy().into_owned(),
@@ -268,6 +271,8 @@ pub struct Meta {
     pub page_title: Option<String>,
     /// The 落款's date, when the spec can hold it as the plan wrote it.
     pub signature_date: Option<SignatureDate>,
+    /// The schedule was a table (行事历): the spec sets it out as one too.
+    pub schedule_table: bool,
 }
 
 /// A file name's words that end like a school's name (荷花小学, 城南幼儿园).
@@ -375,6 +380,7 @@ fn decide(d: &mut Draft, page_title: Option<&str>, path: &Path, today: NaiveDate
         found_title: title,
         page_title: page_title.map(String::from),
         signature_date,
+        schedule_table: false,
     }
 }
 

@@ -109,8 +109,8 @@ pub const COMMANDS: &[CommandText] = &[
             "unionplan render [OPTIONS] <SPECS>...",
         ],
         [
-            "例子：\n  unionplan render 我的计划.yaml                  生成 out/我的计划.docx、.md、.html\n  unionplan render a.yaml b.yaml -o 计划 -f docx,html\n  unionplan render 我的计划.yaml --templates 我的模板\n\n生成的文件以计划文件的名字命名。有错误的计划一个文件也不生成，其他计划照常生成；\n只要有一份失败，退出码就是 1。",
-            "Examples:\n  unionplan render my-plan.yaml                 # out/my-plan.docx, .md, .html\n  unionplan render a.yaml b.yaml -o plans -f docx,html\n  unionplan render my-plan.yaml --templates my-templates\n\nEach output is named after its spec's file name. A spec with errors gets\nno files at all; the others are still rendered. Exit code 1 if any failed.",
+            "例子：\n  unionplan render 我的计划.yaml                  生成 out/我的计划.docx、.md、.html\n  unionplan render a.yaml b.yaml -o 计划 -f docx,html\n  unionplan render 我的计划.yaml -f docx,pdf        另外生成 PDF（需要 LibreOffice）\n  unionplan render 我的计划.yaml --templates 我的模板\n\n生成的文件以计划文件的名字命名。有错误的计划一个文件也不生成，其他计划照常生成；\n只要有一份失败，退出码就是 1。",
+            "Examples:\n  unionplan render my-plan.yaml                 # out/my-plan.docx, .md, .html\n  unionplan render a.yaml b.yaml -o plans -f docx,html\n  unionplan render my-plan.yaml -f docx,pdf       # a PDF too (needs LibreOffice)\n  unionplan render my-plan.yaml --templates my-templates\n\nEach output is named after its spec's file name. A spec with errors gets\nno files at all; the others are still rendered. Exit code 1 if any failed.",
         ],
     ),
     cmd(
@@ -248,6 +248,11 @@ const ZH_KEYS: [&str; 2] = [
     "Write the keys in Chinese (学校、年度、指导思想 …)",
 ];
 const FORMATS: [&str; 2] = ["格式", "FORMATS"];
+const REFERENCE_DOC: [&str; 2] = [
+    "学校自己的 Word 文件（.docx）：取它的页面、页眉页脚（含校徽等图片）和同名样式的字体、字号、段前段后",
+    "The school's own Word file (.docx): its page, header and footer (images included) and the fonts, sizes and spacing of same-named styles",
+];
+const DOCX_FILE: [&str; 2] = ["模板.docx", "FILE"];
 const DIR: [&str; 2] = ["文件夹", "DIR"];
 
 pub const ARGS: &[ArgText] = &[
@@ -308,12 +313,13 @@ pub const ARGS: &[ArgText] = &[
         "render",
         "formats",
         [
-            "生成哪些格式，用逗号隔开：docx、md、html（默认三种都生成）",
-            "Comma-separated list of formats: docx, md, html (default: all three)",
+            "生成哪些格式，用逗号隔开：docx、md、html、pdf（默认生成前三种；pdf 需要安装 LibreOffice）",
+            "Comma-separated list of formats: docx, md, html, pdf (default: the first three; pdf needs LibreOffice)",
         ],
         Some(FORMATS),
     ),
     arg("render", "templates", TEMPLATES, Some(DIR)),
+    arg("render", "reference_doc", REFERENCE_DOC, Some(DOCX_FILE)),
     arg(
         "import",
         "file",
@@ -402,8 +408,8 @@ pub const ARGS: &[ArgText] = &[
         "batch",
         "formats",
         [
-            "生成哪些格式（代替区县文件里写的）：docx、md、html",
-            "Formats, overriding the district file's: docx, md, html",
+            "生成哪些格式（代替区县文件里写的）：docx、md、html、pdf",
+            "Formats, overriding the district file's: docx, md, html, pdf",
         ],
         Some(FORMATS),
     ),
@@ -426,6 +432,7 @@ pub const ARGS: &[ArgText] = &[
         None,
     ),
     arg("batch", "templates", TEMPLATES, Some(DIR)),
+    arg("batch", "reference_doc", REFERENCE_DOC, Some(DOCX_FILE)),
     arg(
         "preview",
         "spec",

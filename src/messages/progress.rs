@@ -52,8 +52,8 @@ super::problems! {
 super::problems! {
     pub fn bad_format(found: &str) {
         zh_en!(
-            format!("不认识的输出格式“{found}”，可选 docx、md、html"),
-            format!("unknown output format \"{found}\": choose docx, md or html")
+            format!("不认识的输出格式“{found}”，可选 docx、md、html、pdf"),
+            format!("unknown output format \"{found}\": choose docx, md, html or pdf")
         )
     }
 }

@@ -212,6 +212,28 @@ pub fn bad_period_help(names: &[&str]) -> String {
 }
 
 super::problems! {
+    pub fn bad_schedule_layout(found: &str) {
+        zh_en!(
+            format!("不认识的工作安排版式 {found}"),
+            format!("unknown schedule layout: {found}")
+        )
+    }
+}
+
+pub fn bad_schedule_layout_help(names: &[&str]) -> String {
+    zh_en!(
+        format!(
+            "可选：{}（分别是按月列出、行事历表格），也可以写“列表”或“表格”",
+            quote_list(names)
+        ),
+        format!(
+            "choose one of: {} (months with their items, or a table with a row a month)",
+            quote_list(names)
+        )
+    )
+}
+
+super::problems! {
     pub fn bad_month(found: &str) {
         zh_en!(
             format!("月份应当是 1 到 12 的数字，实际是{found}"),

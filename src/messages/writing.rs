@@ -105,3 +105,66 @@ super::problems! {
         )
     }
 }
+
+super::problems! {
+    pub fn pdf_no_libreoffice() {
+        zh_en!(
+            "没有生成 PDF：要生成 PDF，需要先安装 LibreOffice（免费，https://zh-cn.libreoffice.org/download/；Linux 上运行 apt-get install libreoffice-writer-nogui fonts-noto-cjk）。其他格式的文件已经生成。".to_string(),
+            "no PDF was made: making a PDF needs LibreOffice installed (free, https://www.libreoffice.org/download/; on Linux, apt-get install libreoffice-writer-nogui fonts-noto-cjk). The files in the other formats were written.".to_string()
+        )
+    }
+}
+
+super::problems! {
+    pub fn pdf_libreoffice_failed(program: impl Display, err: impl Display) {
+        zh_en!(
+            format!("没有生成 PDF：无法运行 LibreOffice（{program}）：{err}。其他格式的文件已经生成。"),
+            format!("no PDF was made: LibreOffice ({program}) could not be run: {err}. The files in the other formats were written.")
+        )
+    }
+}
+
+super::problems! {
+    pub fn pdf_libreoffice_timeout(seconds: u64) {
+        zh_en!(
+            format!("没有生成 PDF：LibreOffice 在 {seconds} 秒内没有完成转换，已停止它。请检查 LibreOffice 能否正常打开。其他格式的文件已经生成。"),
+            format!("no PDF was made: LibreOffice did not finish within {seconds} seconds and was stopped; check that LibreOffice opens normally. The files in the other formats were written.")
+        )
+    }
+}
+
+super::problems! {
+    pub fn pdf_not_made(path: impl Display) {
+        zh_en!(
+            format!("没有生成 {path}：LibreOffice 没能转换这份 Word 文件"),
+            format!("{path} was not made: LibreOffice could not convert the Word file")
+        )
+    }
+}
+
+super::problems! {
+    pub fn reference_unreadable(path: &str, err: &std::io::Error) {
+        zh_en!(
+            format!("无法读取参考文档 {path}：{}", io_reason(err)),
+            format!("cannot read the reference document {path}: {}", io_reason(err))
+        )
+    }
+}
+
+super::problems! {
+    pub fn reference_not_docx(path: &str) {
+        zh_en!(
+            format!("参考文档 {path} 不是 Word 文件（.docx）：请在 Word 或 WPS 里把它另存为 .docx 再用"),
+            format!("the reference document {path} is not a Word file (.docx): save it as .docx in Word or WPS first")
+        )
+    }
+}
+
+super::problems! {
+    pub fn reference_damaged(path: &str, part: &str) {
+        zh_en!(
+            format!("参考文档 {path} 已损坏（其中的 {part} 读不出来）：请在 Word 或 WPS 里打开它，另存一份再用"),
+            format!("the reference document {path} is damaged ({part} cannot be read): open it in Word or WPS and save a new copy")
+        )
+    }
+}

@@ -2,7 +2,9 @@
 
 use super::{Format, Renderer, Typeset};
 use crate::Error;
-use crate::blocks::{Block, BlockKind, Document, Run};
+use crate::blocks::{Block, BlockKind, Document, Run, Table};
+use crate::page;
+use crate::spec::Style;
 
 pub struct Html;
 
@@ -12,7 +14,7 @@ impl Renderer for Html {
     }
 
     fn render(&self, input: &Typeset) -> Result<Vec<u8>, Error> {
-        let body = body(input.doc);
+        let body = body(input.doc, input.style);
         let page = input
             .templates
             .html_page(&input.doc.title(), &body, input.style)?;
@@ -20,12 +22,19 @@ impl Renderer for Html {
     }
 }
 
-/// The plan's blocks as HTML elements, one per line.
-pub fn body(doc: &Document) -> String {
+/// The plan's blocks as HTML elements, one per line; `style` sizes the
+/// columns of a table as the DOCX sizes them.
+pub fn body(doc: &Document, style: &Style) -> String {
     let mut out = String::new();
     let mut first_signature = true;
     for block in &doc.blocks {
         let (tag, class) = match block.kind {
+            BlockKind::Table => {
+                if let Some(t) = &block.table {
+                    table(&mut out, t, style);
+                }
+                continue;
+            }
             BlockKind::Title => ("h1", "title".to_string()),
             BlockKind::Heading(n) => (HEADING_TAGS[(n as usize).clamp(1, 5) - 1], String::new()),
             BlockKind::Body => ("p", String::new()),
@@ -54,8 +63,58 @@ pub fn body(doc: &Document) -> String {
 
 const HEADING_TAGS: [&str; 5] = ["h2", "h3", "h4", "h5", "h6"];
 
+/// A table: its columns as wide as in the DOCX (in per cent of the text
+/// block), the header row in `thead`, which a browser repeats on every
+/// printed page, and each cell's paragraphs as `p`.
+fn table(out: &mut String, t: &Table, style: &Style) {
+    out.push_str("<table class=\"schedule\">\n");
+    let columns = t.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+    let text_width = page::TEXT_WIDTH;
+    let widths = page::column_widths(t, columns, text_width, page::char_width_twips(style));
+    out.push_str("<colgroup>");
+    for w in widths {
+        let share = f64::from(w) * 100.0 / f64::from(text_width);
+        out.push_str(&format!("<col style=\"width: {share:.1}%\">"));
+    }
+    out.push_str("</colgroup>\n");
+    let (head, body): (Vec<_>, Vec<_>) = t.rows.iter().partition(|r| r.header);
+    for (group, rows, cell_tag) in [("thead", head, "th"), ("tbody", body, "td")] {
+        if rows.is_empty() {
+            continue;
+        }
+        out.push_str(&format!("<{group}>\n"));
+        for row in rows {
+            out.push_str("<tr>");
+            for (i, cell) in row.cells.iter().enumerate() {
+                let centred = t.centred.get(i).copied().unwrap_or(false);
+                out.push('<');
+                out.push_str(cell_tag);
+                if centred {
+                    out.push_str(" class=\"centred\"");
+                }
+                out.push('>');
+                for p in &cell.paragraphs {
+                    out.push_str("<p>");
+                    runs_into(out, p);
+                    out.push_str("</p>");
+                }
+                out.push_str("</");
+                out.push_str(cell_tag);
+                out.push('>');
+            }
+            out.push_str("</tr>\n");
+        }
+        out.push_str(&format!("</{group}>\n"));
+    }
+    out.push_str("</table>\n");
+}
+
 fn runs(out: &mut String, block: &Block) {
-    for run in &block.runs {
+    runs_into(out, &block.runs)
+}
+
+fn runs_into(out: &mut String, runs: &[Run]) {
+    for run in runs {
         if run.line_break {
             out.push_str("<br>");
             continue;
@@ -114,7 +173,7 @@ mod tests {
     fn user_html_is_shown_as_text() {
         let doc = Document::from_markdown("# \\<script>alert(1)\\</script>\n");
         assert_eq!(
-            body(&doc),
+            body(&doc, &Style::default()),
             "<h1 class=\"title\">&lt;script&gt;alert(1)&lt;/script&gt;</h1>\n"
         );
     }

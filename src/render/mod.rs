@@ -16,7 +16,7 @@ use crate::blocks::Document;
 use crate::spec::Style;
 use crate::template::Templates;
 
-pub use self::docx::{Docx, tracked_changes};
+pub use self::docx::{Docx, reference, tracked_changes};
 pub use self::html::Html;
 pub use self::markdown::Markdown;
 
@@ -52,9 +52,13 @@ pub enum Format {
     Docx,
     Markdown,
     Html,
+    /// The DOCX converted by LibreOffice ([`crate::pdf`]); asked for by
+    /// name only, never by default.
+    Pdf,
 }
 
 impl Format {
+    /// The formats written by default: those unionplan typesets itself.
     pub const ALL: [Format; 3] = [Format::Docx, Format::Markdown, Format::Html];
 
     /// The file extension, also the name used on the command line.
@@ -63,6 +67,7 @@ impl Format {
             Format::Docx => "docx",
             Format::Markdown => "md",
             Format::Html => "html",
+            Format::Pdf => "pdf",
         }
     }
 
@@ -71,16 +76,31 @@ impl Format {
             "docx" | "word" => Some(Format::Docx),
             "md" | "markdown" => Some(Format::Markdown),
             "html" | "htm" => Some(Format::Html),
+            "pdf" => Some(Format::Pdf),
             _ => None,
         }
     }
 
-    pub fn renderer(self) -> &'static dyn Renderer {
+    /// The renderer of a format unionplan typesets itself; a PDF has none:
+    /// it is made from the DOCX, after rendering, by [`crate::pdf::Pdfs`].
+    pub fn renderer(self) -> Option<&'static dyn Renderer> {
         match self {
-            Format::Docx => &Docx,
-            Format::Markdown => &Markdown,
-            Format::Html => &Html,
+            Format::Docx => Some(&Docx),
+            Format::Markdown => Some(&Markdown),
+            Format::Html => Some(&Html),
+            Format::Pdf => None,
         }
+    }
+
+    /// The formats to render for `wanted`: a PDF needs the DOCX.
+    pub fn to_render(wanted: &[Format]) -> Vec<Format> {
+        let mut out: Vec<Format> = wanted
+            .iter()
+            .map(|&f| if f == Format::Pdf { Format::Docx } else { f })
+            .collect();
+        out.sort();
+        out.dedup();
+        out
     }
 }
 

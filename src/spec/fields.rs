@@ -46,6 +46,8 @@ pub enum Kind {
     Year,
     /// 年度 / 上半年 / 下半年 / 学年, in English or Chinese.
     Period,
+    /// `list` or `table` (列表 / 表格): how the schedule is set out.
+    ScheduleLayout,
     /// A date such as 2025-03-08.
     Date,
     /// A month, 1 to 12.
@@ -340,7 +342,8 @@ pub const MAPS: &[MapDef] = &[
             ),
         ],
     },
-    // Style settings are for the few who change fonts; they stay English.
+    // Font settings are for the few who change fonts; they stay English.
+    // The layout and the reference document have Chinese names.
     MapDef {
         name: "style",
         merges_by_months: false,
@@ -393,6 +396,14 @@ pub const MAPS: &[MapDef] = &[
                     },
                 ),
                 "每页行数 / Lines per page",
+            ),
+            says(
+                field("schedule_layout", &["工作安排版式"], Kind::ScheduleLayout),
+                "具体工作安排的版式：list（按月列出）或 table（行事历表格） / How the schedule is set out: list (months with items) or table (one row a month)",
+            ),
+            says(
+                field("reference_doc", &["参考文档"], Kind::File),
+                "学校自己的 Word 模板（.docx），取其页面、页眉页脚和同名样式（相对于本文件的路径） / The school's Word file (.docx) whose page, header, footer and same-named styles the plan takes (a path relative to this file)",
             ),
         ],
     },

@@ -212,6 +212,44 @@ pub struct Style {
     pub page_number_size: f64,
     /// Lines of text on a full page (GB/T 9704: 22).
     pub lines_per_page: u32,
+    /// How the 具体工作安排 is set: lists under month headings, or a table.
+    pub schedule_layout: ScheduleLayout,
+    /// The school's Word file whose page, header, footer and styles the
+    /// DOCX takes (参考文档); resolved against the spec that names it.
+    pub reference_doc: Option<std::path::PathBuf>,
+}
+
+/// How the 具体工作安排 is set out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum ScheduleLayout {
+    /// 二月 as a heading, its items numbered 1、2、 below it.
+    #[default]
+    List,
+    /// 行事历: a table with a row per month entry.
+    Table,
+}
+
+impl ScheduleLayout {
+    /// The spellings accepted in a spec, in the order shown to users.
+    pub const NAMES: [&'static str; 2] = ["list", "table"];
+
+    /// The English name, or the Chinese word for it.
+    pub fn from_name(name: &str) -> Option<ScheduleLayout> {
+        match name.trim() {
+            "list" | "列表" | "分月列表" => Some(ScheduleLayout::List),
+            "table" | "表格" | "行事历" => Some(ScheduleLayout::Table),
+            _ => None,
+        }
+    }
+
+    /// The English name, as a spec writes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            ScheduleLayout::List => "list",
+            ScheduleLayout::Table => "table",
+        }
+    }
 }
 
 impl Default for Style {
@@ -228,6 +266,8 @@ impl Default for Style {
             body_size: 16.0,
             page_number_size: 14.0,
             lines_per_page: 22,
+            schedule_layout: ScheduleLayout::List,
+            reference_doc: None,
         }
     }
 }

@@ -94,6 +94,24 @@ impl Checker<'_> {
         }
     }
 
+    pub(super) fn schedule_layout(
+        &mut self,
+        v: &Value,
+        path: &FieldPath,
+    ) -> Option<ScheduleLayout> {
+        match v.as_str().and_then(ScheduleLayout::from_name) {
+            Some(l) => Some(l),
+            None => {
+                self.report(
+                    path,
+                    msg::bad_schedule_layout(&msg::describe_value(v)),
+                    Some(msg::bad_schedule_layout_help(&ScheduleLayout::NAMES)),
+                );
+                None
+            }
+        }
+    }
+
     /// One month, or several written as one text: `3`, `三月份`, `7-8月`.
     pub(super) fn months_in(&mut self, v: &Value, path: &FieldPath) -> Option<Vec<u32>> {
         let found = match v {

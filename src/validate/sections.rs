@@ -335,6 +335,33 @@ impl Checker<'_> {
             }
         }
         s.lines_per_page = lines.round() as u32;
+        if let Some(layout) = self.optional(m, path, "schedule_layout", |c, v, p| {
+            c.schedule_layout(v, p)
+        }) {
+            s.schedule_layout = layout;
+        }
+        s.reference_doc = self.optional(m, path, "reference_doc", |c, v, p| {
+            let written = c.text(v, p)?;
+            // Relative to the file that names it, which may be a spec this
+            // one `extends`.
+            let dir = c
+                .src
+                .position(p)
+                .map(|(file, _)| file)
+                .unwrap_or(&c.src.sources[0].path)
+                .parent()
+                .map(std::path::Path::to_path_buf)
+                .unwrap_or_default();
+            let path = dir.join(written.trim());
+            // Read now, so a file that is no DOCX is told at this line.
+            match crate::render::reference::load(&path) {
+                Ok(_) => Some(path),
+                Err(m) => {
+                    c.report(p, m, None);
+                    None
+                }
+            }
+        });
         Some(s)
     }
 }

@@ -27,6 +27,16 @@ pub fn unionplan(dir: &Path, args: &[&str]) -> Output {
 /// Run the `unionplan` binary in `dir` with `LANG` set to `lang` and
 /// nothing else that would choose a language.
 pub fn unionplan_in(lang: &str, dir: &Path, args: &[&str]) -> Output {
+    unionplan_with(lang, dir, args, &[])
+}
+
+/// As [`unionplan_in`], with these variables set too.
+pub fn unionplan_with(
+    lang: &str,
+    dir: &Path,
+    args: &[&str],
+    vars: &[(&str, &std::ffi::OsStr)],
+) -> Output {
     Command::new(env!("CARGO_BIN_EXE_unionplan"))
         .args(args)
         .current_dir(dir)
@@ -34,8 +44,28 @@ pub fn unionplan_in(lang: &str, dir: &Path, args: &[&str]) -> Output {
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
         .env("LANG", lang)
+        .envs(vars.iter().copied())
         .output()
         .expect("the binary runs")
+}
+
+/// `unionplan render SPEC -o OUT -f FORMATS` in `dir`, with these variables.
+pub fn render_to(
+    dir: &Path,
+    spec: &Path,
+    out: &Path,
+    formats: &str,
+    vars: &[(&str, &std::ffi::OsStr)],
+) -> Output {
+    let args = [
+        "render",
+        spec.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "-f",
+        formats,
+    ];
+    unionplan_with("zh_CN.UTF-8", dir, &args, vars)
 }
 
 pub fn stderr(o: &Output) -> String {
@@ -83,13 +113,7 @@ pub fn render_file(path: &Path, format: Format) -> Vec<u8> {
 
 /// One part of a DOCX package, as text.
 pub fn docx_part(docx: &[u8], name: &str) -> String {
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).expect("a zip file");
-    let mut part = zip
-        .by_name(name)
-        .unwrap_or_else(|_| panic!("{name} is in the package"));
-    let mut s = String::new();
-    part.read_to_string(&mut s).unwrap();
-    s
+    String::from_utf8(docx_bytes(docx, name)).expect("an XML part is UTF-8")
 }
 
 pub fn docx_part_names(docx: &[u8]) -> Vec<String> {
@@ -105,12 +129,15 @@ pub fn docx_paragraphs(docx: &[u8]) -> Vec<String> {
     let doc = roxmltree::Document::parse(&xml).expect("document.xml is XML");
     doc.descendants()
         .filter(|n| n.has_tag_name((W, "p")))
-        .map(|p| {
-            p.descendants()
-                .filter(|n| n.has_tag_name((W, "t")))
-                .filter_map(|t| t.text())
-                .collect::<String>()
-        })
+        .map(paragraph_text)
+        .collect()
+}
+
+/// The text of a `w:p` (or any element): its `w:t`s, one after another.
+pub fn paragraph_text(p: roxmltree::Node) -> String {
+    p.descendants()
+        .filter(|n| n.has_tag_name((W, "t")))
+        .filter_map(|t| t.text())
         .collect()
 }
 
@@ -429,4 +456,53 @@ pub fn assert_valid_docx(docx: &[u8], what: &str) {
 
 pub fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// A school's Word template, as a reference document: a header with the
+/// school's logo (a PNG) and its name, margins of its own, 正文 in 宋体
+/// 14 pt with 6 pt after, 一级标题 (by name) in 微软雅黑, and body text
+/// that must not come through.
+pub fn school_template(path: &Path) {
+    use std::io::Write;
+    const PNG: &[u8] = &[
+        0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44,
+        0x52, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1F,
+        0x15, 0xC4, 0x89, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x44, 0x41, 0x54, 0x78, 0xDA, 0x63, 0xF8,
+        0xCF, 0xC0, 0xF0, 0x1F, 0x00, 0x05, 0x00, 0x01, 0xFF, 0x56, 0xC7, 0x2F, 0x0D, 0x00, 0x00,
+        0x00, 0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82,
+    ];
+    let w = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships""#;
+    let d = r#"xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture""#;
+    let decl = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#;
+    let rels_ns = r#"xmlns="http://schemas.openxmlformats.org/package/2006/relationships""#;
+    let rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    let parts: Vec<(&str, Vec<u8>)> = vec![
+        ("[Content_Types].xml", format!(r#"{decl}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/></Types>"#).into_bytes()),
+        ("_rels/.rels", format!(r#"{decl}<Relationships {rels_ns}><Relationship Id="rId1" Type="{rel}/officeDocument" Target="word/document.xml"/></Relationships>"#).into_bytes()),
+        ("word/document.xml", format!(r#"{decl}<w:document {w}><w:body><w:p><w:r><w:t>模板正文不应出现</w:t></w:r></w:p><w:sectPr><w:headerReference w:type="default" r:id="rId10"/><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="2500" w:right="1800" w:bottom="2000" w:left="1800" w:header="900" w:footer="900" w:gutter="0"/></w:sectPr></w:body></w:document>"#).into_bytes()),
+        ("word/_rels/document.xml.rels", format!(r#"{decl}<Relationships {rels_ns}><Relationship Id="rId10" Type="{rel}/header" Target="header1.xml"/><Relationship Id="rId11" Type="{rel}/styles" Target="styles.xml"/></Relationships>"#).into_bytes()),
+        ("word/header1.xml", format!(r#"{decl}<w:hdr {w} {d}><w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="360000" cy="360000"/><wp:docPr id="1" name="校徽"/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:nvPicPr><pic:cNvPr id="1" name="logo.png"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed="rIdLogo"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="360000" cy="360000"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r><w:r><w:t>青溪路小学工会委员会</w:t></w:r></w:p></w:hdr>"#).into_bytes()),
+        ("word/_rels/header1.xml.rels", format!(r#"{decl}<Relationships {rels_ns}><Relationship Id="rIdLogo" Type="{rel}/image" Target="media/logo.png"/></Relationships>"#).into_bytes()),
+        ("word/styles.xml", format!(r#"{decl}<w:styles {w}><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:pPr><w:spacing w:after="120"/></w:pPr><w:rPr><w:rFonts w:ascii="Times New Roman" w:eastAsia="宋体"/><w:sz w:val="28"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="a3"><w:name w:val="一级标题"/><w:rPr><w:rFonts w:eastAsia="微软雅黑"/></w:rPr></w:style></w:styles>"#).into_bytes()),
+        ("word/media/logo.png", PNG.to_vec()),
+    ];
+    let file = std::fs::File::create(path).unwrap();
+    let mut zip = zip::ZipWriter::new(file);
+    let options = zip::write::SimpleFileOptions::default();
+    for (name, bytes) in parts {
+        zip.start_file(name, options).unwrap();
+        zip.write_all(&bytes).unwrap();
+    }
+    zip.finish().unwrap();
+}
+
+/// The bytes of one part of a DOCX package.
+pub fn docx_bytes(docx: &[u8], name: &str) -> Vec<u8> {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).expect("a zip file");
+    let mut part = zip
+        .by_name(name)
+        .unwrap_or_else(|_| panic!("{name} is in the package"));
+    let mut out = Vec::new();
+    part.read_to_end(&mut out).unwrap();
+    out
 }

@@ -240,7 +240,7 @@ fn district_file_problems_are_located() {
     write(
         dir.path(),
         "d.yaml",
-        "bse: base.yaml\nschools: [{school: 甲校}]\nformats: [docx, pdf]\n",
+        "bse: base.yaml\nschools: [{school: 甲校}]\nformats: [docx, odt]\n",
     );
     let o = unionplan(dir.path(), &["batch", "d.yaml"]);
     assert_eq!(o.status.code(), Some(1));

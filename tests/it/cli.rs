@@ -113,10 +113,10 @@ fn wrong_usage_exits_2() {
         unionplan(dir.path(), &["frobnicate"]).status.code(),
         Some(2)
     );
-    let o = unionplan(dir.path(), &["render", "x.yaml", "-f", "pdf"]);
+    let o = unionplan(dir.path(), &["render", "x.yaml", "-f", "odt"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(
-        stderr(&o).contains("不认识的输出格式“pdf”"),
+        stderr(&o).contains("不认识的输出格式“odt”"),
         "{}",
         stderr(&o)
     );

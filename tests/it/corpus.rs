@@ -71,6 +71,7 @@ fn check_valid_outputs(name: &str, outputs: &[unionplan::Output]) {
                 }
             }
             Format::Markdown => assert!(!o.bytes.is_empty()),
+            Format::Pdf => unreachable!("the pipeline renders no PDF"),
         }
     }
 }

@@ -110,8 +110,8 @@ fn usage_errors_are_chinese_with_the_usage_and_where_help_is() {
             "想看说明，运行：unionplan render --help",
         ),
         (
-            &["render", "x.yaml", "-f", "pdf"],
-            "不认识的输出格式“pdf”，可选 docx、md、html",
+            &["render", "x.yaml", "-f", "odt"],
+            "不认识的输出格式“odt”，可选 docx、md、html、pdf",
             "unionplan render --help",
         ),
         (

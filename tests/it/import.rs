@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use crate::common::*;
 use unionplan::import::{self, Options, clean, marker};
 use unionplan::render::Format;
+use unionplan::spec::ScheduleLayout;
 
 fn options() -> Options {
     Options {
@@ -82,7 +83,13 @@ fn kept(source: &str, rendered: &[String]) -> (usize, usize, Vec<String>) {
 fn round_trip(path: &Path, pick: Option<usize>) -> (String, Vec<String>, import::Report) {
     let imported = import::import(path, &Options { pick, ..options() })
         .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let docx = render_text(&imported.yaml, Format::Docx);
+    // Rendered with the schedule as lists, whose items carry their day and
+    // person in the paragraph, as the imported text has them; a table
+    // puts them in cells of their own.
+    let as_lists = imported
+        .yaml
+        .replace("schedule_layout: table", "schedule_layout: list");
+    let docx = render_text(&as_lists, Format::Docx);
     (imported.yaml, docx_paragraphs(&docx), imported.report)
 }
 
@@ -751,6 +758,8 @@ fn schedule_tables() {
     assert_eq!((r.months, r.items, r.unplaced), (3, 3, 0), "{yaml}");
     assert_eq!(spec.schedule[1].items[0].owner.as_deref(), Some("女工委员"));
     assert_eq!(spec.schedule[2].items[0].owner, None);
+    // A plan kept its schedule as a table: so does the spec.
+    assert_eq!(spec.style.schedule_layout, ScheduleLayout::Table, "{yaml}");
 
     let page = "<html><body><h1>柳岸小学2026年工会工作计划</h1><p>一、指导思想</p><p>服务教职工。</p>\
         <p>二、主要工作</p><p>1、做好慰问。</p><p>三、行事历</p>\
@@ -761,7 +770,44 @@ fn schedule_tables() {
     let (spec, _, r) = check(&path, None);
     assert_eq!((r.months, r.items, r.unplaced), (2, 3, 0));
     assert_eq!(spec.schedule[1].items[1].text, "重阳节慰问");
+    assert_eq!(spec.style.schedule_layout, ScheduleLayout::Table);
 }
+
+/// unionplan's own table, in each of its formats, imports back to the
+/// same schedule, days and people included, and keeps the table layout;
+/// in Chinese keys too.
+#[test]
+fn our_own_schedule_table_imports_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec_path = dir.path().join("table.yaml");
+    let yaml = format!("{TABLE_SPEC}style:\n  schedule_layout: table\n");
+    std::fs::write(&spec_path, &yaml).unwrap();
+    let original = unionplan::parse_spec(&spec_path, &yaml).unwrap();
+    for format in Format::ALL {
+        let path = dir.path().join(format!("table.{}", format.extension()));
+        std::fs::write(&path, render_file(&spec_path, format)).unwrap();
+        for zh in [false, true] {
+            let imported = import::import(&path, &Options { zh, ..options() }).unwrap();
+            let spec = unionplan::parse_spec(Path::new("back.yaml"), &imported.yaml)
+                .unwrap_or_else(|e| panic!("{format}: {e}\n{}", imported.yaml));
+            assert_eq!(
+                spec.schedule, original.schedule,
+                "{format}\n{}",
+                imported.yaml
+            );
+            assert_eq!(spec.style.schedule_layout, ScheduleLayout::Table);
+            let key = if zh {
+                "工作安排版式: 表格"
+            } else {
+                "schedule_layout: table"
+            };
+            assert!(imported.yaml.contains(key), "{}", imported.yaml);
+        }
+    }
+}
+
+/// A schedule whose items have days and people, some shared and some not.
+const TABLE_SPEC: &str = "school: 柳岸小学\nyear: 2026\nguiding_principles: 服务教职工。\nmeasures: [做好慰问。]\nschedule:\n  - month: 3\n    items:\n      - {text: 三八节活动, date: 2026-03-06, owner: 女工委员}\n      - 植树活动\n      - {text: 教代会, owner: 工会主席}\n  - months: [7, 8]\n    items:\n      - {text: 暑期慰问, owner: 工会主席}\n      - {text: 疗休养, owner: 工会主席}\n  - month: 9\n    items: [教师节慰问]\nsignature: {date: 2026-02-20}\n";
 
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]

@@ -166,7 +166,12 @@ fn golden(name: &str, actual: &str) {
 
 #[test]
 fn example_plans_match_their_golden_markdown_and_html() {
-    for spec in ["qingxi-2025", "qingxi-2026", "linjiang-2025-autumn"] {
+    for spec in [
+        "qingxi-2025",
+        "qingxi-2025-table",
+        "qingxi-2026",
+        "linjiang-2025-autumn",
+    ] {
         let path = example(&format!("{spec}.yaml"));
         let md = String::from_utf8(render_file(&path, Format::Markdown)).unwrap();
         golden(&format!("{spec}.md"), &md);

@@ -36,6 +36,8 @@ const PIECES: &[&str] = &[
     "\"",
     ": ",
     "|",
+    " | --- |",
+    "<br>",
     ">",
     "[注]",
     "!",
@@ -161,6 +163,8 @@ struct Case {
     goals: Vec<(String, Option<String>)>,
     measures: Vec<M>,
     schedule: Vec<Entry>,
+    /// The schedule as a table (行事历) rather than lists.
+    table: bool,
 }
 
 fn case() -> impl Strategy<Value = Case> {
@@ -172,9 +176,10 @@ fn case() -> impl Strategy<Value = Case> {
         prop::collection::vec((text(), prop::option::of(text())), 0..4),
         prop::collection::vec(measure(4), 1..4),
         schedule(),
+        any::<bool>(),
     )
         .prop_map(
-            |(school, year, period, guiding, goals, measures, schedule)| Case {
+            |(school, year, period, guiding, goals, measures, schedule, table)| Case {
                 school,
                 year,
                 period,
@@ -182,6 +187,7 @@ fn case() -> impl Strategy<Value = Case> {
                 goals,
                 measures,
                 schedule,
+                table,
             },
         )
 }
@@ -249,6 +255,11 @@ fn yaml(c: &Case) -> String {
             Value::Mapping(m)
         });
         map.insert(s("schedule"), Value::Sequence(entries.collect()));
+    }
+    if c.table {
+        let mut style = Mapping::new();
+        style.insert(s("schedule_layout"), s("table"));
+        map.insert(s("style"), Value::Mapping(style));
     }
     map.insert(s("signature"), {
         let mut sig = Mapping::new();
@@ -341,13 +352,25 @@ proptest! {
             prop_assert!(md_text.contains(&t), "Markdown lacks {t:?}\n{md}");
         }
 
-        // The Markdown carries no raw HTML but the signature marker: pasted
-        // anywhere, user text cannot turn into markup.
-        for event in pulldown_cmark::Parser::new(&md) {
-            if let pulldown_cmark::Event::Html(h) | pulldown_cmark::Event::InlineHtml(h) = event {
-                prop_assert_eq!(h.trim(), unionplan::blocks::SIGNATURE_MARKER, "raw HTML in\n{}", md);
+        // The Markdown carries no raw HTML but the signature marker and the
+        // `<br>` parting a table's cell: pasted anywhere, user text cannot
+        // turn into markup.
+        let options = pulldown_cmark::Options::ENABLE_TABLES;
+        let mut tables = 0;
+        for event in pulldown_cmark::Parser::new_ext(&md, options) {
+            match event {
+                pulldown_cmark::Event::Html(h) | pulldown_cmark::Event::InlineHtml(h) => {
+                    let allowed = h.trim() == unionplan::blocks::SIGNATURE_MARKER
+                        || (c.table && h.as_ref() == "<br>");
+                    prop_assert!(allowed, "raw HTML {:?} in\n{}", h, md);
+                }
+                pulldown_cmark::Event::Start(pulldown_cmark::Tag::Table(_)) => tables += 1,
+                _ => {}
             }
         }
+        // User text never makes a table: only the schedule is one.
+        let want_tables = usize::from(c.table && !c.schedule.is_empty());
+        prop_assert_eq!(tables, want_tables, "tables in\n{}", md);
 
         // Sections 一、二、… and top-level measures （一）（二）… in order.
         let sections = 2 + usize::from(!c.goals.is_empty()) + usize::from(!c.schedule.is_empty());

@@ -65,6 +65,8 @@ pub struct RenderArgs {
     pub formats: Vec<Format>,
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
+    #[arg(long, value_name = "FILE")]
+    pub reference_doc: Option<PathBuf>,
 }
 
 #[derive(Args)]
@@ -108,6 +110,8 @@ pub struct BatchArgs {
     pub flat: bool,
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
+    #[arg(long, value_name = "FILE")]
+    pub reference_doc: Option<PathBuf>,
 }
 
 #[derive(Args)]

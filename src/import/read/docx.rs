@@ -13,7 +13,7 @@ const MAX_PART: u64 = 64 << 20;
 /// DOCX: the body's paragraphs and table cells in order, with Word's
 /// automatic numbering written out (`一、`, `（一）`, `1.`) as it shows on
 /// screen, so numbered headings read the same as typed ones.
-pub fn docx(bytes: &[u8]) -> Result<Vec<String>, Message> {
+pub fn docx(bytes: &[u8]) -> Result<Paragraphs, Message> {
     let mut zip =
         zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|_| msg::import_bad_docx())?;
     // A part is read up to a limit: a few kilobytes of zip can inflate to
@@ -41,7 +41,7 @@ pub fn docx(bytes: &[u8]) -> Result<Vec<String>, Message> {
     let doc = roxmltree::Document::parse(&document).map_err(|_| msg::import_bad_docx())?;
     let mut reader = DocxReader {
         counters: numbering::Counters::new(numbering.as_deref()),
-        paras: Vec::new(),
+        paras: Paragraphs::default(),
     };
     reader.block(doc.root_element());
     Ok(reader.paras)
@@ -49,7 +49,7 @@ pub fn docx(bytes: &[u8]) -> Result<Vec<String>, Message> {
 
 pub(super) struct DocxReader {
     counters: numbering::Counters,
-    paras: Vec<String>,
+    paras: Paragraphs,
 }
 
 impl DocxReader {
@@ -57,7 +57,7 @@ impl DocxReader {
     fn block(&mut self, node: roxmltree::Node) {
         if node.has_tag_name((W, "p")) {
             let lines = self.paragraph(node);
-            self.paras.extend(lines);
+            self.paras.paras.extend(lines);
         } else if node.has_tag_name((W, "tbl")) {
             let rows = node
                 .descendants()
@@ -74,7 +74,7 @@ impl DocxReader {
                         .collect()
                 })
                 .collect();
-            self.paras.extend(table(rows));
+            self.paras.push_table(rows);
         } else {
             for child in node.children() {
                 self.block(child);

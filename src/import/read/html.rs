@@ -4,7 +4,7 @@ use super::*;
 
 /// HTML: the text of the page's blocks. Scripts, styles, navigation,
 /// headers, footers, forms and asides are no part of a plan.
-pub fn html(text: &str) -> Vec<String> {
+pub fn html(text: &str) -> Paragraphs {
     use scraper::{ElementRef, Html, Node};
     const SKIP: &[&str] = &[
         "script", "style", "noscript", "nav", "header", "footer", "aside", "form", "button",
@@ -65,7 +65,7 @@ pub fn html(text: &str) -> Vec<String> {
             .flat_map(|w| w.split(|c: char| !c.is_ascii_alphanumeric()))
             .any(|w| FURNITURE.contains(&w.to_ascii_lowercase().as_str()))
     }
-    fn walk(el: ElementRef, cur: &mut String, paras: &mut Vec<String>) {
+    fn walk(el: ElementRef, cur: &mut String, paras: &mut Paragraphs) {
         for child in el.children() {
             match child.value() {
                 Node::Text(t) => push_text(cur, t),
@@ -75,19 +75,19 @@ pub fn html(text: &str) -> Vec<String> {
                         continue;
                     }
                     if let Some(t) = ElementRef::wrap(child).filter(|_| name == "table") {
-                        flush(cur, paras);
-                        paras.extend(table(rows(t)));
+                        flush(cur, &mut paras.paras);
+                        paras.push_table(rows(t));
                         continue;
                     }
                     let block = BLOCK.contains(&name);
                     if block {
-                        flush(cur, paras);
+                        flush(cur, &mut paras.paras);
                     }
                     if let Some(child) = ElementRef::wrap(child) {
                         walk(child, cur, paras);
                     }
                     if block {
-                        flush(cur, paras);
+                        flush(cur, &mut paras.paras);
                     }
                 }
                 _ => {}
@@ -105,10 +105,10 @@ pub fn html(text: &str) -> Vec<String> {
                     .filter_map(ElementRef::wrap)
                     .filter(|c| is(c, &["td", "th"]))
                     .map(|cell| {
-                        let (mut cur, mut paras) = (String::new(), Vec::new());
+                        let (mut cur, mut paras) = (String::new(), Paragraphs::default());
                         walk(cell, &mut cur, &mut paras);
-                        flush(&mut cur, &mut paras);
-                        paras
+                        flush(&mut cur, &mut paras.paras);
+                        paras.paras
                     })
                     .collect()
             })
@@ -141,9 +141,9 @@ pub fn html(text: &str) -> Vec<String> {
         }
     }
     let doc = Html::parse_document(text);
-    let mut paras = Vec::new();
+    let mut paras = Paragraphs::default();
     let mut cur = String::new();
     walk(doc.root_element(), &mut cur, &mut paras);
-    flush(&mut cur, &mut paras);
+    flush(&mut cur, &mut paras.paras);
     paras
 }

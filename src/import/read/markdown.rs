@@ -5,9 +5,12 @@ use super::*;
 /// Markdown: each heading, paragraph line and list item is a paragraph.
 /// Ordered list items get their numbers back (`1.`, and `（1）` one level
 /// down), so nesting survives.
-pub fn markdown(text: &str) -> Vec<String> {
+pub fn markdown(text: &str) -> Paragraphs {
     use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
     let mut paras = Vec::new();
+    let mut schedule_table = false;
+    // The lines of the table cell being read.
+    let mut cell = Vec::new();
     let mut cur = String::new();
     // The next number of each open list; None for bullets.
     let mut lists: Vec<Option<u64>> = Vec::new();
@@ -19,17 +22,26 @@ pub fn markdown(text: &str) -> Vec<String> {
                 flush(&mut cur, &mut paras);
                 rows = Some(Vec::new());
             }
-            Event::End(TagEnd::Table) => paras.extend(table(rows.take().unwrap_or_default())),
+            Event::End(TagEnd::Table) => {
+                let (table, schedule) = table(rows.take().unwrap_or_default());
+                paras.extend(table);
+                schedule_table |= schedule;
+            }
             Event::Start(Tag::TableHead | Tag::TableRow) => {
                 if let Some(rows) = &mut rows {
                     rows.push(Vec::new());
                 }
             }
+            // `<br>` parts a cell's lines, as unionplan's own tables write them.
+            Event::InlineHtml(h)
+                if rows.is_some() && h.trim().to_ascii_lowercase().starts_with("<br") =>
+            {
+                flush(&mut cur, &mut cell);
+            }
             Event::End(TagEnd::TableCell) => {
-                let mut cell = Vec::new();
                 flush(&mut cur, &mut cell);
                 if let Some(row) = rows.as_mut().and_then(|r| r.last_mut()) {
-                    row.push(cell);
+                    row.push(std::mem::take(&mut cell));
                 }
             }
             Event::Start(Tag::List(start)) => {
@@ -62,5 +74,8 @@ pub fn markdown(text: &str) -> Vec<String> {
         }
     }
     flush(&mut cur, &mut paras);
-    paras
+    Paragraphs {
+        paras,
+        schedule_table,
+    }
 }

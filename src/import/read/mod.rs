@@ -14,6 +14,7 @@ mod html;
 mod markdown;
 mod plain;
 
+pub use depth::too_deep;
 pub use docx::docx;
 pub use html::html;
 pub use markdown::markdown;
@@ -47,6 +48,25 @@ pub struct Read {
     /// The text encoding, for text formats.
     pub encoding: Option<&'static str>,
     pub paras: Vec<String>,
+    /// The schedule was kept as a table (行事历): the spec keeps that layout.
+    pub schedule_table: bool,
+}
+
+/// A document's paragraphs, as each reader gives them.
+#[derive(Debug, Default, PartialEq)]
+pub struct Paragraphs {
+    pub paras: Vec<String>,
+    /// Some table was a schedule (see [`table`]).
+    pub schedule_table: bool,
+}
+
+impl Paragraphs {
+    /// A table's paragraphs after those read so far.
+    pub fn push_table(&mut self, rows: Vec<Vec<Vec<String>>>) {
+        let (paras, schedule) = table(rows);
+        self.paras.extend(paras);
+        self.schedule_table |= schedule;
+    }
 }
 
 /// Why a file cannot be read, in the user's words, and what to do about it.
@@ -87,10 +107,12 @@ pub fn read(path: &Path) -> Result<Read, Unreadable> {
         });
     }
     if ext == "docx" || binary == Some(NotText::Zip) {
+        let read = docx(&bytes)?;
         return Ok(Read {
             kind: FileKind::Docx,
             encoding: None,
-            paras: docx(&bytes)?,
+            paras: read.paras,
+            schedule_table: read.schedule_table,
         });
     }
     let text::Decoded { text, encoding } = text::decode(&bytes).map_err(|_| Unreadable {
@@ -110,15 +132,19 @@ pub fn read(path: &Path) -> Result<Read, Unreadable> {
             help: None,
         });
     }
-    let paras = match kind {
+    let read = match kind {
         FileKind::Markdown => markdown(&text),
         FileKind::Html => html(&text),
-        _ => plain(&text),
+        _ => Paragraphs {
+            paras: plain(&text),
+            schedule_table: false,
+        },
     };
     Ok(Read {
         kind,
         encoding: Some(encoding.name()),
-        paras,
+        paras: read.paras,
+        schedule_table: read.schedule_table,
     })
 }
 
@@ -132,11 +158,15 @@ fn looks_like_html(text: &str) -> bool {
     head.starts_with("<!doctype html") || head.starts_with("<html") || head.contains("<body")
 }
 
-/// A table's paragraphs. A schedule kept as a table (月份 | 工作内容 |
-/// 负责人) reads as the month and then its items, each with its person as
-/// unionplan writes one (`（负责：工会主席）`); any other table reads cell by
-/// cell.
-pub fn table(rows: Vec<Vec<Vec<String>>>) -> Vec<String> {
+/// A table's paragraphs, and whether it was a schedule. A schedule kept
+/// as a table (月份 | 工作内容 | 时间 | 负责人) reads as the month and then
+/// its items, each with its day and person as unionplan writes them
+/// (`（3月8日，负责：工会主席）`); any other table reads cell by cell.
+///
+/// In the 时间 and 负责人 cells, a line led by an item's number (`2、工会主席`,
+/// as unionplan's own tables write them) belongs to that item; otherwise
+/// the cell belongs to every item of its row.
+pub fn table(rows: Vec<Vec<Vec<String>>>) -> (Vec<String>, bool) {
     let is_month = |cell: &Vec<String>| {
         let t: String = cell.concat();
         super::marker::month(&t).is_some_and(|m| m.len == t.len())
@@ -146,13 +176,17 @@ pub fn table(rows: Vec<Vec<Vec<String>>>) -> Vec<String> {
         .filter(|r| r.first().is_some_and(is_month))
         .count();
     if month_rows * 2 < rows.len().saturating_sub(1) || month_rows == 0 {
-        return rows.into_iter().flatten().flatten().collect();
+        return (rows.into_iter().flatten().flatten().collect(), false);
     }
     let header = rows.first().filter(|r| !r.first().is_some_and(is_month));
-    let owner = header.and_then(|h| {
-        h.iter()
-            .position(|c| ["负责", "责任"].iter().any(|w| c.concat().contains(w)))
-    });
+    let column = |words: &[&str]| {
+        header.and_then(|h| {
+            h.iter()
+                .position(|c| words.iter().any(|w| c.concat().contains(w)))
+        })
+    };
+    let owner = column(&["负责", "责任"]);
+    let date = column(&["时间", "日期"]).filter(|&i| i > 0 && Some(i) != owner);
     let mut out = Vec::new();
     let skip = usize::from(header.is_some());
     for row in rows.into_iter().skip(skip) {
@@ -160,22 +194,69 @@ pub fn table(rows: Vec<Vec<Vec<String>>>) -> Vec<String> {
             out.extend(row.into_iter().flatten());
             continue;
         }
-        let who = owner
-            .and_then(|i| row.get(i))
-            .map(|c| c.join("、"))
-            .filter(|w| !w.is_empty());
-        for (i, cell) in row.into_iter().enumerate() {
-            if i == 0 {
-                out.push(cell.concat());
-            } else if Some(i) != owner {
-                out.extend(cell.into_iter().map(|item| match &who {
-                    Some(w) => format!("{item}（{}）", crate::layout::item_details(None, Some(w))),
-                    None => item,
-                }));
+        let detail = |i: Option<usize>| i.and_then(|i| row.get(i)).and_then(|c| per_item(c));
+        let (dates, owners) = (detail(date), detail(owner));
+        out.push(row[0].concat());
+        let mut n = 0;
+        for (i, cell) in row.iter().enumerate().skip(1) {
+            if Some(i) == owner || Some(i) == date {
+                continue;
+            }
+            for item in cell {
+                n += 1;
+                let details = crate::layout::item_details(
+                    dates.as_ref().and_then(|d| d.of(n)),
+                    owners.as_ref().and_then(|d| d.of(n)),
+                );
+                out.push(if details.is_empty() {
+                    item.clone()
+                } else {
+                    format!("{item}（{details}）")
+                });
             }
         }
     }
-    out
+    (out, true)
+}
+
+/// A 时间 or 负责人 cell: its lines by item number, or one value for all.
+enum PerItem {
+    All(String),
+    Numbered(Vec<(usize, String)>),
+}
+
+impl PerItem {
+    fn of(&self, n: usize) -> Option<&str> {
+        match self {
+            PerItem::All(v) => Some(v),
+            PerItem::Numbered(lines) => {
+                lines.iter().find(|(k, _)| *k == n).map(|(_, v)| v.as_str())
+            }
+        }
+    }
+}
+
+fn per_item(cell: &[String]) -> Option<PerItem> {
+    let lines: Vec<&str> = cell
+        .iter()
+        .map(|l| l.trim())
+        .filter(|l| !l.is_empty())
+        .collect();
+    if lines.is_empty() {
+        return None;
+    }
+    let numbered: Option<Vec<(usize, String)>> = lines
+        .iter()
+        .map(|l| {
+            let digits = l.bytes().take_while(u8::is_ascii_digit).count();
+            let rest = l[digits..].strip_prefix('、')?;
+            Some((l[..digits].parse().ok()?, rest.trim().to_string()))
+        })
+        .collect();
+    Some(match numbered {
+        Some(lines) => PerItem::Numbered(lines),
+        None => PerItem::All(lines.join("、")),
+    })
 }
 
 #[cfg(test)]

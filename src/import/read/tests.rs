@@ -15,7 +15,7 @@ fn wrapped_lines_are_joined_and_short_ones_kept() {
 #[test]
 fn markdown_lists_keep_their_numbers() {
     let paras = markdown("## 三、主要工作\n\n1. 甲\n   1. 乙\n2. 丙\n");
-    let texts: Vec<&str> = paras.iter().map(String::as_str).collect();
+    let texts: Vec<&str> = paras.paras.iter().map(String::as_str).collect();
     assert_eq!(texts, ["三、主要工作", "1.甲", "（1）乙", "2.丙"]);
 }
 
@@ -33,12 +33,39 @@ fn schedule_tables_read_as_months_and_items() {
     ];
     assert_eq!(
         table(rows),
+        (
+            vec![
+                "二月".to_string(),
+                "1.制定计划（负责：工会主席）".into(),
+                "2.开学慰问（负责：工会主席）".into(),
+                "三月".into(),
+                "三八节活动".into()
+            ],
+            true
+        )
+    );
+    // unionplan's own table: a 时间 column, and lines led by item numbers.
+    let rows = vec![
+        vec![
+            cell(&["月份"]),
+            cell(&["工作内容"]),
+            cell(&["时间"]),
+            cell(&["负责人"]),
+        ],
+        vec![
+            cell(&["三月"]),
+            cell(&["1、三八节活动", "2、植树", "3、会议"]),
+            cell(&["1、3月8日", "2、3月12日"]),
+            cell(&["2、工会主席"]),
+        ],
+    ];
+    assert_eq!(
+        table(rows).0,
         [
-            "二月",
-            "1.制定计划（负责：工会主席）",
-            "2.开学慰问（负责：工会主席）",
             "三月",
-            "三八节活动"
+            "1、三八节活动（3月8日）",
+            "2、植树（3月12日，负责：工会主席）",
+            "3、会议"
         ]
     );
     // Any other table reads cell by cell.
@@ -46,7 +73,9 @@ fn schedule_tables_read_as_months_and_items() {
         vec![cell(&["姓名"]), cell(&["分工"])],
         vec![cell(&["李明"]), cell(&["主席"])],
     ];
-    assert_eq!(table(rows), ["姓名", "分工", "李明", "主席"]);
+    let (paras, schedule) = table(rows);
+    assert_eq!(paras, ["姓名", "分工", "李明", "主席"]);
+    assert!(!schedule);
 }
 
 #[test]
@@ -56,7 +85,7 @@ fn html_skips_page_furniture() {
         <h1>礼河小学2025年工会工作计划</h1>
         <p>一、指导思想</p><p>以<b>教职工</b>为本。</p>
         <footer>版权所有</footer></body></html>"#;
-    let texts = html(page);
+    let texts = html(page).paras;
     assert_eq!(
         texts,
         [

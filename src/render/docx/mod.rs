@@ -44,8 +44,13 @@
 mod ooxml;
 mod package;
 mod parts;
+pub mod reference;
 mod styles;
+mod table;
 mod tracked;
+
+use std::borrow::Cow;
+use std::sync::Arc;
 
 use self::ooxml::{Fonts, Indent, ParaProps, Revision, RunProps, Section, Tracked};
 use super::{Format, Meta, Renderer, Typeset};
@@ -64,7 +69,8 @@ impl Renderer for Docx {
     }
 
     fn render(&self, input: &Typeset) -> Result<Vec<u8>, Error> {
-        let m = Measures::new(input.style);
+        let (style, template) = typeset_style(input.style)?;
+        let m = Measures::new(&style, template.as_deref());
         let capacity = 1024 + input.markdown.len() * 3;
         let document = document(&m, capacity, None, |body| {
             // One blank line after the title and before the 落款. It is an
@@ -77,6 +83,10 @@ impl Renderer for Docx {
                     body.blank(Change::None);
                     first_signature = false;
                 }
+                if let Some(t) = &block.table {
+                    body.table(t, t.rows.iter().map(|r| (r, Change::None)));
+                    continue;
+                }
                 let pieces = block.runs.iter().map(|r| Piece::whole(r, Change::None));
                 body.paragraph(block.kind, Change::None, pieces);
                 if block.kind == BlockKind::Title {
@@ -84,28 +94,59 @@ impl Renderer for Docx {
                 }
             }
         });
-        package(input.style, input.meta, &m, &document)
+        package(input.meta, &m, &document)
+    }
+}
+
+/// The style the DOCX is typeset in: the spec's, changed by its reference
+/// document (read once per run), if it names one.
+fn typeset_style(
+    style: &Style,
+) -> Result<(Cow<'_, Style>, Option<Arc<reference::Template>>), Error> {
+    match &style.reference_doc {
+        None => Ok((Cow::Borrowed(style), None)),
+        Some(path) => {
+            let t = reference::load(path).map_err(Error::render)?;
+            Ok((Cow::Owned(reference::applied(style, &t)), Some(t)))
+        }
     }
 }
 
 /// The DOCX package of `document` (`word/document.xml`): the parts that
 /// follow from the style, made once per style, and the properties.
-fn package(style: &Style, meta: &Meta, m: &Measures, document: &str) -> Result<Vec<u8>, Error> {
+fn package(meta: &Meta, m: &Measures, document: &str) -> Result<Vec<u8>, Error> {
+    let style = m.style;
     let core = parts::core(meta.title, meta.author, meta.created);
     let package = || {
         let style_parts = package::style_parts(style, || {
-            vec![
-                ("[Content_Types].xml", parts::CONTENT_TYPES.to_string()),
-                ("_rels/.rels", parts::PACKAGE_RELS.to_string()),
-                ("docProps/app.xml", parts::app()),
-                ("word/_rels/document.xml.rels", parts::document_rels()),
-                ("word/styles.xml", styles::part(m)),
-                ("word/settings.xml", parts::settings()),
-                ("word/fontTable.xml", parts::font_table(style)),
-                ("word/theme/theme1.xml", parts::theme(style)),
-                (parts::FOOTER_ODD.0, page_number_footer(m, Side::Right)),
-                (parts::FOOTER_EVEN.0, page_number_footer(m, Side::Left)),
-            ]
+            let (types, rels) = match m.template {
+                Some(t) => (t.content_types.as_str(), t.relationships.as_str()),
+                None => ("", ""),
+            };
+            let text = |name: &str, s: String| (name.to_string(), s.into_bytes());
+            let mut all = vec![
+                text(
+                    "[Content_Types].xml",
+                    parts::CONTENT_TYPES.replace("</Types>", &format!("{types}</Types>")),
+                ),
+                text("_rels/.rels", parts::PACKAGE_RELS.to_string()),
+                text("docProps/app.xml", parts::app()),
+                text(
+                    "word/_rels/document.xml.rels",
+                    parts::document_rels()
+                        .replace("</Relationships>", &format!("{rels}</Relationships>")),
+                ),
+                text("word/styles.xml", styles::part(m)),
+                text("word/settings.xml", parts::settings()),
+                text("word/fontTable.xml", parts::font_table(style)),
+                text("word/theme/theme1.xml", parts::theme(style)),
+                text(parts::FOOTER_ODD.0, page_number_footer(m, Side::Right)),
+                text(parts::FOOTER_EVEN.0, page_number_footer(m, Side::Left)),
+            ];
+            if let Some(t) = m.template {
+                all.extend(t.parts.iter().cloned());
+            }
+            all
         })?;
         let own = [
             package::Entry::new(parts::DOCUMENT, document)?,
@@ -117,9 +158,12 @@ fn package(style: &Style, meta: &Meta, m: &Measures, document: &str) -> Result<V
     package().map_err(|e| Error::render(messages::docx_build_failed(e)))
 }
 
-/// The measures that follow from a [`Style`], in Word's units.
+/// The measures that follow from a [`Style`] (and the page of its
+/// reference document, if any), in Word's units.
 pub(crate) struct Measures<'s> {
     style: &'s Style,
+    template: Option<&'s reference::Template>,
+    page: reference::Page,
     line_pitch: u32,
     body_half_points: u32,
     title_half_points: u32,
@@ -128,19 +172,41 @@ pub(crate) struct Measures<'s> {
     two_chars: i32,
     /// Character spacing of body-size text, so 28 characters fill a line.
     char_spacing: i32,
+    /// The width of the text block, between the margins.
+    text_width: u32,
 }
 
 impl<'s> Measures<'s> {
-    fn new(style: &'s Style) -> Self {
+    fn new(style: &'s Style, template: Option<&'s reference::Template>) -> Self {
+        let pg = template.and_then(|t| t.page).unwrap_or(reference::Page {
+            width: page::WIDTH,
+            height: page::HEIGHT,
+            top: page::MARGIN_TOP,
+            right: page::MARGIN_RIGHT,
+            bottom: page::MARGIN_BOTTOM,
+            left: page::MARGIN_LEFT,
+            header: 851,
+            // The page number sits about 7 mm below the text block.
+            footer: 1247,
+        });
+        let text_width = pg.width - pg.left - pg.right;
         Measures {
             style,
-            line_pitch: page::line_pitch_twips(style),
+            template,
+            page: pg,
+            line_pitch: page::line_pitch_in(style, pg.height - pg.top - pg.bottom),
             body_half_points: half_points(style.body_size),
             title_half_points: half_points(style.title_size),
             page_number_half_points: half_points(style.page_number_size),
             two_chars: (style.body_size * 40.0).round() as i32,
-            char_spacing: page::char_spacing_twips(style),
+            char_spacing: page::char_spacing_in(style, text_width),
+            text_width,
         }
+    }
+
+    /// How far one character of body text advances, spacing included.
+    fn char_width(&self) -> u32 {
+        page::char_width_in(self.style, self.text_width)
     }
 }
 
@@ -247,7 +313,16 @@ impl<'a> Body<'a> {
         mark: Change,
         pieces: impl IntoIterator<Item = Piece<'p>>,
     ) {
-        let mut p = paragraph_props(kind, self.m);
+        self.paragraph_with(paragraph_props(kind, self.m), mark, pieces)
+    }
+
+    /// A paragraph as [`Body::paragraph`] writes it, with these properties.
+    fn paragraph_with<'p>(
+        &mut self,
+        mut p: ParaProps<'a>,
+        mark: Change,
+        pieces: impl IntoIterator<Item = Piece<'p>>,
+    ) {
         p.mark = self.revision(mark);
         self.out.push_str("<w:p>");
         p.write(&mut self.out);
@@ -289,18 +364,38 @@ fn document<'a>(
     body.out.push_str("<w:body>");
     write(&mut body);
     let mut out = body.out;
+    let refs = |list: &'a [reference::Reference]| -> Vec<(&'a str, &'a str)> {
+        let mut out: Vec<(&str, &str)> = list
+            .iter()
+            .map(|r| (r.kind.as_str(), r.id.as_str()))
+            .collect();
+        // Odd and even pages have headers of their own (the page numbers
+        // need it): a file with one header has it on both.
+        let default = list.iter().find(|r| r.kind == "default");
+        if let (Some(d), false) = (default, list.iter().any(|r| r.kind == "even")) {
+            out.push(("even", d.id.as_str()));
+        }
+        out
+    };
+    let (headers, footers, title_page) = match m.template {
+        Some(t) => (
+            refs(&t.headers),
+            refs(&t.footers),
+            t.title_page
+                && t.headers
+                    .iter()
+                    .chain(&t.footers)
+                    .any(|r| r.kind == "first"),
+        ),
+        None => (Vec::new(), Vec::new(), false),
+    };
     Section {
         footer_default: parts::FOOTER_ODD.1,
         footer_even: parts::FOOTER_EVEN.1,
-        width: page::WIDTH,
-        height: page::HEIGHT,
-        top: page::MARGIN_TOP,
-        right: page::MARGIN_RIGHT,
-        bottom: page::MARGIN_BOTTOM,
-        left: page::MARGIN_LEFT,
-        header: 851,
-        // The page number sits about 7 mm below the text block.
-        footer: 1247,
+        headers: &headers,
+        footers: &footers,
+        title_page,
+        page: m.page,
         line_pitch: m.line_pitch,
     }
     .write(&mut out);
@@ -331,6 +426,8 @@ fn paragraph_props(kind: BlockKind, m: &Measures) -> ParaProps<'static> {
         }
         BlockKind::ListItem { .. } => {}
         BlockKind::Signature => p.style = Some(styles::SIGNATURE),
+        // Written by `Body::table`, never as a paragraph.
+        BlockKind::Table => {}
     }
     p
 }

@@ -238,8 +238,9 @@ impl Revision<'_> {
     }
 
     /// `<w:ins …/>`: the paragraph mark itself inserted or deleted, inside
-    /// the paragraph's `w:pPr/w:rPr`.
-    fn mark(&self, out: &mut String) {
+    /// the paragraph's `w:pPr/w:rPr`, or a table row inserted or deleted,
+    /// inside its `w:trPr`.
+    pub fn mark(&self, out: &mut String) {
         self.start(out);
         out.push_str("/>");
     }
@@ -349,42 +350,51 @@ pub struct Section<'a> {
     /// Relationship ids of the footers on odd (default) and even pages.
     pub footer_default: &'a str,
     pub footer_even: &'a str,
-    pub width: u32,
-    pub height: u32,
-    pub top: u32,
-    pub right: u32,
-    pub bottom: u32,
-    pub left: u32,
-    pub header: u32,
-    pub footer: u32,
+    /// A reference document's headers and footers (type, relationship
+    /// id); its footers, if any, stand instead of the page numbers.
+    pub headers: &'a [(&'a str, &'a str)],
+    pub footers: &'a [(&'a str, &'a str)],
+    /// A first page of its own (`w:titlePg`).
+    pub title_page: bool,
+    pub page: super::reference::Page,
     /// `w:docGrid w:type="lines"` with this pitch.
     pub line_pitch: u32,
 }
 
 impl Section<'_> {
     pub fn write(&self, out: &mut String) {
+        out.push_str("<w:sectPr>");
+        for (kind, id) in self.headers {
+            let _ = write!(out, r#"<w:headerReference w:type="{kind}" r:id="{id}"/>"#);
+        }
+        if self.footers.is_empty() {
+            let _ = write!(
+                out,
+                r#"<w:footerReference w:type="default" r:id="{}"/><w:footerReference w:type="even" r:id="{}"/>"#,
+                self.footer_default, self.footer_even
+            );
+        }
+        for (kind, id) in self.footers {
+            let _ = write!(out, r#"<w:footerReference w:type="{kind}" r:id="{id}"/>"#);
+        }
         let _ = write!(
             out,
             concat!(
-                r#"<w:sectPr>"#,
-                r#"<w:footerReference w:type="default" r:id="{}"/>"#,
-                r#"<w:footerReference w:type="even" r:id="{}"/>"#,
                 r#"<w:pgSz w:w="{}" w:h="{}"/>"#,
                 r#"<w:pgMar w:top="{}" w:right="{}" w:bottom="{}" w:left="{}" w:header="{}" w:footer="{}" w:gutter="0"/>"#,
-                r#"<w:cols w:space="425"/>"#,
+                r#"<w:cols w:space="425"/>{}"#,
                 r#"<w:docGrid w:type="lines" w:linePitch="{}"/>"#,
                 r#"</w:sectPr>"#
             ),
-            self.footer_default,
-            self.footer_even,
-            self.width,
-            self.height,
-            self.top,
-            self.right,
-            self.bottom,
-            self.left,
-            self.header,
-            self.footer,
+            self.page.width,
+            self.page.height,
+            self.page.top,
+            self.page.right,
+            self.page.bottom,
+            self.page.left,
+            self.page.header,
+            self.page.footer,
+            if self.title_page { "<w:titlePg/>" } else { "" },
             self.line_pitch
         );
     }

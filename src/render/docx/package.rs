@@ -53,15 +53,16 @@ thread_local! {
 }
 
 impl Entry {
-    pub fn new(name: &str, text: &str) -> Result<Entry, PackageError> {
+    pub fn new(name: &str, data: impl AsRef<[u8]>) -> Result<Entry, PackageError> {
+        let data = data.as_ref();
         let too_large = || PackageError::TooLarge(name.to_string());
-        let size = u32::try_from(text.len()).map_err(|_| too_large())?;
-        let mut deflated = Vec::with_capacity(text.len() / 3 + 64);
-        DEFLATE.with(|c| deflate(&mut c.borrow_mut(), text.as_bytes(), &mut deflated))?;
+        let size = u32::try_from(data.len()).map_err(|_| too_large())?;
+        let mut deflated = Vec::with_capacity(data.len() / 3 + 64);
+        DEFLATE.with(|c| deflate(&mut c.borrow_mut(), data, &mut deflated))?;
         u32::try_from(deflated.len()).map_err(|_| too_large())?;
         Ok(Entry {
             name: name.to_string(),
-            crc: crc32fast::hash(text.as_bytes()),
+            crc: crc32fast::hash(data),
             size,
             deflated,
         })
@@ -86,7 +87,7 @@ const KEPT: usize = 8;
 /// first time `style` is seen.
 pub fn style_parts(
     style: &Style,
-    make: impl FnOnce() -> Vec<(&'static str, String)>,
+    make: impl FnOnce() -> Vec<(String, Vec<u8>)>,
 ) -> Result<Arc<[Entry]>, PackageError> {
     static KEEP: Mutex<Vec<(Style, Arc<[Entry]>)>> = Mutex::new(Vec::new());
     if let Some((_, parts)) = KEEP.lock().unwrap().iter().find(|(s, _)| s == style) {

@@ -15,6 +15,8 @@
 //! | `PlanHeading4`  | 四级标题  | （1） and ①                         |
 //! | `PlanSignature` | 落款      | the signing union and the date    |
 //! | `PlanPageNumber`| 页码      | "— 1 —" in the footers            |
+//! | `PlanTableText` | 表格文字  | the cells of the schedule's table |
+//! | `PlanTableHead` | 表头      | its header row, in 黑体             |
 //!
 //! 正文 and 标题 are Word's built-in `Normal` and `Title`, which Word and
 //! WPS show under exactly those Chinese names; a style *named* 正文 would
@@ -36,6 +38,8 @@ pub const HEADINGS: [&str; 4] = [
 ];
 pub const SIGNATURE: &str = "PlanSignature";
 pub const PAGE_NUMBER: &str = "PlanPageNumber";
+pub const TABLE_TEXT: &str = "PlanTableText";
+pub const TABLE_HEAD: &str = "PlanTableHead";
 
 /// One `w:style` of type paragraph.
 struct Def<'a> {
@@ -99,7 +103,7 @@ pub fn part(m: &Measures) -> String {
             ..RunProps::default()
         },
     };
-    let defs = [
+    let mut defs = [
         Def {
             id: NORMAL,
             name: "Normal",
@@ -163,6 +167,36 @@ pub fn part(m: &Measures) -> String {
             r: RunProps::default(),
         },
         Def {
+            id: TABLE_TEXT,
+            name: "表格文字",
+            based_on: Some(NORMAL),
+            gallery: false,
+            p: ParaProps {
+                ind: Indent {
+                    first_line: no_first_line,
+                    ..Indent::default()
+                },
+                jc: Some("left"),
+                ..ParaProps::default()
+            },
+            r: RunProps::default(),
+        },
+        Def {
+            id: TABLE_HEAD,
+            name: "表头",
+            based_on: Some(TABLE_TEXT),
+            gallery: false,
+            p: ParaProps {
+                keep_next: true,
+                jc: Some("center"),
+                ..ParaProps::default()
+            },
+            r: RunProps {
+                fonts: fonts(&s.heading1_font),
+                ..RunProps::default()
+            },
+        },
+        Def {
             id: PAGE_NUMBER,
             name: "页码",
             // Based on 正文 explicitly, and its indent and spacing undone:
@@ -184,6 +218,23 @@ pub fn part(m: &Measures) -> String {
             },
         },
     ];
+
+    // A reference document's spacing before and after its styles of the
+    // same ID or name; the line pitch stays the grid's.
+    if let Some(t) = m.template {
+        for d in &mut defs {
+            let Some(look) = t.looks.get(d.id) else {
+                continue;
+            };
+            if look.before.is_some() || look.after.is_some() {
+                d.p.spacing = Some(LineSpacing {
+                    exact: m.line_pitch,
+                    before: look.before.unwrap_or(0),
+                    after: look.after.unwrap_or(0),
+                });
+            }
+        }
+    }
 
     let mut out = String::with_capacity(4096);
     out.push_str(DECLARATION);

@@ -47,7 +47,7 @@ use similar::{Algorithm, DiffOp};
 
 use super::{Author, Body, Change, Measures, Piece, document, package};
 use crate::Error;
-use crate::blocks::{Block, BlockKind, Document, Run};
+use crate::blocks::{Block, BlockKind, Document, Row, Run, Table};
 use crate::render::Typeset;
 
 /// Old and new paragraphs are paired when their characters in common are
@@ -70,7 +70,8 @@ pub const MAX_CHANGED: usize = 10_000;
 /// new plan's author (its signing union, `new.meta.author`), made at
 /// `new.meta.created`.
 pub fn tracked_changes(old: &Document, new: &Typeset) -> Result<Vec<u8>, Error> {
-    let m = Measures::new(new.style);
+    let (style, template) = super::typeset_style(new.style)?;
+    let m = Measures::new(&style, template.as_deref());
     let date = new.meta.created.to_rfc3339_opts(SecondsFormat::Secs, true);
     let paragraphs = align(&old.blocks, &new.doc.blocks);
     let author = Author {
@@ -79,7 +80,7 @@ pub fn tracked_changes(old: &Document, new: &Typeset) -> Result<Vec<u8>, Error> 
     };
     let capacity = 2048 + new.markdown.len() * 4;
     let document = document(&m, capacity, Some(author), |body| write(body, &paragraphs));
-    package(new.style, new.meta, &m, &document)
+    package(new.meta, &m, &document)
 }
 
 /// A paragraph of the tracked document: a block of the new plan, of the
@@ -90,6 +91,9 @@ struct Paragraph<'a> {
     /// Inserted: only in the new plan; deleted: only in the old.
     mark: Change,
     pieces: Vec<Piece<'a>>,
+    /// A table instead of a paragraph: its rows, old and new, each with
+    /// its change.
+    table: Option<(&'a Table, Vec<(&'a Row, Change)>)>,
 }
 
 /// The paragraphs, with the blank lines a plain render puts after each
@@ -111,6 +115,15 @@ fn write(body: &mut Body, paragraphs: &[Paragraph]) {
             (false, true) => body.blank(Change::Inserted),
             (false, false) => {}
         }
+        if let Some((t, rows)) = &p.table {
+            // Two tables with nothing between would read as one: an old
+            // table deleted whole is parted from the new one inserted whole.
+            if i > 0 && paragraphs[i - 1].table.is_some() {
+                body.blank(Change::Inserted);
+            }
+            body.table(t, rows.iter().copied());
+            continue;
+        }
         body.paragraph(p.kind, p.mark, p.pieces.iter().copied());
         if p.kind == BlockKind::Title {
             body.blank(p.mark);
@@ -120,15 +133,29 @@ fn write(body: &mut Body, paragraphs: &[Paragraph]) {
 
 /// The old and new blocks aligned into the tracked document's paragraphs.
 fn align<'a>(old: &'a [Block], new: &'a [Block]) -> Vec<Paragraph<'a>> {
-    let ops = similar::capture_diff_slices_by_key(Algorithm::Myers, old, new, |b| {
-        (b.kind, b.plain_text())
+    // Tables of as many columns align with each other whatever their
+    // text, and are then compared row by row.
+    let ops = similar::capture_diff_slices_by_key(Algorithm::Myers, old, new, |b| match &b.table {
+        Some(t) => (b.kind, columns(t).to_string()),
+        None => (b.kind, b.plain_text()),
     });
     let mut out = Vec::with_capacity(new.len() + 8);
     let mut i = 0;
     while i < ops.len() {
-        if let DiffOp::Equal { new_index, len, .. } = ops[i] {
-            for b in &new[new_index..new_index + len] {
-                out.push(whole(b, Change::None));
+        if let DiffOp::Equal {
+            old_index,
+            new_index,
+            len,
+        } = ops[i]
+        {
+            let pairs = old[old_index..old_index + len]
+                .iter()
+                .zip(&new[new_index..new_index + len]);
+            for (o, b) in pairs {
+                out.push(match (&o.table, &b.table) {
+                    (Some(ot), Some(nt)) => rows_compared(ot, nt),
+                    _ => whole(b, Change::None),
+                });
             }
             i += 1;
             continue;
@@ -149,12 +176,49 @@ fn align<'a>(old: &'a [Block], new: &'a [Block]) -> Vec<Paragraph<'a>> {
     out
 }
 
-/// A block as one paragraph, all of it with `change`.
+/// A block as one paragraph (or table), all of it with `change`.
 fn whole(block: &Block, change: Change) -> Paragraph<'_> {
     Paragraph {
         kind: block.kind,
         mark: change,
         pieces: block.runs.iter().map(|r| Piece::whole(r, change)).collect(),
+        table: block
+            .table
+            .as_deref()
+            .map(|t| (t, t.rows.iter().map(|r| (r, change)).collect())),
+    }
+}
+
+/// How many columns a table has.
+fn columns(t: &Table) -> usize {
+    t.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0)
+}
+
+/// Two tables of as many columns as one, in the new table's alignment:
+/// rows alike in both as they are, the rest deleted (old) and inserted
+/// (new) whole, in Myers' order.
+fn rows_compared<'a>(old: &'a Table, new: &'a Table) -> Paragraph<'a> {
+    let ops = similar::capture_diff_slices_by_key(Algorithm::Myers, &old.rows, &new.rows, |r| {
+        (r.header, r.plain_text())
+    });
+    let mut rows = Vec::with_capacity(new.rows.len());
+    for op in ops {
+        for k in op.old_range() {
+            if !matches!(op, DiffOp::Equal { .. }) {
+                rows.push((&old.rows[k], Change::Deleted));
+            }
+        }
+        let change = match op {
+            DiffOp::Equal { .. } => Change::None,
+            _ => Change::Inserted,
+        };
+        rows.extend(op.new_range().map(|k| (&new.rows[k], change)));
+    }
+    Paragraph {
+        kind: BlockKind::Table,
+        mark: Change::None,
+        pieces: Vec::new(),
+        table: Some((new, rows)),
     }
 }
 
@@ -350,6 +414,7 @@ fn compared<'a>(old: &Chars<'a>, new: &Chars<'a>) -> Paragraph<'a> {
         kind: new.kind,
         mark: Change::None,
         pieces,
+        table: None,
     }
 }
 
@@ -481,6 +546,7 @@ mod tests {
 
     fn block(kind: BlockKind, text: &str) -> Block {
         Block {
+            table: None,
             kind,
             runs: vec![Run {
                 text: text.to_string(),

@@ -13,7 +13,8 @@ use crate::output::{for_people, report, say, show};
 
 pub fn run(a: BatchArgs) -> Outcome {
     let started = std::time::Instant::now();
-    let pipeline = Pipeline::new(templates(a.templates.as_deref())?, today());
+    let mut pipeline = Pipeline::new(templates(a.templates.as_deref())?, today());
+    pipeline.reference_doc = super::render::reference_doc(a.reference_doc)?;
     let district = District::read(&a.district).map_err(Error::Invalid)?;
     show(&district.notices);
     let mut formats = a
@@ -73,7 +74,10 @@ pub fn run(a: BatchArgs) -> Outcome {
     if let Some(bar) = &bar {
         bar.finish_and_clear();
     }
-    let results = results?;
+    let (results, pdf_failed) = results?;
+    if let Some(e) = &pdf_failed {
+        report(e);
+    }
     let failed: Vec<&SchoolResult> = results.iter().filter(|r| !r.ok()).collect();
     for r in &failed {
         say(messages::batch_school_errors(&r.name));
@@ -85,5 +89,5 @@ pub fn run(a: BatchArgs) -> Outcome {
         failed.len(),
         Some(started.elapsed().as_secs_f64()),
     ));
-    reported(failed.is_empty())
+    reported(failed.is_empty() && pdf_failed.is_none())
 }

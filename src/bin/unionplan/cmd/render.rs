@@ -4,6 +4,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use unionplan::diag::Diagnostic;
+use unionplan::pdf::Pdfs;
 use unionplan::render::Format;
 use unionplan::{Error, Pipeline, load_spec, messages, write};
 
@@ -12,16 +13,24 @@ use crate::args::RenderArgs;
 use crate::output::{report, say, warn};
 
 pub fn run(a: RenderArgs) -> Outcome {
-    let pipeline = Pipeline::new(templates(a.templates.as_deref())?, today());
+    let mut pipeline = Pipeline::new(templates(a.templates.as_deref())?, today());
+    pipeline.reference_doc = reference_doc(a.reference_doc)?;
     let mut formats = a.formats;
     formats.sort();
     formats.dedup();
     check_outputs(&a.specs, &a.output, &formats)?;
+    // The DOCX of every plan waits here to become its PDF, all in one
+    // LibreOffice run at the end.
+    let pdfs = match formats.contains(&Format::Pdf) {
+        true => Some(Pdfs::new()?),
+        false => None,
+    };
+    let to_render = Format::to_render(&formats);
     let mut all_ok = true;
     for spec_path in &a.specs {
         let rendered = load_spec(spec_path).and_then(|spec| {
             warn(&spec);
-            pipeline.render(&spec, &formats)
+            pipeline.render(&spec, &to_render)
         });
         let outputs = match rendered {
             Ok(o) => o,
@@ -33,6 +42,18 @@ pub fn run(a: RenderArgs) -> Outcome {
             }
         };
         for o in outputs {
+            if o.format == Format::Docx {
+                if let Some(pdfs) = &pdfs {
+                    let target = write::output_path(&a.output, spec_path, Format::Pdf);
+                    if let Err(e) = pdfs.add(&o.bytes, target) {
+                        report(&e);
+                        all_ok = false;
+                    }
+                }
+                if !formats.contains(&Format::Docx) {
+                    continue;
+                }
+            }
             let path = write::output_path(&a.output, spec_path, o.format);
             match write::write_atomic(&path, &o.bytes) {
                 Ok(()) => say(messages::wrote(path.display())),
@@ -43,7 +64,42 @@ pub fn run(a: RenderArgs) -> Outcome {
             }
         }
     }
+    if let Some(pdfs) = pdfs {
+        all_ok &= convert(pdfs, write::Durability::Durable);
+    }
     reported(all_ok)
+}
+
+/// The reference document of `--reference-doc`, read now: a file that is
+/// no DOCX stops the run before anything is written, naming the file.
+pub fn reference_doc(path: Option<PathBuf>) -> Result<Option<PathBuf>, Error> {
+    let Some(path) = path else { return Ok(None) };
+    unionplan::render::reference::load(&path)
+        .map_err(|m| Error::Invalid(vec![Diagnostic::file_level(&path, m)]))?;
+    Ok(Some(path))
+}
+
+/// Make the queued PDFs and say what became of each; false if any failed.
+pub fn convert(pdfs: Pdfs, durability: write::Durability) -> bool {
+    match pdfs.convert(durability) {
+        Err(e) => {
+            report(&e);
+            false
+        }
+        Ok(made) => {
+            let mut ok = true;
+            for (path, result) in made {
+                match result {
+                    Ok(()) => say(messages::wrote(path.display())),
+                    Err(e) => {
+                        report(&e);
+                        ok = false;
+                    }
+                }
+            }
+            ok
+        }
+    }
 }
 
 /// Refuse, before anything is written, outputs that would overwrite each

@@ -1,0 +1,191 @@
+//! PDF: the Word file, converted by LibreOffice.
+//!
+//! A PDF made any other way would be a second typesetter to keep in step
+//! with the DOCX; LibreOffice's own export of the DOCX has the same pages,
+//! the same text and its fonts embedded (as subsets), which is what a
+//! school uploads. So `-f pdf` needs LibreOffice installed.
+//!
+//! [`Pdfs`] collects the DOCX files of a run (one plan, several, or a
+//! whole district) in a temporary folder and converts them all with **one**
+//! `soffice --headless --convert-to pdf` process: starting LibreOffice
+//! costs seconds, converting a plan a fraction of one. LibreOffice runs
+//! with a profile of its own, so a LibreOffice window the user has open is
+//! neither used nor disturbed. Each PDF is then put in place atomically,
+//! like every other file ([`crate::write`]).
+//!
+//! Where LibreOffice is: `UNIONPLAN_SOFFICE` if set (the program itself);
+//! otherwise `soffice` or `libreoffice` on the `PATH`; otherwise where its
+//! installers put it on Windows and macOS.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use crate::write::{self, Durability};
+use crate::{Error, messages};
+
+/// The environment variable naming the LibreOffice program to use.
+pub const SOFFICE_VAR: &str = "UNIONPLAN_SOFFICE";
+
+/// Each PDF of a run: where it goes, and whether it was written there.
+pub type Made = Vec<(PathBuf, Result<(), Error>)>;
+
+/// The DOCX files of a run waiting to become PDFs.
+pub struct Pdfs {
+    dir: tempfile::TempDir,
+    /// Each DOCX in `dir` and the PDF it becomes.
+    jobs: Mutex<Vec<(PathBuf, PathBuf)>>,
+}
+
+impl Pdfs {
+    pub fn new() -> Result<Pdfs, Error> {
+        let dir = tempfile::Builder::new()
+            .prefix("unionplan-pdf-")
+            .tempdir()
+            .map_err(|e| Error::io(messages::cannot_create_dir("(临时文件夹)", &e), e))?;
+        Ok(Pdfs {
+            dir,
+            jobs: Mutex::new(Vec::new()),
+        })
+    }
+
+    /// Queue `docx` to become the PDF at `target`. Safe to call from many
+    /// threads: each DOCX gets a numbered name of its own.
+    pub fn add(&self, docx: &[u8], target: PathBuf) -> Result<(), Error> {
+        let mut jobs = self.jobs.lock().unwrap_or_else(|e| e.into_inner());
+        let path = self.dir.path().join(format!("{:06}.docx", jobs.len() + 1));
+        std::fs::write(&path, docx)
+            .map_err(|e| Error::io(messages::cannot_write(path.display(), &e), e))?;
+        jobs.push((path, target));
+        Ok(())
+    }
+
+    /// Convert every queued DOCX in one LibreOffice process and write each
+    /// PDF to its place. The outer error is for the whole run (LibreOffice
+    /// missing, or failing to start); otherwise each PDF written, or why not.
+    pub fn convert(self, durability: Durability) -> Result<Made, Error> {
+        let jobs = self.jobs.into_inner().unwrap_or_else(|e| e.into_inner());
+        if jobs.is_empty() {
+            return Ok(Vec::new());
+        }
+        let soffice =
+            find_soffice().ok_or_else(|| Error::render(messages::pdf_no_libreoffice()))?;
+        let out_dir = self.dir.path().join("pdf");
+        let profile = self.dir.path().join("profile");
+        let mut command = Command::new(&soffice);
+        command
+            .arg(format!("-env:UserInstallation={}", file_url(&profile)))
+            .args(["--headless", "--norestore", "--nologo", "--nolockcheck"])
+            .args(["--convert-to", "pdf:writer_pdf_Export", "--outdir"])
+            .arg(&out_dir)
+            .args(jobs.iter().map(|(docx, _)| docx))
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped());
+        let mut child = command
+            .spawn()
+            .map_err(|e| Error::render(messages::pdf_libreoffice_failed(soffice.display(), e)))?;
+        // LibreOffice can hang on a broken installation: give it a minute
+        // to start and some seconds a plan, then stop it.
+        let limit = Duration::from_secs(60 + 10 * jobs.len() as u64);
+        let started = Instant::now();
+        loop {
+            match child.try_wait() {
+                Ok(Some(_)) => break,
+                Ok(None) if started.elapsed() > limit => {
+                    let _ = child.kill();
+                    let _ = child.wait();
+                    return Err(Error::render(messages::pdf_libreoffice_timeout(
+                        limit.as_secs(),
+                    )));
+                }
+                Ok(None) => std::thread::sleep(Duration::from_millis(50)),
+                Err(e) => {
+                    return Err(Error::render(messages::pdf_libreoffice_failed(
+                        soffice.display(),
+                        e,
+                    )));
+                }
+            }
+        }
+        Ok(jobs
+            .into_iter()
+            .map(|(docx, target)| {
+                let made = out_dir
+                    .join(docx.file_stem().unwrap_or_default())
+                    .with_extension("pdf");
+                let result = match std::fs::read(&made) {
+                    Ok(bytes) if bytes.starts_with(b"%PDF") => {
+                        write::write_file(&target, &bytes, durability)
+                    }
+                    _ => Err(Error::render(messages::pdf_not_made(target.display()))),
+                };
+                (target, result)
+            })
+            .collect())
+    }
+}
+
+/// The LibreOffice program, if there is one.
+pub fn find_soffice() -> Option<PathBuf> {
+    if let Some(named) = std::env::var_os(SOFFICE_VAR) {
+        let p = PathBuf::from(named);
+        return p.is_file().then_some(p);
+    }
+    let names: &[&str] = if cfg!(windows) {
+        &["soffice.exe", "soffice.com"]
+    } else {
+        &["soffice", "libreoffice"]
+    };
+    let on_path = std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .flat_map(|dir| names.iter().map(move |n| dir.join(n)))
+            .find(|p| p.is_file())
+    });
+    on_path.or_else(|| {
+        let known: &[&str] = if cfg!(windows) {
+            &[
+                r"C:\Program Files\LibreOffice\program\soffice.exe",
+                r"C:\Program Files (x86)\LibreOffice\program\soffice.exe",
+            ]
+        } else if cfg!(target_os = "macos") {
+            &["/Applications/LibreOffice.app/Contents/MacOS/soffice"]
+        } else {
+            &[]
+        };
+        known.iter().map(PathBuf::from).find(|p| p.is_file())
+    })
+}
+
+/// `path` as a `file://` URL, as LibreOffice's `-env:` wants it: bytes
+/// other than letters, digits and `/-._~` percent-encoded.
+fn file_url(path: &Path) -> String {
+    let text = path.to_string_lossy().replace('\\', "/");
+    let mut out = String::from("file://");
+    if !text.starts_with('/') {
+        out.push('/');
+    }
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || b"/-._~:".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn profile_urls_are_encoded() {
+        assert_eq!(
+            file_url(Path::new("/tmp/计划 1/profile")),
+            "file:///tmp/%E8%AE%A1%E5%88%92%201/profile"
+        );
+        assert_eq!(file_url(Path::new(r"C:\Temp\p")), "file:///C:/Temp/p");
+    }
+}

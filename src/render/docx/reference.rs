@@ -1,0 +1,481 @@
+//! The school's own Word file as a reference document (参考文档), as
+//! pandoc's `--reference-doc`: the plan takes from it
+//!
+//! - the page: size, margins, and the header and footer distances;
+//! - the headers and footers, with the images and other parts they refer
+//!   to (a letterhead, a 校徽), copied as they are under names of their
+//!   own, with their relationships;
+//! - for each of unionplan's named styles that the file defines under the
+//!   same style ID or name (正文, 标题, 一级标题 …), its East Asian font, its
+//!   size and its spacing before and after.
+//!
+//! Nothing else of the file's body is taken: the plan's text, numbering
+//! and structure are its own. The line pitch stays the grid's, worked out
+//! from the reference page so that a full page still holds the style's
+//! lines.
+//!
+//! A file is read once per run and kept ([`load`]); validation reads it
+//! first, so a file that is not a DOCX, or is damaged, is reported at the
+//! spec's line that names it.
+
+use std::collections::HashMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use crate::messages::{self, Message};
+use crate::spec::Style;
+
+const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+const R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+/// A part of a package is read up to this size.
+const MAX_PART: u64 = 32 << 20;
+
+/// The page of the reference document, in twips.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Page {
+    pub width: u32,
+    pub height: u32,
+    pub top: u32,
+    pub right: u32,
+    pub bottom: u32,
+    pub left: u32,
+    pub header: u32,
+    pub footer: u32,
+}
+
+/// A header or footer of the reference document, as the plan refers to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reference {
+    /// `default`, `even` or `first`.
+    pub kind: String,
+    /// Its relationship id in `word/_rels/document.xml.rels`.
+    pub id: String,
+}
+
+/// What a named style of the reference document sets.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Look {
+    pub font: Option<String>,
+    /// Half-points.
+    pub size: Option<u32>,
+    /// Twips.
+    pub before: Option<u32>,
+    pub after: Option<u32>,
+}
+
+/// A reference document, read.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Template {
+    pub path: PathBuf,
+    pub page: Option<Page>,
+    pub headers: Vec<Reference>,
+    pub footers: Vec<Reference>,
+    /// A different first page (`w:titlePg`).
+    pub title_page: bool,
+    /// The parts copied: headers, footers, their relationships and media.
+    pub parts: Vec<(String, Vec<u8>)>,
+    /// `Override` and `Default` entries for `[Content_Types].xml`.
+    pub content_types: String,
+    /// `Relationship` entries for `word/_rels/document.xml.rels`.
+    pub relationships: String,
+    /// By unionplan's style id.
+    pub looks: HashMap<&'static str, Look>,
+}
+
+/// unionplan's named styles and the names a Word file may give them.
+const STYLES: [(&str, &[&str]); 10] = [
+    ("Normal", &["Normal", "正文"]),
+    ("Title", &["Title", "标题"]),
+    ("PlanHeading1", &["一级标题"]),
+    ("PlanHeading2", &["二级标题"]),
+    ("PlanHeading3", &["三级标题"]),
+    ("PlanHeading4", &["四级标题"]),
+    ("PlanSignature", &["落款"]),
+    ("PlanPageNumber", &["页码"]),
+    ("PlanTableText", &["表格文字"]),
+    ("PlanTableHead", &["表头"]),
+];
+
+/// The reference document at `path`, read once per run.
+pub fn load(path: &Path) -> Result<Arc<Template>, Message> {
+    static KEPT: Mutex<Vec<(PathBuf, Arc<Template>)>> = Mutex::new(Vec::new());
+    if let Some((_, t)) = KEPT.lock().unwrap().iter().find(|(p, _)| p == path) {
+        return Ok(t.clone());
+    }
+    let t = Arc::new(read(path)?);
+    KEPT.lock().unwrap().push((path.to_path_buf(), t.clone()));
+    Ok(t)
+}
+
+/// `style` as the reference document changes it: the fonts and sizes of
+/// the styles it defines.
+pub fn applied(style: &Style, t: &Template) -> Style {
+    let mut s = style.clone();
+    let look = |id| t.looks.get(id);
+    let font = |id, slot: &mut String| {
+        if let Some(f) = look(id).and_then(|l| l.font.clone()) {
+            *slot = f;
+        }
+    };
+    let size = |id, slot: &mut f64| {
+        if let Some(hp) = look(id).and_then(|l| l.size) {
+            *slot = f64::from(hp) / 2.0;
+        }
+    };
+    font("Normal", &mut s.body_font);
+    size("Normal", &mut s.body_size);
+    font("Title", &mut s.title_font);
+    size("Title", &mut s.title_size);
+    font("PlanHeading1", &mut s.heading1_font);
+    font("PlanHeading2", &mut s.heading2_font);
+    font("PlanHeading3", &mut s.heading3_font);
+    font("PlanPageNumber", &mut s.page_number_font);
+    size("PlanPageNumber", &mut s.page_number_size);
+    s
+}
+
+fn read(path: &Path) -> Result<Template, Message> {
+    let shown = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|e| messages::reference_unreadable(&shown, &e))?;
+    let not_docx = || messages::reference_not_docx(&shown);
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|_| not_docx())?;
+    let mut part = |name: &str| -> Result<Option<Vec<u8>>, Message> {
+        let Ok(f) = zip.by_name(name) else {
+            return Ok(None);
+        };
+        let mut out = Vec::new();
+        f.take(MAX_PART + 1)
+            .read_to_end(&mut out)
+            .map_err(|_| messages::reference_damaged(&shown, name))?;
+        if out.len() as u64 > MAX_PART {
+            return Err(messages::reference_damaged(&shown, name));
+        }
+        Ok(Some(out))
+    };
+    let text = |bytes: Vec<u8>, name: &str| {
+        String::from_utf8(bytes).map_err(|_| messages::reference_damaged(&shown, name))
+    };
+    let document = part("word/document.xml")?.ok_or_else(not_docx)?;
+    let document = text(document, "word/document.xml")?;
+    let doc = parse(&document, &shown, "word/document.xml")?;
+    let rels_xml = match part("word/_rels/document.xml.rels")? {
+        Some(b) => text(b, "word/_rels/document.xml.rels")?,
+        None => String::new(),
+    };
+    let rels = relationships(&rels_xml, &shown, "word/_rels/document.xml.rels")?;
+    let types_xml = match part("[Content_Types].xml")? {
+        Some(b) => text(b, "[Content_Types].xml")?,
+        None => String::new(),
+    };
+    let defaults = content_defaults(&types_xml);
+
+    // The section: the body's last `w:sectPr`.
+    let sect = doc
+        .root_element()
+        .descendants()
+        .rfind(|n| n.has_tag_name((W, "sectPr")));
+    let num = |n: Option<roxmltree::Node>, a: &str| -> Option<u32> {
+        n?.attribute((W, a))?
+            .parse::<i64>()
+            .ok()
+            .map(|v| v.unsigned_abs().min(31_680) as u32)
+    };
+    let page = sect.and_then(|s| {
+        let size = child(s, "pgSz");
+        let mar = child(s, "pgMar");
+        Some(Page {
+            width: num(size, "w")?,
+            height: num(size, "h")?,
+            top: num(mar, "top")?,
+            right: num(mar, "right")?,
+            bottom: num(mar, "bottom")?,
+            left: num(mar, "left")?,
+            header: num(mar, "header").unwrap_or(851),
+            footer: num(mar, "footer").unwrap_or(992),
+        })
+    });
+    // A page too small for a line of text is no page to typeset on.
+    let page =
+        page.filter(|p| p.width > p.left + p.right + 2000 && p.height > p.top + p.bottom + 2000);
+    let title_page = sect.and_then(|s| child(s, "titlePg")).is_some();
+
+    let mut parts = Vec::new();
+    let mut content_types = String::new();
+    let mut relationships_out = String::new();
+    let mut headers = Vec::new();
+    let mut footers = Vec::new();
+    let mut copied: HashMap<String, String> = HashMap::new();
+    if let Some(sect) = sect {
+        for r in sect.children() {
+            let (kind_tag, list) = if r.has_tag_name((W, "headerReference")) {
+                ("header", &mut headers)
+            } else if r.has_tag_name((W, "footerReference")) {
+                ("footer", &mut footers)
+            } else {
+                continue;
+            };
+            let kind = r.attribute((W, "type")).unwrap_or("default").to_string();
+            let Some(id) = r.attribute((R, "id")) else {
+                continue;
+            };
+            let Some((_, target)) = rels.get(id) else {
+                return Err(messages::reference_damaged(
+                    &shown,
+                    "word/_rels/document.xml.rels",
+                ));
+            };
+            let source = resolve("word", target);
+            let new_id = format!("rIdRef{}{}", kind_tag, copied.len() + 1);
+            if let Some(done) = copied.get(&source) {
+                list.push(Reference {
+                    kind,
+                    id: done.clone(),
+                });
+                continue;
+            }
+            let xml = part(&source)?.ok_or_else(|| messages::reference_damaged(&shown, &source))?;
+            // Well-formed, or Word would refuse the whole plan.
+            parse(&text(xml.clone(), &source)?, &shown, &source)?;
+            let n = copied.len() + 1;
+            let name = format!("ref{kind_tag}{n}.xml");
+            content_types.push_str(&format!(
+                r#"<Override PartName="/word/{name}" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.{kind_tag}+xml"/>"#
+            ));
+            relationships_out.push_str(&format!(
+                r#"<Relationship Id="{new_id}" Type="{R}/{kind_tag}" Target="{name}"/>"#
+            ));
+            parts.push((format!("word/{name}"), xml));
+            // The part's own relationships, and the parts they name.
+            let rels_name = rels_of(&source);
+            if let Some(own) = part(&rels_name)? {
+                let own = text(own, &rels_name)?;
+                let mut out = String::from(
+                    r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#,
+                );
+                let own_doc = parse(&own, &shown, &rels_name)?;
+                for rel in own_doc
+                    .root_element()
+                    .children()
+                    .filter(|c| c.tag_name().name() == "Relationship")
+                {
+                    let (Some(rid), Some(kind), Some(target)) = (
+                        rel.attribute("Id"),
+                        rel.attribute("Type"),
+                        rel.attribute("Target"),
+                    ) else {
+                        continue;
+                    };
+                    let external = rel.attribute("TargetMode") == Some("External");
+                    let target = if external {
+                        target.to_string()
+                    } else {
+                        let from = resolve(parent(&source), target);
+                        let bytes = part(&from)?
+                            .ok_or_else(|| messages::reference_damaged(&shown, &from))?;
+                        let file = from.rsplit('/').next().unwrap_or("part");
+                        let media = format!("media/ref{n}_{file}");
+                        let ext = file.rsplit('.').next().unwrap_or("").to_ascii_lowercase();
+                        if !content_types.contains(&format!("Extension=\"{ext}\"")) {
+                            let ct = defaults
+                                .get(&ext)
+                                .cloned()
+                                .or_else(|| known_type(&ext).map(str::to_string))
+                                .unwrap_or_else(|| "application/octet-stream".into());
+                            content_types.push_str(&format!(
+                                r#"<Default Extension="{}" ContentType="{}"/>"#,
+                                crate::render::docx::ooxml::escape(&ext),
+                                crate::render::docx::ooxml::escape(&ct)
+                            ));
+                        }
+                        parts.push((format!("word/{media}"), bytes));
+                        media
+                    };
+                    out.push_str(&format!(
+                        r#"<Relationship Id="{}" Type="{}" Target="{}"{}/>"#,
+                        crate::render::docx::ooxml::escape(rid),
+                        crate::render::docx::ooxml::escape(kind),
+                        crate::render::docx::ooxml::escape(&target),
+                        if external {
+                            r#" TargetMode="External""#
+                        } else {
+                            ""
+                        }
+                    ));
+                }
+                out.push_str("</Relationships>");
+                parts.push((format!("word/_rels/{name}.rels"), out.into_bytes()));
+            }
+            copied.insert(source, new_id.clone());
+            list.push(Reference { kind, id: new_id });
+        }
+    }
+
+    let mut looks = HashMap::new();
+    if let Some(styles) = part("word/styles.xml")? {
+        let styles = text(styles, "word/styles.xml")?;
+        let doc = parse(&styles, &shown, "word/styles.xml")?;
+        for s in doc
+            .root_element()
+            .children()
+            .filter(|c| c.has_tag_name((W, "style")))
+        {
+            if s.attribute((W, "type")) != Some("paragraph") {
+                continue;
+            }
+            let id = s.attribute((W, "styleId")).unwrap_or("");
+            let name = child(s, "name")
+                .and_then(|n| n.attribute((W, "val")))
+                .unwrap_or("");
+            let Some((ours, _)) = STYLES
+                .iter()
+                .find(|(ours, names)| *ours == id || names.contains(&name))
+            else {
+                continue;
+            };
+            let rpr = child(s, "rPr");
+            let ppr = child(s, "pPr");
+            let fonts = rpr.and_then(|r| child(r, "rFonts"));
+            let look = Look {
+                font: fonts
+                    .and_then(|f| f.attribute((W, "eastAsia")).or(f.attribute((W, "ascii"))))
+                    .filter(|f| !f.trim().is_empty())
+                    .map(str::to_string),
+                size: num(rpr.and_then(|r| child(r, "sz")), "val")
+                    .filter(|&v| (10..=200).contains(&v)),
+                before: num(ppr.and_then(|p| child(p, "spacing")), "before"),
+                after: num(ppr.and_then(|p| child(p, "spacing")), "after"),
+            };
+            // An exact ID wins over a name.
+            if id == *ours || !looks.contains_key(ours) {
+                looks.insert(*ours, look);
+            }
+        }
+    }
+
+    Ok(Template {
+        path: path.to_path_buf(),
+        page,
+        headers,
+        footers,
+        title_page,
+        parts,
+        content_types,
+        relationships: relationships_out,
+        looks,
+    })
+}
+
+/// The first child element `w:tag` of `n`.
+fn child<'a, 'i>(n: roxmltree::Node<'a, 'i>, tag: &str) -> Option<roxmltree::Node<'a, 'i>> {
+    n.children().find(|c| c.has_tag_name((W, tag)))
+}
+
+fn parse<'a>(xml: &'a str, shown: &str, part: &str) -> Result<roxmltree::Document<'a>, Message> {
+    if crate::import::read::too_deep(xml) {
+        return Err(messages::reference_damaged(shown, part));
+    }
+    roxmltree::Document::parse(xml).map_err(|_| messages::reference_damaged(shown, part))
+}
+
+/// The relationships of a part: id → (type, target).
+fn relationships(
+    xml: &str,
+    shown: &str,
+    part: &str,
+) -> Result<HashMap<String, (String, String)>, Message> {
+    if xml.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let doc = parse(xml, shown, part)?;
+    Ok(doc
+        .root_element()
+        .children()
+        .filter(|c| c.tag_name().name() == "Relationship")
+        .filter_map(|r| {
+            Some((
+                r.attribute("Id")?.to_string(),
+                (
+                    r.attribute("Type")?.to_string(),
+                    r.attribute("Target")?.to_string(),
+                ),
+            ))
+        })
+        .collect())
+}
+
+/// `Default` content types by extension.
+fn content_defaults(xml: &str) -> HashMap<String, String> {
+    let Ok(doc) = roxmltree::Document::parse(xml) else {
+        return HashMap::new();
+    };
+    doc.root_element()
+        .children()
+        .filter(|c| c.tag_name().name() == "Default")
+        .filter_map(|d| {
+            Some((
+                d.attribute("Extension")?.to_ascii_lowercase(),
+                d.attribute("ContentType")?.to_string(),
+            ))
+        })
+        .collect()
+}
+
+fn known_type(ext: &str) -> Option<&'static str> {
+    Some(match ext {
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "bmp" => "image/bmp",
+        "tif" | "tiff" => "image/tiff",
+        "emf" => "image/x-emf",
+        "wmf" => "image/x-wmf",
+        "svg" => "image/svg+xml",
+        _ => return None,
+    })
+}
+
+/// `target` relative to the folder `base`, as a part name (`word/media/a.png`).
+fn resolve(base: &str, target: &str) -> String {
+    let mut parts: Vec<&str> = if target.starts_with('/') {
+        Vec::new()
+    } else {
+        base.split('/').filter(|p| !p.is_empty()).collect()
+    };
+    for p in target.split('/') {
+        match p {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            p => parts.push(p),
+        }
+    }
+    parts.join("/")
+}
+
+fn parent(part: &str) -> &str {
+    part.rsplit_once('/').map_or("", |(dir, _)| dir)
+}
+
+/// `word/_rels/header1.xml.rels` for `word/header1.xml`.
+fn rels_of(part: &str) -> String {
+    match part.rsplit_once('/') {
+        Some((dir, file)) => format!("{dir}/_rels/{file}.rels"),
+        None => format!("_rels/{part}.rels"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn targets_resolve_like_paths() {
+        assert_eq!(resolve("word", "media/a.png"), "word/media/a.png");
+        assert_eq!(resolve("word", "../customXml/x.xml"), "customXml/x.xml");
+        assert_eq!(resolve("word", "/word/header1.xml"), "word/header1.xml");
+        assert_eq!(rels_of("word/header1.xml"), "word/_rels/header1.xml.rels");
+    }
+}

@@ -1,0 +1,174 @@
+//! The school's own Word file as a reference document (参考文档): the plan
+//! takes its page, its header with the logo, and its styles' fonts, sizes
+//! and spacing, and nothing of its body; a file that is no DOCX is refused.
+
+use crate::common::*;
+use unionplan::render::Format;
+
+const SPEC: &str = "school: 青溪路小学
+year: 2025
+guiding_principles: 服务教职工。
+measures: [做好慰问。]
+signature: {date: 2025-02-18}
+";
+
+/// A folder with the template and a spec naming it (in Chinese keys).
+fn folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("模板")).unwrap();
+    school_template(&dir.path().join("模板/学校模板.docx"));
+    std::fs::write(
+        dir.path().join("plan.yaml"),
+        format!("{SPEC}样式:\n  参考文档: 模板/学校模板.docx\n"),
+    )
+    .unwrap();
+    dir
+}
+
+fn check_carried_over(docx: &[u8]) {
+    let names = docx_part_names(docx);
+    // The header and its logo, with the relationship between them.
+    let header = docx_part(docx, "word/refheader1.xml");
+    assert!(header.contains("青溪路小学工会委员会"));
+    assert!(header.contains(r#"r:embed="rIdLogo""#));
+    let rels = docx_part(docx, "word/_rels/refheader1.xml.rels");
+    assert!(rels.contains(r#"Id="rIdLogo""#) && rels.contains(r#"Target="media/ref1_logo.png""#));
+    assert!(names.contains(&"word/media/ref1_logo.png".to_string()));
+    assert!(docx_bytes(docx, "word/media/ref1_logo.png").starts_with(b"\x89PNG"));
+    let types = docx_part(docx, "[Content_Types].xml");
+    assert!(types.contains(r#"<Default Extension="png" ContentType="image/png"/>"#));
+    assert!(types.contains(r#"PartName="/word/refheader1.xml""#));
+    // On odd and even pages; the page numbers stay (the template has no footer).
+    let document = docx_part(docx, "word/document.xml");
+    let doc_rels = docx_part(docx, "word/_rels/document.xml.rels");
+    assert!(doc_rels.contains(r#"Target="refheader1.xml""#));
+    assert!(document.contains(r#"<w:headerReference w:type="default" r:id="rIdRefheader1"/>"#));
+    assert!(document.contains(r#"<w:headerReference w:type="even" r:id="rIdRefheader1"/>"#));
+    assert!(document.contains(r#"<w:footerReference w:type="default""#));
+    // The template's page.
+    assert!(document.contains(
+        r#"<w:pgMar w:top="2500" w:right="1800" w:bottom="2000" w:left="1800" w:header="900" w:footer="900" w:gutter="0"/>"#
+    ));
+    // Nothing of its body.
+    assert!(!document.contains("模板正文"));
+    // Its styles: 正文 in 宋体 14 pt, 6 pt after; 一级标题 (named so) in 微软雅黑.
+    let styles_xml = docx_part(docx, "word/styles.xml");
+    let styles = roxmltree::Document::parse(&styles_xml).unwrap();
+    let doc = roxmltree::Document::parse(&document).unwrap();
+    let para = |text: &str| {
+        doc.descendants()
+            .find(|n| n.has_tag_name((W, "p")) && paragraph_text(*n).contains(text))
+            .unwrap()
+    };
+    fn run(p: Node) -> Node {
+        p.children().find(|n| n.has_tag_name((W, "r"))).unwrap()
+    }
+    let body = para("服务教职工");
+    assert_eq!(
+        run_prop(&styles, body, run(body), "rFonts", "eastAsia").as_deref(),
+        Some("宋体")
+    );
+    assert_eq!(
+        run_prop(&styles, body, run(body), "sz", "val").as_deref(),
+        Some("28")
+    );
+    assert_eq!(
+        para_prop(&styles, body, "spacing", "after").as_deref(),
+        Some("120")
+    );
+    let heading = para("指导思想");
+    assert_eq!(
+        run_prop(&styles, heading, run(heading), "rFonts", "eastAsia").as_deref(),
+        Some("微软雅黑")
+    );
+}
+
+#[test]
+fn a_spec_s_reference_doc_gives_the_plan_its_header_page_and_styles() {
+    let dir = folder();
+    let docx = render_file(&dir.path().join("plan.yaml"), Format::Docx);
+    check_carried_over(&docx);
+}
+
+#[test]
+fn the_command_line_reference_doc_works_for_render_and_batch() {
+    let dir = folder();
+    std::fs::write(dir.path().join("bare.yaml"), SPEC).unwrap();
+    let run = unionplan(
+        dir.path(),
+        &[
+            "render",
+            "bare.yaml",
+            "-f",
+            "docx",
+            "--reference-doc",
+            "模板/学校模板.docx",
+        ],
+    );
+    assert!(run.status.success(), "{}", stderr(&run));
+    let docx = std::fs::read(dir.path().join("out/bare.docx")).unwrap();
+    assert_valid_docx(&docx, "render --reference-doc");
+    check_carried_over(&docx);
+
+    std::fs::write(
+        dir.path().join("d.yaml"),
+        "base: bare.yaml\nschools:\n  - school: 甲校\n  - school: 乙校\n",
+    )
+    .unwrap();
+    let run = unionplan(
+        dir.path(),
+        &[
+            "batch",
+            "d.yaml",
+            "-o",
+            "all",
+            "-f",
+            "docx",
+            "--flat",
+            "--reference-doc",
+            "模板/学校模板.docx",
+        ],
+    );
+    assert!(run.status.success(), "{}", stderr(&run));
+    for school in ["甲校", "乙校"] {
+        let docx = std::fs::read(
+            dir.path()
+                .join(format!("all/{school}2025年工会工作计划.docx")),
+        )
+        .unwrap();
+        assert_valid_docx(&docx, school);
+        assert!(docx_part(&docx, "word/refheader1.xml").contains("青溪路小学工会委员会"));
+    }
+}
+
+#[test]
+fn a_template_that_is_no_docx_is_a_located_error_naming_it() {
+    let dir = folder();
+    std::fs::write(dir.path().join("模板/坏的.docx"), "这不是 Word 文件").unwrap();
+    std::fs::write(
+        dir.path().join("plan.yaml"),
+        format!("{SPEC}样式:\n  参考文档: 模板/坏的.docx\n"),
+    )
+    .unwrap();
+    let run = unionplan(dir.path(), &["render", "plan.yaml", "-f", "docx"]);
+    assert_eq!(run.status.code(), Some(1));
+    let err = stderr(&run);
+    assert!(err.contains("plan.yaml:7:9"), "{err}");
+    assert!(err.contains("参考文档"), "{err}");
+    assert!(err.contains("坏的.docx 不是 Word 文件"), "{err}");
+    assert!(!dir.path().join("out/plan.docx").exists());
+
+    // A damaged one: a zip whose document part is cut short.
+    let mut bytes = std::fs::read(dir.path().join("模板/学校模板.docx")).unwrap();
+    bytes.truncate(bytes.len() / 2);
+    std::fs::write(dir.path().join("模板/坏的.docx"), bytes).unwrap();
+    std::fs::write(dir.path().join("bare.yaml"), SPEC).unwrap();
+    let run = unionplan(
+        dir.path(),
+        &["render", "bare.yaml", "--reference-doc", "模板/坏的.docx"],
+    );
+    assert_eq!(run.status.code(), Some(1));
+    let err = stderr(&run);
+    assert!(err.contains("坏的.docx"), "{err}");
+    assert!(!dir.path().join("out").exists(), "nothing written: {err}");
+}
