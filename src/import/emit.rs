@@ -373,6 +373,7 @@ pub fn quote(s: &str) -> String {
         && !s.contains(" #")
         && !s.contains(['\n', '\r', '\t'])
         && !s.chars().any(char::is_control)
+        && !crate::load::plain_item_slips(s)
         && serde_yaml::from_str::<serde_yaml::Value>(s)
             .ok()
             .and_then(|v| v.as_str().map(|t| t == s))
@@ -402,6 +403,7 @@ mod tests {
             "#1",
             "null",
             "1.5",
+            "指导思想：",
         ] {
             let q = quote(s);
             let back: String = serde_yaml::from_str(&q).unwrap();
@@ -409,5 +411,7 @@ mod tests {
         }
         assert_eq!(quote("制定工会工作计划"), "制定工会工作计划");
         assert_eq!(quote("2025"), "\"2025\"");
+        // Plain, the loader would take it for a key with a full-width colon.
+        assert_eq!(quote("指导思想："), "\"指导思想：\"");
     }
 }

@@ -13,4 +13,5 @@ mod source;
 mod yaml;
 
 pub use loaded::{Cell, Loaded, Table};
+pub(crate) use slips::plain_item_slips;
 pub use source::{FieldPath, Seg, Source, Target};

@@ -280,6 +280,12 @@ pub(super) fn silent(text: &str) -> Option<Slip> {
     })
 }
 
+/// Would `text`, written plain as a list item, be refused by [`silent`]
+/// (`- 指导思想：`)? Writers of YAML quote such a text.
+pub(crate) fn plain_item_slips(text: &str) -> bool {
+    silent(&format!("- {text}\n")).is_some()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
