@@ -172,3 +172,80 @@ fn a_template_that_is_no_docx_is_a_located_error_naming_it() {
     assert!(err.contains("坏的.docx"), "{err}");
     assert!(!dir.path().join("out").exists(), "nothing written: {err}");
 }
+
+/// In a district file each school may name its own template, relative to
+/// the district file; one named by the shared spec is relative to that spec.
+#[test]
+fn a_district_file_gives_each_school_its_own_template() {
+    let dir = folder();
+    std::fs::create_dir(dir.path().join("共用")).unwrap();
+    std::fs::write(dir.path().join("共用/bare.yaml"), SPEC).unwrap();
+    std::fs::write(
+        dir.path().join("d.yaml"),
+        "共用计划: 共用/bare.yaml\n学校:\n  - 学校: 甲校\n    样式: {参考文档: 模板/学校模板.docx}\n  - 学校: 乙校\n",
+    )
+    .unwrap();
+    let run = unionplan(
+        dir.path(),
+        &["batch", "d.yaml", "-o", "all", "-f", "docx", "--flat"],
+    );
+    assert!(run.status.success(), "{}", stderr(&run));
+    let plan = |school: &str| {
+        std::fs::read(
+            dir.path()
+                .join(format!("all/{school}2025年工会工作计划.docx")),
+        )
+        .unwrap()
+    };
+    let with = plan("甲校");
+    assert_valid_docx(&with, "甲校");
+    assert!(docx_part(&with, "word/refheader1.xml").contains("青溪路小学工会委员会"));
+    let without = plan("乙校");
+    assert!(
+        !docx_part_names(&without)
+            .iter()
+            .any(|n| n.contains("refheader"))
+    );
+
+    // The shared spec names the template relative to itself.
+    std::fs::create_dir(dir.path().join("共用/模板")).unwrap();
+    school_template(&dir.path().join("共用/模板/学校模板.docx"));
+    std::fs::write(
+        dir.path().join("共用/bare.yaml"),
+        format!("{SPEC}样式:\n  参考文档: 模板/学校模板.docx\n"),
+    )
+    .unwrap();
+    let run = unionplan(
+        dir.path(),
+        &["batch", "d.yaml", "-o", "all2", "-f", "docx", "--flat"],
+    );
+    assert!(run.status.success(), "{}", stderr(&run));
+    let both = std::fs::read(dir.path().join("all2/乙校2025年工会工作计划.docx")).unwrap();
+    assert!(docx_part(&both, "word/refheader1.xml").contains("青溪路小学工会委员会"));
+
+    // A roster column names it too, relative to the district file.
+    std::fs::write(dir.path().join("共用/bare.yaml"), SPEC).unwrap();
+    std::fs::write(
+        dir.path().join("名单.csv"),
+        "学校,样式.参考文档\n丙校,模板/学校模板.docx\n丁校,\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("r.yaml"),
+        "共用计划: 共用/bare.yaml\n名单: 名单.csv\n",
+    )
+    .unwrap();
+    let run = unionplan(
+        dir.path(),
+        &["batch", "r.yaml", "-o", "all3", "-f", "docx", "--flat"],
+    );
+    assert!(run.status.success(), "{}", stderr(&run));
+    let from_roster = std::fs::read(dir.path().join("all3/丙校2025年工会工作计划.docx")).unwrap();
+    assert!(docx_part(&from_roster, "word/refheader1.xml").contains("青溪路小学工会委员会"));
+    let blank = std::fs::read(dir.path().join("all3/丁校2025年工会工作计划.docx")).unwrap();
+    assert!(
+        !docx_part_names(&blank)
+            .iter()
+            .any(|n| n.contains("refheader"))
+    );
+}
