@@ -506,3 +506,27 @@ pub fn docx_bytes(docx: &[u8], name: &str) -> Vec<u8> {
     part.read_to_end(&mut out).unwrap();
     out
 }
+
+/// Changes one XML part of the Word file at `path` in place.
+pub fn rewrite_part(path: &Path, name: &str, change: impl Fn(String) -> String) {
+    use std::io::{Read, Write};
+    let bytes = std::fs::read(path).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip file");
+    let mut parts = Vec::new();
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).unwrap();
+        let mut data = Vec::new();
+        f.read_to_end(&mut data).unwrap();
+        if f.name() == name {
+            data = change(String::from_utf8(data).unwrap()).into_bytes();
+        }
+        parts.push((f.name().to_string(), data));
+    }
+    let mut out = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+    for (part, data) in parts {
+        out.start_file(part, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&data).unwrap();
+    }
+    out.finish().unwrap();
+}

@@ -249,3 +249,75 @@ fn a_district_file_gives_each_school_its_own_template() {
             .any(|n| n.contains("refheader"))
     );
 }
+
+/// A template whose 正文 sets its own line spacing gives it to the plan,
+/// with its document grid (in Word "1.5 lines" is 1.5 of the grid's);
+/// one that sets none leaves the plan its own grid and exact pitch.
+#[test]
+fn the_template_s_line_spacing_comes_with_its_grid() {
+    let dir = folder();
+    let template = dir.path().join("模板/学校模板.docx");
+    let plan = |dir: &tempfile::TempDir| {
+        let run = unionplan(dir.path(), &["render", "plan.yaml", "-f", "docx"]);
+        assert!(run.status.success(), "{}", stderr(&run));
+        std::fs::read(dir.path().join("out/plan.docx")).unwrap()
+    };
+    let own = plan(&dir);
+    let document = docx_part(&own, "word/document.xml");
+    assert!(document.contains(r#"<w:docGrid w:type="lines" w:linePitch="#));
+    assert!(!document.contains(r#"w:linePitch="312""#));
+    let styles = docx_part(&own, "word/styles.xml");
+    assert!(!styles.contains(r#"w:lineRule="auto""#));
+
+    rewrite_part(&template, "word/styles.xml", |x| {
+        x.replace(
+            r#"<w:spacing w:after="120"/>"#,
+            r#"<w:spacing w:after="120" w:line="360"/>"#,
+        )
+    });
+    rewrite_part(&template, "word/document.xml", |x| {
+        x.replace(
+            "</w:sectPr>",
+            r#"<w:docGrid w:type="lines" w:linePitch="312"/></w:sectPr>"#,
+        )
+    });
+    let taken = plan(&dir);
+    assert_valid_docx(&taken, "1.5 倍行距的模板");
+    let document = docx_part(&taken, "word/document.xml");
+    assert!(document.contains(r#"<w:docGrid w:type="lines" w:linePitch="312"/>"#));
+    let styles_xml = docx_part(&taken, "word/styles.xml");
+    let styles = roxmltree::Document::parse(&styles_xml).unwrap();
+    let doc = roxmltree::Document::parse(&document).unwrap();
+    let body = doc
+        .descendants()
+        .find(|n| n.has_tag_name((W, "p")) && paragraph_text(*n).contains("服务教职工"))
+        .unwrap();
+    assert_eq!(
+        para_prop(&styles, body, "spacing", "line").as_deref(),
+        Some("360")
+    );
+    assert_eq!(
+        para_prop(&styles, body, "spacing", "lineRule").as_deref(),
+        Some("auto")
+    );
+    assert_eq!(
+        para_prop(&styles, body, "spacing", "after").as_deref(),
+        Some("120")
+    );
+
+    // Exactly 28 pt, and no grid in the template: none in the plan.
+    rewrite_part(&template, "word/styles.xml", |x| {
+        x.replace(r#"w:line="360""#, r#"w:line="560" w:lineRule="exact""#)
+    });
+    rewrite_part(&template, "word/document.xml", |x| {
+        x.replace(r#"<w:docGrid w:type="lines" w:linePitch="312"/>"#, "")
+    });
+    let exact = plan(&dir);
+    assert_valid_docx(&exact, "固定行距的模板");
+    assert!(!docx_part(&exact, "word/document.xml").contains("docGrid"));
+    let styles = docx_part(&exact, "word/styles.xml");
+    assert!(
+        styles.contains(r#"w:line="560" w:lineRule="exact""#),
+        "{styles}"
+    );
+}

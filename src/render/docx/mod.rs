@@ -165,6 +165,9 @@ pub(crate) struct Measures<'s> {
     template: Option<&'s reference::Template>,
     page: reference::Page,
     line_pitch: u32,
+    /// The section's grid of lines: ours, or the reference document's
+    /// when its 正文 sets a line spacing of its own.
+    grid: Option<u32>,
     body_half_points: u32,
     title_half_points: u32,
     page_number_half_points: u32,
@@ -190,11 +193,23 @@ impl<'s> Measures<'s> {
             footer: 1247,
         });
         let text_width = pg.width - pg.left - pg.right;
+        let line_pitch = page::line_pitch_in(style, pg.height - pg.top - pg.bottom);
+        let grid = match template {
+            Some(t)
+                if t.looks
+                    .get(styles::NORMAL)
+                    .is_some_and(|l| l.line.is_some()) =>
+            {
+                t.grid
+            }
+            _ => Some(line_pitch),
+        };
         Measures {
             style,
             template,
             page: pg,
-            line_pitch: page::line_pitch_in(style, pg.height - pg.top - pg.bottom),
+            line_pitch,
+            grid,
             body_half_points: half_points(style.body_size),
             title_half_points: half_points(style.title_size),
             page_number_half_points: half_points(style.page_number_size),
@@ -396,7 +411,7 @@ fn document<'a>(
         footers: &footers,
         title_page,
         page: m.page,
-        line_pitch: m.line_pitch,
+        line_pitch: m.grid,
     }
     .write(&mut out);
     out.push_str("</w:body></w:document>");

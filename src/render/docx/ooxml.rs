@@ -246,13 +246,35 @@ impl Revision<'_> {
     }
 }
 
-/// `w:spacing` of a paragraph: exact line height and space around.
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// `w:spacing` of a paragraph: line height and space around, each
+/// written only when set, so a style inherits what it leaves out.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct LineSpacing {
-    /// Twips; the rule is always `exact`, as GB/T 9704's grid wants.
-    pub exact: u32,
-    pub before: u32,
-    pub after: u32,
+    pub before: Option<u32>,
+    pub after: Option<u32>,
+    pub line: Option<Line>,
+}
+
+impl LineSpacing {
+    /// The exact line height GB/T 9704's grid wants, nothing around it.
+    pub fn exact(twips: u32) -> Self {
+        LineSpacing {
+            before: Some(0),
+            after: Some(0),
+            line: Some(Line::Exact(twips)),
+        }
+    }
+}
+
+/// A line height (`w:line` with its `w:lineRule`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Line {
+    /// Twips, whatever the text's size.
+    Exact(u32),
+    /// Twips at least.
+    AtLeast(u32),
+    /// 240ths of a single line (360 is 1.5 lines).
+    Auto(u32),
 }
 
 /// `w:ind`: indents in twips, each optionally beside the same in
@@ -322,11 +344,23 @@ impl ParaProps<'_> {
         toggle(out, "widowControl", self.widow_control);
         toggle(out, "snapToGrid", self.snap_to_grid);
         if let Some(s) = self.spacing {
-            let _ = write!(
-                out,
-                r#"<w:spacing w:before="{}" w:after="{}" w:line="{}" w:lineRule="exact"/>"#,
-                s.before, s.after, s.exact
-            );
+            out.push_str("<w:spacing");
+            if let Some(b) = s.before {
+                attr(out, "before", b);
+            }
+            if let Some(a) = s.after {
+                attr(out, "after", a);
+            }
+            if let Some(line) = s.line {
+                let (v, rule) = match line {
+                    Line::Exact(v) => (v, "exact"),
+                    Line::AtLeast(v) => (v, "atLeast"),
+                    Line::Auto(v) => (v, "auto"),
+                };
+                attr(out, "line", v);
+                attr(out, "lineRule", rule);
+            }
+            out.push_str("/>");
         }
         self.ind.write(out);
         if let Some(j) = self.jc {
@@ -357,8 +391,8 @@ pub struct Section<'a> {
     /// A first page of its own (`w:titlePg`).
     pub title_page: bool,
     pub page: super::reference::Page,
-    /// `w:docGrid w:type="lines"` with this pitch.
-    pub line_pitch: u32,
+    /// `w:docGrid w:type="lines"` with this pitch; none, no grid.
+    pub line_pitch: Option<u32>,
 }
 
 impl Section<'_> {
@@ -382,9 +416,7 @@ impl Section<'_> {
             concat!(
                 r#"<w:pgSz w:w="{}" w:h="{}"/>"#,
                 r#"<w:pgMar w:top="{}" w:right="{}" w:bottom="{}" w:left="{}" w:header="{}" w:footer="{}" w:gutter="0"/>"#,
-                r#"<w:cols w:space="425"/>{}"#,
-                r#"<w:docGrid w:type="lines" w:linePitch="{}"/>"#,
-                r#"</w:sectPr>"#
+                r#"<w:cols w:space="425"/>{}"#
             ),
             self.page.width,
             self.page.height,
@@ -395,8 +427,11 @@ impl Section<'_> {
             self.page.header,
             self.page.footer,
             if self.title_page { "<w:titlePg/>" } else { "" },
-            self.line_pitch
         );
+        if let Some(pitch) = self.line_pitch {
+            let _ = write!(out, r#"<w:docGrid w:type="lines" w:linePitch="{pitch}"/>"#);
+        }
+        out.push_str("</w:sectPr>");
     }
 }
 
@@ -479,11 +514,7 @@ mod tests {
             keep_next: true,
             widow_control: Some(false),
             snap_to_grid: Some(false),
-            spacing: Some(LineSpacing {
-                exact: 579,
-                before: 0,
-                after: 0,
-            }),
+            spacing: Some(LineSpacing::exact(579)),
             ind: Indent {
                 first_line: Some((640, Some(200))),
                 ..Indent::default()

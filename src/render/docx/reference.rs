@@ -7,12 +7,15 @@
 //!   own, with their relationships;
 //! - for each of unionplan's named styles that the file defines under the
 //!   same style ID or name (正文, 标题, 一级标题 …), its East Asian font, its
-//!   size and its spacing before and after.
+//!   size, its spacing before and after and its line spacing.
 //!
 //! Nothing else of the file's body is taken: the plan's text, numbering
-//! and structure are its own. The line pitch stays the grid's, worked out
-//! from the reference page so that a full page still holds the style's
-//! lines.
+//! and structure are its own. Unless the file's 正文 sets a line spacing,
+//! the line pitch stays the grid's, worked out from the reference page so
+//! that a full page still holds the style's lines. If it does, the plan
+//! takes the file's document grid with it: in Word a line spacing of "1.5
+//! lines" is one and a half of the grid's lines, so the one means nothing
+//! without the other.
 //!
 //! A file is read once per run and kept ([`load`]); validation reads it
 //! first, so a file that is not a DOCX, or is damaged, is reported at the
@@ -23,6 +26,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
+use super::ooxml::Line;
 use crate::messages::{self, Message};
 use crate::spec::Style;
 
@@ -63,6 +67,7 @@ pub struct Look {
     /// Twips.
     pub before: Option<u32>,
     pub after: Option<u32>,
+    pub line: Option<Line>,
 }
 
 /// A reference document, read.
@@ -74,6 +79,8 @@ pub struct Template {
     pub footers: Vec<Reference>,
     /// A different first page (`w:titlePg`).
     pub title_page: bool,
+    /// The pitch of its document grid of lines, if it has one.
+    pub grid: Option<u32>,
     /// The parts copied: headers, footers, their relationships and media.
     pub parts: Vec<(String, Vec<u8>)>,
     /// `Override` and `Default` entries for `[Content_Types].xml`.
@@ -200,6 +207,14 @@ fn read(path: &Path) -> Result<Template, Message> {
     let page =
         page.filter(|p| p.width > p.left + p.right + 2000 && p.height > p.top + p.bottom + 2000);
     let title_page = sect.and_then(|s| child(s, "titlePg")).is_some();
+    let grid = sect
+        .and_then(|s| child(s, "docGrid"))
+        .filter(|g| {
+            g.attribute((W, "type"))
+                .is_some_and(|t| t.starts_with("lines"))
+        })
+        .and_then(|g| num(Some(g), "linePitch"))
+        .filter(|p| (100..=2000).contains(p));
 
     let mut parts = Vec::new();
     let mut content_types = String::new();
@@ -337,6 +352,7 @@ fn read(path: &Path) -> Result<Template, Message> {
             let rpr = child(s, "rPr");
             let ppr = child(s, "pPr");
             let fonts = rpr.and_then(|r| child(r, "rFonts"));
+            let spacing = ppr.and_then(|p| child(p, "spacing"));
             let look = Look {
                 font: fonts
                     .and_then(|f| f.attribute((W, "eastAsia")).or(f.attribute((W, "ascii"))))
@@ -344,8 +360,10 @@ fn read(path: &Path) -> Result<Template, Message> {
                     .map(str::to_string),
                 size: num(rpr.and_then(|r| child(r, "sz")), "val")
                     .filter(|&v| (10..=200).contains(&v)),
-                before: num(ppr.and_then(|p| child(p, "spacing")), "before"),
-                after: num(ppr.and_then(|p| child(p, "spacing")), "after"),
+                before: num(spacing, "before"),
+                after: num(spacing, "after"),
+                line: spacing
+                    .and_then(|sp| line(num(Some(sp), "line")?, sp.attribute((W, "lineRule")))),
             };
             // An exact ID wins over a name.
             if id == *ours || !looks.contains_key(ours) {
@@ -360,11 +378,25 @@ fn read(path: &Path) -> Result<Template, Message> {
         headers,
         footers,
         title_page,
+        grid,
         parts,
         content_types,
         relationships: relationships_out,
         looks,
     })
+}
+
+/// A line spacing as Word writes it (no rule is `auto`), if it is one a
+/// page can be set in: a quarter of a line to five lines, 6 to 144 pt.
+fn line(value: u32, rule: Option<&str>) -> Option<Line> {
+    match rule.unwrap_or("auto") {
+        "auto" => (60..=1200).contains(&value).then_some(Line::Auto(value)),
+        "exact" => (120..=2880).contains(&value).then_some(Line::Exact(value)),
+        "atLeast" => (120..=2880)
+            .contains(&value)
+            .then_some(Line::AtLeast(value)),
+        _ => None,
+    }
 }
 
 /// The first child element `w:tag` of `n`.

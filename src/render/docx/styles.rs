@@ -219,19 +219,20 @@ pub fn part(m: &Measures) -> String {
         },
     ];
 
-    // A reference document's spacing before and after its styles of the
-    // same ID or name; the line pitch stays the grid's.
+    // A reference document's spacing of its styles of the same ID or
+    // name, just what it sets: the rest comes from 正文 or the defaults.
     if let Some(t) = m.template {
         for d in &mut defs {
             let Some(look) = t.looks.get(d.id) else {
                 continue;
             };
-            if look.before.is_some() || look.after.is_some() {
-                d.p.spacing = Some(LineSpacing {
-                    exact: m.line_pitch,
-                    before: look.before.unwrap_or(0),
-                    after: look.after.unwrap_or(0),
-                });
+            let spacing = LineSpacing {
+                before: look.before,
+                after: look.after,
+                line: look.line,
+            };
+            if spacing != LineSpacing::default() {
+                d.p.spacing = Some(spacing);
             }
         }
     }
@@ -255,11 +256,7 @@ pub fn part(m: &Measures) -> String {
     .write(&mut out);
     out.push_str("</w:rPrDefault><w:pPrDefault>");
     ParaProps {
-        spacing: Some(LineSpacing {
-            exact: m.line_pitch,
-            before: 0,
-            after: 0,
-        }),
+        spacing: Some(LineSpacing::exact(m.line_pitch)),
         ..ParaProps::default()
     }
     .write(&mut out);
