@@ -178,6 +178,27 @@ fn a_template_that_is_no_docx_is_a_located_error_naming_it() {
 #[test]
 fn a_district_file_gives_each_school_its_own_template() {
     let dir = folder();
+    // Batch `district` into `out`: has each school's plan the letterhead?
+    let letterheads = |district: &str, out: &str, schools: &[&str]| -> Vec<bool> {
+        let run = unionplan(
+            dir.path(),
+            &["batch", district, "-o", out, "-f", "docx", "--flat"],
+        );
+        assert!(run.status.success(), "{}", stderr(&run));
+        schools
+            .iter()
+            .map(|school| {
+                let path = dir
+                    .path()
+                    .join(format!("{out}/{school}2025年工会工作计划.docx"));
+                let docx = std::fs::read(path).unwrap();
+                assert_valid_docx(&docx, school);
+                let names = docx_part_names(&docx);
+                names.iter().any(|n| n == "word/refheader1.xml")
+                    && docx_part(&docx, "word/refheader1.xml").contains("青溪路小学工会委员会")
+            })
+            .collect()
+    };
     std::fs::create_dir(dir.path().join("共用")).unwrap();
     std::fs::write(dir.path().join("共用/bare.yaml"), SPEC).unwrap();
     std::fs::write(
@@ -185,26 +206,9 @@ fn a_district_file_gives_each_school_its_own_template() {
         "共用计划: 共用/bare.yaml\n学校:\n  - 学校: 甲校\n    样式: {参考文档: 模板/学校模板.docx}\n  - 学校: 乙校\n",
     )
     .unwrap();
-    let run = unionplan(
-        dir.path(),
-        &["batch", "d.yaml", "-o", "all", "-f", "docx", "--flat"],
-    );
-    assert!(run.status.success(), "{}", stderr(&run));
-    let plan = |school: &str| {
-        std::fs::read(
-            dir.path()
-                .join(format!("all/{school}2025年工会工作计划.docx")),
-        )
-        .unwrap()
-    };
-    let with = plan("甲校");
-    assert_valid_docx(&with, "甲校");
-    assert!(docx_part(&with, "word/refheader1.xml").contains("青溪路小学工会委员会"));
-    let without = plan("乙校");
-    assert!(
-        !docx_part_names(&without)
-            .iter()
-            .any(|n| n.contains("refheader"))
+    assert_eq!(
+        letterheads("d.yaml", "all", &["甲校", "乙校"]),
+        [true, false]
     );
 
     // The shared spec names the template relative to itself.
@@ -215,13 +219,7 @@ fn a_district_file_gives_each_school_its_own_template() {
         format!("{SPEC}样式:\n  参考文档: 模板/学校模板.docx\n"),
     )
     .unwrap();
-    let run = unionplan(
-        dir.path(),
-        &["batch", "d.yaml", "-o", "all2", "-f", "docx", "--flat"],
-    );
-    assert!(run.status.success(), "{}", stderr(&run));
-    let both = std::fs::read(dir.path().join("all2/乙校2025年工会工作计划.docx")).unwrap();
-    assert!(docx_part(&both, "word/refheader1.xml").contains("青溪路小学工会委员会"));
+    assert_eq!(letterheads("d.yaml", "all2", &["乙校"]), [true]);
 
     // A roster column names it too, relative to the district file.
     std::fs::write(dir.path().join("共用/bare.yaml"), SPEC).unwrap();
@@ -235,18 +233,9 @@ fn a_district_file_gives_each_school_its_own_template() {
         "共用计划: 共用/bare.yaml\n名单: 名单.csv\n",
     )
     .unwrap();
-    let run = unionplan(
-        dir.path(),
-        &["batch", "r.yaml", "-o", "all3", "-f", "docx", "--flat"],
-    );
-    assert!(run.status.success(), "{}", stderr(&run));
-    let from_roster = std::fs::read(dir.path().join("all3/丙校2025年工会工作计划.docx")).unwrap();
-    assert!(docx_part(&from_roster, "word/refheader1.xml").contains("青溪路小学工会委员会"));
-    let blank = std::fs::read(dir.path().join("all3/丁校2025年工会工作计划.docx")).unwrap();
-    assert!(
-        !docx_part_names(&blank)
-            .iter()
-            .any(|n| n.contains("refheader"))
+    assert_eq!(
+        letterheads("r.yaml", "all3", &["丙校", "丁校"]),
+        [true, false]
     );
 }
 
@@ -319,5 +308,31 @@ fn the_template_s_line_spacing_comes_with_its_grid() {
     assert!(
         styles.contains(r#"w:line="560" w:lineRule="exact""#),
         "{styles}"
+    );
+}
+
+/// A long-running `preview` sees a template saved again: it is read anew
+/// when the file changes, and kept while it does not.
+#[test]
+fn a_template_saved_again_is_read_again() {
+    use unionplan::render::reference;
+    let dir = folder();
+    let path = dir.path().join("模板/学校模板.docx");
+    let first = reference::load(&path).unwrap();
+    assert!(std::sync::Arc::ptr_eq(
+        &first,
+        &reference::load(&path).unwrap()
+    ));
+    rewrite_part(&path, "word/styles.xml", |x| x.replace("微软雅黑", "黑体"));
+    let again = reference::load(&path).unwrap();
+    assert_eq!(
+        again.looks["PlanHeading1"].font.as_deref(),
+        Some("黑体"),
+        "{:?}",
+        again.looks
+    );
+    assert_eq!(
+        first.looks["PlanHeading1"].font.as_deref(),
+        Some("微软雅黑")
     );
 }

@@ -105,14 +105,25 @@ const STYLES: [(&str, &[&str]); 10] = [
     ("PlanTableHead", &["表头"]),
 ];
 
-/// The reference document at `path`, read once per run.
+/// The reference document at `path`, read once for as long as the file is
+/// unchanged: a batch reads it once for all its schools, and `preview`
+/// reads it again when the school saves a new version.
 pub fn load(path: &Path) -> Result<Arc<Template>, Message> {
-    static KEPT: Mutex<Vec<(PathBuf, Arc<Template>)>> = Mutex::new(Vec::new());
-    if let Some((_, t)) = KEPT.lock().unwrap().iter().find(|(p, _)| p == path) {
+    type Stamp = Option<(std::time::SystemTime, u64)>;
+    static KEPT: Mutex<Vec<(PathBuf, Stamp, Arc<Template>)>> = Mutex::new(Vec::new());
+    let stamp: Stamp = std::fs::metadata(path)
+        .ok()
+        .and_then(|m| Some((m.modified().ok()?, m.len())));
+    let mut kept = KEPT.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((_, _, t)) = kept
+        .iter()
+        .find(|(p, s, _)| p == path && stamp.is_some() && *s == stamp)
+    {
         return Ok(t.clone());
     }
     let t = Arc::new(read(path)?);
-    KEPT.lock().unwrap().push((path.to_path_buf(), t.clone()));
+    kept.retain(|(p, _, _)| p != path);
+    kept.push((path.to_path_buf(), stamp, t.clone()));
     Ok(t)
 }
 
