@@ -13,6 +13,7 @@
 //!   its own paragraph — that is how Chinese plans are typed — so a single
 //!   newline starts a new paragraph, not a soft wrap.
 //! - [`inline`] (`md_inline`): one line, for titles and list items.
+//! - [`cell`] (`md_cell`): one line inside a pipe table's cell.
 //! - [`literal`] (`md_text`): text that is not Markdown at all, such as the
 //!   generated numbers `1.`; every special character is escaped.
 
@@ -31,6 +32,16 @@ pub fn block(src: &str) -> String {
 /// A single line of inline Markdown.
 pub fn inline(src: &str) -> String {
     Writer::new(Mode::Inline).run(&protect(src))
+}
+
+/// [`inline`] for a cell of a pipe table. Text escapes `|` everywhere
+/// already; a code span keeps it as typed, which in a cell would end the
+/// cell, so there it is written `\|` (a table reads that as `|`, even in
+/// code, where anywhere else it would show the backslash).
+pub fn cell(src: &str) -> String {
+    let mut w = Writer::new(Mode::Inline);
+    w.in_cell = true;
+    w.run(&protect(src))
 }
 
 /// Lists deeper than this are written at this depth: the text stays, the
@@ -139,6 +150,8 @@ struct Writer {
     block_gap: bool,
     line_start: bool,
     in_code_block: bool,
+    /// Writing a pipe table's cell ([`cell`]).
+    in_cell: bool,
     links: Vec<String>,
 }
 
@@ -151,6 +164,7 @@ impl Writer {
             block_gap: false,
             line_start: true,
             in_code_block: false,
+            in_cell: false,
             links: Vec::new(),
         }
     }
@@ -263,6 +277,10 @@ impl Writer {
                     " "
                 } else {
                     ""
+                };
+                let code = match self.in_cell {
+                    true => code.replace('|', "\\|"),
+                    false => code.to_string(),
                 };
                 self.out
                     .push_str(&format!("{fence}{pad}{code}{pad}{fence}"));

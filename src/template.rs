@@ -89,6 +89,9 @@ impl Templates {
         tera.register_filter("md_inline", |v: Value, _: Kwargs, _: &State| {
             markup::inline(&as_text(&v))
         });
+        tera.register_filter("md_cell", |v: Value, _: Kwargs, _: &State| {
+            markup::cell(&as_text(&v))
+        });
         tera.register_filter("md_text", |v: Value, _: Kwargs, _: &State| {
             markup::literal(&as_text(&v))
         });

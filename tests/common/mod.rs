@@ -507,7 +507,8 @@ pub fn docx_bytes(docx: &[u8], name: &str) -> Vec<u8> {
     out
 }
 
-/// Changes one XML part of the Word file at `path` in place.
+/// Changes one XML part of the Word file at `path` in place; a part it
+/// does not have is added, made from "".
 pub fn rewrite_part(path: &Path, name: &str, change: impl Fn(String) -> String) {
     use std::io::{Read, Write};
     let bytes = std::fs::read(path).unwrap();
@@ -521,6 +522,9 @@ pub fn rewrite_part(path: &Path, name: &str, change: impl Fn(String) -> String) 
             data = change(String::from_utf8(data).unwrap()).into_bytes();
         }
         parts.push((f.name().to_string(), data));
+    }
+    if !parts.iter().any(|(part, _)| part == name) {
+        parts.push((name.to_string(), change(String::new()).into_bytes()));
     }
     let mut out = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
     for (part, data) in parts {

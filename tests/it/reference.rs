@@ -336,3 +336,60 @@ fn a_template_saved_again_is_read_again() {
         Some("微软雅黑")
     );
 }
+
+/// A header naming one picture twice, and a part typed by name: each is
+/// copied once, typed as the template typed it, and the package stays
+/// valid (a second `Default` for `xml`, or a part twice, makes it one
+/// Word cannot open).
+#[test]
+fn shared_pictures_and_named_parts_are_copied_once() {
+    let dir = folder();
+    let template = dir.path().join("模板/学校模板.docx");
+    rewrite_part(&template, "word/_rels/header1.xml.rels", |x| {
+        x.replace(
+            "</Relationships>",
+            concat!(
+                r#"<Relationship Id="rIdLogo2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/logo.png"/>"#,
+                r#"<Relationship Id="rIdChart" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart" Target="charts/chart1.xml"/>"#,
+                "</Relationships>"
+            ),
+        )
+    });
+    rewrite_part(&template, "word/charts/chart1.xml", |_| CHART.into());
+    rewrite_part(&template, "[Content_Types].xml", |x| {
+        x.replace("</Types>", &format!(r#"<Override PartName="/word/charts/chart1.xml" ContentType="{CHART_TYPE}"/></Types>"#))
+    });
+    let run = unionplan(dir.path(), &["render", "plan.yaml", "-f", "docx"]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let docx = std::fs::read(dir.path().join("out/plan.docx")).unwrap();
+    let names = docx_part_names(&docx);
+    let logos = names.iter().filter(|n| n.contains("logo.png")).count();
+    assert_eq!(logos, 1, "{names:?}");
+    let rels = docx_part(&docx, "word/_rels/refheader1.xml.rels");
+    assert!(rels.contains(r#"Id="rIdLogo2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/ref1_logo.png""#), "{rels}");
+    assert!(
+        names.contains(&"word/media/ref1_chart1.xml".to_string()),
+        "{names:?}"
+    );
+    let types = docx_part(&docx, "[Content_Types].xml");
+    assert_eq!(types.matches(r#"Extension="xml""#).count(), 1, "{types}");
+    assert!(
+        types.contains(&format!(
+            r#"<Override PartName="/word/media/ref1_chart1.xml" ContentType="{CHART_TYPE}"/>"#
+        )),
+        "{types}"
+    );
+    assert_valid_docx(&docx, "同一张图用两次的页眉");
+}
+
+const CHART_TYPE: &str = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
+
+/// The least chart a package may hold: an empty bar chart and its axes.
+const CHART: &str = concat!(
+    r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
+    r#"<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart><c:plotArea><c:layout/>"#,
+    r#"<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:axId val="1"/><c:axId val="2"/></c:barChart>"#,
+    r#"<c:catAx><c:axId val="1"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:axPos val="b"/><c:crossAx val="2"/></c:catAx>"#,
+    r#"<c:valAx><c:axId val="2"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:axPos val="l"/><c:crossAx val="1"/></c:valAx>"#,
+    r#"</c:plotArea></c:chart></c:chartSpace>"#
+);

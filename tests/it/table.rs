@@ -289,3 +289,48 @@ fn tracked_changes_mark_the_rows_that_changed() {
     );
     assert!(xml.contains("<w:delText xml:space=\"preserve\">1、教师节慰问</w:delText>"));
 }
+
+/// A `|` inside a code span stays inside its cell too: the item's text and
+/// its owner come through whole in every format, each in its own column.
+#[test]
+fn a_bar_in_code_stays_in_its_cell() {
+    let spec = with_table(
+        "school: 柳岸小学
+year: 2026
+guiding_principles: 服务教职工。
+measures: [做好慰问。]
+schedule:
+  - month: 3
+    items:
+      - {text: '检查`a|b`与网络', owner: '`张|三`'}
+signature: {date: 2026-02-20}
+",
+    );
+    let md = String::from_utf8(render_text(&spec, Format::Markdown)).unwrap();
+    let doc = Document::from_markdown(&md);
+    let table = doc
+        .blocks
+        .iter()
+        .find(|b| b.kind == BlockKind::Table)
+        .and_then(|b| b.table.as_deref())
+        .unwrap_or_else(|| panic!("{md}"));
+    let row = &table.rows[1];
+    assert_eq!(row.cells.len(), 3, "{md}");
+    assert_eq!(row.cells[1].plain_text(), "1、检查a|b与网络", "{md}");
+    assert_eq!(row.cells[2].plain_text(), "张|三", "{md}");
+
+    let docx = render_text(&spec, Format::Docx);
+    let document = docx_part(&docx, "word/document.xml");
+    let doc = roxmltree::Document::parse(&document).unwrap();
+    let cells: Vec<Vec<String>> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name((W, "tc")))
+        .map(cell_texts)
+        .collect();
+    assert_eq!(cells[3], ["三月"]);
+    assert_eq!(cells[4], ["1、检查a|b与网络"]);
+    assert_eq!(cells[5], ["张|三"]);
+    let html = String::from_utf8(render_text(&spec, Format::Html)).unwrap();
+    assert!(html.contains("<code>a|b</code>与网络</p></td>"), "{html}");
+    assert!(html.contains("<code>张|三</code>"), "{html}");
+}

@@ -187,7 +187,7 @@ fn read(path: &Path) -> Result<Template, Message> {
         Some(b) => text(b, "[Content_Types].xml")?,
         None => String::new(),
     };
-    let defaults = content_defaults(&types_xml);
+    let (defaults, overrides) = content_types_of(&types_xml);
 
     // The section: the body's last `w:sectPr`.
     let sect = doc
@@ -233,6 +233,7 @@ fn read(path: &Path) -> Result<Template, Message> {
     let mut headers = Vec::new();
     let mut footers = Vec::new();
     let mut copied: HashMap<String, String> = HashMap::new();
+    let mut media_of: HashMap<String, String> = HashMap::new();
     if let Some(sect) = sect {
         for r in sect.children() {
             let (kind_tag, list) = if r.has_tag_name((W, "headerReference")) {
@@ -298,25 +299,48 @@ fn read(path: &Path) -> Result<Template, Message> {
                         target.to_string()
                     } else {
                         let from = resolve(parent(&source), target);
-                        let bytes = part(&from)?
-                            .ok_or_else(|| messages::reference_damaged(&shown, &from))?;
-                        let file = from.rsplit('/').next().unwrap_or("part");
-                        let media = format!("media/ref{n}_{file}");
-                        let ext = file.rsplit('.').next().unwrap_or("").to_ascii_lowercase();
-                        if !content_types.contains(&format!("Extension=\"{ext}\"")) {
-                            let ct = defaults
-                                .get(&ext)
-                                .cloned()
-                                .or_else(|| known_type(&ext).map(str::to_string))
-                                .unwrap_or_else(|| "application/octet-stream".into());
-                            content_types.push_str(&format!(
-                                r#"<Default Extension="{}" ContentType="{}"/>"#,
-                                crate::render::docx::ooxml::escape(&ext),
-                                crate::render::docx::ooxml::escape(&ct)
-                            ));
+                        // A part two relationships name (a logo shown twice)
+                        // is copied once; the package may hold a name once.
+                        if let Some(media) = media_of.get(&from) {
+                            media.clone()
+                        } else {
+                            let bytes = part(&from)?
+                                .ok_or_else(|| messages::reference_damaged(&shown, &from))?;
+                            let file = from.rsplit('/').next().unwrap_or("part");
+                            let mut media = format!("media/ref{n}_{file}");
+                            let mut k = 1;
+                            while media_of.values().any(|m| *m == media) {
+                                k += 1;
+                                media = format!("media/ref{n}_{k}_{file}");
+                            }
+                            media_of.insert(from.clone(), media.clone());
+                            let ext = file.rsplit('.').next().unwrap_or("").to_ascii_lowercase();
+                            if let Some(ct) =
+                                overrides.get(&format!("/{from}").to_ascii_lowercase())
+                            {
+                                // A part typed by name (a chart): typed so again.
+                                content_types.push_str(&format!(
+                                    r#"<Override PartName="/word/{}" ContentType="{}"/>"#,
+                                    crate::render::docx::ooxml::escape(&media),
+                                    crate::render::docx::ooxml::escape(ct)
+                                ));
+                            } else if !BASE_EXTENSIONS.contains(&ext.as_str())
+                                && !content_types.contains(&format!("Extension=\"{ext}\""))
+                            {
+                                let ct = defaults
+                                    .get(&ext)
+                                    .cloned()
+                                    .or_else(|| known_type(&ext).map(str::to_string))
+                                    .unwrap_or_else(|| "application/octet-stream".into());
+                                content_types.push_str(&format!(
+                                    r#"<Default Extension="{}" ContentType="{}"/>"#,
+                                    crate::render::docx::ooxml::escape(&ext),
+                                    crate::render::docx::ooxml::escape(&ct)
+                                ));
+                            }
+                            parts.push((format!("word/{media}"), bytes));
+                            media
                         }
-                        parts.push((format!("word/{media}"), bytes));
-                        media
                     };
                     out.push_str(&format!(
                         r#"<Relationship Id="{}" Type="{}" Target="{}"{}/>"#,
@@ -449,20 +473,32 @@ fn relationships(
 }
 
 /// `Default` content types by extension.
-fn content_defaults(xml: &str) -> HashMap<String, String> {
+/// Extensions the plan's own `[Content_Types].xml` has a `Default` for:
+/// a second one would make the package unreadable.
+const BASE_EXTENSIONS: [&str; 2] = ["rels", "xml"];
+
+/// The `Default` types of a package by extension, and its `Override`
+/// types by part name, both lower-cased as the package compares them.
+fn content_types_of(xml: &str) -> (HashMap<String, String>, HashMap<String, String>) {
     let Ok(doc) = roxmltree::Document::parse(xml) else {
-        return HashMap::new();
+        return Default::default();
     };
-    doc.root_element()
-        .children()
-        .filter(|c| c.tag_name().name() == "Default")
-        .filter_map(|d| {
-            Some((
-                d.attribute("Extension")?.to_ascii_lowercase(),
-                d.attribute("ContentType")?.to_string(),
-            ))
-        })
-        .collect()
+    let entries = |tag: &str, key: &str| -> HashMap<String, String> {
+        doc.root_element()
+            .children()
+            .filter(|c| c.tag_name().name() == tag)
+            .filter_map(|d| {
+                Some((
+                    d.attribute(key)?.to_ascii_lowercase(),
+                    d.attribute("ContentType")?.to_string(),
+                ))
+            })
+            .collect()
+    };
+    (
+        entries("Default", "Extension"),
+        entries("Override", "PartName"),
+    )
 }
 
 fn known_type(ext: &str) -> Option<&'static str> {
