@@ -33,18 +33,30 @@ pub type Made = Vec<(PathBuf, Result<(), Error>)>;
 
 /// The DOCX files of a run waiting to become PDFs.
 pub struct Pdfs {
-    dir: tempfile::TempDir,
+    /// The LibreOffice program, found before anything is queued.
+    soffice: PathBuf,
+    dir: write::TemporaryDir,
     /// Each DOCX in `dir` and the PDF it becomes.
     jobs: Mutex<Vec<(PathBuf, PathBuf)>>,
 }
 
 impl Pdfs {
+    /// Ready to take DOCX files, or why no PDF can be made: LibreOffice is
+    /// looked for first, so a run without it says so before it starts.
     pub fn new() -> Result<Pdfs, Error> {
-        let dir = tempfile::Builder::new()
-            .prefix("unionplan-pdf-")
-            .tempdir()
-            .map_err(|e| Error::io(messages::cannot_create_dir("(临时文件夹)", &e), e))?;
+        let soffice = find_soffice().ok_or_else(|| match std::env::var_os(SOFFICE_VAR) {
+            Some(named) => Error::render(messages::pdf_soffice_var_missing(
+                SOFFICE_VAR,
+                Path::new(&named).display(),
+            )),
+            None => Error::render(messages::pdf_no_libreoffice()),
+        })?;
+        let dir = write::temporary_dir("unionplan-pdf-").map_err(|e| {
+            let shown = std::env::temp_dir().display().to_string();
+            Error::io(messages::cannot_create_dir(shown, &e), e)
+        })?;
         Ok(Pdfs {
+            soffice,
             dir,
             jobs: Mutex::new(Vec::new()),
         })
@@ -69,23 +81,29 @@ impl Pdfs {
         if jobs.is_empty() {
             return Ok(Vec::new());
         }
-        let soffice =
-            find_soffice().ok_or_else(|| Error::render(messages::pdf_no_libreoffice()))?;
+        let soffice = &self.soffice;
         let out_dir = self.dir.path().join("pdf");
         let profile = self.dir.path().join("profile");
-        let mut command = Command::new(&soffice);
+        let mut command = Command::new(soffice);
         command
             .arg(format!("-env:UserInstallation={}", file_url(&profile)))
             .args(["--headless", "--norestore", "--nologo", "--nolockcheck"])
             .args(["--convert-to", "pdf:writer_pdf_Export", "--outdir"])
             .arg(&out_dir)
             .args(jobs.iter().map(|(docx, _)| docx))
+            // Nothing it prints is read: a pipe left unread would stop
+            // it once full.
             .stdin(Stdio::null())
             .stdout(Stdio::null())
-            .stderr(Stdio::piped());
+            .stderr(Stdio::null());
+        // A process group of its own, so that stopping it stops what its
+        // launcher started too.
+        #[cfg(unix)]
+        std::os::unix::process::CommandExt::process_group(&mut command, 0);
         let mut child = command
             .spawn()
-            .map_err(|e| Error::render(messages::pdf_libreoffice_failed(soffice.display(), e)))?;
+            .map_err(|e| Error::render(messages::pdf_libreoffice_failed(soffice.display(), &e)))?;
+        let running = Running::new(child.id());
         // LibreOffice can hang on a broken installation: give it a minute
         // to start and some seconds a plan, then stop it.
         let limit = Duration::from_secs(60 + 10 * jobs.len() as u64);
@@ -94,6 +112,7 @@ impl Pdfs {
             match child.try_wait() {
                 Ok(Some(_)) => break,
                 Ok(None) if started.elapsed() > limit => {
+                    running.stop();
                     let _ = child.kill();
                     let _ = child.wait();
                     return Err(Error::render(messages::pdf_libreoffice_timeout(
@@ -104,11 +123,14 @@ impl Pdfs {
                 Err(e) => {
                     return Err(Error::render(messages::pdf_libreoffice_failed(
                         soffice.display(),
-                        e,
+                        &e,
                     )));
                 }
             }
         }
+        // What the launcher left running (a LibreOffice that outlived it).
+        running.stop();
+        drop(running);
         Ok(jobs
             .into_iter()
             .map(|(docx, target)| {
@@ -126,6 +148,52 @@ impl Pdfs {
             .collect())
     }
 }
+
+/// The LibreOffice process group converting now, for [`stop`].
+static RUNNING: Mutex<Option<u32>> = Mutex::new(None);
+
+/// The conversion under way: on [`RUNNING`] while it lives.
+struct Running(u32);
+
+impl Running {
+    fn new(pid: u32) -> Running {
+        *RUNNING.lock().unwrap_or_else(|e| e.into_inner()) = Some(pid);
+        Running(pid)
+    }
+
+    fn stop(&self) {
+        kill_group(self.0);
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        *RUNNING.lock().unwrap_or_else(|e| e.into_inner()) = None;
+    }
+}
+
+/// Stop a conversion under way, with every process LibreOffice started:
+/// for an interrupted run, before its temporary files are removed.
+pub fn stop() {
+    if let Some(pid) = *RUNNING.lock().unwrap_or_else(|e| e.into_inner()) {
+        kill_group(pid);
+    }
+}
+
+#[cfg(unix)]
+fn kill_group(pid: u32) {
+    let Ok(pid) = i32::try_from(pid) else { return };
+    // SAFETY: kill(2) takes plain integers and touches no memory of ours;
+    // a negative pid names the process group made for LibreOffice alone.
+    unsafe {
+        libc::kill(-pid, libc::SIGKILL);
+    }
+}
+
+/// Elsewhere the child itself is stopped (`Child::kill`), and Ctrl+C
+/// reaches every program of the console.
+#[cfg(not(unix))]
+fn kill_group(_pid: u32) {}
 
 /// The LibreOffice program, if there is one.
 pub fn find_soffice() -> Option<PathBuf> {

@@ -69,7 +69,46 @@ pub fn end_interrupted(code: i32) -> ! {
     for f in files.iter() {
         let _ = std::fs::remove_file(f);
     }
+    for d in TEMPORARY_DIRS
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .iter()
+    {
+        let _ = std::fs::remove_dir_all(d);
+    }
     std::process::exit(code)
+}
+
+/// Temporary folders of the run (the PDFs' work folder), removed by
+/// [`end_interrupted`] as well: `tempfile` removes them on drop, which an
+/// interrupted process never reaches.
+static TEMPORARY_DIRS: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+/// A new temporary folder, removed when dropped or when the run is
+/// interrupted.
+pub fn temporary_dir(prefix: &str) -> std::io::Result<TemporaryDir> {
+    let dir = tempfile::Builder::new().prefix(prefix).tempdir()?;
+    TEMPORARY_DIRS
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .push(dir.path().to_path_buf());
+    Ok(TemporaryDir(dir))
+}
+
+/// See [`temporary_dir`].
+pub struct TemporaryDir(tempfile::TempDir);
+
+impl TemporaryDir {
+    pub fn path(&self) -> &Path {
+        self.0.path()
+    }
+}
+
+impl Drop for TemporaryDir {
+    fn drop(&mut self) {
+        let mut dirs = TEMPORARY_DIRS.lock().unwrap_or_else(|e| e.into_inner());
+        dirs.retain(|d| d != self.0.path());
+    }
 }
 
 /// A new temporary file in `dir`, on the list of unfinished ones.

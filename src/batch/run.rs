@@ -77,9 +77,14 @@ pub fn run(
         ));
     }
 
-    let pdfs = match formats.contains(&Format::Pdf) {
-        true => Some(Pdfs::new()?),
-        false => None,
+    // No LibreOffice is no reason to write no plans: the other formats
+    // are written, and why there is no PDF is returned beside them.
+    let (pdfs, mut pdf_failed) = match formats.contains(&Format::Pdf) {
+        true => match Pdfs::new() {
+            Ok(p) => (Some(p), None),
+            Err(e) => (None, Some(e)),
+        },
+        false => (None, None),
     };
     // Pass 2: render and write, each school's files as soon as they are made.
     let mut results: Vec<SchoolResult> = district
@@ -108,7 +113,6 @@ pub fn run(
         .collect();
 
     // The PDFs, all in one LibreOffice run, each given to its school.
-    let mut pdf_failed = None;
     if let Some(pdfs) = pdfs {
         match pdfs.convert(write::Durability::Fast) {
             Err(e) => pdf_failed = Some(e),

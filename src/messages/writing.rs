@@ -41,6 +41,18 @@ pub fn io_reason(err: &std::io::Error) -> String {
         K::AlreadyExists => zh_en!("文件已经存在", "the file already exists").into(),
         K::StorageFull => zh_en!("磁盘已满", "the disk is full").into(),
         K::ReadOnlyFilesystem => zh_en!("磁盘是只读的", "the disk is read-only").into(),
+        K::IsADirectory => zh_en!("这是一个文件夹，不是文件", "it is a folder, not a file").into(),
+        K::NotADirectory => zh_en!(
+            "路径中间有一项是文件，不是文件夹",
+            "a part of the path is a file, not a folder"
+        )
+        .into(),
+        K::ResourceBusy | K::ExecutableFileBusy => zh_en!(
+            "文件正被别的程序占用",
+            "the file is in use by another program"
+        )
+        .into(),
+        K::InvalidFilename => zh_en!("文件名不合规", "the file name is not allowed").into(),
         K::BrokenPipe => zh_en!(
             "接收输出的程序已经关闭",
             "the program receiving the output has closed"
@@ -109,26 +121,43 @@ super::problems! {
 super::problems! {
     pub fn pdf_no_libreoffice() {
         zh_en!(
-            "没有生成 PDF：要生成 PDF，需要先安装 LibreOffice（免费，https://zh-cn.libreoffice.org/download/；Linux 上运行 apt-get install libreoffice-writer-nogui fonts-noto-cjk）。其他格式的文件已经生成。".to_string(),
-            "no PDF was made: making a PDF needs LibreOffice installed (free, https://www.libreoffice.org/download/; on Linux, apt-get install libreoffice-writer-nogui fonts-noto-cjk). The files in the other formats were written.".to_string()
+            "没有生成 PDF：要生成 PDF，需要先安装 LibreOffice（免费，https://zh-cn.libreoffice.org/download/；Linux 上运行 apt-get install libreoffice-writer-nogui fonts-noto-cjk）".to_string(),
+            "no PDF was made: making a PDF needs LibreOffice installed (free, https://www.libreoffice.org/download/; on Linux, apt-get install libreoffice-writer-nogui fonts-noto-cjk)".to_string()
         )
     }
 }
 
 super::problems! {
-    pub fn pdf_libreoffice_failed(program: impl Display, err: impl Display) {
+    pub fn pdf_libreoffice_failed(program: impl Display, err: &std::io::Error) {
         zh_en!(
-            format!("没有生成 PDF：无法运行 LibreOffice（{program}）：{err}。其他格式的文件已经生成。"),
-            format!("no PDF was made: LibreOffice ({program}) could not be run: {err}. The files in the other formats were written.")
+            format!("没有生成 PDF：无法运行 LibreOffice（{program}）：{}", io_reason(err)),
+            format!("no PDF was made: LibreOffice ({program}) could not be run: {}", io_reason(err))
         )
     }
+}
+
+super::problems! {
+    pub fn pdf_soffice_var_missing(var: &str, path: impl Display) {
+        zh_en!(
+            format!("没有生成 PDF：环境变量 {var} 指定的 LibreOffice 程序 {path} 不存在，请改正它，或者删掉这个变量"),
+            format!("no PDF was made: the LibreOffice program {path} named by {var} does not exist; correct it, or remove the variable")
+        )
+    }
+}
+
+/// Said after a PDF run failed, when other formats were asked for too.
+pub fn pdf_others_written() -> &'static str {
+    zh_en!(
+        "其他格式的文件已经生成。",
+        "The files in the other formats were written."
+    )
 }
 
 super::problems! {
     pub fn pdf_libreoffice_timeout(seconds: u64) {
         zh_en!(
-            format!("没有生成 PDF：LibreOffice 在 {seconds} 秒内没有完成转换，已停止它。请检查 LibreOffice 能否正常打开。其他格式的文件已经生成。"),
-            format!("no PDF was made: LibreOffice did not finish within {seconds} seconds and was stopped; check that LibreOffice opens normally. The files in the other formats were written.")
+            format!("没有生成 PDF：LibreOffice 在 {seconds} 秒内没有完成转换，已停止它。请检查 LibreOffice 能否正常打开"),
+            format!("no PDF was made: LibreOffice did not finish within {seconds} seconds and was stopped; check that LibreOffice opens normally")
         )
     }
 }

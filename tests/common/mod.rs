@@ -44,6 +44,7 @@ pub fn unionplan_with(
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
         .env("LANG", lang)
+        .env_remove(unionplan::pdf::SOFFICE_VAR)
         .envs(vars.iter().copied())
         .output()
         .expect("the binary runs")

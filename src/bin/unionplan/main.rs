@@ -15,7 +15,10 @@ use crate::cmd::Failure;
 fn main() -> ExitCode {
     // Interrupted (Ctrl+C, SIGTERM): no half-written temporary file stays
     // behind; every output is the old file or the complete new one.
-    let _ = ctrlc::set_handler(|| unionplan::write::end_interrupted(130));
+    let _ = ctrlc::set_handler(|| {
+        unionplan::pdf::stop();
+        unionplan::write::end_interrupted(130)
+    });
     let lang = messages::Lang::from_env();
     messages::set_lang(lang);
     let cli = match args::parse(lang) {

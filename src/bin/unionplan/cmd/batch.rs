@@ -76,7 +76,7 @@ pub fn run(a: BatchArgs) -> Outcome {
     }
     let (results, pdf_failed) = results?;
     if let Some(e) = &pdf_failed {
-        report(e);
+        super::render::pdf_failed(e, &formats);
     }
     let failed: Vec<&SchoolResult> = results.iter().filter(|r| !r.ok()).collect();
     for r in &failed {

@@ -21,10 +21,7 @@ pub fn run(a: RenderArgs) -> Outcome {
     check_outputs(&a.specs, &a.output, &formats)?;
     // The DOCX of every plan waits here to become its PDF, all in one
     // LibreOffice run at the end.
-    let pdfs = match formats.contains(&Format::Pdf) {
-        true => Some(Pdfs::new()?),
-        false => None,
-    };
+    let (pdfs, no_pdfs) = start_pdfs(&formats);
     let to_render = Format::to_render(&formats);
     let mut all_ok = true;
     for spec_path in &a.specs {
@@ -65,9 +62,33 @@ pub fn run(a: RenderArgs) -> Outcome {
         }
     }
     if let Some(pdfs) = pdfs {
-        all_ok &= convert(pdfs, write::Durability::Durable);
+        all_ok &= convert(pdfs, write::Durability::Durable, &formats);
+    }
+    if let Some(e) = no_pdfs {
+        pdf_failed(&e, &formats);
+        all_ok = false;
     }
     reported(all_ok)
+}
+
+/// The PDFs of a run, if asked for; or, where LibreOffice is missing, why
+/// not, to be said once at the end: the other formats are written anyway.
+pub fn start_pdfs(formats: &[Format]) -> (Option<Pdfs>, Option<Error>) {
+    if !formats.contains(&Format::Pdf) {
+        return (None, None);
+    }
+    match Pdfs::new() {
+        Ok(p) => (Some(p), None),
+        Err(e) => (None, Some(e)),
+    }
+}
+
+/// Say why no PDF was made, and that the other files were.
+pub fn pdf_failed(e: &Error, formats: &[Format]) {
+    report(e);
+    if formats.iter().any(|f| *f != Format::Pdf) {
+        say(messages::pdf_others_written().to_string());
+    }
 }
 
 /// The reference document of `--reference-doc`, read now: a file that is
@@ -80,10 +101,10 @@ pub fn reference_doc(path: Option<PathBuf>) -> Result<Option<PathBuf>, Error> {
 }
 
 /// Make the queued PDFs and say what became of each; false if any failed.
-pub fn convert(pdfs: Pdfs, durability: write::Durability) -> bool {
+pub fn convert(pdfs: Pdfs, durability: write::Durability, formats: &[Format]) -> bool {
     match pdfs.convert(durability) {
         Err(e) => {
-            report(&e);
+            pdf_failed(&e, formats);
             false
         }
         Ok(made) => {
