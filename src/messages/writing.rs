@@ -172,6 +172,24 @@ super::problems! {
 }
 
 super::problems! {
+    pub fn reference_no_page_numbers(path: impl Display) {
+        zh_en!(
+            format!("参考文档 {path} 的页脚里没有页码：用它的页脚的页面不会有页码"),
+            format!("the footer of the reference document {path} has no page number: the pages with its footer will have none")
+        )
+    }
+}
+
+/// How to put the page number back, with a template whose footer has none.
+pub fn reference_no_page_numbers_help() -> String {
+    zh_en!(
+        "在 Word 里打开模板，双击页脚，点“插入 → 页码 → 当前位置”，保存后再生成；或者删掉模板的页脚，用 unionplan 自带的页码",
+        "open the template in Word, double-click the footer, choose Insert → Page Number → Current Position, save, and render again; or delete the template's footer to get unionplan's page numbers"
+    )
+    .to_string()
+}
+
+super::problems! {
     pub fn reference_unreadable(path: &str, err: &std::io::Error) {
         zh_en!(
             format!("无法读取参考文档 {path}：{}", io_reason(err)),

@@ -355,7 +355,16 @@ impl Checker<'_> {
             let path = dir.join(written.trim());
             // Read now, so a file that is no DOCX is told at this line.
             match crate::render::reference::load(&path) {
-                Ok(_) => Some(path),
+                Ok(t) => {
+                    if t.footer_without_page {
+                        c.warn(
+                            p,
+                            msg::reference_no_page_numbers(written.trim()),
+                            Some(msg::reference_no_page_numbers_help()),
+                        );
+                    }
+                    Some(path)
+                }
                 Err(m) => {
                     c.report(p, m, None);
                     None

@@ -393,3 +393,117 @@ const CHART: &str = concat!(
     r#"<c:valAx><c:axId val="2"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:axPos val="l"/><c:crossAx val="1"/></c:valAx>"#,
     r#"</c:plotArea></c:chart></c:chartSpace>"#
 );
+
+/// Gives the template at `path` a footer saying `text` on the pages of
+/// `kind`, and, for `first`, a first page of its own.
+fn add_footer(path: &std::path::Path, kind: &str, text: &str) {
+    let w = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
+    let footer = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:ftr {w}><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:ftr>"#
+    );
+    rewrite_part(path, "word/footer1.xml", |_| footer.clone());
+    rewrite_part(path, "word/_rels/document.xml.rels", |x| {
+        x.replace(
+            "</Relationships>",
+            r#"<Relationship Id="rIdF" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/></Relationships>"#,
+        )
+    });
+    rewrite_part(path, "[Content_Types].xml", |x| {
+        x.replace(
+            "</Types>",
+            r#"<Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/></Types>"#,
+        )
+    });
+    let title_page = if kind == "first" { "<w:titlePg/>" } else { "" };
+    rewrite_part(path, "word/document.xml", |x| {
+        x.replace(
+            r#"<w:pgSz "#,
+            &format!(r#"<w:footerReference w:type="{kind}" r:id="rIdF"/><w:pgSz "#),
+        )
+        .replace("</w:sectPr>", &format!("{title_page}</w:sectPr>"))
+    });
+}
+
+/// The page numbers stay on every page the template leaves without a
+/// footer; a template footer without one is warned of, at the spec's line.
+#[test]
+fn page_numbers_stay_where_the_template_has_no_footer() {
+    let refs = |docx: &[u8]| -> Vec<(String, String)> {
+        let document = docx_part(docx, "word/document.xml");
+        let doc = roxmltree::Document::parse(&document).unwrap();
+        let rels = docx_part(docx, "word/_rels/document.xml.rels");
+        let mut out: Vec<(String, String)> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name((W, "footerReference")))
+            .map(|n| {
+                let id = n
+                    .attribute((
+                        "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+                        "id",
+                    ))
+                    .unwrap();
+                let target = rels
+                    .split("<Relationship ")
+                    .find(|r| r.contains(&format!(r#"Id="{id}""#)))
+                    .and_then(|r| r.split(r#"Target=""#).nth(1))
+                    .and_then(|t| t.split('"').next())
+                    .unwrap()
+                    .to_string();
+                (n.attribute((W, "type")).unwrap().to_string(), target)
+            })
+            .collect();
+        out.sort();
+        out
+    };
+    let render = |dir: &tempfile::TempDir| {
+        let run = unionplan(dir.path(), &["render", "plan.yaml", "-f", "docx"]);
+        assert!(run.status.success(), "{}", stderr(&run));
+        let docx = std::fs::read(dir.path().join("out/plan.docx")).unwrap();
+        assert_valid_docx(&docx, "带页脚的模板");
+        (docx, stderr(&run))
+    };
+    let pair = |k: &str, t: &str| (k.to_string(), t.to_string());
+
+    // A footer on the first page only: the others keep their numbers.
+    let dir = folder();
+    add_footer(
+        &dir.path().join("模板/学校模板.docx"),
+        "first",
+        "校址：青溪路 1 号",
+    );
+    let (docx, err) = render(&dir);
+    assert_eq!(
+        refs(&docx),
+        [
+            pair("default", "footer1.xml"),
+            pair("even", "footer2.xml"),
+            pair("first", "reffooter2.xml"),
+        ]
+    );
+    assert!(err.contains("plan.yaml:7:"), "{err}");
+    assert!(err.contains("页脚里没有页码"), "{err}");
+
+    // A letterhead on the first page alone: that page keeps its number.
+    let dir = folder();
+    rewrite_part(
+        &dir.path().join("模板/学校模板.docx"),
+        "word/document.xml",
+        |x| {
+            x.replace(
+                r#"w:type="default" r:id="rId10""#,
+                r#"w:type="first" r:id="rId10""#,
+            )
+            .replace("</w:sectPr>", "<w:titlePg/></w:sectPr>")
+        },
+    );
+    let (docx, err) = render(&dir);
+    assert_eq!(
+        refs(&docx),
+        [
+            pair("default", "footer1.xml"),
+            pair("even", "footer2.xml"),
+            pair("first", "footer1.xml"),
+        ]
+    );
+    assert!(!err.contains("页脚里没有页码"), "{err}");
+}

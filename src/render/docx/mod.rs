@@ -392,7 +392,7 @@ fn document<'a>(
         }
         out
     };
-    let (headers, footers, title_page) = match m.template {
+    let (headers, mut footers, title_page) = match m.template {
         Some(t) => (
             refs(&t.headers),
             refs(&t.footers),
@@ -404,9 +404,22 @@ fn document<'a>(
         ),
         None => (Vec::new(), Vec::new(), false),
     };
+    // Every page the template gives no footer of its own has the page
+    // number: a letterhead on the first page alone must not cost the
+    // first page its number, nor a first-page footer the others theirs.
+    let mut pages = vec![
+        ("default", parts::FOOTER_ODD.1),
+        ("even", parts::FOOTER_EVEN.1),
+    ];
+    if title_page {
+        pages.push(("first", parts::FOOTER_ODD.1));
+    }
+    for (kind, id) in pages {
+        if !footers.iter().any(|(k, _)| *k == kind) {
+            footers.push((kind, id));
+        }
+    }
     Section {
-        footer_default: parts::FOOTER_ODD.1,
-        footer_even: parts::FOOTER_EVEN.1,
         headers: &headers,
         footers: &footers,
         title_page,

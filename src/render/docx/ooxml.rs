@@ -381,11 +381,8 @@ impl ParaProps<'_> {
 /// Page size, margins and grid of a section, in twips.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Section<'a> {
-    /// Relationship ids of the footers on odd (default) and even pages.
-    pub footer_default: &'a str,
-    pub footer_even: &'a str,
-    /// A reference document's headers and footers (type, relationship
-    /// id); its footers, if any, stand instead of the page numbers.
+    /// Headers and footers (type, relationship id): a reference
+    /// document's, and the page-number footers on the pages it leaves.
     pub headers: &'a [(&'a str, &'a str)],
     pub footers: &'a [(&'a str, &'a str)],
     /// A first page of its own (`w:titlePg`).
@@ -400,13 +397,6 @@ impl Section<'_> {
         out.push_str("<w:sectPr>");
         for (kind, id) in self.headers {
             let _ = write!(out, r#"<w:headerReference w:type="{kind}" r:id="{id}"/>"#);
-        }
-        if self.footers.is_empty() {
-            let _ = write!(
-                out,
-                r#"<w:footerReference w:type="default" r:id="{}"/><w:footerReference w:type="even" r:id="{}"/>"#,
-                self.footer_default, self.footer_even
-            );
         }
         for (kind, id) in self.footers {
             let _ = write!(out, r#"<w:footerReference w:type="{kind}" r:id="{id}"/>"#);

@@ -81,6 +81,9 @@ pub struct Template {
     pub title_page: bool,
     /// The pitch of its document grid of lines, if it has one.
     pub grid: Option<u32>,
+    /// It has footers, and one of them shows no page number (no `PAGE`
+    /// field): the pages with that footer have none.
+    pub footer_without_page: bool,
     /// The parts copied: headers, footers, their relationships and media.
     pub parts: Vec<(String, Vec<u8>)>,
     /// `Override` and `Default` entries for `[Content_Types].xml`.
@@ -234,6 +237,7 @@ fn read(path: &Path) -> Result<Template, Message> {
     let mut footers = Vec::new();
     let mut copied: HashMap<String, String> = HashMap::new();
     let mut media_of: HashMap<String, String> = HashMap::new();
+    let mut footer_without_page = false;
     if let Some(sect) = sect {
         for r in sect.children() {
             let (kind_tag, list) = if r.has_tag_name((W, "headerReference")) {
@@ -264,7 +268,11 @@ fn read(path: &Path) -> Result<Template, Message> {
             }
             let xml = part(&source)?.ok_or_else(|| messages::reference_damaged(&shown, &source))?;
             // Well-formed, or Word would refuse the whole plan.
-            parse(&text(xml.clone(), &source)?, &shown, &source)?;
+            let xml_text = text(xml.clone(), &source)?;
+            let part_doc = parse(&xml_text, &shown, &source)?;
+            if kind_tag == "footer" && !has_page_field(&part_doc) {
+                footer_without_page = true;
+            }
             let n = copied.len() + 1;
             let name = format!("ref{kind_tag}{n}.xml");
             content_types.push_str(&format!(
@@ -414,6 +422,7 @@ fn read(path: &Path) -> Result<Template, Message> {
         footers,
         title_page,
         grid,
+        footer_without_page,
         parts,
         content_types,
         relationships: relationships_out,
@@ -432,6 +441,16 @@ fn line(value: u32, rule: Option<&str>) -> Option<Line> {
             .then_some(Line::AtLeast(value)),
         _ => None,
     }
+}
+
+/// Does a header or footer show the page number: a `PAGE` field, simple
+/// (`w:fldSimple`) or complex (`w:instrText`)?
+fn has_page_field(doc: &roxmltree::Document) -> bool {
+    let is_page = |instr: &str| instr.split_whitespace().next() == Some("PAGE");
+    doc.descendants().any(|n| {
+        (n.has_tag_name((W, "fldSimple")) && n.attribute((W, "instr")).is_some_and(is_page))
+            || (n.has_tag_name((W, "instrText")) && n.text().is_some_and(is_page))
+    })
 }
 
 /// The first child element `w:tag` of `n`.

@@ -10,7 +10,7 @@ use unionplan::{Error, Pipeline, load_spec, messages, write};
 
 use super::{Outcome, reported, templates, today};
 use crate::args::RenderArgs;
-use crate::output::{report, say, warn};
+use crate::output::{report, say, show, warn};
 
 pub fn run(a: RenderArgs) -> Outcome {
     let mut pipeline = Pipeline::new(templates(a.templates.as_deref())?, today());
@@ -95,8 +95,15 @@ pub fn pdf_failed(e: &Error, formats: &[Format]) {
 /// no DOCX stops the run before anything is written, naming the file.
 pub fn reference_doc(path: Option<PathBuf>) -> Result<Option<PathBuf>, Error> {
     let Some(path) = path else { return Ok(None) };
-    unionplan::render::reference::load(&path)
+    let template = unionplan::render::reference::load(&path)
         .map_err(|m| Error::Invalid(vec![Diagnostic::file_level(&path, m)]))?;
+    if template.footer_without_page {
+        let mut d =
+            Diagnostic::file_level(&path, messages::reference_no_page_numbers(path.display()))
+                .as_warning();
+        d.help = Some(messages::reference_no_page_numbers_help());
+        show(&[d]);
+    }
     Ok(Some(path))
 }
 
