@@ -507,3 +507,50 @@ fn page_numbers_stay_where_the_template_has_no_footer() {
     );
     assert!(!err.contains("页脚里没有页码"), "{err}");
 }
+
+/// The body font the template gives Chinese text: its `eastAsia` font, or
+/// its theme's Chinese font where it names that (`eastAsiaTheme`), never
+/// its Western font.
+#[test]
+fn the_chinese_font_comes_from_the_theme_never_the_western_font() {
+    let body_font = |dir: &tempfile::TempDir| {
+        let run = unionplan(dir.path(), &["render", "plan.yaml", "-f", "docx"]);
+        assert!(run.status.success(), "{}", stderr(&run));
+        let docx = std::fs::read(dir.path().join("out/plan.docx")).unwrap();
+        let styles_xml = docx_part(&docx, "word/styles.xml");
+        let styles = roxmltree::Document::parse(&styles_xml).unwrap();
+        let document = docx_part(&docx, "word/document.xml");
+        let doc = roxmltree::Document::parse(&document).unwrap();
+        let p = doc
+            .descendants()
+            .find(|n| n.has_tag_name((W, "p")) && paragraph_text(*n).contains("服务教职工"))
+            .unwrap();
+        let r = p.children().find(|n| n.has_tag_name((W, "r"))).unwrap();
+        run_prop(&styles, p, r, "rFonts", "eastAsia")
+    };
+    let dir = folder();
+    let template = dir.path().join("模板/学校模板.docx");
+    rewrite_part(&template, "word/styles.xml", |x| {
+        x.replace(r#"w:eastAsia="宋体""#, r#"w:eastAsiaTheme="minorEastAsia""#)
+    });
+    // No theme to name a font: the plan keeps its own, not Times New Roman.
+    assert_eq!(body_font(&dir).as_deref(), Some("仿宋"));
+
+    rewrite_part(&template, "word/theme/theme1.xml", |_| {
+        concat!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
+            r#"<a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" name="Office"><a:themeElements><a:fontScheme name="Office">"#,
+            r#"<a:majorFont><a:latin typeface="Calibri Light"/><a:ea typeface=""/><a:cs typeface=""/><a:font script="Hans" typeface="等线 Light"/></a:majorFont>"#,
+            r#"<a:minorFont><a:latin typeface="Calibri"/><a:ea typeface=""/><a:cs typeface=""/><a:font script="Hans" typeface="等线"/></a:minorFont>"#,
+            r#"</a:fontScheme></a:themeElements></a:theme>"#
+        )
+        .into()
+    });
+    rewrite_part(&template, "word/_rels/document.xml.rels", |x| {
+        x.replace(
+            "</Relationships>",
+            r#"<Relationship Id="rIdTheme" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme" Target="theme/theme1.xml"/></Relationships>"#,
+        )
+    });
+    assert_eq!(body_font(&dir).as_deref(), Some("等线"));
+}

@@ -370,6 +370,20 @@ fn read(path: &Path) -> Result<Template, Message> {
         }
     }
 
+    // The theme's Chinese fonts, for a style that names its font by the
+    // theme (`w:eastAsiaTheme`), as Word does when only the Western font
+    // was chosen.
+    let theme_part = rels
+        .values()
+        .find(|(kind, _)| kind.ends_with("/theme"))
+        .map(|(_, target)| resolve("word", target));
+    let theme = match theme_part {
+        Some(name) => match part(&name)? {
+            Some(bytes) => theme_fonts(&text(bytes, &name)?),
+            None => ThemeFonts::default(),
+        },
+        None => ThemeFonts::default(),
+    };
     let mut looks = HashMap::new();
     if let Some(styles) = part("word/styles.xml")? {
         let styles = text(styles, "word/styles.xml")?;
@@ -397,10 +411,19 @@ fn read(path: &Path) -> Result<Template, Message> {
             let fonts = rpr.and_then(|r| child(r, "rFonts"));
             let spacing = ppr.and_then(|p| child(p, "spacing"));
             let look = Look {
-                font: fonts
-                    .and_then(|f| f.attribute((W, "eastAsia")).or(f.attribute((W, "ascii"))))
-                    .filter(|f| !f.trim().is_empty())
-                    .map(str::to_string),
+                // The Chinese font only: a Western one (`w:ascii`) would
+                // set the Chinese text in a substitute.
+                font: fonts.and_then(|f| {
+                    let named = f
+                        .attribute((W, "eastAsia"))
+                        .filter(|f| !f.trim().is_empty());
+                    let themed = || match f.attribute((W, "eastAsiaTheme"))? {
+                        t if t.starts_with("major") => theme.major.as_deref(),
+                        t if t.starts_with("minor") => theme.minor.as_deref(),
+                        _ => None,
+                    };
+                    named.or_else(themed).map(str::to_string)
+                }),
                 size: num(rpr.and_then(|r| child(r, "sz")), "val")
                     .filter(|&v| (10..=200).contains(&v)),
                 before: num(spacing, "before"),
@@ -440,6 +463,45 @@ fn line(value: u32, rule: Option<&str>) -> Option<Line> {
             .contains(&value)
             .then_some(Line::AtLeast(value)),
         _ => None,
+    }
+}
+
+/// The Chinese fonts of a theme's font scheme (`a:majorFont`, for
+/// headings, and `a:minorFont`, for body text).
+#[derive(Default)]
+struct ThemeFonts {
+    major: Option<String>,
+    minor: Option<String>,
+}
+
+/// A theme's East Asian font: its `a:ea`, or, where that is empty as in
+/// Chinese Word's own theme, its font for the script `Hans`.
+fn theme_fonts(xml: &str) -> ThemeFonts {
+    const A: &str = "http://schemas.openxmlformats.org/drawingml/2006/main";
+    let Ok(doc) = roxmltree::Document::parse(xml) else {
+        return ThemeFonts::default();
+    };
+    let font = |tag: &str| -> Option<String> {
+        let scheme = doc.descendants().find(|n| n.has_tag_name((A, tag)))?;
+        let typeface = |n: roxmltree::Node| {
+            n.attribute("typeface")
+                .filter(|t| !t.trim().is_empty())
+                .map(str::to_string)
+        };
+        scheme
+            .children()
+            .find(|n| n.has_tag_name((A, "ea")))
+            .and_then(typeface)
+            .or_else(|| {
+                scheme
+                    .children()
+                    .find(|n| n.has_tag_name((A, "font")) && n.attribute("script") == Some("Hans"))
+                    .and_then(typeface)
+            })
+    };
+    ThemeFonts {
+        major: font("majorFont"),
+        minor: font("minorFont"),
     }
 }
 
