@@ -554,3 +554,55 @@ fn the_chinese_font_comes_from_the_theme_never_the_western_font() {
     });
     assert_eq!(body_font(&dir).as_deref(), Some("等线"));
 }
+
+/// Every style the template defines gives the plan its font and size:
+/// the headings', the signature's and the table's too.
+#[test]
+fn every_named_style_takes_its_font_and_size() {
+    let dir = folder();
+    let template = dir.path().join("模板/学校模板.docx");
+    rewrite_part(&template, "word/styles.xml", |x| {
+        x.replace(
+            r#"<w:rFonts w:eastAsia="微软雅黑"/></w:rPr>"#,
+            r#"<w:rFonts w:eastAsia="微软雅黑"/><w:sz w:val="36"/></w:rPr>"#,
+        )
+        .replace(
+            "</w:styles>",
+            concat!(
+                r#"<w:style w:type="paragraph" w:styleId="a9"><w:name w:val="落款"/><w:rPr><w:rFonts w:eastAsia="楷体"/></w:rPr></w:style>"#,
+                r#"<w:style w:type="paragraph" w:styleId="PlanTableHead"><w:name w:val="Table Head"/><w:rPr><w:rFonts w:eastAsia="宋体"/><w:sz w:val="24"/></w:rPr></w:style>"#,
+                "</w:styles>"
+            ),
+        )
+    });
+    std::fs::write(
+        dir.path().join("plan.yaml"),
+        format!(
+            "{SPEC}schedule:\n  - month: 3\n    items: [{{text: 植树, owner: 工会主席}}]\n样式:\n  工作安排版式: 表格\n  参考文档: 模板/学校模板.docx\n"
+        ),
+    )
+    .unwrap();
+    let run = unionplan(dir.path(), &["render", "plan.yaml", "-f", "docx"]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let docx = std::fs::read(dir.path().join("out/plan.docx")).unwrap();
+    assert_valid_docx(&docx, "各样式都有字体字号的模板");
+    let styles_xml = docx_part(&docx, "word/styles.xml");
+    let styles = roxmltree::Document::parse(&styles_xml).unwrap();
+    let document = docx_part(&docx, "word/document.xml");
+    let doc = roxmltree::Document::parse(&document).unwrap();
+    let look = |text: &str| {
+        let p = doc
+            .descendants()
+            .find(|n| n.has_tag_name((W, "p")) && paragraph_text(*n).contains(text))
+            .unwrap_or_else(|| panic!("{text}"));
+        let r = p.children().find(|n| n.has_tag_name((W, "r"))).unwrap();
+        (
+            run_prop(&styles, p, r, "rFonts", "eastAsia").unwrap_or_default(),
+            run_prop(&styles, p, r, "sz", "val").unwrap_or_default(),
+        )
+    };
+    assert_eq!(look("指导思想"), ("微软雅黑".into(), "36".into()));
+    assert_eq!(look("工会委员会"), ("楷体".into(), "28".into()));
+    assert_eq!(look("负责人"), ("宋体".into(), "24".into()));
+    assert_eq!(look("服务教职工"), ("宋体".into(), "28".into()));
+}

@@ -234,6 +234,16 @@ pub fn part(m: &Measures) -> String {
             if spacing != LineSpacing::default() {
                 d.p.spacing = Some(spacing);
             }
+            // Its font and size, on every style (正文, 标题 and 页码 have
+            // theirs already, through the measures).
+            if let Some(font) = &look.font {
+                d.r.fonts = fonts(font);
+            }
+            if let Some(size) = look.size.filter(|&hp| hp != m.body_half_points) {
+                d.r.size = Some(size);
+                // The character spacing fits body-size text to the line.
+                d.r.spacing = plain_spacing;
+            }
         }
     }
 
