@@ -255,8 +255,17 @@ fn the_template_s_line_spacing_comes_with_its_grid() {
     let document = docx_part(&own, "word/document.xml");
     assert!(document.contains(r#"<w:docGrid w:type="lines" w:linePitch="#));
     assert!(!document.contains(r#"w:linePitch="312""#));
-    let styles = docx_part(&own, "word/styles.xml");
-    assert!(!styles.contains(r#"w:lineRule="auto""#));
+    let styles_xml = docx_part(&own, "word/styles.xml");
+    let styles = roxmltree::Document::parse(&styles_xml).unwrap();
+    let doc = roxmltree::Document::parse(&document).unwrap();
+    let body = doc
+        .descendants()
+        .find(|n| n.has_tag_name((W, "p")) && paragraph_text(*n).contains("服务教职工"))
+        .unwrap();
+    assert_eq!(
+        para_prop(&styles, body, "spacing", "lineRule").as_deref(),
+        Some("exact")
+    );
 
     rewrite_part(&template, "word/styles.xml", |x| {
         x.replace(
@@ -605,4 +614,80 @@ fn every_named_style_takes_its_font_and_size() {
     assert_eq!(look("工会委员会"), ("楷体".into(), "28".into()));
     assert_eq!(look("负责人"), ("宋体".into(), "24".into()));
     assert_eq!(look("服务教职工"), ("宋体".into(), "28".into()));
+}
+
+/// The letterhead keeps its look: its paragraphs are in copies of the
+/// template's own styles (页眉 with its rule under it; 正文 where it names
+/// none), never in the plan's indented 正文 at an exact pitch that would
+/// cut a tall logo.
+#[test]
+fn the_letterhead_keeps_the_template_s_styles() {
+    let dir = folder();
+    let template = dir.path().join("模板/学校模板.docx");
+    rewrite_part(&template, "word/styles.xml", |x| {
+        x.replace(
+            "</w:styles>",
+            concat!(
+                r#"<w:style w:type="paragraph" w:styleId="a3"><w:name w:val="header"/><w:basedOn w:val="Normal"/>"#,
+                r#"<w:pPr><w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="auto"/></w:pBdr><w:jc w:val="center"/></w:pPr>"#,
+                r#"<w:rPr><w:sz w:val="18"/></w:rPr></w:style></w:styles>"#
+            ),
+        )
+    });
+    // A 2 cm logo, and a second line naming no style.
+    rewrite_part(&template, "word/header1.xml", |x| {
+        x.replace(
+            r#"<w:pPr><w:jc w:val="center"/></w:pPr>"#,
+            r#"<w:pPr><w:pStyle w:val="a3"/></w:pPr>"#,
+        )
+        .replace(r#"cx="360000" cy="360000""#, r#"cx="720000" cy="720000""#)
+        .replace(
+            "</w:hdr>",
+            "<w:p><w:r><w:t>地址：青溪路 1 号</w:t></w:r></w:p></w:hdr>",
+        )
+    });
+    let run = unionplan(dir.path(), &["render", "plan.yaml", "-f", "docx"]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let docx = std::fs::read(dir.path().join("out/plan.docx")).unwrap();
+    assert_valid_docx(&docx, "带页眉样式的模板");
+    let styles_xml = docx_part(&docx, "word/styles.xml");
+    let styles = roxmltree::Document::parse(&styles_xml).unwrap();
+    let header_xml = docx_part(&docx, "word/refheader1.xml");
+    let header = roxmltree::Document::parse(&header_xml).unwrap();
+    let para = |text: &str| {
+        header
+            .descendants()
+            .find(|n| n.has_tag_name((W, "p")) && paragraph_text(*n).contains(text))
+            .unwrap_or_else(|| panic!("{text}: {header_xml}"))
+    };
+    let letterhead = para("青溪路小学工会委员会");
+    assert_eq!(
+        para_prop(&styles, letterhead, "pStyle", "val").as_deref(),
+        Some("Refa3")
+    );
+    assert_eq!(
+        para_prop(&styles, letterhead, "jc", "val").as_deref(),
+        Some("center")
+    );
+    assert!(styles_xml.contains(
+        r#"<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="auto"/></w:pBdr>"#
+    ));
+    let address = para("地址");
+    assert_eq!(
+        para_prop(&styles, address, "pStyle", "val").as_deref(),
+        Some("RefNormal")
+    );
+    for p in [letterhead, address] {
+        assert_eq!(
+            para_prop(&styles, p, "spacing", "lineRule").as_deref(),
+            Some("auto")
+        );
+        assert_eq!(
+            para_prop(&styles, p, "ind", "firstLine").as_deref(),
+            Some("0")
+        );
+    }
+    // The template's 正文 is a style of its own, not a second "Normal".
+    assert_eq!(styles_xml.matches(r#"<w:name w:val="Normal"/>"#).count(), 1);
+    assert!(styles_xml.contains(r#"<w:name w:val="Normal (参考文档)"/>"#));
 }

@@ -278,7 +278,10 @@ pub fn part(m: &Measures) -> String {
         r#"<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">"#,
         r#"<w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/>"#,
         r#"<w:semiHidden/><w:unhideWhenUsed/></w:style>"#,
-        "</w:styles>"
     ));
+    if let Some(t) = m.template {
+        out.push_str(&t.styles);
+    }
+    out.push_str("</w:styles>");
     out
 }

@@ -21,6 +21,8 @@
 //! first, so a file that is not a DOCX, or is damaged, is reported at the
 //! spec's line that names it.
 
+mod styles;
+
 use std::collections::HashMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -79,6 +81,9 @@ pub struct Template {
     pub footers: Vec<Reference>,
     /// A different first page (`w:titlePg`).
     pub title_page: bool,
+    /// `w:style` elements for the plan's `styles.xml`: the styles the
+    /// copied headers and footers use ([`styles`]).
+    pub styles: String,
     /// The pitch of its document grid of lines, if it has one.
     pub grid: Option<u32>,
     /// It has footers, and one of them shows no page number (no `PAGE`
@@ -230,6 +235,19 @@ fn read(path: &Path) -> Result<Template, Message> {
         .and_then(|g| num(Some(g), "linePitch"))
         .filter(|p| (100..=2000).contains(p));
 
+    // Its styles, for the looks of the plan's styles and for the headers
+    // and footers copied.
+    let styles_text = match part("word/styles.xml")? {
+        Some(b) => Some(text(b, "word/styles.xml")?),
+        None => None,
+    };
+    let styles_doc = match &styles_text {
+        Some(x) => Some(parse(x, &shown, "word/styles.xml")?),
+        None => None,
+    };
+    let mut carried =
+        styles::Carried::new(styles_doc.as_ref(), styles_text.as_deref().unwrap_or(""));
+
     let mut parts = Vec::new();
     let mut content_types = String::new();
     let mut relationships_out = String::new();
@@ -281,7 +299,10 @@ fn read(path: &Path) -> Result<Template, Message> {
             relationships_out.push_str(&format!(
                 r#"<Relationship Id="{new_id}" Type="{R}/{kind_tag}" Target="{name}"/>"#
             ));
-            parts.push((format!("word/{name}"), xml));
+            parts.push((
+                format!("word/{name}"),
+                carried.rewrite(&xml_text, &part_doc).into_bytes(),
+            ));
             // The part's own relationships, and the parts they name.
             let rels_name = rels_of(&source);
             if let Some(own) = part(&rels_name)? {
@@ -384,10 +405,9 @@ fn read(path: &Path) -> Result<Template, Message> {
         },
         None => ThemeFonts::default(),
     };
+    let carried_styles = carried.styles_xml();
     let mut looks = HashMap::new();
-    if let Some(styles) = part("word/styles.xml")? {
-        let styles = text(styles, "word/styles.xml")?;
-        let doc = parse(&styles, &shown, "word/styles.xml")?;
+    if let Some(doc) = &styles_doc {
         for s in doc
             .root_element()
             .children()
@@ -444,6 +464,7 @@ fn read(path: &Path) -> Result<Template, Message> {
         headers,
         footers,
         title_page,
+        styles: carried_styles,
         grid,
         footer_without_page,
         parts,

@@ -1,0 +1,616 @@
+//! The styles a reference document's headers and footers use, carried
+//! over with them.
+//!
+//! A letterhead is typeset by the template's styles: Word's 页眉 style
+//! (`header`) centres it and draws the rule under it, and a paragraph that
+//! names no style is in the template's 正文. Copied alone, the header would
+//! fall into the plan's own 正文: indented two characters, justified, and
+//! at the plan's exact line pitch, which cuts a logo taller than a line
+//! down to a strip. So each copied part is rewritten to name copies of the
+//! template's styles, under IDs of their own (`Ref` before the template's
+//! ID), and those styles, with the chain of styles they are based on, go
+//! into the plan's `styles.xml`:
+//!
+//! - a paragraph naming no style names the copy of the template's default
+//!   paragraph style (its 正文), and one naming a style the template does
+//!   not define names it too (Word would show the plan's 正文);
+//! - the copy of a chain's first style takes what the template's
+//!   `w:docDefaults` set and it does not (the size, the fonts, the
+//!   spacing), since it would otherwise take the plan's; its lines are
+//!   `auto`, never exact, and off the plan's grid, so a picture is never
+//!   cut and a header is not one grid line per line of text;
+//! - a name the plan's styles have (Normal, 标题 …) is renamed, so that Word
+//!   shows no two styles of one name.
+
+use std::collections::{BTreeSet, HashMap};
+use std::fmt::Write as _;
+
+use super::W;
+
+/// The children of `w:pPr` in schema order (CT_PPrBase and after).
+const PPR_ORDER: &[&str] = &[
+    "pStyle",
+    "keepNext",
+    "keepLines",
+    "pageBreakBefore",
+    "framePr",
+    "widowControl",
+    "numPr",
+    "suppressLineNumbers",
+    "pBdr",
+    "shd",
+    "tabs",
+    "suppressAutoHyphens",
+    "kinsoku",
+    "wordWrap",
+    "overflowPunct",
+    "topLinePunct",
+    "autoSpaceDE",
+    "autoSpaceDN",
+    "bidi",
+    "adjustRightInd",
+    "snapToGrid",
+    "spacing",
+    "ind",
+    "contextualSpacing",
+    "mirrorIndents",
+    "suppressOverlap",
+    "jc",
+    "textDirection",
+    "textAlignment",
+    "textboxTightWrap",
+    "outlineLvl",
+    "divId",
+    "cnfStyle",
+    "rPr",
+    "sectPr",
+    "pPrChange",
+];
+
+/// The children of `w:rPr` in schema order (CT_RPr).
+const RPR_ORDER: &[&str] = &[
+    "rStyle",
+    "rFonts",
+    "b",
+    "bCs",
+    "i",
+    "iCs",
+    "caps",
+    "smallCaps",
+    "strike",
+    "dstrike",
+    "outline",
+    "shadow",
+    "emboss",
+    "imprint",
+    "noProof",
+    "snapToGrid",
+    "vanish",
+    "webHidden",
+    "color",
+    "spacing",
+    "w",
+    "kern",
+    "position",
+    "sz",
+    "szCs",
+    "highlight",
+    "u",
+    "effect",
+    "bdr",
+    "shd",
+    "fitText",
+    "vertAlign",
+    "rtl",
+    "cs",
+    "em",
+    "lang",
+    "eastAsianLayout",
+    "specVanish",
+    "oMath",
+];
+
+/// The children of `w:style` in schema order (CT_Style).
+const STYLE_ORDER: &[&str] = &[
+    "name",
+    "aliases",
+    "basedOn",
+    "next",
+    "link",
+    "autoRedefine",
+    "hidden",
+    "uiPriority",
+    "semiHidden",
+    "unhideWhenUsed",
+    "qFormat",
+    "locked",
+    "personal",
+    "personalCompose",
+    "personalReply",
+    "rsid",
+    "pPr",
+    "rPr",
+    "tblPr",
+    "trPr",
+    "tcPr",
+    "tblStylePr",
+];
+
+/// The names of the plan's own styles: a copy may not have one.
+const PLAN_NAMES: &[&str] = &[
+    "Normal",
+    "Title",
+    "一级标题",
+    "二级标题",
+    "三级标题",
+    "四级标题",
+    "落款",
+    "页码",
+    "表格文字",
+    "表头",
+    "Default Paragraph Font",
+];
+
+/// The template's styles, read, and which of them the copied parts use.
+pub(super) struct Carried<'a> {
+    styles: HashMap<&'a str, roxmltree::Node<'a, 'a>>,
+    /// The template's default paragraph style (its 正文), if it has one.
+    default_paragraph: Option<&'a str>,
+    defaults_ppr: Option<roxmltree::Node<'a, 'a>>,
+    defaults_rpr: Option<roxmltree::Node<'a, 'a>>,
+    used: BTreeSet<&'a str>,
+    xml: &'a str,
+}
+
+/// The copy's ID of the template's style `id`.
+fn copied_id(id: &str) -> String {
+    format!("Ref{id}")
+}
+
+impl<'a> Carried<'a> {
+    /// The styles of the template's `word/styles.xml`, parsed.
+    pub fn new(doc: Option<&'a roxmltree::Document<'a>>, xml: &'a str) -> Carried<'a> {
+        let mut c = Carried {
+            styles: HashMap::new(),
+            default_paragraph: None,
+            defaults_ppr: None,
+            defaults_rpr: None,
+            used: BTreeSet::new(),
+            xml,
+        };
+        let Some(doc) = doc else { return c };
+        let root = doc.root_element();
+        for s in root.children().filter(|n| n.has_tag_name((W, "style"))) {
+            let Some(id) = s.attribute((W, "styleId")) else {
+                continue;
+            };
+            c.styles.insert(id, s);
+            if s.attribute((W, "type")) == Some("paragraph")
+                && matches!(s.attribute((W, "default")), Some("1" | "true" | "on"))
+            {
+                c.default_paragraph = Some(id);
+            }
+        }
+        if let Some(d) = child(root, "docDefaults") {
+            c.defaults_ppr = child(d, "pPrDefault").and_then(|p| child(p, "pPr"));
+            c.defaults_rpr = child(d, "rPrDefault").and_then(|r| child(r, "rPr"));
+        }
+        c
+    }
+
+    /// The ID a copied part's paragraph names: the copy of `id` if the
+    /// template has that paragraph style, else of its 正文.
+    fn paragraph_style(&mut self, id: Option<&str>) -> Option<String> {
+        let known = id.and_then(|id| {
+            let (&key, s) = self.styles.get_key_value(id)?;
+            (s.attribute((W, "type")) == Some("paragraph")).then_some(key)
+        });
+        let id = known.or(self.default_paragraph)?;
+        self.used.insert(id);
+        Some(copied_id(id))
+    }
+
+    /// A header or footer of the template, naming the copies of its
+    /// styles; as it was where it cannot be read so (no `w:` prefix).
+    pub fn rewrite(&mut self, part: &str, doc: &roxmltree::Document) -> String {
+        let mut edits: Vec<(usize, usize, String)> = Vec::new();
+        for n in doc.descendants().filter(|n| n.is_element()) {
+            let Some(prefix) = prefix_of(part, n) else {
+                continue;
+            };
+            if n.has_tag_name((W, "p")) {
+                let ppr = child(n, "pPr");
+                if ppr.and_then(|p| child(p, "pStyle")).is_some() {
+                    continue; // rewritten as a pStyle of its own
+                }
+                let Some(id) = self.paragraph_style(None) else {
+                    continue;
+                };
+                let style = format!(r#"<{prefix}pStyle {prefix}val="{id}"/>"#);
+                match ppr {
+                    Some(ppr) => {
+                        let at = start_tag_end(part, ppr).0;
+                        edits.push((at, at, style));
+                    }
+                    None => {
+                        let (at, empty) = start_tag_end(part, n);
+                        if empty {
+                            let r = n.range();
+                            edits.push((
+                                r.start,
+                                r.end,
+                                format!(
+                                    "<{prefix}p><{prefix}pPr>{style}</{prefix}pPr></{prefix}p>"
+                                ),
+                            ));
+                        } else {
+                            edits.push((at, at, format!("<{prefix}pPr>{style}</{prefix}pPr>")));
+                        }
+                    }
+                }
+            } else if n.has_tag_name((W, "pStyle")) {
+                let Some(id) = self.paragraph_style(n.attribute((W, "val"))) else {
+                    continue;
+                };
+                let r = n.range();
+                edits.push((
+                    r.start,
+                    r.end,
+                    format!(r#"<{prefix}pStyle {prefix}val="{id}"/>"#),
+                ));
+            } else if n.has_tag_name((W, "rStyle")) || n.has_tag_name((W, "tblStyle")) {
+                let Some((&id, _)) = n
+                    .attribute((W, "val"))
+                    .and_then(|v| self.styles.get_key_value(v))
+                else {
+                    continue;
+                };
+                self.used.insert(id);
+                let r = n.range();
+                let tag = n.tag_name().name();
+                edits.push((
+                    r.start,
+                    r.end,
+                    format!(
+                        r#"<{prefix}{tag} {prefix}val="{}"/>"#,
+                        super::super::ooxml::escape(&copied_id(id))
+                    ),
+                ));
+            }
+        }
+        apply(part, edits)
+    }
+
+    /// The `w:style` elements of every style the rewritten parts use, with
+    /// the styles they are based on, for the plan's `styles.xml`.
+    pub fn styles_xml(&self) -> String {
+        // The chains: each used style and what it is based on.
+        let mut all: BTreeSet<&str> = BTreeSet::new();
+        for &id in &self.used {
+            let mut at = Some(id);
+            while let Some(id) = at {
+                if !all.insert(id) {
+                    break;
+                }
+                at = self
+                    .styles
+                    .get(id)
+                    .and_then(|s| child(*s, "basedOn"))
+                    .and_then(|b| b.attribute((W, "val")))
+                    .filter(|b| self.styles.contains_key(b));
+            }
+        }
+        let mut out = String::new();
+        for id in all {
+            out.push_str(&self.style_xml(self.styles[id]));
+        }
+        out
+    }
+
+    /// One copied style: new ID and, where it clashes, name; references to
+    /// styles not copied dropped; a chain's first paragraph style made to
+    /// stand on its own.
+    fn style_xml(&self, s: roxmltree::Node) -> String {
+        let kind = s.attribute((W, "type")).unwrap_or("paragraph");
+        let id = s.attribute((W, "styleId")).unwrap_or_default();
+        let mut out = String::new();
+        let _ = write!(
+            out,
+            r#"<w:style w:type="{}" w:styleId="{}""#,
+            super::super::ooxml::escape(kind),
+            super::super::ooxml::escape(&copied_id(id))
+        );
+        if s.attribute((W, "customStyle")).is_some() {
+            out.push_str(r#" w:customStyle="1""#);
+        }
+        out.push('>');
+        let mut children: Vec<(&str, String)> = Vec::new();
+        for c in s.children().filter(|c| c.is_element()) {
+            let tag = c.tag_name().name();
+            let val = c.attribute((W, "val")).unwrap_or_default();
+            let text = match tag {
+                "name" => {
+                    let name = if PLAN_NAMES.contains(&val) {
+                        format!("{val} (参考文档)")
+                    } else {
+                        val.to_string()
+                    };
+                    format!(
+                        r#"<w:name w:val="{}"/>"#,
+                        super::super::ooxml::escape(&name)
+                    )
+                }
+                "basedOn" | "next" | "link" => {
+                    // Only to a style that is copied too.
+                    if !self.is_copied(val) {
+                        continue;
+                    }
+                    format!(
+                        r#"<w:{tag} w:val="{}"/>"#,
+                        super::super::ooxml::escape(&copied_id(val))
+                    )
+                }
+                _ => self.xml[c.range()].to_string(),
+            };
+            children.push((tag, text));
+        }
+        let root = child(s, "basedOn").is_none_or(|b| {
+            b.attribute((W, "val"))
+                .is_none_or(|v| !self.styles.contains_key(v))
+        });
+        if root && kind == "paragraph" {
+            self.stand_alone(s, &mut children);
+        }
+        if !children.iter().any(|(t, _)| *t == "name") {
+            children.push((
+                "name",
+                format!(r#"<w:name w:val="{}"/>"#, super::super::ooxml::escape(id)),
+            ));
+        }
+        children.sort_by_key(|(t, _)| rank(STYLE_ORDER, t));
+        for (_, c) in children {
+            out.push_str(&c);
+        }
+        out.push_str("</w:style>");
+        out
+    }
+
+    /// Is `id` among the styles copied (used, or on a used one's chain)?
+    fn is_copied(&self, id: &str) -> bool {
+        self.used.iter().any(|&u| {
+            let mut at = Some(u);
+            let mut steps = 0;
+            while let Some(s) = at {
+                if s == id {
+                    return true;
+                }
+                steps += 1;
+                if steps > 64 {
+                    return false;
+                }
+                at = self
+                    .styles
+                    .get(s)
+                    .and_then(|n| child(*n, "basedOn"))
+                    .and_then(|b| b.attribute((W, "val")));
+            }
+            false
+        })
+    }
+
+    /// The first style of a chain takes what the template's defaults set
+    /// and it does not, and lines that fit what they hold.
+    fn stand_alone(&self, s: roxmltree::Node, children: &mut Vec<(&str, String)>) {
+        let own_ppr = child(s, "pPr");
+        let own_rpr = child(s, "rPr");
+        let mut ppr = self.merged(own_ppr, self.defaults_ppr, PPR_ORDER);
+        // Auto lines (as tall as their tallest picture) off the grid.
+        ppr.retain(|(t, _)| *t != "snapToGrid");
+        ppr.push(("snapToGrid", r#"<w:snapToGrid w:val="0"/>"#.to_string()));
+        let spacing = ppr.iter().position(|(t, _)| *t == "spacing");
+        let before_after = spacing
+            .map(|i| {
+                let n =
+                    roxmltree::Document::parse(&format!(r#"<r xmlns:w="{W}">{}</r>"#, ppr[i].1))
+                        .ok()
+                        .and_then(|d| {
+                            let sp = d.root_element().first_element_child()?;
+                            Some((
+                                sp.attribute((W, "before")).unwrap_or("0").to_string(),
+                                sp.attribute((W, "after")).unwrap_or("0").to_string(),
+                                sp.attribute((W, "line")).map(str::to_string),
+                                sp.attribute((W, "lineRule")).unwrap_or("auto").to_string(),
+                            ))
+                        });
+                n.unwrap_or_default()
+            })
+            .unwrap_or_else(|| ("0".into(), "0".into(), None, "auto".into()));
+        let (before, after, line, rule) = before_after;
+        let line = match (line, rule.as_str()) {
+            (Some(l), "auto") => l,
+            _ => "240".to_string(),
+        };
+        ppr.retain(|(t, _)| *t != "spacing");
+        ppr.push((
+            "spacing",
+            format!(
+                r#"<w:spacing w:before="{}" w:after="{}" w:line="{}" w:lineRule="auto"/>"#,
+                digits(&before),
+                digits(&after),
+                digits(&line)
+            ),
+        ));
+        if !ppr.iter().any(|(t, _)| *t == "ind") {
+            ppr.push((
+                "ind",
+                r#"<w:ind w:firstLine="0" w:firstLineChars="0"/>"#.into(),
+            ));
+        }
+        if !ppr.iter().any(|(t, _)| *t == "jc") {
+            ppr.push(("jc", r#"<w:jc w:val="left"/>"#.into()));
+        }
+        let mut rpr = self.merged(own_rpr, self.defaults_rpr, RPR_ORDER);
+        if !rpr.iter().any(|(t, _)| *t == "sz") {
+            // Word's own default, 五号.
+            rpr.push(("sz", r#"<w:sz w:val="21"/>"#.into()));
+        }
+        // The plan's character spacing fits its body text, not this.
+        if !rpr.iter().any(|(t, _)| *t == "spacing") {
+            rpr.push(("spacing", r#"<w:spacing w:val="0"/>"#.into()));
+        }
+        ppr.sort_by_key(|(t, _)| rank(PPR_ORDER, t));
+        rpr.sort_by_key(|(t, _)| rank(RPR_ORDER, t));
+        children.retain(|(t, _)| *t != "pPr" && *t != "rPr");
+        let join = |v: &[(&str, String)]| v.iter().map(|(_, x)| x.as_str()).collect::<String>();
+        children.push(("pPr", format!("<w:pPr>{}</w:pPr>", join(&ppr))));
+        children.push(("rPr", format!("<w:rPr>{}</w:rPr>", join(&rpr))));
+    }
+
+    /// The children of `own`, and those of `defaults` it lacks, each as
+    /// its tag and text; only tags the schema knows there.
+    fn merged(
+        &self,
+        own: Option<roxmltree::Node>,
+        defaults: Option<roxmltree::Node>,
+        order: &[&'static str],
+    ) -> Vec<(&'static str, String)> {
+        let mut out: Vec<(&'static str, String)> = Vec::new();
+        for set in [own, defaults].into_iter().flatten() {
+            for c in set.children().filter(|c| c.is_element()) {
+                let tag = c.tag_name().name();
+                let Some(&known) = order.iter().find(|t| **t == tag) else {
+                    continue;
+                };
+                // A change record, or a nested set, is not carried.
+                if matches!(known, "pPrChange" | "rPr" | "sectPr" | "pStyle" | "rStyle") {
+                    continue;
+                }
+                if !out.iter().any(|(t, _)| *t == known) {
+                    out.push((known, self.xml_of(c)));
+                }
+            }
+        }
+        out
+    }
+
+    /// The text of an element of the styles part.
+    fn xml_of(&self, n: roxmltree::Node) -> String {
+        // Nodes of docDefaults and styles are both of `self.xml`.
+        self.xml[n.range()].to_string()
+    }
+}
+
+/// Where `tag` stands in `order` (unknown last).
+fn rank(order: &[&str], tag: &str) -> usize {
+    order.iter().position(|t| *t == tag).unwrap_or(order.len())
+}
+
+/// The digits of a twips value, or 0.
+fn digits(v: &str) -> String {
+    let d: String = v.chars().filter(char::is_ascii_digit).take(6).collect();
+    if d.is_empty() { "0".into() } else { d }
+}
+
+fn child<'a, 'i>(n: roxmltree::Node<'a, 'i>, tag: &str) -> Option<roxmltree::Node<'a, 'i>> {
+    n.children().find(|c| c.has_tag_name((W, tag)))
+}
+
+/// The prefix (`w:`) the part writes element `n` with, if it writes one.
+fn prefix_of(part: &str, n: roxmltree::Node) -> Option<String> {
+    let start = n.range().start;
+    let name: String = part[start + 1..]
+        .chars()
+        .take_while(|c| !c.is_whitespace() && *c != '>' && *c != '/')
+        .collect();
+    let (prefix, _) = name.split_once(':')?;
+    Some(format!("{prefix}:"))
+}
+
+/// Where the start tag of `n` ends (just after its `>`), and whether the
+/// element is empty (`<w:p/>`).
+fn start_tag_end(part: &str, n: roxmltree::Node) -> (usize, bool) {
+    let r = n.range();
+    let mut quote = None;
+    for (i, c) in part[r.start..r.end].char_indices() {
+        match (quote, c) {
+            (None, '"' | '\'') => quote = Some(c),
+            (Some(q), c) if c == q => quote = None,
+            (None, '>') => {
+                let empty = part[..r.start + i].ends_with('/');
+                return (r.start + i + 1, empty);
+            }
+            _ => {}
+        }
+    }
+    (r.end, true)
+}
+
+/// `text` with each (start, end, replacement) made, none overlapping.
+fn apply(text: &str, mut edits: Vec<(usize, usize, String)>) -> String {
+    edits.sort_by_key(|(s, e, _)| (*s, *e));
+    let mut out = String::with_capacity(text.len() + edits.len() * 40);
+    let mut at = 0;
+    for (s, e, new) in edits {
+        if s < at {
+            continue;
+        }
+        out.push_str(&text[at..s]);
+        out.push_str(&new);
+        at = e;
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NS: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
+
+    fn styles() -> String {
+        format!(
+            concat!(
+                r#"<w:styles {}><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:eastAsia="宋体"/><w:kern w:val="2"/><w:sz w:val="21"/></w:rPr></w:rPrDefault>"#,
+                r#"<w:pPrDefault><w:pPr><w:spacing w:after="0"/></w:pPr></w:pPrDefault></w:docDefaults>"#,
+                r#"<w:style w:type="paragraph" w:default="1" w:styleId="a"><w:name w:val="Normal"/><w:pPr><w:widowControl w:val="0"/><w:jc w:val="both"/></w:pPr></w:style>"#,
+                r#"<w:style w:type="paragraph" w:styleId="a3"><w:name w:val="header"/><w:basedOn w:val="a"/><w:link w:val="a4"/><w:pPr><w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="auto"/></w:pBdr><w:jc w:val="center"/></w:pPr><w:rPr><w:sz w:val="18"/></w:rPr></w:style>"#,
+                r#"<w:style w:type="character" w:customStyle="1" w:styleId="a4"><w:name w:val="页眉 字符"/><w:link w:val="a3"/><w:rPr><w:sz w:val="18"/></w:rPr></w:style>"#,
+                r#"</w:styles>"#
+            ),
+            NS
+        )
+    }
+
+    #[test]
+    fn parts_name_copies_and_the_copies_stand_alone() {
+        let xml = styles();
+        let doc = roxmltree::Document::parse(&xml).unwrap();
+        let mut c = Carried::new(Some(&doc), &xml);
+        let header = format!(
+            r#"<w:hdr {NS}><w:p><w:pPr><w:pStyle w:val="a3"/></w:pPr><w:r><w:t>校名</w:t></w:r></w:p><w:p><w:r><w:t>地址</w:t></w:r></w:p><w:p/><w:p><w:pPr><w:pStyle w:val="nope"/></w:pPr></w:p></w:hdr>"#
+        );
+        let hdoc = roxmltree::Document::parse(&header).unwrap();
+        let out = c.rewrite(&header, &hdoc);
+        assert_eq!(
+            out,
+            format!(
+                r#"<w:hdr {NS}><w:p><w:pPr><w:pStyle w:val="Refa3"/></w:pPr><w:r><w:t>校名</w:t></w:r></w:p><w:p><w:pPr><w:pStyle w:val="Refa"/></w:pPr><w:r><w:t>地址</w:t></w:r></w:p><w:p><w:pPr><w:pStyle w:val="Refa"/></w:pPr></w:p><w:p><w:pPr><w:pStyle w:val="Refa"/></w:pPr></w:p></w:hdr>"#
+            )
+        );
+        let styles = c.styles_xml();
+        // 正文 renamed, standing alone: the defaults' size and font, auto
+        // lines off the grid, no indent.
+        assert!(styles.contains(concat!(
+            r#"<w:style w:type="paragraph" w:styleId="Refa"><w:name w:val="Normal (参考文档)"/>"#,
+            r#"<w:pPr><w:widowControl w:val="0"/><w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/><w:ind w:firstLine="0" w:firstLineChars="0"/><w:jc w:val="both"/></w:pPr>"#,
+            r#"<w:rPr><w:rFonts w:eastAsia="宋体"/><w:spacing w:val="0"/><w:kern w:val="2"/><w:sz w:val="21"/></w:rPr></w:style>"#
+        )), "{styles}");
+        // 页眉 based on it, its link to a style not copied dropped.
+        assert!(styles.contains(concat!(
+            r#"<w:style w:type="paragraph" w:styleId="Refa3"><w:name w:val="header"/><w:basedOn w:val="Refa"/>"#,
+            r#"<w:pPr><w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="auto"/></w:pBdr><w:jc w:val="center"/></w:pPr><w:rPr><w:sz w:val="18"/></w:rPr></w:style>"#
+        )), "{styles}");
+        assert!(!styles.contains("Refa4"), "{styles}");
+    }
+}
