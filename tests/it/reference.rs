@@ -344,6 +344,16 @@ fn a_template_saved_again_is_read_again() {
         first.looks["PlanHeading1"].font.as_deref(),
         Some("微软雅黑")
     );
+
+    // And what a plan is made of follows: its header too, in one process.
+    let spec = dir.path().join("plan.yaml");
+    let header = |docx: &[u8]| docx_part(docx, "word/refheader1.xml");
+    assert!(header(&render_file(&spec, Format::Docx)).contains("青溪路小学工会委员会"));
+    rewrite_part(&path, "word/header1.xml", |x| {
+        x.replace("青溪路小学工会委员会", "新校名")
+    });
+    let again = render_file(&spec, Format::Docx);
+    assert!(header(&again).contains("新校名"), "{}", header(&again));
 }
 
 /// A header naming one picture twice, and a part typed by name: each is
@@ -690,4 +700,77 @@ fn the_letterhead_keeps_the_template_s_styles() {
     // The template's 正文 is a style of its own, not a second "Normal".
     assert_eq!(styles_xml.matches(r#"<w:name w:val="Normal"/>"#).count(), 1);
     assert!(styles_xml.contains(r#"<w:name w:val="Normal (参考文档)"/>"#));
+}
+
+/// An even-page header left in a file whose settings do not ask for odd
+/// and even pages is one Word does not show: the plan does not either.
+#[test]
+fn an_even_page_header_word_does_not_show_is_not_taken() {
+    let header_on = |settings: Option<&str>| -> Vec<String> {
+        let dir = folder();
+        let template = dir.path().join("模板/学校模板.docx");
+        let w = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
+        rewrite_part(&template, "word/header2.xml", |_| {
+            format!(
+                r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:hdr {w}><w:p><w:r><w:t>旧的偶数页页眉</w:t></w:r></w:p></w:hdr>"#
+            )
+        });
+        let mut rels = r#"<Relationship Id="rId12" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header2.xml"/>"#.to_string();
+        let mut types = r#"<Override PartName="/word/header2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>"#.to_string();
+        if let Some(s) = settings {
+            rewrite_part(&template, "word/settings.xml", |_| {
+                format!(
+                    r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:settings {w}>{s}</w:settings>"#
+                )
+            });
+            rels.push_str(r#"<Relationship Id="rId13" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>"#);
+            types.push_str(r#"<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>"#);
+        }
+        rewrite_part(&template, "word/_rels/document.xml.rels", |x| {
+            x.replace("</Relationships>", &format!("{rels}</Relationships>"))
+        });
+        rewrite_part(&template, "[Content_Types].xml", |x| {
+            x.replace("</Types>", &format!("{types}</Types>"))
+        });
+        rewrite_part(&template, "word/document.xml", |x| {
+            x.replace(
+                "<w:pgSz ",
+                r#"<w:headerReference w:type="even" r:id="rId12"/><w:pgSz "#,
+            )
+        });
+        let run = unionplan(dir.path(), &["render", "plan.yaml", "-f", "docx"]);
+        assert!(run.status.success(), "{}", stderr(&run));
+        let docx = std::fs::read(dir.path().join("out/plan.docx")).unwrap();
+        assert_valid_docx(&docx, "带偶数页页眉的模板");
+        let document = docx_part(&docx, "word/document.xml");
+        let rels = docx_part(&docx, "word/_rels/document.xml.rels");
+        let id = document
+            .split(r#"<w:headerReference w:type="even" r:id=""#)
+            .nth(1)
+            .and_then(|r| r.split('"').next())
+            .unwrap()
+            .to_string();
+        let target = rels
+            .split("<Relationship ")
+            .find(|r| r.contains(&format!(r#"Id="{id}""#)))
+            .and_then(|r| r.split(r#"Target=""#).nth(1))
+            .and_then(|t| t.split('"').next())
+            .unwrap()
+            .to_string();
+        let header = docx_part(&docx, &format!("word/{target}"));
+        ["青溪路小学工会委员会", "旧的偶数页页眉"]
+            .into_iter()
+            .filter(|t| header.contains(t))
+            .map(str::to_string)
+            .collect()
+    };
+    assert_eq!(header_on(None), ["青溪路小学工会委员会"]);
+    assert_eq!(
+        header_on(Some("<w:zoom w:percent=\"100\"/>")),
+        ["青溪路小学工会委员会"]
+    );
+    assert_eq!(
+        header_on(Some("<w:evenAndOddHeaders/>")),
+        ["旧的偶数页页眉"]
+    );
 }

@@ -118,7 +118,8 @@ fn package(meta: &Meta, m: &Measures, document: &str) -> Result<Vec<u8>, Error> 
     let style = m.style;
     let core = parts::core(meta.title, meta.author, meta.created);
     let package = || {
-        let style_parts = package::style_parts(style, || {
+        let reading = m.template.map(|t| t.reading);
+        let style_parts = package::style_parts(style, reading, || {
             let (types, rels) = match m.template {
                 Some(t) => (t.content_types.as_str(), t.relationships.as_str()),
                 None => ("", ""),

@@ -83,14 +83,18 @@ fn deflate(c: &mut Compress, input: &[u8], out: &mut Vec<u8>) -> Result<(), Pack
 /// How many styles' parts are kept; a batch has one or a few.
 const KEPT: usize = 8;
 
-/// The parts that follow from `style`, made and deflated by `make` the
-/// first time `style` is seen.
+/// The parts that follow from `style` and the reading of its reference
+/// document (see [`super::reference::Template::reading`]), made and
+/// deflated by `make` the first time they are seen.
 pub fn style_parts(
     style: &Style,
+    reading: Option<u64>,
     make: impl FnOnce() -> Vec<(String, Vec<u8>)>,
 ) -> Result<Arc<[Entry]>, PackageError> {
-    static KEEP: Mutex<Vec<(Style, Arc<[Entry]>)>> = Mutex::new(Vec::new());
-    if let Some((_, parts)) = KEEP.lock().unwrap().iter().find(|(s, _)| s == style) {
+    type Key = (Style, Option<u64>);
+    static KEEP: Mutex<Vec<(Key, Arc<[Entry]>)>> = Mutex::new(Vec::new());
+    let key = (style.clone(), reading);
+    if let Some((_, parts)) = KEEP.lock().unwrap().iter().find(|(k, _)| *k == key) {
         return Ok(parts.clone());
     }
     let parts: Arc<[Entry]> = make()
@@ -102,7 +106,7 @@ pub fn style_parts(
     if keep.len() == KEPT {
         keep.remove(0);
     }
-    keep.push((style.clone(), parts.clone()));
+    keep.push((key, parts.clone()));
     Ok(parts)
 }
 

@@ -76,6 +76,9 @@ pub struct Look {
 #[derive(Debug, PartialEq, Eq)]
 pub struct Template {
     pub path: PathBuf,
+    /// Which reading of the file this is: each reading has its own, so
+    /// what is made from one is never taken for another's.
+    pub reading: u64,
     pub page: Option<Page>,
     pub headers: Vec<Reference>,
     pub footers: Vec<Reference>,
@@ -245,6 +248,27 @@ fn read(path: &Path) -> Result<Template, Message> {
         Some(x) => Some(parse(x, &shown, "word/styles.xml")?),
         None => None,
     };
+    // Whether Word shows its even-page headers and footers at all.
+    let settings_part = rels
+        .values()
+        .find(|(kind, _)| kind.ends_with("/settings"))
+        .map(|(_, target)| resolve("word", target));
+    let even_and_odd = match settings_part {
+        Some(name) => match part(&name)? {
+            Some(bytes) => {
+                let xml = text(bytes, &name)?;
+                let doc = parse(&xml, &shown, &name)?;
+                doc.root_element()
+                    .children()
+                    .find(|n| n.has_tag_name((W, "evenAndOddHeaders")))
+                    .is_some_and(|n| {
+                        !matches!(n.attribute((W, "val")), Some("0" | "false" | "off"))
+                    })
+            }
+            None => false,
+        },
+        None => false,
+    };
     let mut carried =
         styles::Carried::new(styles_doc.as_ref(), styles_text.as_deref().unwrap_or(""));
 
@@ -266,6 +290,11 @@ fn read(path: &Path) -> Result<Template, Message> {
                 continue;
             };
             let kind = r.attribute((W, "type")).unwrap_or("default").to_string();
+            // An even-page header Word does not show (the file's settings
+            // do not ask for odd and even pages) is a leftover: not taken.
+            if kind == "even" && !even_and_odd {
+                continue;
+            }
             let Some(id) = r.attribute((R, "id")) else {
                 continue;
             };
@@ -458,8 +487,10 @@ fn read(path: &Path) -> Result<Template, Message> {
         }
     }
 
+    static READINGS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
     Ok(Template {
         path: path.to_path_buf(),
+        reading: READINGS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         page,
         headers,
         footers,
