@@ -25,6 +25,31 @@ fn folder() -> tempfile::TempDir {
     dir
 }
 
+/// `tag/@attr` in effect for the paragraph of `part` holding `text`: of
+/// its paragraph properties, or (`run`) of its first run's.
+fn look(docx: &[u8], part: &str, text: &str, run: bool, tag: &str, attr: &str) -> Option<String> {
+    let styles_xml = docx_part(docx, "word/styles.xml");
+    let styles = roxmltree::Document::parse(&styles_xml).unwrap();
+    let xml = docx_part(docx, part);
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let p = doc
+        .descendants()
+        .find(|n| n.has_tag_name((W, "p")) && paragraph_text(*n).contains(text))
+        .unwrap_or_else(|| panic!("no paragraph with {text} in {part}"));
+    match run {
+        false => para_prop(&styles, p, tag, attr),
+        true => {
+            let r = p.children().find(|n| n.has_tag_name((W, "r"))).unwrap();
+            run_prop(&styles, p, r, tag, attr)
+        }
+    }
+}
+
+/// [`look`] in the document body.
+fn body_look(docx: &[u8], text: &str, run: bool, tag: &str, attr: &str) -> Option<String> {
+    look(docx, "word/document.xml", text, run, tag, attr)
+}
+
 fn check_carried_over(docx: &[u8]) {
     let names = docx_part_names(docx);
     // The header and its logo, with the relationship between them.
@@ -52,33 +77,12 @@ fn check_carried_over(docx: &[u8]) {
     // Nothing of its body.
     assert!(!document.contains("模板正文"));
     // Its styles: 正文 in 宋体 14 pt, 6 pt after; 一级标题 (named so) in 微软雅黑.
-    let styles_xml = docx_part(docx, "word/styles.xml");
-    let styles = roxmltree::Document::parse(&styles_xml).unwrap();
-    let doc = roxmltree::Document::parse(&document).unwrap();
-    let para = |text: &str| {
-        doc.descendants()
-            .find(|n| n.has_tag_name((W, "p")) && paragraph_text(*n).contains(text))
-            .unwrap()
-    };
-    fn run(p: Node) -> Node {
-        p.children().find(|n| n.has_tag_name((W, "r"))).unwrap()
-    }
-    let body = para("服务教职工");
+    let body = |run, tag, attr| body_look(docx, "服务教职工", run, tag, attr);
+    assert_eq!(body(true, "rFonts", "eastAsia").as_deref(), Some("宋体"));
+    assert_eq!(body(true, "sz", "val").as_deref(), Some("28"));
+    assert_eq!(body(false, "spacing", "after").as_deref(), Some("120"));
     assert_eq!(
-        run_prop(&styles, body, run(body), "rFonts", "eastAsia").as_deref(),
-        Some("宋体")
-    );
-    assert_eq!(
-        run_prop(&styles, body, run(body), "sz", "val").as_deref(),
-        Some("28")
-    );
-    assert_eq!(
-        para_prop(&styles, body, "spacing", "after").as_deref(),
-        Some("120")
-    );
-    let heading = para("指导思想");
-    assert_eq!(
-        run_prop(&styles, heading, run(heading), "rFonts", "eastAsia").as_deref(),
+        body_look(docx, "指导思想", true, "rFonts", "eastAsia").as_deref(),
         Some("微软雅黑")
     );
 }
@@ -255,15 +259,8 @@ fn the_template_s_line_spacing_comes_with_its_grid() {
     let document = docx_part(&own, "word/document.xml");
     assert!(document.contains(r#"<w:docGrid w:type="lines" w:linePitch="#));
     assert!(!document.contains(r#"w:linePitch="312""#));
-    let styles_xml = docx_part(&own, "word/styles.xml");
-    let styles = roxmltree::Document::parse(&styles_xml).unwrap();
-    let doc = roxmltree::Document::parse(&document).unwrap();
-    let body = doc
-        .descendants()
-        .find(|n| n.has_tag_name((W, "p")) && paragraph_text(*n).contains("服务教职工"))
-        .unwrap();
     assert_eq!(
-        para_prop(&styles, body, "spacing", "lineRule").as_deref(),
+        body_look(&own, "服务教职工", false, "spacing", "lineRule").as_deref(),
         Some("exact")
     );
 
@@ -283,25 +280,10 @@ fn the_template_s_line_spacing_comes_with_its_grid() {
     assert_valid_docx(&taken, "1.5 倍行距的模板");
     let document = docx_part(&taken, "word/document.xml");
     assert!(document.contains(r#"<w:docGrid w:type="lines" w:linePitch="312"/>"#));
-    let styles_xml = docx_part(&taken, "word/styles.xml");
-    let styles = roxmltree::Document::parse(&styles_xml).unwrap();
-    let doc = roxmltree::Document::parse(&document).unwrap();
-    let body = doc
-        .descendants()
-        .find(|n| n.has_tag_name((W, "p")) && paragraph_text(*n).contains("服务教职工"))
-        .unwrap();
-    assert_eq!(
-        para_prop(&styles, body, "spacing", "line").as_deref(),
-        Some("360")
-    );
-    assert_eq!(
-        para_prop(&styles, body, "spacing", "lineRule").as_deref(),
-        Some("auto")
-    );
-    assert_eq!(
-        para_prop(&styles, body, "spacing", "after").as_deref(),
-        Some("120")
-    );
+    let spacing = |attr| body_look(&taken, "服务教职工", false, "spacing", attr);
+    assert_eq!(spacing("line").as_deref(), Some("360"));
+    assert_eq!(spacing("lineRule").as_deref(), Some("auto"));
+    assert_eq!(spacing("after").as_deref(), Some("120"));
 
     // Exactly 28 pt, and no grid in the template: none in the plan.
     rewrite_part(&template, "word/styles.xml", |x| {
@@ -536,16 +518,7 @@ fn the_chinese_font_comes_from_the_theme_never_the_western_font() {
         let run = unionplan(dir.path(), &["render", "plan.yaml", "-f", "docx"]);
         assert!(run.status.success(), "{}", stderr(&run));
         let docx = std::fs::read(dir.path().join("out/plan.docx")).unwrap();
-        let styles_xml = docx_part(&docx, "word/styles.xml");
-        let styles = roxmltree::Document::parse(&styles_xml).unwrap();
-        let document = docx_part(&docx, "word/document.xml");
-        let doc = roxmltree::Document::parse(&document).unwrap();
-        let p = doc
-            .descendants()
-            .find(|n| n.has_tag_name((W, "p")) && paragraph_text(*n).contains("服务教职工"))
-            .unwrap();
-        let r = p.children().find(|n| n.has_tag_name((W, "r"))).unwrap();
-        run_prop(&styles, p, r, "rFonts", "eastAsia")
+        body_look(&docx, "服务教职工", true, "rFonts", "eastAsia")
     };
     let dir = folder();
     let template = dir.path().join("模板/学校模板.docx");
@@ -605,19 +578,10 @@ fn every_named_style_takes_its_font_and_size() {
     assert!(run.status.success(), "{}", stderr(&run));
     let docx = std::fs::read(dir.path().join("out/plan.docx")).unwrap();
     assert_valid_docx(&docx, "各样式都有字体字号的模板");
-    let styles_xml = docx_part(&docx, "word/styles.xml");
-    let styles = roxmltree::Document::parse(&styles_xml).unwrap();
-    let document = docx_part(&docx, "word/document.xml");
-    let doc = roxmltree::Document::parse(&document).unwrap();
     let look = |text: &str| {
-        let p = doc
-            .descendants()
-            .find(|n| n.has_tag_name((W, "p")) && paragraph_text(*n).contains(text))
-            .unwrap_or_else(|| panic!("{text}"));
-        let r = p.children().find(|n| n.has_tag_name((W, "r"))).unwrap();
         (
-            run_prop(&styles, p, r, "rFonts", "eastAsia").unwrap_or_default(),
-            run_prop(&styles, p, r, "sz", "val").unwrap_or_default(),
+            body_look(&docx, text, true, "rFonts", "eastAsia").unwrap_or_default(),
+            body_look(&docx, text, true, "sz", "val").unwrap_or_default(),
         )
     };
     assert_eq!(look("指导思想"), ("微软雅黑".into(), "36".into()));
@@ -661,41 +625,23 @@ fn the_letterhead_keeps_the_template_s_styles() {
     let docx = std::fs::read(dir.path().join("out/plan.docx")).unwrap();
     assert_valid_docx(&docx, "带页眉样式的模板");
     let styles_xml = docx_part(&docx, "word/styles.xml");
-    let styles = roxmltree::Document::parse(&styles_xml).unwrap();
-    let header_xml = docx_part(&docx, "word/refheader1.xml");
-    let header = roxmltree::Document::parse(&header_xml).unwrap();
-    let para = |text: &str| {
-        header
-            .descendants()
-            .find(|n| n.has_tag_name((W, "p")) && paragraph_text(*n).contains(text))
-            .unwrap_or_else(|| panic!("{text}: {header_xml}"))
-    };
-    let letterhead = para("青溪路小学工会委员会");
+    let header = |text, tag, attr| look(&docx, "word/refheader1.xml", text, false, tag, attr);
+    let letterhead = "青溪路小学工会委员会";
     assert_eq!(
-        para_prop(&styles, letterhead, "pStyle", "val").as_deref(),
+        header(letterhead, "pStyle", "val").as_deref(),
         Some("Refa3")
     );
-    assert_eq!(
-        para_prop(&styles, letterhead, "jc", "val").as_deref(),
-        Some("center")
-    );
+    assert_eq!(header(letterhead, "jc", "val").as_deref(), Some("center"));
     assert!(styles_xml.contains(
         r#"<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="auto"/></w:pBdr>"#
     ));
-    let address = para("地址");
     assert_eq!(
-        para_prop(&styles, address, "pStyle", "val").as_deref(),
+        header("地址", "pStyle", "val").as_deref(),
         Some("RefNormal")
     );
-    for p in [letterhead, address] {
-        assert_eq!(
-            para_prop(&styles, p, "spacing", "lineRule").as_deref(),
-            Some("auto")
-        );
-        assert_eq!(
-            para_prop(&styles, p, "ind", "firstLine").as_deref(),
-            Some("0")
-        );
+    for p in [letterhead, "地址"] {
+        assert_eq!(header(p, "spacing", "lineRule").as_deref(), Some("auto"));
+        assert_eq!(header(p, "ind", "firstLine").as_deref(), Some("0"));
     }
     // The template's 正文 is a style of its own, not a second "Normal".
     assert_eq!(styles_xml.matches(r#"<w:name w:val="Normal"/>"#).count(), 1);

@@ -248,27 +248,36 @@ fn read(path: &Path) -> Result<Template, Message> {
         Some(x) => Some(parse(x, &shown, "word/styles.xml")?),
         None => None,
     };
+    // The text of the part the document relates to by a type ending
+    // `/kind` (settings, theme), if there is one.
+    let mut related = |kind: &str| -> Result<Option<String>, Message> {
+        let Some((_, target)) = rels
+            .values()
+            .find(|(t, _)| t.ends_with(&format!("/{kind}")))
+        else {
+            return Ok(None);
+        };
+        let name = resolve("word", target);
+        match part(&name)? {
+            Some(bytes) => Ok(Some(text(bytes, &name)?)),
+            None => Ok(None),
+        }
+    };
     // Whether Word shows its even-page headers and footers at all.
-    let settings_part = rels
-        .values()
-        .find(|(kind, _)| kind.ends_with("/settings"))
-        .map(|(_, target)| resolve("word", target));
-    let even_and_odd = match settings_part {
-        Some(name) => match part(&name)? {
-            Some(bytes) => {
-                let xml = text(bytes, &name)?;
-                let doc = parse(&xml, &shown, &name)?;
-                doc.root_element()
-                    .children()
-                    .find(|n| n.has_tag_name((W, "evenAndOddHeaders")))
-                    .is_some_and(|n| {
-                        !matches!(n.attribute((W, "val")), Some("0" | "false" | "off"))
-                    })
-            }
-            None => false,
-        },
+    let even_and_odd = match related("settings")? {
+        Some(xml) => parse(&xml, &shown, "word/settings.xml")?
+            .root_element()
+            .children()
+            .find(|n| n.has_tag_name((W, "evenAndOddHeaders")))
+            .is_some_and(|n| !matches!(n.attribute((W, "val")), Some("0" | "false" | "off"))),
         None => false,
     };
+    // The theme's Chinese fonts, for a style that names its font by the
+    // theme (`w:eastAsiaTheme`), as Word does when only the Western font
+    // was chosen.
+    let theme = related("theme")?
+        .map(|xml| theme_fonts(&xml))
+        .unwrap_or_default();
     let mut carried =
         styles::Carried::new(styles_doc.as_ref(), styles_text.as_deref().unwrap_or(""));
 
@@ -420,20 +429,6 @@ fn read(path: &Path) -> Result<Template, Message> {
         }
     }
 
-    // The theme's Chinese fonts, for a style that names its font by the
-    // theme (`w:eastAsiaTheme`), as Word does when only the Western font
-    // was chosen.
-    let theme_part = rels
-        .values()
-        .find(|(kind, _)| kind.ends_with("/theme"))
-        .map(|(_, target)| resolve("word", target));
-    let theme = match theme_part {
-        Some(name) => match part(&name)? {
-            Some(bytes) => theme_fonts(&text(bytes, &name)?),
-            None => ThemeFonts::default(),
-        },
-        None => ThemeFonts::default(),
-    };
     let carried_styles = carried.styles_xml();
     let mut looks = HashMap::new();
     if let Some(doc) = &styles_doc {
