@@ -720,3 +720,29 @@ fn an_even_page_header_word_does_not_show_is_not_taken() {
         ["旧的偶数页页眉"]
     );
 }
+
+/// A header the template keeps outside itself (a link, which Word does
+/// not show) is passed over; the rest of the template still serves.
+#[test]
+fn a_header_kept_outside_the_file_is_passed_over() {
+    let dir = folder();
+    let template = dir.path().join("模板/学校模板.docx");
+    rewrite_part(&template, "word/_rels/document.xml.rels", |x| {
+        x.replace(
+            "</Relationships>",
+            r#"<Relationship Id="rIdOut" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="http://example.com/header.xml" TargetMode="External"/></Relationships>"#,
+        )
+    });
+    rewrite_part(&template, "word/document.xml", |x| {
+        x.replace(
+            "<w:pgSz ",
+            r#"<w:headerReference w:type="first" r:id="rIdOut"/><w:pgSz "#,
+        )
+    });
+    let run = unionplan(dir.path(), &["render", "plan.yaml", "-f", "docx"]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let docx = std::fs::read(dir.path().join("out/plan.docx")).unwrap();
+    assert_valid_docx(&docx, "页眉在文件外的模板");
+    check_carried_over(&docx);
+    assert!(!docx_part(&docx, "word/_rels/document.xml.rels").contains("example.com"));
+}

@@ -313,6 +313,11 @@ fn read(path: &Path) -> Result<Template, Message> {
                     "word/_rels/document.xml.rels",
                 ));
             };
+            // A header kept outside the file (a link) is none Word shows:
+            // passed over, as the rest of the template still serves.
+            if target.contains("://") {
+                continue;
+            }
             let source = resolve("word", target);
             let new_id = format!("rIdRef{}{}", kind_tag, copied.len() + 1);
             if let Some(done) = copied.get(&source) {
@@ -600,7 +605,6 @@ fn relationships(
         .collect())
 }
 
-/// `Default` content types by extension.
 /// Extensions the plan's own `[Content_Types].xml` has a `Default` for:
 /// a second one would make the package unreadable.
 const BASE_EXTENSIONS: [&str; 2] = ["rels", "xml"];
