@@ -395,67 +395,88 @@ const CHART: &str = concat!(
     r#"</c:plotArea></c:chart></c:chartSpace>"#
 );
 
-/// Gives the template at `path` a footer saying `text` on the pages of
-/// `kind`, and, for `first`, a first page of its own.
-fn add_footer(path: &std::path::Path, kind: &str, text: &str) {
+/// Adds part `word/{name}.xml` of kind `kind` (header, footer, settings)
+/// holding `body` to the template at `path`, related to its document as
+/// `id`; a header or footer stands on the pages of `pages` (and `first`
+/// gives the template a first page of its own).
+fn add_part(
+    path: &std::path::Path,
+    kind: &str,
+    name: &str,
+    id: &str,
+    body: &str,
+    pages: Option<&str>,
+) {
     let w = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
-    let footer = format!(
-        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:ftr {w}><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:ftr>"#
-    );
-    rewrite_part(path, "word/footer1.xml", |_| footer.clone());
+    let root = match kind {
+        "header" => "hdr",
+        "footer" => "ftr",
+        other => other,
+    };
+    rewrite_part(path, &format!("word/{name}.xml"), |_| {
+        format!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:{root} {w}>{body}</w:{root}>"#
+        )
+    });
     rewrite_part(path, "word/_rels/document.xml.rels", |x| {
         x.replace(
             "</Relationships>",
-            r#"<Relationship Id="rIdF" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/></Relationships>"#,
+            &format!(r#"<Relationship Id="{id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/{kind}" Target="{name}.xml"/></Relationships>"#),
         )
     });
     rewrite_part(path, "[Content_Types].xml", |x| {
         x.replace(
             "</Types>",
-            r#"<Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/></Types>"#,
+            &format!(r#"<Override PartName="/word/{name}.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.{kind}+xml"/></Types>"#),
         )
     });
-    let title_page = if kind == "first" { "<w:titlePg/>" } else { "" };
+    let Some(pages) = pages else { return };
+    let title_page = if pages == "first" { "<w:titlePg/>" } else { "" };
     rewrite_part(path, "word/document.xml", |x| {
         x.replace(
-            r#"<w:pgSz "#,
-            &format!(r#"<w:footerReference w:type="{kind}" r:id="rIdF"/><w:pgSz "#),
+            "<w:pgSz ",
+            &format!(r#"<w:{kind}Reference w:type="{pages}" r:id="{id}"/><w:pgSz "#),
         )
         .replace("</w:sectPr>", &format!("{title_page}</w:sectPr>"))
     });
+}
+
+/// A paragraph saying `text`.
+fn paragraph(text: &str) -> String {
+    format!("<w:p><w:r><w:t>{text}</w:t></w:r></w:p>")
+}
+
+/// The plan's `w:{tag}Reference`s (tag: header or footer): each page type
+/// and the part it names, sorted.
+fn section_refs(docx: &[u8], tag: &str) -> Vec<(String, String)> {
+    let document = docx_part(docx, "word/document.xml");
+    let doc = roxmltree::Document::parse(&document).unwrap();
+    let rels = docx_part(docx, "word/_rels/document.xml.rels");
+    let r = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    let mut out: Vec<(String, String)> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name((W, format!("{tag}Reference").as_str())))
+        .map(|n| {
+            let id = n.attribute((r, "id")).unwrap();
+            let target = rels
+                .split("<Relationship ")
+                .find(|rel| rel.contains(&format!(r#"Id="{id}""#)))
+                .and_then(|rel| rel.split(r#"Target=""#).nth(1))
+                .and_then(|t| t.split('"').next())
+                .unwrap()
+                .to_string();
+            (n.attribute((W, "type")).unwrap().to_string(), target)
+        })
+        .collect();
+    out.sort();
+    out
 }
 
 /// The page numbers stay on every page the template leaves without a
 /// footer; a template footer without one is warned of, at the spec's line.
 #[test]
 fn page_numbers_stay_where_the_template_has_no_footer() {
-    let refs = |docx: &[u8]| -> Vec<(String, String)> {
-        let document = docx_part(docx, "word/document.xml");
-        let doc = roxmltree::Document::parse(&document).unwrap();
-        let rels = docx_part(docx, "word/_rels/document.xml.rels");
-        let mut out: Vec<(String, String)> = doc
-            .descendants()
-            .filter(|n| n.has_tag_name((W, "footerReference")))
-            .map(|n| {
-                let id = n
-                    .attribute((
-                        "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
-                        "id",
-                    ))
-                    .unwrap();
-                let target = rels
-                    .split("<Relationship ")
-                    .find(|r| r.contains(&format!(r#"Id="{id}""#)))
-                    .and_then(|r| r.split(r#"Target=""#).nth(1))
-                    .and_then(|t| t.split('"').next())
-                    .unwrap()
-                    .to_string();
-                (n.attribute((W, "type")).unwrap().to_string(), target)
-            })
-            .collect();
-        out.sort();
-        out
-    };
+    let refs = |docx: &[u8]| section_refs(docx, "footer");
     let render = |dir: &tempfile::TempDir| {
         let run = unionplan(dir.path(), &["render", "plan.yaml", "-f", "docx"]);
         assert!(run.status.success(), "{}", stderr(&run));
@@ -467,10 +488,13 @@ fn page_numbers_stay_where_the_template_has_no_footer() {
 
     // A footer on the first page only: the others keep their numbers.
     let dir = folder();
-    add_footer(
+    add_part(
         &dir.path().join("模板/学校模板.docx"),
-        "first",
-        "校址：青溪路 1 号",
+        "footer",
+        "footer1",
+        "rIdF",
+        &paragraph("校址：青溪路 1 号"),
+        Some("first"),
     );
     let (docx, err) = render(&dir);
     assert_eq!(
@@ -655,54 +679,23 @@ fn an_even_page_header_word_does_not_show_is_not_taken() {
     let header_on = |settings: Option<&str>| -> Vec<String> {
         let dir = folder();
         let template = dir.path().join("模板/学校模板.docx");
-        let w = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
-        rewrite_part(&template, "word/header2.xml", |_| {
-            format!(
-                r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:hdr {w}><w:p><w:r><w:t>旧的偶数页页眉</w:t></w:r></w:p></w:hdr>"#
-            )
-        });
-        let mut rels = r#"<Relationship Id="rId12" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header2.xml"/>"#.to_string();
-        let mut types = r#"<Override PartName="/word/header2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>"#.to_string();
-        if let Some(s) = settings {
-            rewrite_part(&template, "word/settings.xml", |_| {
-                format!(
-                    r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:settings {w}>{s}</w:settings>"#
-                )
-            });
-            rels.push_str(r#"<Relationship Id="rId13" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>"#);
-            types.push_str(r#"<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>"#);
+        add_part(
+            &template,
+            "header",
+            "header2",
+            "rId12",
+            &paragraph("旧的偶数页页眉"),
+            Some("even"),
+        );
+        if let Some(settings) = settings {
+            add_part(&template, "settings", "settings", "rId13", settings, None);
         }
-        rewrite_part(&template, "word/_rels/document.xml.rels", |x| {
-            x.replace("</Relationships>", &format!("{rels}</Relationships>"))
-        });
-        rewrite_part(&template, "[Content_Types].xml", |x| {
-            x.replace("</Types>", &format!("{types}</Types>"))
-        });
-        rewrite_part(&template, "word/document.xml", |x| {
-            x.replace(
-                "<w:pgSz ",
-                r#"<w:headerReference w:type="even" r:id="rId12"/><w:pgSz "#,
-            )
-        });
         let run = unionplan(dir.path(), &["render", "plan.yaml", "-f", "docx"]);
         assert!(run.status.success(), "{}", stderr(&run));
         let docx = std::fs::read(dir.path().join("out/plan.docx")).unwrap();
         assert_valid_docx(&docx, "带偶数页页眉的模板");
-        let document = docx_part(&docx, "word/document.xml");
-        let rels = docx_part(&docx, "word/_rels/document.xml.rels");
-        let id = document
-            .split(r#"<w:headerReference w:type="even" r:id=""#)
-            .nth(1)
-            .and_then(|r| r.split('"').next())
-            .unwrap()
-            .to_string();
-        let target = rels
-            .split("<Relationship ")
-            .find(|r| r.contains(&format!(r#"Id="{id}""#)))
-            .and_then(|r| r.split(r#"Target=""#).nth(1))
-            .and_then(|t| t.split('"').next())
-            .unwrap()
-            .to_string();
+        let refs = section_refs(&docx, "header");
+        let (_, target) = refs.iter().find(|(kind, _)| kind == "even").unwrap();
         let header = docx_part(&docx, &format!("word/{target}"));
         ["青溪路小学工会委员会", "旧的偶数页页眉"]
             .into_iter()

@@ -138,8 +138,12 @@ pub fn load(path: &Path) -> Result<Arc<Template>, Message> {
     Ok(t)
 }
 
-/// `style` as the reference document changes it: the fonts and sizes of
-/// the styles it defines.
+/// `style` as the reference document changes it, for what follows from the
+/// style beyond its own `w:style` (which `styles.rs` sets from the looks
+/// directly): the body's font and size fix the line pitch and character
+/// spacing, the title's and page number's are measured, the headings'
+/// fonts go into the font table, 三级标题's is 四级标题's and 一级标题's is
+/// 表头's where the template has none of those.
 pub fn applied(style: &Style, t: &Template) -> Style {
     let mut s = style.clone();
     let look = |id| t.looks.get(id);

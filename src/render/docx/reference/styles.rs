@@ -301,8 +301,8 @@ impl<'a> Carried<'a> {
             }
         }
         let mut out = String::new();
-        for id in all {
-            out.push_str(&self.style_xml(self.styles[id]));
+        for &id in &all {
+            out.push_str(&self.style_xml(self.styles[id], &all));
         }
         out
     }
@@ -310,7 +310,7 @@ impl<'a> Carried<'a> {
     /// One copied style: new ID and, where it clashes, name; references to
     /// styles not copied dropped; a chain's first paragraph style made to
     /// stand on its own.
-    fn style_xml(&self, s: roxmltree::Node) -> String {
+    fn style_xml(&self, s: roxmltree::Node, copied: &BTreeSet<&str>) -> String {
         let kind = s.attribute((W, "type")).unwrap_or("paragraph");
         let id = s.attribute((W, "styleId")).unwrap_or_default();
         let mut out = String::new();
@@ -342,7 +342,7 @@ impl<'a> Carried<'a> {
                 }
                 "basedOn" | "next" | "link" => {
                     // Only to a style that is copied too.
-                    if !self.is_copied(val) {
+                    if !copied.contains(val) {
                         continue;
                     }
                     format!(
@@ -375,29 +375,6 @@ impl<'a> Carried<'a> {
         out
     }
 
-    /// Is `id` among the styles copied (used, or on a used one's chain)?
-    fn is_copied(&self, id: &str) -> bool {
-        self.used.iter().any(|&u| {
-            let mut at = Some(u);
-            let mut steps = 0;
-            while let Some(s) = at {
-                if s == id {
-                    return true;
-                }
-                steps += 1;
-                if steps > 64 {
-                    return false;
-                }
-                at = self
-                    .styles
-                    .get(s)
-                    .and_then(|n| child(*n, "basedOn"))
-                    .and_then(|b| b.attribute((W, "val")));
-            }
-            false
-        })
-    }
-
     /// The first style of a chain takes what the template's defaults set
     /// and it does not, and lines that fit what they hold.
     fn stand_alone(&self, s: roxmltree::Node, children: &mut Vec<(&str, String)>) {
@@ -407,37 +384,25 @@ impl<'a> Carried<'a> {
         // Auto lines (as tall as their tallest picture) off the grid.
         ppr.retain(|(t, _)| *t != "snapToGrid");
         ppr.push(("snapToGrid", r#"<w:snapToGrid w:val="0"/>"#.to_string()));
-        let spacing = ppr.iter().position(|(t, _)| *t == "spacing");
-        let before_after = spacing
-            .map(|i| {
-                let n =
-                    roxmltree::Document::parse(&format!(r#"<r xmlns:w="{W}">{}</r>"#, ppr[i].1))
-                        .ok()
-                        .and_then(|d| {
-                            let sp = d.root_element().first_element_child()?;
-                            Some((
-                                sp.attribute((W, "before")).unwrap_or("0").to_string(),
-                                sp.attribute((W, "after")).unwrap_or("0").to_string(),
-                                sp.attribute((W, "line")).map(str::to_string),
-                                sp.attribute((W, "lineRule")).unwrap_or("auto").to_string(),
-                            ))
-                        });
-                n.unwrap_or_default()
-            })
-            .unwrap_or_else(|| ("0".into(), "0".into(), None, "auto".into()));
-        let (before, after, line, rule) = before_after;
-        let line = match (line, rule.as_str()) {
-            (Some(l), "auto") => l,
-            _ => "240".to_string(),
+        // Its spacing, or the defaults' (as `merged` takes it), with its
+        // lines made `auto`: single unless it says how many.
+        let spacing = [own_ppr, self.defaults_ppr]
+            .into_iter()
+            .flatten()
+            .find_map(|p| child(p, "spacing"));
+        let attr = |a: &str| spacing.and_then(|s| s.attribute((W, a)));
+        let line = match attr("lineRule").unwrap_or("auto") {
+            "auto" => attr("line"),
+            _ => None,
         };
         ppr.retain(|(t, _)| *t != "spacing");
         ppr.push((
             "spacing",
             format!(
                 r#"<w:spacing w:before="{}" w:after="{}" w:line="{}" w:lineRule="auto"/>"#,
-                digits(&before),
-                digits(&after),
-                digits(&line)
+                digits(attr("before").unwrap_or("0")),
+                digits(attr("after").unwrap_or("0")),
+                digits(line.unwrap_or("240"))
             ),
         ));
         if !ppr.iter().any(|(t, _)| *t == "ind") {
