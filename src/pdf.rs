@@ -211,19 +211,76 @@ pub fn find_soffice() -> Option<PathBuf> {
             .flat_map(|dir| names.iter().map(move |n| dir.join(n)))
             .find(|p| p.is_file())
     });
-    on_path.or_else(|| {
-        let known: &[&str] = if cfg!(windows) {
-            &[
-                r"C:\Program Files\LibreOffice\program\soffice.exe",
-                r"C:\Program Files (x86)\LibreOffice\program\soffice.exe",
-            ]
-        } else if cfg!(target_os = "macos") {
-            &["/Applications/LibreOffice.app/Contents/MacOS/soffice"]
-        } else {
-            &[]
+    on_path.or_else(|| installed().into_iter().find(|p| p.is_file()))
+}
+
+/// Where LibreOffice's installers put it on Windows: the folder its
+/// installer registered under the registry's App Paths (for a LibreOffice
+/// installed anywhere), then the Program Files folders as the system names
+/// them (`C:\Program Files` on an English Windows, but not on every one).
+#[cfg(windows)]
+fn installed() -> Vec<PathBuf> {
+    let mut places = registered_soffice();
+    for var in ["ProgramFiles", "ProgramW6432", "ProgramFiles(x86)"] {
+        if let Some(dir) = std::env::var_os(var) {
+            places.push(Path::new(&dir).join(r"LibreOffice\program\soffice.exe"));
+        }
+    }
+    places
+}
+
+/// Where the installer of macOS puts it.
+#[cfg(not(windows))]
+fn installed() -> Vec<PathBuf> {
+    if cfg!(target_os = "macos") {
+        vec!["/Applications/LibreOffice.app/Contents/MacOS/soffice".into()]
+    } else {
+        Vec::new()
+    }
+}
+
+/// `soffice.exe` as App Paths names it, for this user and for the machine.
+#[cfg(windows)]
+fn registered_soffice() -> Vec<PathBuf> {
+    use std::os::windows::ffi::{OsStrExt, OsStringExt};
+    use windows_sys::Win32::System::Registry::{
+        HKEY_CURRENT_USER, HKEY_LOCAL_MACHINE, RRF_RT_REG_SZ, RegGetValueW,
+    };
+    let wide = |s: &str| -> Vec<u16> {
+        std::ffi::OsStr::new(s)
+            .encode_wide()
+            .chain(std::iter::once(0))
+            .collect()
+    };
+    let key = wide(r"SOFTWARE\Microsoft\Windows\CurrentVersion\App Paths\soffice.exe");
+    let mut found = Vec::new();
+    for root in [HKEY_CURRENT_USER, HKEY_LOCAL_MACHINE] {
+        let mut buf = vec![0u16; 1024];
+        let mut bytes = (buf.len() * 2) as u32;
+        // SAFETY: the key name is NUL-terminated; `buf` holds `bytes`
+        // bytes, and RegGetValueW writes no more than that (it fails with
+        // ERROR_MORE_DATA instead), NUL-terminated for RRF_RT_REG_SZ.
+        let status = unsafe {
+            RegGetValueW(
+                root,
+                key.as_ptr(),
+                std::ptr::null(),
+                RRF_RT_REG_SZ,
+                std::ptr::null_mut(),
+                buf.as_mut_ptr().cast(),
+                &mut bytes,
+            )
         };
-        known.iter().map(PathBuf::from).find(|p| p.is_file())
-    })
+        if status == 0 {
+            let len = (bytes as usize / 2).min(buf.len());
+            let value: Vec<u16> = buf[..len].iter().copied().take_while(|&c| c != 0).collect();
+            // Some installers write the path in quotes.
+            let value = std::ffi::OsString::from_wide(&value);
+            let text = value.to_string_lossy();
+            found.push(PathBuf::from(text.trim().trim_matches('"')));
+        }
+    }
+    found
 }
 
 /// `path` as a `file://` URL, as LibreOffice's `-env:` wants it: bytes

@@ -174,7 +174,13 @@ fn finish(
         tmp.as_file().sync_all().map_err(fail)?;
     }
     if replace {
-        tmp.persist(path).map_err(|e| fail(e.error))?;
+        tmp.persist(path).map_err(|e| {
+            if open_elsewhere(&e.error, path) {
+                Error::io(messages::file_open_elsewhere(path.display()), e.error)
+            } else {
+                fail(e.error)
+            }
+        })?;
     } else {
         tmp.persist_noclobber(path)
             .map_err(|e| match e.error.kind() {
@@ -185,6 +191,26 @@ fn finish(
             })?;
     }
     Ok(())
+}
+
+/// Whether replacing `path` failed because another program holds it open,
+/// as Word and WPS hold the document they show: Windows then refuses with
+/// a sharing or lock violation, or (for a rename over it) with "access
+/// denied", which for a writable file means the same.
+fn open_elsewhere(err: &std::io::Error, path: &Path) -> bool {
+    const ERROR_ACCESS_DENIED: i32 = 5;
+    const ERROR_SHARING_VIOLATION: i32 = 32;
+    const ERROR_LOCK_VIOLATION: i32 = 33;
+    if !cfg!(windows) {
+        return false;
+    }
+    match err.raw_os_error() {
+        Some(ERROR_SHARING_VIOLATION | ERROR_LOCK_VIOLATION) => true,
+        Some(ERROR_ACCESS_DENIED) => {
+            std::fs::metadata(path).is_ok_and(|m| m.is_file() && !m.permissions().readonly())
+        }
+        _ => false,
+    }
 }
 
 #[cfg(test)]

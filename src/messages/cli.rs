@@ -564,3 +564,37 @@ pub fn usage_more(command: &str) -> String {
 pub fn possible_values(values: &[String]) -> String {
     format!("可选：{}", values.join("、"))
 }
+
+/// unionplan.exe started by a double-click in Explorer: the console window
+/// is its own and closes when it ends, so it says what to do and waits.
+pub fn started_from_explorer(l: Lang) -> &'static str {
+    match l {
+        Lang::Zh => {
+            "\
+unionplan 要在“命令提示符”窗口里使用，双击只会打开这个说明。
+
+怎样打开命令提示符：在 unionplan.exe 所在文件夹的地址栏里输入 cmd，按回车。
+然后输入下面这一行，按回车，就会生成示例计划的 Word 文件（在 out 文件夹里）：
+
+    unionplan render 示例计划.yaml
+
+每一步怎么做，见同一个文件夹里的“使用说明.html”（双击用浏览器打开）。
+
+按回车键关闭这个窗口。"
+        }
+        Lang::En => {
+            "\
+unionplan runs in a Command Prompt window; a double-click only shows this.
+
+To open one: type cmd in the address bar of the folder that holds
+unionplan.exe and press Enter. Then type this line and press Enter to make
+the example plan's Word file (in the out folder):
+
+    unionplan render 示例计划.yaml
+
+使用说明.html in the same folder explains every step.
+
+Press Enter to close this window."
+        }
+    }
+}

@@ -114,3 +114,12 @@ pub fn written_date(year: i32, month: u32, day: u32) -> String {
 pub fn whole_file() -> &'static str {
     zh_en!("整个文件", "the whole file")
 }
+
+/// A name typed without its extension (Explorer hides it), and the file
+/// that was found for it.
+pub fn using_file_with_extension(typed: impl Display, found: impl Display) -> String {
+    zh_en!(
+        format!("没有叫 {typed} 的文件，用的是 {found}"),
+        format!("no file is named {typed}; using {found}")
+    )
+}

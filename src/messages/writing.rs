@@ -14,6 +14,16 @@ super::problems! {
 }
 
 super::problems! {
+    /// Windows refuses to replace a file that Word or WPS holds open.
+    pub fn file_open_elsewhere(path: impl Display) {
+        zh_en!(
+            format!("无法写入 {path}：这个文件正在 Word 或 WPS 里打开着。请在 Word 或 WPS 里关掉它，再运行一次（原来的文件没有被改动）"),
+            format!("cannot write {path}: the file is open in Word or WPS. Close it there and run again (the existing file was left as it was)")
+        )
+    }
+}
+
+super::problems! {
     pub fn cannot_create_dir(path: impl Display, err: &std::io::Error) {
         zh_en!(
             format!("无法创建文件夹 {path}：{}", io_reason(err)),

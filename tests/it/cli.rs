@@ -475,3 +475,50 @@ fn an_interrupted_batch_leaves_no_temporary_files() {
         assert!(left.is_empty(), "{signal} left {left:?}");
     }
 }
+
+/// Explorer hides extensions: a teacher types the name they see.
+#[test]
+fn a_spec_or_import_named_without_its_hidden_extension_is_found_and_named() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("青山小学2026.yaml"), GOOD).unwrap();
+    let o = unionplan(dir.path(), &["render", "青山小学2026", "-f", "docx,md"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("没有叫 青山小学2026 的文件，用的是 青山小学2026.yaml"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(dir.path().join("out/青山小学2026.docx").is_file());
+
+    // `.yml` too; a name that exists as typed is taken as typed.
+    fs::write(dir.path().join("乙.yml"), GOOD).unwrap();
+    fs::write(dir.path().join("丙"), GOOD).unwrap();
+    fs::write(dir.path().join("丙.yaml"), "year: [").unwrap();
+    let o = unionplan(dir.path(), &["validate", "乙", "丙"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("用的是 乙.yml"), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("丙.yaml"), "{}", stderr(&o));
+
+    fs::copy(
+        dir.path().join("out/青山小学2026.docx"),
+        dir.path().join("去年的计划.docx"),
+    )
+    .unwrap();
+    let o = unionplan(dir.path(), &["import", "去年的计划", "-o", "导入.yaml"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("用的是 去年的计划.docx"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(dir.path().join("导入.yaml").is_file());
+
+    // Nothing of either name: the reader's own message, for the name typed.
+    let o = unionplan(dir.path(), &["render", "没有这个"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("没有这个：无法读取这个文件"),
+        "{}",
+        stderr(&o)
+    );
+}

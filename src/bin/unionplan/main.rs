@@ -4,6 +4,7 @@
 
 mod args;
 mod cmd;
+mod explorer;
 mod output;
 
 use std::process::ExitCode;
@@ -21,6 +22,10 @@ fn main() -> ExitCode {
     });
     let lang = messages::Lang::from_env();
     messages::set_lang(lang);
+    if explorer::started_from_explorer() {
+        explorer::welcome(lang);
+        return ExitCode::SUCCESS;
+    }
     let cli = match args::parse(lang) {
         Ok(cli) => cli,
         Err(code) => return code,

@@ -11,7 +11,7 @@ mod render;
 mod rollover;
 mod validate;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use unionplan::template::{self, Templates};
 use unionplan::{Error, messages};
@@ -46,15 +46,39 @@ fn reported(all_ok: bool) -> Outcome {
 }
 
 pub fn run(command: Command) -> Outcome {
+    // Every file a command reads may be typed as Explorer shows it.
+    let spec = |p| input_file(p, SPEC_EXTENSIONS);
     match command {
         Command::Init(a) => init::run(a),
-        Command::Render(a) => render::run(a),
-        Command::Validate(a) => validate::run(a),
-        Command::Import(a) => import::run(a),
-        Command::Rollover(a) => rollover::run(a),
-        Command::Batch(a) => batch::run(a),
-        Command::Diff(a) => diff::run(a),
-        Command::Preview(a) => preview::run(a),
+        Command::Render(mut a) => {
+            a.specs = input_files(a.specs, SPEC_EXTENSIONS);
+            render::run(a)
+        }
+        Command::Validate(mut a) => {
+            a.specs = input_files(a.specs, SPEC_EXTENSIONS);
+            validate::run(a)
+        }
+        Command::Import(mut a) => {
+            a.file = input_file(a.file, IMPORT_EXTENSIONS);
+            import::run(a)
+        }
+        Command::Rollover(mut a) => {
+            a.spec = spec(a.spec);
+            rollover::run(a)
+        }
+        Command::Batch(mut a) => {
+            a.district = spec(a.district);
+            batch::run(a)
+        }
+        Command::Diff(mut a) => {
+            a.old = spec(a.old);
+            a.new = spec(a.new);
+            diff::run(a)
+        }
+        Command::Preview(mut a) => {
+            a.spec = spec(a.spec);
+            preview::run(a)
+        }
         Command::Schema => docs::schema(),
         Command::Completions(a) => docs::completions(a),
         Command::Man => docs::man(),
@@ -85,4 +109,47 @@ fn write_text(path: &Path, text: &str, force: bool) -> Result<(), Error> {
     } else {
         unionplan::write::write_new(path, text.as_bytes())
     }
+}
+
+/// The extensions a spec (or district file) may have.
+pub const SPEC_EXTENSIONS: &[&str] = &["yaml", "yml"];
+
+/// The extensions `import` reads.
+pub const IMPORT_EXTENSIONS: &[&str] = &["docx", "html", "htm", "md", "txt"];
+
+/// The file a user means by `path`. Explorer hides known extensions, so a
+/// teacher who sees `青山小学2026` types that: where no such file exists
+/// but `青山小学2026.yaml` does (the first of `extensions` that exists,
+/// appended, so `计划.v2` finds `计划.v2.yaml`), that one is used, and
+/// the command says so. Otherwise `path` as typed, whose absence the
+/// reader reports.
+pub fn input_file(path: PathBuf, extensions: &[&str]) -> PathBuf {
+    if path.exists() || path.as_os_str().is_empty() {
+        return path;
+    }
+    let found = extensions.iter().find_map(|ext| {
+        let mut name = path.clone().into_os_string();
+        name.push(".");
+        name.push(ext);
+        let candidate = PathBuf::from(name);
+        candidate.is_file().then_some(candidate)
+    });
+    match found {
+        Some(found) => {
+            say(messages::using_file_with_extension(
+                path.display(),
+                found.display(),
+            ));
+            found
+        }
+        None => path,
+    }
+}
+
+/// [`input_file`] for each of `paths`.
+pub fn input_files(paths: Vec<PathBuf>, extensions: &[&str]) -> Vec<PathBuf> {
+    paths
+        .into_iter()
+        .map(|p| input_file(p, extensions))
+        .collect()
 }
