@@ -279,3 +279,29 @@ fn schedule(
         }
     }
 }
+
+/// What `diff` reports, line by line as the command prints it: each
+/// section's name, then its changes indented; one line saying so when
+/// nothing changed.
+pub fn report_lines(old: &Spec, new: &Spec) -> Vec<String> {
+    use crate::messages;
+    let groups = diff(old, new);
+    if groups.is_empty() {
+        return vec![messages::diff_none().to_string()];
+    }
+    let mut lines = Vec::new();
+    for g in groups {
+        lines.push(g.section.to_string());
+        for c in &g.changes {
+            let line = match c {
+                Change::Added(w) => messages::diff_added(w),
+                Change::Removed(w) => messages::diff_removed(w),
+                Change::Changed { what, old, new } => messages::diff_changed(what, old, new),
+                Change::Moved { what, from, to } => messages::diff_moved(what, from, to),
+                Change::Calendar { what, festival } => messages::diff_calendar(what, festival),
+            };
+            lines.push(format!("  {line}"));
+        }
+    }
+    lines
+}

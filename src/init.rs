@@ -35,6 +35,25 @@ pub fn example(
     Ok(text)
 }
 
+/// The example `text` (with Chinese keys, from [`example`]) for `period`
+/// (上半年, 下半年, 学年) instead of the whole year: the workbench's 计划类型.
+pub fn with_period(path: &Path, text: &str, period: crate::spec::Period) -> Result<String, Error> {
+    use crate::spec::Period;
+    let name = match period {
+        Period::Year => return Ok(text.to_string()),
+        Period::Spring => "上半年",
+        Period::Autumn => "下半年",
+        Period::SchoolYear => "学年",
+    };
+    let Some(start) = text.find("\n期间: 年度") else {
+        return Ok(text.to_string());
+    };
+    let at = start + "\n期间: ".len();
+    let out = format!("{}{name}{}", &text[..at], &text[at + "年度".len()..]);
+    crate::parse_spec(path, &out)?;
+    Ok(out)
+}
+
 /// The example with `school` in place of its own school. In a comment the
 /// name is put as it is; as a value it is a double-quoted YAML string, so
 /// that a name such as `实验小学 #2` or `&a 小学` stays whole (unquoted, YAML

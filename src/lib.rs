@@ -14,6 +14,7 @@
 //! [`import`] goes the other way: an existing plan (DOCX, HTML, Markdown,
 //! text) into a spec.
 
+pub mod app;
 pub mod batch;
 pub mod blocks;
 pub mod calendar;
@@ -151,6 +152,9 @@ pub struct Pipeline {
     pub reference_doc: Option<std::path::PathBuf>,
 }
 
+/// Each file [`Pipeline::write`] put in place, or why it could not.
+pub type Written = Vec<(std::path::PathBuf, Result<(), Error>)>;
+
 /// One rendered file, in memory.
 pub struct Output {
     pub format: Format,
@@ -195,6 +199,41 @@ impl Pipeline {
                 })
                 .collect()
         })?
+    }
+
+    /// Render `spec` (read from `spec_path`) in `formats` and put each file
+    /// in `out_dir`, named after the spec ([`write::output_path`]): the one
+    /// way a plan's files are written, for `render` and the workbench.
+    /// Where `formats` asks for a PDF, the DOCX goes to `pdfs`, which makes
+    /// every PDF of the run at its end. Returns each file written, or why
+    /// not; an `Err` means nothing was written (the spec did not render).
+    pub fn write(
+        &self,
+        spec: &Spec,
+        spec_path: &Path,
+        out_dir: &Path,
+        formats: &[Format],
+        pdfs: Option<&pdf::Pdfs>,
+    ) -> Result<Written, Error> {
+        let outputs = self.render(spec, &Format::to_render(formats))?;
+        let mut written = Vec::new();
+        for o in outputs {
+            if o.format == Format::Docx {
+                if let Some(pdfs) = pdfs {
+                    let target = write::output_path(out_dir, spec_path, Format::Pdf);
+                    if let Err(e) = pdfs.add(&o.bytes, target.clone()) {
+                        written.push((target, Err(e)));
+                    }
+                }
+                if !formats.contains(&Format::Docx) {
+                    continue;
+                }
+            }
+            let path = write::output_path(out_dir, spec_path, o.format);
+            let result = write::write_atomic(&path, &o.bytes);
+            written.push((path, result));
+        }
+        Ok(written)
     }
 
     /// `new` as a DOCX, typeset as `render` typesets it, whose differences

@@ -186,21 +186,6 @@ fn read_request(stream: &mut TcpStream) -> std::io::Result<Option<String>> {
     Ok(Some(String::from_utf8_lossy(&buf).into_owned()))
 }
 
-/// Is `host` (the `Host:` header) this computer? Anything else is a page
-/// on the web reaching the preview through DNS rebinding, which must not
-/// read the plan.
-fn is_local_host(host: &str) -> bool {
-    let host = host.trim();
-    let name = match host.strip_prefix('[') {
-        Some(v6) => v6.split(']').next().unwrap_or(""),
-        None => host.rsplit_once(':').map_or(host, |(name, _)| name),
-    };
-    matches!(
-        name.to_ascii_lowercase().as_str(),
-        "localhost" | "127.0.0.1" | "::1"
-    )
-}
-
 /// Answer one HTTP request: `GET` or `HEAD` of `/` or `/version`, from a
 /// page of this computer.
 fn answer(mut stream: TcpStream, state: &Mutex<State>) -> std::io::Result<()> {
@@ -222,7 +207,7 @@ fn answer(mut stream: TcpStream, state: &Mutex<State>) -> std::io::Result<()> {
         .filter_map(|l| l.split_once(':'))
         .find(|(name, _)| name.trim().eq_ignore_ascii_case("host"))
         .map(|(_, value)| value);
-    if !host.is_some_and(is_local_host) {
+    if !host.is_some_and(crate::app::is_local_host) {
         return respond(&mut stream, "403 Forbidden", "", false);
     }
     let head = match method {

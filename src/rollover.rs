@@ -562,6 +562,46 @@ fn index_line(source: &Source, path: &FieldPath) -> usize {
     source.locate(path, Target::Value).map_or(1, |(l, _)| l)
 }
 
+/// What `rollover` reports, line by line as the command prints them: the
+/// summary, then (indented) each change and each festival moved, then the
+/// items to review under their heading.
+pub fn report_lines(r: &Rollover) -> Vec<String> {
+    let mut lines = vec![msg::rollover_summary(
+        r.old_year,
+        r.new_year,
+        r.changes.len(),
+    )];
+    for c in &r.changes {
+        let what = match c.kind {
+            ShiftKind::Year => msg::rollover_what_year().to_string(),
+            ShiftKind::Date => msg::rollover_what_date().to_string(),
+            ShiftKind::YearInText => msg::rollover_what_text().to_string(),
+            ShiftKind::Festival(f) => msg::rollover_what_festival(f.name()),
+            ShiftKind::Anniversary => msg::rollover_what_anniversary().to_string(),
+        };
+        lines.push(format!(
+            "  {}",
+            msg::rollover_change(c.line, &what, &c.old, &c.new)
+        ));
+    }
+    for m in &r.relocated {
+        lines.push(format!(
+            "  {}",
+            msg::rollover_relocated(m.line, m.festival.name(), m.to_month, m.new_entry)
+        ));
+    }
+    if !r.review.is_empty() {
+        lines.push(msg::rollover_review_header().to_string());
+        for item in &r.review {
+            lines.push(format!(
+                "  {}",
+                msg::rollover_review(item.line, &item.reason)
+            ));
+        }
+    }
+    lines
+}
+
 /// The default name of next year's file: the old name with its year
 /// replaced (`lihe-2025.yaml` → `lihe-2026.yaml`), or `<stem>-<year>.yaml`.
 pub fn default_output(spec: &Path, old_year: i32, new_year: i32) -> PathBuf {

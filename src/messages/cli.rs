@@ -159,6 +159,21 @@ pub const COMMANDS: &[CommandText] = &[
         ],
     ),
     cmd(
+        "app",
+        [
+            "打开工作台：在浏览器里写计划、边写边检查、看排版、生成 Word，不用再敲命令。",
+            "Open the workbench: write, check and see a plan in the browser, and make its Word file.",
+        ],
+        [
+            "unionplan app [选项] [文件夹]",
+            "unionplan app [OPTIONS] [FOLDER]",
+        ],
+        [
+            "例子：\n  unionplan app                  打开当前文件夹里的计划\n  unionplan app D:\\工会计划\n\n只在本机（127.0.0.1）提供，网址里带着这次运行才有的密钥。用完关掉窗口或按 Ctrl+C。\n在 Windows 上双击 unionplan.exe 也会打开工作台。",
+            "Example:\n  unionplan app                  # the plans of this folder\n  unionplan app D:\\plans\n\nServes on 127.0.0.1 only; the address carries a secret made for this run.\nClose the window or press Ctrl+C when done. Double-clicking unionplan.exe\non Windows opens it too.",
+        ],
+    ),
+    cmd(
         "preview",
         [
             "在浏览器里预览计划，计划文件一改就自动刷新。",
@@ -434,6 +449,33 @@ pub const ARGS: &[ArgText] = &[
     arg("batch", "templates", TEMPLATES, Some(DIR)),
     arg("batch", "reference_doc", REFERENCE_DOC, Some(DOCX_FILE)),
     arg(
+        "app",
+        "folder",
+        [
+            "放计划文件的文件夹（默认：当前文件夹）",
+            "The folder of plans (default: this one)",
+        ],
+        Some(["文件夹", "FOLDER"]),
+    ),
+    arg(
+        "app",
+        "port",
+        [
+            "端口（默认：随便一个空闲的，会打印出来）",
+            "The port (default: any free one, printed)",
+        ],
+        Some(["端口", "PORT"]),
+    ),
+    arg(
+        "app",
+        "no_open",
+        [
+            "不自动打开浏览器，只打印网址",
+            "Do not open a browser; only print the address",
+        ],
+        None,
+    ),
+    arg(
         "preview",
         "spec",
         ["要预览的计划文件", "The spec to show"],
@@ -565,13 +607,14 @@ pub fn possible_values(values: &[String]) -> String {
     format!("可选：{}", values.join("、"))
 }
 
-/// unionplan.exe started by a double-click in Explorer: the console window
-/// is its own and closes when it ends, so it says what to do and waits.
+/// unionplan.exe started by a double-click in Explorer when the workbench
+/// could not start: the console window is its own and closes when it
+/// ends, so it says what else to do and waits.
 pub fn started_from_explorer(l: Lang) -> &'static str {
     match l {
         Lang::Zh => {
             "\
-unionplan 要在“命令提示符”窗口里使用，双击只会打开这个说明。
+工作台没有打开。也可以在“命令提示符”窗口里使用 unionplan。
 
 怎样打开命令提示符：在 unionplan.exe 所在文件夹的地址栏里输入 cmd，按回车。
 然后输入下面这一行，按回车，就会生成示例计划的 Word 文件（在 out 文件夹里）：
@@ -584,7 +627,7 @@ unionplan 要在“命令提示符”窗口里使用，双击只会打开这个�
         }
         Lang::En => {
             "\
-unionplan runs in a Command Prompt window; a double-click only shows this.
+The workbench did not start. unionplan also runs in a Command Prompt window.
 
 To open one: type cmd in the address bar of the folder that holds
 unionplan.exe and press Enter. Then type this line and press Enter to make

@@ -8,6 +8,7 @@
 //! Field names such as `measures` stay as typed, because that is what the user
 //! sees in their spec.
 
+mod app;
 mod batch;
 pub mod cli;
 mod diff;
@@ -21,6 +22,7 @@ mod templates;
 mod validation;
 mod writing;
 
+pub use app::*;
 pub use batch::*;
 pub use diff::*;
 pub use extends::*;

@@ -8,8 +8,9 @@ use std::process::Output;
 
 use crate::common::*;
 
-const COMMANDS: [&str; 12] = [
+const COMMANDS: [&str; 13] = [
     "",
+    "app",
     "init",
     "render",
     "import",

@@ -15,9 +15,9 @@
 //!
 //! The same commit gives the same zip, byte for byte: every entry carries
 //! the commit's time, in a fixed order with fixed permissions; the linker
-//! writes no time stamp into the exe; and the paths of this checkout and of
-//! the crate sources are remapped, so a clone in another folder builds the
-//! same exe.
+//! writes no time stamp into the exe; and no path of this checkout is in
+//! it (the crate sources' are remapped), so a clone in another folder
+//! builds the same exe.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
@@ -66,8 +66,11 @@ fn build_exe(root: &Path) -> Result<()> {
     let cargo_home = std::env::var_os("CARGO_HOME")
         .map(PathBuf::from)
         .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")));
+    // Cargo names the workspace's own sources by relative paths already;
+    // those of crates.io crates are remapped. This checkout's folder must
+    // not appear in the flags: Cargo hashes them into every crate's
+    // identity, so a clone elsewhere would build another exe.
     let mut flags = vec![
-        format!("--remap-path-prefix={}=unionplan", root.display()),
         // GNU ld writes the link time into the PE header unless told not to.
         "-Clink-arg=-Wl,--no-insert-timestamp".to_string(),
     ];
@@ -139,7 +142,7 @@ fn contents(
             ("见 README 的“计划文件怎么写”", "见使用说明.html"),
             (
                 "（见 qingxi-2026.yaml）",
-                "（见使用说明.html 的“四、明年的计划”）",
+                "（见使用说明.html 的“五、明年的计划”）",
             ),
         ],
     )?;

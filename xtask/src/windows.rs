@@ -43,6 +43,11 @@ pub fn run(zip: &Path) -> Result<()> {
             "a DOCX open in Word is named, the rest written",
             open_in_word,
         ),
+        ("a double-click opens the workbench", double_click),
+        (
+            "no arguments in a Command Prompt: the usage",
+            command_prompt,
+        ),
         ("LibreOffice found through App Paths", libreoffice_app_paths),
         (
             "LibreOffice found under %ProgramFiles%",
@@ -376,6 +381,81 @@ fn open_in_word(ctx: &Context) -> Result<()> {
     result
 }
 
+/// Explorer starts the exe with a console of its own. Under Wine, a
+/// terminal (a pseudo-terminal, from `script`) that the exe alone is
+/// attached to is that: `GetConsoleProcessList` counts one process. The
+/// exe then serves the workbench of its folder and stays; the page is
+/// fetched from Linux, as Wine's 127.0.0.1 is this computer's.
+fn double_click(ctx: &Context) -> Result<()> {
+    let mut terminal = ctx.machine.terminal(&ctx.package, "unionplan.exe")?;
+    let result = (|| {
+        let text = terminal.wait_for("工作台：http://127.0.0.1:", 30)?;
+        let text = terminal
+            .wait_for("Ctrl+C", 10)
+            .map_err(|e| format!("{e}\n{text}"))?;
+        let url = text
+            .split("工作台：")
+            .nth(1)
+            .and_then(|rest| rest.split_whitespace().next())
+            .ok_or_else(|| format!("no address in:\n{text}"))?;
+        let addr = url
+            .trim_start_matches("http://")
+            .split('/')
+            .next()
+            .unwrap_or_default();
+        ensure(url.contains("/#") && url.len() > addr.len() + 20, || {
+            format!("the address carries no secret: {url}")
+        })?;
+        let page = http_get(addr, "/")?;
+        ensure(
+            page.contains("计划列表") && page.contains("新建计划"),
+            || format!("the workbench's page:\n{page}"),
+        )?;
+        let still_running = terminal
+            .child
+            .try_wait()
+            .map_err(|e| e.to_string())?
+            .is_none();
+        ensure(still_running, || "the workbench did not stay".into())
+    })();
+    terminal.stop();
+    ctx.machine.stop();
+    result
+}
+
+/// The body of `GET path` from `addr`.
+fn http_get(addr: &str, path: &str) -> Result<String> {
+    use std::io::{Read, Write};
+    let mut s = std::net::TcpStream::connect(addr).map_err(|e| format!("{addr}: {e}"))?;
+    s.set_read_timeout(Some(std::time::Duration::from_secs(10)))
+        .map_err(|e| e.to_string())?;
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )
+    .map_err(|e| e.to_string())?;
+    let mut response = Vec::new();
+    s.read_to_end(&mut response).map_err(|e| e.to_string())?;
+    Ok(String::from_utf8_lossy(&response).into_owned())
+}
+
+/// From a Command Prompt (the console has `cmd` on it too), no arguments
+/// is a usage error as on any system, and nothing waits.
+fn command_prompt(ctx: &Context) -> Result<()> {
+    let mut terminal = ctx.machine.terminal(&ctx.package, "cmd /c unionplan.exe")?;
+    let status = terminal.wait(30);
+    let text = terminal.text();
+    terminal.stop();
+    let status = status?;
+    ensure(status.is_some() && status != Some(0), || {
+        format!("exit {status:?}:\n{text}")
+    })?;
+    ensure(
+        text.contains("用法") && !text.contains("按回车键"),
+        || format!("a Command Prompt shows:\n{text}"),
+    )
+}
+
 fn libreoffice_app_paths(ctx: &Context) -> Result<()> {
     let windows_path = r"C:\办公软件\LibreOffice\program\soffice.exe";
     let unix_path = ctx
@@ -533,6 +613,9 @@ impl Machine {
             .env_remove("LC_MESSAGES")
             .env_remove("LANGUAGE")
             .env_remove("UNIONPLAN_SOFFICE")
+            // Wine hands a URL to open to xdg-open, which runs $BROWSER:
+            // no browser for the workbench the double-click opens.
+            .env("BROWSER", "true")
             .stdin(Stdio::null());
         c
     }
@@ -542,6 +625,42 @@ impl Machine {
             .output()
             .map(Ran::from)
             .map_err(|e| format!("cannot start Wine: {e}"))
+    }
+
+    /// `COMMAND` (run by Wine) on a terminal of its own, in `cwd`.
+    fn terminal(&self, cwd: &Path, command: &str) -> Result<Terminal> {
+        let mut c = Command::new("script");
+        c.args([
+            "-qfec",
+            &format!("{} {command}", self.wine.display()),
+            "/dev/null",
+        ]);
+        for (k, v) in self.command(Path::new("x"), cwd, &[]).get_envs() {
+            match v {
+                Some(v) => c.env(k, v),
+                None => c.env_remove(k),
+            };
+        }
+        let mut child = c
+            .current_dir(cwd)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .map_err(|e| format!("script (util-linux) runs a terminal: {e}"))?;
+        let mut stdout = child.stdout.take().expect("piped");
+        let screen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let sink = screen.clone();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 4096];
+            while let Ok(n) = std::io::Read::read(&mut stdout, &mut buf) {
+                if n == 0 {
+                    break;
+                }
+                sink.lock().unwrap().extend_from_slice(&buf[..n]);
+            }
+        });
+        Ok(Terminal { child, screen })
     }
 
     fn reg(&self, args: &[&str]) -> Result<()> {
@@ -556,6 +675,74 @@ impl Machine {
             .arg("-k")
             .env("WINEPREFIX", &self.prefix)
             .status();
+    }
+}
+
+/// A program on a terminal: what it has shown, and its keyboard.
+struct Terminal {
+    child: std::process::Child,
+    screen: std::sync::Arc<std::sync::Mutex<Vec<u8>>>,
+}
+
+impl Terminal {
+    /// What the terminal shows, without the cursor's escape sequences
+    /// Wine writes between the characters.
+    fn text(&self) -> String {
+        let bytes = self.screen.lock().unwrap().clone();
+        let raw = String::from_utf8_lossy(&bytes);
+        let mut out = String::new();
+        let mut chars = raw.chars().peekable();
+        while let Some(c) = chars.next() {
+            if c == '\u{1b}' {
+                if chars.peek() == Some(&'[') {
+                    chars.next();
+                    for c in chars.by_ref() {
+                        if c.is_ascii_alphabetic() {
+                            break;
+                        }
+                    }
+                }
+                continue;
+            }
+            if c != '\r' {
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    /// Wait until the terminal shows `marker`; what it shows then.
+    fn wait_for(&self, marker: &str, seconds: u64) -> Result<String> {
+        let end = std::time::Instant::now() + std::time::Duration::from_secs(seconds);
+        loop {
+            let text = self.text();
+            if text.contains(marker) {
+                return Ok(text);
+            }
+            if std::time::Instant::now() > end {
+                return Err(format!("{marker:?} not shown in {seconds} s:\n{text}"));
+            }
+            std::thread::sleep(std::time::Duration::from_millis(200));
+        }
+    }
+
+    /// The exit code, once the program ends within `seconds`.
+    fn wait(&mut self, seconds: u64) -> Result<Option<i32>> {
+        let end = std::time::Instant::now() + std::time::Duration::from_secs(seconds);
+        loop {
+            if let Some(status) = self.child.try_wait().map_err(|e| e.to_string())? {
+                return Ok(status.code());
+            }
+            if std::time::Instant::now() > end {
+                return Err(format!("still running after {seconds} s:\n{}", self.text()));
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+    }
+
+    fn stop(mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
     }
 }
 

@@ -28,6 +28,7 @@ pub enum MessageFormat {
 
 #[derive(Subcommand)]
 pub enum Command {
+    App(AppArgs),
     Init(InitArgs),
     Render(RenderArgs),
     Import(ImportArgs),
@@ -112,6 +113,15 @@ pub struct BatchArgs {
     pub templates: Option<PathBuf>,
     #[arg(long, value_name = "FILE")]
     pub reference_doc: Option<PathBuf>,
+}
+
+#[derive(Args)]
+pub struct AppArgs {
+    pub folder: Option<PathBuf>,
+    #[arg(long, default_value_t = 0)]
+    pub port: u16,
+    #[arg(long)]
+    pub no_open: bool,
 }
 
 #[derive(Args)]

@@ -4,7 +4,8 @@
 //! closes the moment the program ends: the help text a program prints
 //! without arguments would flash and vanish. Such a start is recognised by
 //! the console having no other process attached (a Command Prompt would be
-//! one), and the program then says what to do and waits for Enter.
+//! one), and the program then opens the workbench (`unionplan app`) on the
+//! folder it is in, which is what a double-click means to a teacher.
 
 use std::io::BufRead as _;
 
@@ -33,8 +34,21 @@ fn console_is_own() -> bool {
     false
 }
 
-/// Say what to do, then wait for Enter before the window closes.
+/// Start the workbench on the folder the exe is in (Explorer makes it the
+/// current one) and open it in the browser; the console window shows its
+/// address and stays while it runs. Should it not start, say why and what
+/// to do, and wait for Enter so the window does not vanish with the words.
 pub fn welcome(lang: Lang) {
-    eprintln!("{}", cli::started_from_explorer(lang));
-    let _ = std::io::stdin().lock().read_line(&mut String::new());
+    let args = crate::args::AppArgs {
+        folder: None,
+        port: 0,
+        no_open: false,
+    };
+    if let Err(failure) = crate::cmd::run(crate::args::Command::App(args)) {
+        if let crate::cmd::Failure::Error(e) = failure {
+            crate::output::report(&e);
+        }
+        eprintln!("\n{}", cli::started_from_explorer(lang));
+        let _ = std::io::stdin().lock().read_line(&mut String::new());
+    }
 }

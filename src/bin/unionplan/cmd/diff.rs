@@ -3,7 +3,6 @@
 
 use std::path::Path;
 
-use unionplan::diff::Change;
 use unionplan::template::Templates;
 use unionplan::{Error, Pipeline, load_spec, messages, write};
 
@@ -26,22 +25,8 @@ pub fn run(a: DiffArgs) -> Outcome {
             return Err(Failure::Reported);
         }
     };
-    let groups = unionplan::diff::diff(&old, &new);
-    if groups.is_empty() {
-        println(messages::diff_none())?;
-    }
-    for g in groups {
-        println(g.section)?;
-        for c in &g.changes {
-            let line = match c {
-                Change::Added(w) => messages::diff_added(w),
-                Change::Removed(w) => messages::diff_removed(w),
-                Change::Changed { what, old, new } => messages::diff_changed(what, old, new),
-                Change::Moved { what, from, to } => messages::diff_moved(what, from, to),
-                Change::Calendar { what, festival } => messages::diff_calendar(what, festival),
-            };
-            println(format_args!("  {line}"))?;
-        }
+    for line in unionplan::diff::report_lines(&old, &new) {
+        println(line)?;
     }
     if let Some(path) = &a.docx {
         let pipeline = Pipeline::new(Templates::builtin(), today());

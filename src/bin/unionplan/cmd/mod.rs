@@ -1,6 +1,7 @@
 //! One module per command. Each takes its arguments and returns an
 //! [`Outcome`]; `main` reports a returned error once and sets the exit code.
 
+mod app;
 mod batch;
 mod diff;
 mod docs;
@@ -49,6 +50,7 @@ pub fn run(command: Command) -> Outcome {
     // Every file a command reads may be typed as Explorer shows it.
     let spec = |p| input_file(p, SPEC_EXTENSIONS);
     match command {
+        Command::App(a) => app::run(a),
         Command::Init(a) => init::run(a),
         Command::Render(mut a) => {
             a.specs = input_files(a.specs, SPEC_EXTENSIONS);

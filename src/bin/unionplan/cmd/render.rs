@@ -22,15 +22,14 @@ pub fn run(a: RenderArgs) -> Outcome {
     // The DOCX of every plan waits here to become its PDF, all in one
     // LibreOffice run at the end.
     let (pdfs, no_pdfs) = start_pdfs(&formats);
-    let to_render = Format::to_render(&formats);
     let mut all_ok = true;
     for spec_path in &a.specs {
-        let rendered = load_spec(spec_path).and_then(|spec| {
+        let written = load_spec(spec_path).and_then(|spec| {
             warn(&spec);
-            pipeline.render(&spec, &to_render)
+            pipeline.write(&spec, spec_path, &a.output, &formats, pdfs.as_ref())
         });
-        let outputs = match rendered {
-            Ok(o) => o,
+        let written = match written {
+            Ok(w) => w,
             Err(e) => {
                 report(&e);
                 say(messages::nothing_written(spec_path.display()));
@@ -38,21 +37,8 @@ pub fn run(a: RenderArgs) -> Outcome {
                 continue;
             }
         };
-        for o in outputs {
-            if o.format == Format::Docx {
-                if let Some(pdfs) = &pdfs {
-                    let target = write::output_path(&a.output, spec_path, Format::Pdf);
-                    if let Err(e) = pdfs.add(&o.bytes, target) {
-                        report(&e);
-                        all_ok = false;
-                    }
-                }
-                if !formats.contains(&Format::Docx) {
-                    continue;
-                }
-            }
-            let path = write::output_path(&a.output, spec_path, o.format);
-            match write::write_atomic(&path, &o.bytes) {
+        for (path, result) in written {
+            match result {
                 Ok(()) => say(messages::wrote(path.display())),
                 Err(e) => {
                     report(&e);
