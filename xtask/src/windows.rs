@@ -24,6 +24,11 @@ pub fn run(zip: &Path) -> Result<()> {
     let root = root();
     let base = root.join("target").join("windows-check");
     if base.exists() {
+        // A wineserver of an earlier run may still serve the old prefix.
+        let _ = Command::new("/usr/lib/wine/wineserver")
+            .arg("-k")
+            .env("WINEPREFIX", base.join("wine-prefix"))
+            .status();
         std::fs::remove_dir_all(&base)
             .map_err(|e| format!("cannot clear {}: {e}", base.display()))?;
     }
@@ -419,7 +424,10 @@ fn double_click(ctx: &Context) -> Result<()> {
         ensure(still_running, || "the workbench did not stay".into())
     })();
     terminal.stop();
+    // The exe serves until stopped: end it with the prefix's processes,
+    // and keep a wineserver for the checks after this one.
     ctx.machine.stop();
+    ctx.machine.persist()?;
     result
 }
 
@@ -548,7 +556,9 @@ impl Machine {
             helpers: base.join("helpers"),
         };
         std::fs::create_dir_all(&machine.helpers).map_err(|e| e.to_string())?;
+        std::fs::create_dir_all(&machine.prefix).map_err(|e| e.to_string())?;
         eprintln!("windows: starting a Wine prefix in the Chinese locale");
+        machine.persist()?;
         exec(
             machine
                 .command(Path::new("wineboot"), base, &["-i"])
@@ -667,6 +677,17 @@ impl Machine {
         self.run(Path::new("reg"), &self.prefix, args)?
             .expect(0, &format!("reg {}", args.join(" ")))
             .map(drop)
+    }
+
+    /// Keep the prefix's wineserver running between programs: by itself
+    /// it ends a few seconds after the last one, and a program started
+    /// just then is killed with it (seen as a batch "exiting" by signal).
+    fn persist(&self) -> Result<()> {
+        exec(
+            Command::new(&self.wineserver)
+                .arg("-p")
+                .env("WINEPREFIX", &self.prefix),
+        )
     }
 
     /// End the prefix's processes (wineserver and what it runs).

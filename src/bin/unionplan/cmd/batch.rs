@@ -63,7 +63,27 @@ pub fn run(a: BatchArgs) -> Outcome {
         }
         pool = pool.num_threads(n);
     }
+    // The workers are joined before the run ends, so the process exits
+    // with no thread of its own still running: Windows allows that, but
+    // under Wine such an exit is now and then killed, its exit code lost.
+    let workers = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let spawned = workers.clone();
     let pool = pool
+        .spawn_handler(move |thread| {
+            let mut b = std::thread::Builder::new();
+            if let Some(name) = thread.name() {
+                b = b.name(name.to_owned());
+            }
+            if let Some(size) = thread.stack_size() {
+                b = b.stack_size(size);
+            }
+            let handle = b.spawn(|| thread.run())?;
+            spawned
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push(handle);
+            Ok(())
+        })
         .build()
         .map_err(|e| Error::write(messages::batch_no_threads(e)))?;
     let results = pool.install(|| {
@@ -71,6 +91,10 @@ pub fn run(a: BatchArgs) -> Outcome {
             &district, &a.output, &formats, placement, &pipeline, &progress,
         )
     });
+    drop(pool);
+    for worker in std::mem::take(&mut *workers.lock().unwrap_or_else(|e| e.into_inner())) {
+        let _ = worker.join();
+    }
     if let Some(bar) = &bar {
         bar.finish_and_clear();
     }
