@@ -361,6 +361,7 @@ fn in_chromium(chromium: PathBuf) -> Result<(), Failed> {
     );
     let line = line.as_u64().expect("a line with 学校:");
     let before = checked(&tab);
+    let typed = Instant::now();
     tab.type_str("：").unwrap();
     checked_again(&tab, &before);
     wait("the problem at its line", &|| {
@@ -369,6 +370,12 @@ fn in_chromium(chromium: PathBuf) -> Result<(), Failed> {
             &format!("!!document.querySelector('#problems li.error[data-line=\"{line}\"]')"),
         ) == true
     });
+    // Told, not asserted (speed is for benches/): keystroke to problem
+    // shown, the page's 250 ms pause included.
+    eprintln!(
+        "keystroke → problem shown: {} ms",
+        typed.elapsed().as_millis()
+    );
     let problems = text_of(&tab, "#problems");
     assert!(
         problems.contains(&format!("青山小学2026.yaml:{line}:")),
@@ -417,9 +424,14 @@ fn in_chromium(chromium: PathBuf) -> Result<(), Failed> {
                v.dispatch({selection: {anchor: n.to}}); v.focus(); return; } } })()",
     );
     tab.type_str("工作台里写的一句话。").unwrap();
+    let typed = Instant::now();
     wait("the preview to change", &|| {
         preview(&tab).contains("工作台里写的一句话。")
     });
+    eprintln!(
+        "last keystroke → page updated: {} ms",
+        typed.elapsed().as_millis()
+    );
     assert!(text_of(&tab, "#dirty").contains("未保存"));
 
     // 保存: the file on disk.
