@@ -522,6 +522,61 @@ fn in_chromium(chromium: PathBuf) -> Result<(), Failed> {
     let tracked = dir.path().join("out").join("青山小学2027-修订.docx");
     common::assert_valid_docx(&std::fs::read(&tracked).unwrap(), "the tracked changes");
     shot(&tab, "工作台-比较.png");
+    tab.find_element("#message-dialog button")
+        .unwrap()
+        .click()
+        .unwrap();
+
+    // 一个区的各校计划: the district example, with a progress bar, then
+    // its index page through the workbench.
+    let district = common::repo().join("specs/district");
+    for file in [
+        "district.yaml",
+        "common.yaml",
+        "schools.csv",
+        "schools/dahu-middle.yaml",
+    ] {
+        let to = dir.path().join("区县").join(file);
+        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+        std::fs::copy(district.join(file), to).unwrap();
+    }
+    std::fs::rename(dir.path().join("区县"), dir.path().join("东湖区")).unwrap();
+    std::fs::copy(
+        dir.path().join("东湖区/district.yaml"),
+        dir.path().join("东湖区.yaml"),
+    )
+    .unwrap();
+    let text = std::fs::read_to_string(dir.path().join("东湖区.yaml")).unwrap();
+    let text = text
+        .replace("base: common.yaml", "base: 东湖区/common.yaml")
+        .replace("spec: schools/", "spec: 东湖区/schools/")
+        .replace("roster: schools.csv", "roster: 东湖区/schools.csv");
+    std::fs::write(dir.path().join("东湖区.yaml"), text).unwrap();
+    // The dialog reads the folder again: the district file made just now
+    // is offered.
+    tab.find_element("#batch").unwrap().click().unwrap();
+    wait("the district offered", &|| {
+        js(&tab, "document.querySelector('#batch-district').value") == "东湖区.yaml"
+    });
+    tab.find_element("#batch-start").unwrap().click().unwrap();
+    wait("the batch", &|| {
+        js(&tab, "document.body.dataset.batch || ''") == "done"
+    });
+    let status = text_of(&tab, "#batch-status");
+    assert!(status.contains("共 5 所学校，成功 5 所"), "{status}");
+    let plan = dir
+        .path()
+        .join("out/湖滨小学/湖滨小学2025年工会工作计划.docx");
+    assert!(plan.is_file(), "{}", plan.display());
+    let index = js(
+        &tab,
+        "fetch(document.querySelector('#batch-index').href).then(r => r.text())",
+    );
+    assert!(
+        index.as_str().unwrap_or_default().contains("湖滨小学"),
+        "{index}"
+    );
+    shot(&tab, "工作台-各校.png");
     Ok(())
 }
 

@@ -19,7 +19,13 @@ use crate::spec::Period;
 use crate::template::Templates;
 use crate::{Error, Pipeline, write};
 
-pub fn call(bench: &Workbench, request: &mut Request, name: &str, get: bool, q: &Query) -> Answer {
+pub fn call(
+    bench: &std::sync::Arc<Workbench>,
+    request: &mut Request,
+    name: &str,
+    get: bool,
+    q: &Query,
+) -> Answer {
     let result = match (get, name) {
         (true, "plans") => plans(bench),
         (true, "fields") => Ok(fields()),
@@ -33,6 +39,8 @@ pub fn call(bench: &Workbench, request: &mut Request, name: &str, get: bool, q: 
         (false, "import") => body(request, MAX_FILE).and_then(|b| import(bench, q, &b)),
         (false, "rollover") => rollover(bench, q),
         (false, "diff") => diff(bench, q),
+        (false, "batch") => start_batch(bench, q),
+        (true, "batch") => Ok(batch_state(bench)),
         _ => return text(404, messages::preview_not_found().to_string()),
     };
     match result {
@@ -54,7 +62,7 @@ impl From<Message> for Refusal {
     fn from(message: Message) -> Self {
         let status = match message.code {
             "app_not_found" => 404,
-            "app_changed_on_disk" | "app_exists" => 409,
+            "app_changed_on_disk" | "app_exists" | "app_batch_running" => 409,
             "app_too_large" => 413,
             _ => 400,
         };
@@ -139,7 +147,7 @@ fn plans(bench: &Workbench) -> Outcome {
                 _ => None,
             })
         };
-        let district = yaml.get("schools").is_some() || yaml.get("roster").is_some();
+        let district = is_district_yaml(&yaml);
         found.push(json!({
             "name": name,
             "school": field(&["school", "学校", "学校名称"]),
@@ -246,6 +254,9 @@ fn check(bench: &Workbench, q: &Query, body: &[u8]) -> Outcome {
     let name = param(q, "name")?;
     let path = bench.folder.path(&name)?;
     let text = utf8(body.to_vec())?;
+    if is_district(&text) {
+        return Ok(json!({ "problems": [], "html": null, "district": true }));
+    }
     let shown = |d: &Diagnostic| problem(bench, &path, d);
     match crate::parse_spec(&path, &text) {
         Ok(spec) => {
@@ -375,8 +386,9 @@ fn render(bench: &Workbench, q: &Query) -> Outcome {
     Ok(json!({ "files": files, "problems": problems }))
 }
 
-/// A file of the folder, as a download.
-fn file(bench: &Workbench, q: &Query) -> Answer {
+/// A file of the folder: a download, or (`inline`) shown in the browser,
+/// as a batch's index.html and its links are. Shown pages run no script.
+pub fn file(bench: &Workbench, q: &Query) -> Answer {
     let refused = |m: Message| {
         json(
             Refusal::from(m.clone()).status,
@@ -402,13 +414,23 @@ fn file(bench: &Workbench, q: &Query) -> Answer {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
+    let inline = q.get("inline").is_some() && kind.starts_with("text/html");
     let disposition = format!(
-        "attachment; filename*=UTF-8''{}",
+        "{}; filename*=UTF-8''{}",
+        if inline { "inline" } else { "attachment" },
         percent_encode(&file_name)
     );
-    with_type(Response::from_data(bytes), kind).with_header(
-        Header::from_bytes("Content-Disposition", disposition).expect("an ASCII header"),
-    )
+    with_type(Response::from_data(bytes), kind)
+        .with_header(
+            Header::from_bytes("Content-Disposition", disposition).expect("an ASCII header"),
+        )
+        .with_header(
+            Header::from_bytes(
+                "Content-Security-Policy",
+                "sandbox allow-downloads allow-popups; default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:",
+            )
+            .expect("an ASCII header"),
+        )
 }
 
 /// `从 Word 文件导入`: the uploaded file, saved beside the plans, imported
@@ -534,4 +556,118 @@ fn free_name(bench: &Workbench, stem: &str, ext: &str) -> Result<String, Refusal
         }
     }
     Err(messages::app_exists(format!("{stem}{ext}")).into())
+}
+
+/// A district file (`batch`'s input) rather than a plan: it names the
+/// shared plan (`base`), the schools or a roster, and no school of its own.
+fn is_district_yaml(yaml: &serde_yaml::Value) -> bool {
+    ["base", "schools", "roster", "共用计划", "学校列表", "名单"]
+        .iter()
+        .any(|k| yaml.get(k).is_some())
+        && yaml.get("school").is_none()
+        && yaml.get("学校").is_none()
+}
+
+fn is_district(text: &str) -> bool {
+    serde_yaml::from_str::<serde_yaml::Value>(text).is_ok_and(|y| is_district_yaml(&y))
+}
+
+/// A district batch as the page's progress bar shows it.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct BatchState {
+    running: bool,
+    name: String,
+    total: usize,
+    done: usize,
+    /// The school finished last.
+    current: String,
+    finished: bool,
+    /// Each school that failed, with its problems as `batch` prints them.
+    failed: Vec<Value>,
+    /// The index page, relative to the folder, once written.
+    index: Option<String>,
+    /// Why the batch as a whole failed (no LibreOffice for its PDFs, a
+    /// file that could not be written).
+    error: Option<String>,
+}
+
+fn batch_state(bench: &Workbench) -> Value {
+    let state = bench
+        .batch
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .clone();
+    serde_json::to_value(state).unwrap_or(Value::Null)
+}
+
+/// `一个区的各校计划`: `batch` of a district file of the folder, into the
+/// `out` folder beside it, on a thread of its own; the page follows it
+/// through `GET batch`.
+fn start_batch(bench: &std::sync::Arc<Workbench>, q: &Query) -> Outcome {
+    let name = param(q, "name")?;
+    let (path, _) = bench.folder.read(&name, MAX_TEXT)?;
+    let district = match crate::batch::District::read(&path) {
+        Ok(d) => d,
+        Err(problems) => {
+            return Ok(json!({
+                "started": false,
+                "problems": problems.iter().map(|d| problem(bench, &path, d)).collect::<Vec<_>>(),
+            }));
+        }
+    };
+    {
+        let mut state = bench.batch.lock().unwrap_or_else(|e| e.into_inner());
+        if state.running {
+            return Err(messages::app_batch_running(&state.name).into());
+        }
+        *state = BatchState {
+            running: true,
+            name: name.clone(),
+            total: district.schools.len(),
+            ..BatchState::default()
+        };
+    }
+    let bench = bench.clone();
+    let out = path.parent().unwrap_or(bench.folder.root()).join("out");
+    std::thread::spawn(move || {
+        let mut formats = district
+            .formats
+            .clone()
+            .unwrap_or_else(|| Format::ALL.to_vec());
+        formats.sort();
+        formats.dedup();
+        let pipeline = Pipeline::new(Templates::builtin(), today());
+        let progress = |r: &crate::batch::SchoolResult| {
+            let mut state = bench.batch.lock().unwrap_or_else(|e| e.into_inner());
+            state.done += 1;
+            state.current = r.name.clone();
+        };
+        let result = crate::batch::run(
+            &district,
+            &out,
+            &formats,
+            crate::batch::Placement::PerSchool,
+            &pipeline,
+            &progress,
+        );
+        let mut state = bench.batch.lock().unwrap_or_else(|e| e.into_inner());
+        match result {
+            Ok((results, pdf_failed)) => {
+                state.failed = results
+                    .iter()
+                    .filter(|r| !r.ok())
+                    .map(|r| {
+                        let text: Vec<String> = r.errors.iter().map(|d| d.render(false)).collect();
+                        json!({ "name": r.name, "text": text.join("\n") })
+                    })
+                    .collect();
+                state.error = pdf_failed.map(|e| first_message(e).text);
+                state.index = bench.folder.name_of(&out.join("index.html"));
+            }
+            Err(e) => state.error = Some(first_message(e).text),
+        }
+        state.running = false;
+        state.finished = true;
+    });
+    Ok(json!({ "started": true }))
 }

@@ -42,6 +42,8 @@ const EDITOR_JS: &str = include_str!("assets/editor.js");
 pub struct Workbench {
     folder: Folder,
     secret: String,
+    /// The district batch running or last run, for its progress bar.
+    batch: std::sync::Mutex<api::BatchState>,
     /// The origins the page itself has (`http://127.0.0.1:PORT` and
     /// `http://localhost:PORT`).
     origins: Vec<String>,
@@ -61,7 +63,7 @@ pub fn serve(folder: &Path, port: u16, ready: impl FnOnce(&str)) -> Result<(), M
     for request in server.incoming_requests() {
         let bench = bench.clone();
         // A render or a PDF takes a while; the page stays answered.
-        std::thread::spawn(move || bench.answer(request));
+        std::thread::spawn(move || Workbench::answer(&bench, request));
     }
     Ok(())
 }
@@ -75,6 +77,7 @@ impl Workbench {
         Workbench {
             folder,
             secret,
+            batch: std::sync::Mutex::new(api::BatchState::default()),
             origins: vec![
                 format!("http://127.0.0.1:{port}"),
                 format!("http://localhost:{port}"),
@@ -86,7 +89,7 @@ impl Workbench {
         format!("http://127.0.0.1:{}/#{}", addr.port(), self.secret)
     }
 
-    fn answer(&self, mut request: Request) {
+    fn answer(self: &Arc<Self>, mut request: Request) {
         let response = match self.guard(&request) {
             Err(status) => text(status, messages::app_forbidden().text),
             Ok(()) => self.route(&mut request),
@@ -123,7 +126,7 @@ impl Workbench {
         })
     }
 
-    fn route(&self, request: &mut Request) -> Response<std::io::Cursor<Vec<u8>>> {
+    fn route(self: &Arc<Self>, request: &mut Request) -> Response<std::io::Cursor<Vec<u8>>> {
         let url = request.url().to_string();
         let (path, query) = url.split_once('?').unwrap_or((&url, ""));
         let query = Query::parse(query);
@@ -133,6 +136,22 @@ impl Workbench {
             (true, "/app.js") => asset(APP_JS, "text/javascript; charset=utf-8"),
             (true, "/app.css") => asset(APP_CSS, "text/css; charset=utf-8"),
             (true, "/editor.js") => asset(EDITOR_JS, "text/javascript; charset=utf-8"),
+            // A file of the folder at its own path, so that the links of a
+            // batch's index.html to each school's files work; the secret
+            // is the path's first part.
+            (true, p) if p.starts_with("/files/") => {
+                let rest = &p["/files/".len()..];
+                let (secret, name) = rest.split_once('/').unwrap_or((rest, ""));
+                let query = Query(vec![
+                    ("token".into(), percent_decode(secret)),
+                    ("name".into(), percent_decode(name)),
+                    ("inline".into(), "1".into()),
+                ]);
+                if !self.has_secret(request, &query) {
+                    return text(403, messages::app_forbidden().text);
+                }
+                api::file(self, &query)
+            }
             (_, p) if p.starts_with("/api/") => {
                 if !self.has_secret(request, &query) {
                     return text(403, messages::app_forbidden().text);

@@ -92,6 +92,13 @@ super::problems! {
         )
     }
 
+    pub fn app_batch_running(name: impl Display) {
+        zh_en!(
+            format!("{name} 的各校计划正在生成，请等它完成"),
+            format!("the schools of {name} are being made: wait until it is done")
+        )
+    }
+
     pub fn app_bad_request(what: impl Display) {
         zh_en!(
             format!("请求有误：{what}"),

@@ -125,6 +125,12 @@
       return;
     }
     if (seq !== state.checkSeq) return; // an older answer, overtaken
+    if (result.district) {
+      showProblems([]);
+      document.body.dataset.checked = String(seq);
+      say("这是一个区县文件：点上面的“一个区的各校计划”，生成每所学校的计划。");
+      return;
+    }
     showProblems(result.problems);
     if (result.html) {
       const frame = $("preview");
@@ -349,6 +355,75 @@
     dialog.showModal();
   }
 
+  // --- A district's schools ------------------------------------------------
+
+  async function batch() {
+    await loadPlans();
+    const dialog = $("batch-dialog");
+    const select = $("batch-district");
+    select.replaceChildren();
+    const districts = state.plans.filter((p) => p.district);
+    districts.forEach((p) => {
+      const o = document.createElement("option");
+      o.value = p.name;
+      o.textContent = p.name;
+      select.append(o);
+    });
+    $("batch-none").hidden = districts.length > 0;
+    $("batch-start").disabled = districts.length === 0;
+    $("batch-status").textContent = "";
+    $("batch-result").replaceChildren();
+    $("batch-progress").hidden = true;
+    dialog.showModal();
+  }
+
+  async function startBatch() {
+    const name = $("batch-district").value;
+    if (!name) return;
+    $("batch-start").disabled = true;
+    $("batch-result").replaceChildren();
+    try {
+      const started = await api("batch?" + q({ name }), { method: "POST" });
+      if (!started.started) {
+        $("batch-status").textContent = "区县文件有错误，一所学校都没有生成：";
+        $("batch-result").append(pre(started.problems.map((p) => p.text)));
+        $("batch-start").disabled = false;
+        return;
+      }
+    } catch (e) {
+      $("batch-status").textContent = e.message;
+      $("batch-start").disabled = false;
+      return;
+    }
+    const bar = $("batch-progress");
+    bar.hidden = false;
+    for (;;) {
+      const s = await api("batch");
+      bar.max = Math.max(s.total, 1);
+      bar.value = s.done;
+      $("batch-status").textContent = s.finished
+        ? `完成：共 ${s.total} 所学校，成功 ${s.total - s.failed.length} 所，失败 ${s.failed.length} 所。`
+        : `正在生成 ${s.done}/${s.total}${s.current ? "：" + s.current : ""}`;
+      if (s.finished) {
+        const result = $("batch-result");
+        if (s.index) {
+          const a = document.createElement("a");
+          a.href = "/files/" + token + "/" + s.index.split("/").map(encodeURIComponent).join("/");
+          a.target = "_blank";
+          a.id = "batch-index";
+          a.textContent = "打开各校计划的目录（" + s.index + "）";
+          result.append(a);
+        }
+        if (s.error) result.append(pre([s.error]));
+        s.failed.forEach((f) => result.append(pre([f.name + "：", f.text])));
+        $("batch-start").disabled = false;
+        document.body.dataset.batch = "done";
+        return;
+      }
+      await new Promise((r) => setTimeout(r, 300));
+    }
+  }
+
   // --- Start ------------------------------------------------------------
 
   async function start() {
@@ -373,6 +448,8 @@
     $("make-html").onclick = () => make("html", "网页");
     $("rollover").onclick = rollover;
     $("diff").onclick = diff;
+    $("batch").onclick = batch;
+    $("batch-start").onclick = startBatch;
     document.addEventListener("keydown", (e) => {
       if ((e.ctrlKey || e.metaKey) && e.key === "s") {
         e.preventDefault();
@@ -385,6 +462,8 @@
         e.returnValue = "";
       }
     });
+    // Files added beside (in Explorer, say) show when one comes back.
+    window.addEventListener("focus", () => loadPlans().catch(() => {}));
     await loadPlans();
     if (!state.pdf) {
       say("这台电脑没有装 LibreOffice，暂时不能生成 PDF（Word 和网页照常生成）。");
