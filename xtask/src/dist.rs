@@ -6,7 +6,7 @@
 //! - `unionplan.exe`, cross-built with Debian's mingw-w64 (no Rust needed
 //!   to run it; Windows 10 or 11, 64-bit);
 //! - `使用说明.html`, the guide `docs/使用说明.md` as a page that opens in a
-//!   browser, with its pictures ([`crate::guide`]);
+//!   browser, with its pictures in `使用说明图片/` ([`crate::guide`]);
 //! - `示例计划.yaml`, the example plan with Chinese keys, and
 //!   `unionplan.schema.json` beside it for editors;
 //! - `区县示例/`, the district example with its roster as an Excel file;
@@ -124,7 +124,7 @@ fn contents(
             ));
         }
         let bytes = read(&format!("docs/{picture}"))?;
-        files.push((picture, bytes));
+        files.push((format!("{}/{picture}", guide::PICTURES), bytes));
     }
 
     let example = edit(

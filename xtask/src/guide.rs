@@ -11,11 +11,16 @@ use std::collections::HashMap;
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
-/// The page, and the pictures it shows (paths relative to the guide).
+/// The page, and the pictures it shows (paths relative to the guide),
+/// which the page finds in [`PICTURES`] beside it.
 pub struct Page {
     pub html: String,
     pub pictures: Vec<String>,
 }
+
+/// The folder beside the page that holds its pictures, so that the
+/// package's folder shows the few files a teacher needs, not screenshots.
+pub const PICTURES: &str = "使用说明图片";
 
 pub fn page(markdown: &str) -> Page {
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
@@ -44,10 +49,21 @@ pub fn page(markdown: &str) -> Page {
                     attrs: Vec::new(),
                 });
             }
-            Event::Start(Tag::Image { dest_url, .. })
-                if is_local(dest_url) && !pictures.contains(&dest_url.to_string()) =>
-            {
-                pictures.push(dest_url.to_string());
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) if is_local(dest_url) => {
+                if !pictures.contains(&dest_url.to_string()) {
+                    pictures.push(dest_url.to_string());
+                }
+                events[i] = Event::Start(Tag::Image {
+                    link_type: *link_type,
+                    dest_url: CowStr::from(format!("{PICTURES}/{dest_url}")),
+                    title: title.clone(),
+                    id: id.clone(),
+                });
             }
             _ => {}
         }
@@ -174,6 +190,12 @@ mod tests {
             links += 1;
         }
         assert!(links >= 6, "{links} links");
+        assert!(!page.pictures.is_empty(), "the guide shows the workbench");
+        for picture in &page.pictures {
+            let src = format!("src=\"{}/{}\"", PICTURES, picture);
+            // Percent-encoded, as the links are; a browser decodes it.
+            assert!(percent_decode(&page.html).contains(&src), "{src}");
+        }
         for picture in &page.pictures {
             assert!(
                 std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -189,15 +211,18 @@ mod tests {
         let mut bytes = Vec::new();
         let mut rest = s.as_bytes();
         while let Some((&b, tail)) = rest.split_first() {
-            if b == b'%' && tail.len() >= 2 {
-                let hex = std::str::from_utf8(&tail[..2]).unwrap();
-                bytes.push(u8::from_str_radix(hex, 16).unwrap());
+            let hex = tail
+                .get(..2)
+                .and_then(|h| std::str::from_utf8(h).ok())
+                .and_then(|h| u8::from_str_radix(h, 16).ok());
+            if let (b'%', Some(byte)) = (b, hex) {
+                bytes.push(byte);
                 rest = &tail[2..];
             } else {
                 bytes.push(b);
                 rest = tail;
             }
         }
-        String::from_utf8(bytes).unwrap()
+        String::from_utf8_lossy(&bytes).into_owned()
     }
 }
