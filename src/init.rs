@@ -31,8 +31,38 @@ pub fn example(
     // The examples point at the repository's schema; a user's spec at its neighbour.
     text = text.replace(crate::schema::FILE_FROM_SPECS, crate::schema::LOCAL_NAME);
     // A name or year that breaks the example is refused, not written.
-    crate::parse_spec(path, &text)?;
-    Ok(text)
+    let spec = crate::parse_spec(path, &text)?;
+    Ok(with_header(&text, path, &spec.school, spec.year, zh))
+}
+
+/// The example's opening comments, which speak of the repository's files
+/// (`qingxi-2025.yaml`, the README), replaced by ones about the user's
+/// own plan: its school and year as chosen, how to make its Word file.
+fn with_header(text: &str, path: &Path, school: &str, year: i32, zh: bool) -> String {
+    let mut lines = text.split_inclusive('\n').peekable();
+    let mut out = String::with_capacity(text.len());
+    // The schema line stays: editors read it.
+    if let Some(first) = lines.next_if(|l| l.starts_with("# yaml-language-server:")) {
+        out.push_str(first);
+    }
+    while lines.next_if(|l| l.starts_with('#')).is_some() {}
+    let file = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let keys = if zh {
+        "字段名用中文，也可以换成英文，两种可以混用"
+    } else {
+        "字段名用英文，也可以换成中文，两种可以混用"
+    };
+    out.push_str(&format!(
+        "# {school}{year}年工会工作计划（unionplan 计划文件；{keys}）\n\
+         # 改成自己学校的内容，然后生成 Word 文件：unionplan render {file}（或在工作台里点“生成 Word”）\n\
+         # 每个字段怎么写，见使用说明的“修改计划文件”。\n\
+         # 带编号（id）的条目，明年的计划可以用 extends 按编号修改或删除。\n"
+    ));
+    out.extend(lines);
+    out
 }
 
 /// The example `text` (with Chinese keys, from [`example`]) for `period`
@@ -89,6 +119,35 @@ mod tests {
     use super::*;
 
     /// Names YAML would cut or misread unquoted come through whole.
+    #[test]
+    fn the_opening_comments_are_about_the_users_plan() {
+        let text = example(
+            Path::new("青山小学2026.yaml"),
+            true,
+            Some("青山小学"),
+            Some(2026),
+        )
+        .unwrap();
+        let head: Vec<&str> = text.lines().take(5).collect();
+        assert_eq!(
+            head[0],
+            "# yaml-language-server: $schema=unionplan.schema.json"
+        );
+        assert!(
+            head[1].starts_with("# 青山小学2026年工会工作计划"),
+            "{head:?}"
+        );
+        assert!(
+            head[2].contains("unionplan render 青山小学2026.yaml"),
+            "{head:?}"
+        );
+        assert!(
+            !text.contains("qingxi") && !text.contains("README"),
+            "{text}"
+        );
+        assert!(!text.contains("2025"), "{text}");
+    }
+
     #[test]
     fn any_school_name_stays_whole() {
         for name in [
