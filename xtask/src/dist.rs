@@ -13,11 +13,12 @@
 //! - `许可证.txt` (the project's licence), `第三方许可证.txt` (every crate
 //!   built into the exe, with its licence texts) and `版本.txt`.
 //!
-//! The same commit gives the same zip, byte for byte: every entry carries
-//! the commit's time, in a fixed order with fixed permissions; the linker
-//! writes no time stamp into the exe; and no path of this checkout is in
-//! it (the crate sources' are remapped), so a clone in another folder
-//! builds the same exe.
+//! Rebuilt in the same checkout, the same commit gives the same zip, byte
+//! for byte: every entry carries the commit's time, in a fixed order with
+//! fixed permissions; the linker writes no time stamp into the exe; and no
+//! path of this checkout is in it (the crate sources' are remapped). A
+//! clone in another folder still links the same imports in another order
+//! (the README says more).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
