@@ -239,8 +239,7 @@ fn first_message(e: Error) -> Message {
 
 fn plan(bench: &Workbench, q: &Query) -> Outcome {
     let name = param(q, "name")?;
-    let (_, bytes) = bench.folder.read(&name, MAX_TEXT)?;
-    let (path, bytes) = (bench.folder.path(&name)?, bytes);
+    let (path, bytes) = bench.folder.read(&name, MAX_TEXT)?;
     let source = crate::load::Source::from_bytes(&path, &bytes).map_err(|d| Message {
         code: d.code,
         text: d.message.clone(),
@@ -254,9 +253,6 @@ fn check(bench: &Workbench, q: &Query, body: &[u8]) -> Outcome {
     let name = param(q, "name")?;
     let path = bench.folder.path(&name)?;
     let text = utf8(body.to_vec())?;
-    if is_district(&text) {
-        return Ok(json!({ "problems": [], "html": null, "district": true }));
-    }
     let shown = |d: &Diagnostic| problem(bench, &path, d);
     match crate::parse_spec(&path, &text) {
         Ok(spec) => {
@@ -273,6 +269,11 @@ fn check(bench: &Workbench, q: &Query, body: &[u8]) -> Outcome {
                 }
             };
             Ok(json!({ "problems": problems, "html": html }))
+        }
+        // A district file is no plan: said as such, not as a plan's
+        // problems (looked at only here, off the path of a valid plan).
+        Err(_) if is_district(&text) => {
+            Ok(json!({ "problems": [], "html": null, "district": true }))
         }
         Err(e) => Ok(json!({
             "problems": e.problems().iter().map(shown).collect::<Vec<_>>(),
@@ -338,7 +339,7 @@ fn render(bench: &Workbench, q: &Query) -> Outcome {
         Some("md") => Format::Markdown,
         _ => return Err(bad("format")),
     };
-    let (path, _) = bench.folder.read(&name, MAX_TEXT)?;
+    let path = bench.folder.file(&name, MAX_TEXT)?;
     let out_dir = path.parent().unwrap_or(bench.folder.root()).join("out");
     let pdfs = if format == Format::Pdf {
         Some(crate::pdf::Pdfs::new().map_err(first_message)?)
@@ -518,8 +519,8 @@ fn rollover(bench: &Workbench, q: &Query) -> Outcome {
 fn diff(bench: &Workbench, q: &Query) -> Outcome {
     let old_name = param(q, "old")?;
     let new_name = param(q, "new")?;
-    let (old_path, _) = bench.folder.read(&old_name, MAX_TEXT)?;
-    let (new_path, _) = bench.folder.read(&new_name, MAX_TEXT)?;
+    let old_path = bench.folder.file(&old_name, MAX_TEXT)?;
+    let new_path = bench.folder.file(&new_name, MAX_TEXT)?;
     let load = |p: &Path| crate::load_spec(p).map_err(first_message);
     let (old, new) = (load(&old_path)?, load(&new_path)?);
     let report = crate::diff::report_lines(&old, &new);
@@ -605,7 +606,7 @@ fn batch_state(bench: &Workbench) -> Value {
 /// through `GET batch`.
 fn start_batch(bench: &std::sync::Arc<Workbench>, q: &Query) -> Outcome {
     let name = param(q, "name")?;
-    let (path, _) = bench.folder.read(&name, MAX_TEXT)?;
+    let path = bench.folder.file(&name, MAX_TEXT)?;
     let district = match crate::batch::District::read(&path) {
         Ok(d) => d,
         Err(problems) => {

@@ -60,8 +60,9 @@ impl Folder {
         Ok(existing)
     }
 
-    /// The bytes of the ordinary file `name`, at most `limit` of them.
-    pub fn read(&self, name: &str, limit: u64) -> Result<(PathBuf, Vec<u8>), Message> {
+    /// The path of the ordinary file `name`, no larger than `limit`: for a
+    /// caller that hands the path on to a library function that reads it.
+    pub fn file(&self, name: &str, limit: u64) -> Result<PathBuf, Message> {
         let path = self.path(name)?;
         let meta = std::fs::metadata(&path).map_err(|_| messages::app_not_found(name))?;
         if !meta.is_file() {
@@ -70,6 +71,12 @@ impl Folder {
         if meta.len() > limit {
             return Err(messages::app_too_large(name, limit >> 20));
         }
+        Ok(path)
+    }
+
+    /// The bytes of the ordinary file `name`, at most `limit` of them.
+    pub fn read(&self, name: &str, limit: u64) -> Result<(PathBuf, Vec<u8>), Message> {
+        let path = self.file(name, limit)?;
         let file = std::fs::File::open(&path).map_err(|_| messages::app_not_found(name))?;
         let mut bytes = Vec::new();
         file.take(limit + 1)
