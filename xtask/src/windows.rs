@@ -630,11 +630,37 @@ impl Machine {
         c
     }
 
+    /// `program ARGS` under Wine, in `cwd`, to its end.
+    ///
+    /// unionplan says something on every run that fails. A failed run
+    /// that printed nothing at all is Wine not starting the program (seen
+    /// once in CI: exit 1, no output, on a loaded machine, and never in 30
+    /// runs of the same command by hand). Such a run is started once more
+    /// with Wine's error channel on, and says so, with Wine's own words,
+    /// on standard error, so a real fault still shows and can be read.
     fn run(&self, program: &Path, cwd: &Path, args: &[&str]) -> Result<Ran> {
-        self.command(program, cwd, args)
-            .output()
-            .map(Ran::from)
-            .map_err(|e| format!("cannot start Wine: {e}"))
+        let start = |debug: &str| {
+            self.command(program, cwd, args)
+                .env("WINEDEBUG", debug)
+                .output()
+                .map(Ran::from)
+                .map_err(|e| format!("cannot start Wine: {e}"))
+        };
+        let ran = start("-all")?;
+        if ran.code == Some(0) || !ran.stdout.is_empty() || !ran.stderr.is_empty() {
+            return Ok(ran);
+        }
+        let again = start("err+all")?;
+        eprintln!(
+            "windows: `{} {}` ended with {:?} and no output; started again: {:?}\n    \
+             Wine's errors on the second run:\n    {}",
+            program.display(),
+            args.join(" "),
+            ran.code,
+            again.code,
+            again.stderr.trim().replace('\n', "\n    ")
+        );
+        Ok(again)
     }
 
     /// `COMMAND` (run by Wine) on a terminal of its own, in `cwd`.
