@@ -9,6 +9,7 @@
 //! The [`Plan`] is what templates see (as `plan`); its field names are part
 //! of the template interface documented in the README.
 
+use crate::spec::Choice as _;
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 

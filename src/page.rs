@@ -7,7 +7,7 @@
 use unicode_width::UnicodeWidthStr;
 
 use crate::blocks::Table;
-use crate::spec::Style;
+use crate::spec::{SignatureLayout, Style};
 
 /// A4 in twips (1/20 pt), and the GB/T 9704 margins.
 pub const WIDTH: u32 = 11906;
@@ -55,6 +55,24 @@ pub fn char_width_twips(style: &Style) -> u32 {
 /// How far one character of body text advances in a line `text_width` wide.
 pub fn char_width_in(style: &Style, text_width: u32) -> u32 {
     ((style.body_size * 20.0).round() as i32 + char_spacing_in(style, text_width)).max(1) as u32
+}
+
+// ---- the page number -------------------------------------------------------
+
+/// 7 mm in twips: GB/T 9704 §7.5 puts the page number's 一字线 this far
+/// below the text block's lower edge.
+pub const PAGE_NUMBER_BELOW: u32 = 397;
+
+/// The page number's line height in twips: exactly its size, so the
+/// middle of the line, where a CJK font draws its 一字线, is known.
+pub fn page_number_line(style: &Style) -> u32 {
+    (style.page_number_size * 20.0).round() as u32
+}
+
+/// The footer distance (page edge to the footer line's foot) that puts the
+/// middle of the page number's line [`PAGE_NUMBER_BELOW`] the text block.
+pub fn footer_distance(style: &Style) -> u32 {
+    MARGIN_BOTTOM - PAGE_NUMBER_BELOW - page_number_line(style) / 2
 }
 
 // ---- tables ----------------------------------------------------------------
@@ -145,6 +163,69 @@ pub fn column_widths(t: &Table, columns: usize, text_width: u32, char_width: u32
     out
 }
 
+// ---- the 落款 ----------------------------------------------------------------
+
+/// How wide `text` is in characters of body text: a half-width character
+/// (an Arabic digit, a Latin letter) counts half, as GB/T 9704 §7.3.5
+/// counts it.
+pub fn chars_wide(text: &str) -> f64 {
+    text.width() as f64 / 2.0
+}
+
+/// Where a line of the 落款 goes, in characters of body text.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Place {
+    /// Set flush right, this far in from the right edge.
+    Right(f64),
+    /// Set flush left, its first character this far in from the right
+    /// edge: where a line must start, whatever the width of its digits
+    /// in the font at hand (仿宋's are half a character, others' wider).
+    Start(f64),
+    /// Centred on an axis this far in from the right edge: lines that
+    /// must share a centre share it in any font.
+    Centre(f64),
+}
+
+/// Where each line of the 落款 goes, by GB/T 9704 §7.3.5. The last line is
+/// the 成文日期, the lines before it the 署名 (one line as a rule; a long
+/// name may take two).
+///
+/// - Without a seal (§7.3.5.2): the 署名 is 右空二字, and the date's first
+///   character sits two characters right of the 署名's first character.
+///   A date longer than that allows is itself 右空二字, and the 署名 moves
+///   left so the two characters between their starts stay.
+/// - With a seal (§7.3.5.1): the date is 右空四字 and the 署名 centred over
+///   it: both are centred on the axis of a date 右空四字, so they share
+///   their centre whatever the font's digits.
+///
+/// A 落款 of one line is 右空二字 (右空四字 when sealed).
+pub fn signature_places(lines: &[&str], layout: SignatureLayout) -> Vec<Place> {
+    let Some((date, names)) = lines.split_last() else {
+        return Vec::new();
+    };
+    let sealed = layout == SignatureLayout::Sealed;
+    if names.is_empty() {
+        return vec![Place::Right(if sealed { 4.0 } else { 2.0 })];
+    }
+    let name = names.iter().map(|n| chars_wide(n)).fold(0.0, f64::max);
+    let date = chars_wide(date);
+    let (name, date) = if sealed {
+        // A name wider than the space either side of the axis moves it,
+        // keeping a quarter character clear of the margin: a line that
+        // fills its width to the twip wraps in LibreOffice.
+        let axis = f64::max(4.0 + date / 2.0, name / 2.0 + 0.25);
+        (Place::Centre(axis), Place::Centre(axis))
+    } else if date <= name - 2.0 {
+        // The 署名 starts `name + 2` in; the date two characters later.
+        (Place::Right(2.0), Place::Start(name))
+    } else {
+        (Place::Right(date + 4.0 - name), Place::Right(2.0))
+    };
+    let mut out = vec![name; names.len()];
+    out.push(date);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -213,5 +294,52 @@ mod tests {
         assert!(w[1] >= 8844 * TEXT_SHARE / 100, "{w:?}");
         assert_eq!(w[0], 4 * 315 + m, "the month keeps its four characters");
         assert!(w[2] >= 3 * 315 + m, "负责人 never wraps: {w:?}");
+    }
+
+    /// Where each line starts, in characters from the right edge.
+    fn starts(lines: &[&str], layout: SignatureLayout) -> Vec<f64> {
+        signature_places(lines, layout)
+            .iter()
+            .zip(lines)
+            .map(|(place, l)| match place {
+                Place::Right(right) => right + chars_wide(l),
+                Place::Start(start) => *start,
+                Place::Centre(axis) => axis + chars_wide(l) / 2.0,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn unsealed_the_date_starts_two_characters_right_of_the_name() {
+        let u = SignatureLayout::Unsealed;
+        // 10 characters of name, a date of 6.5 (four digits count two).
+        let lines = ["青溪路小学工会委员会", "2025年2月18日"];
+        assert_eq!(
+            signature_places(&lines, u),
+            vec![Place::Right(2.0), Place::Start(10.0)]
+        );
+        assert_eq!(starts(&lines, u), vec![12.0, 10.0]);
+        // A short name: the date is 右空二字 and the name moves left.
+        let short = ["甲校工会", "2025年12月18日"];
+        let places = signature_places(&short, u);
+        assert_eq!(places[1], Place::Right(2.0));
+        let s = starts(&short, u);
+        assert_eq!(s[0] - s[1], 2.0);
+        assert!(matches!(places[0], Place::Right(r) if r > 2.0));
+        // One line only: 右空二字.
+        assert_eq!(signature_places(&["甲校工会"], u), vec![Place::Right(2.0)]);
+        assert!(signature_places(&[], u).is_empty());
+    }
+
+    #[test]
+    fn sealed_the_date_is_four_in_and_the_name_centred_over_it() {
+        let s = SignatureLayout::Sealed;
+        let lines = ["甲校工会", "2025年2月18日"];
+        // The date 右空四字: its centre 4 + 6.5 / 2 in.
+        let places = signature_places(&lines, s);
+        assert_eq!(places, vec![Place::Centre(7.25), Place::Centre(7.25)]);
+        // A name much longer than the date never runs past the margin.
+        let long = ["某某市某某区某某街道中心小学工会委员会", "2025年2月"];
+        assert_eq!(signature_places(&long, s)[0], Place::Centre(9.75));
     }
 }

@@ -25,6 +25,7 @@
 //! weekend or a holiday in the new year, and the `extends` line are listed
 //! for a person to review, not changed.
 
+use crate::spec::Choice as _;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 

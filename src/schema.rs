@@ -16,6 +16,7 @@
 use serde_json::{Map, Value, json};
 
 use crate::spec::fields::{self, Field, Kind, MapDef};
+use crate::spec::{Choice, Period, ScheduleLayout, SignatureLayout};
 
 /// Where the schema is published in this repository.
 pub const FILE: &str = "schema/unionplan.schema.json";
@@ -42,12 +43,9 @@ fn value_of(kind: Kind) -> Value {
         Kind::Year => {
             json!({"type": ["integer", "string"], "minimum": fields::YEARS.start(), "maximum": fields::YEARS.end(), "pattern": "^\\s*\\d{4}\\s*年?\\s*$"})
         }
-        Kind::Period => {
-            json!({"enum": ["year", "spring", "autumn", "school-year", "年度", "全年", "上半年", "春季", "春季学期", "下半年", "秋季", "秋季学期", "学年"]})
-        }
-        Kind::ScheduleLayout => {
-            json!({"enum": ["list", "table", "列表", "分月列表", "表格", "行事历"]})
-        }
+        Kind::Period => json!({"enum": Period::spellings()}),
+        Kind::ScheduleLayout => json!({"enum": ScheduleLayout::spellings()}),
+        Kind::SignatureLayout => json!({"enum": SignatureLayout::spellings()}),
         Kind::Date => json!({"anyOf": [
             {"type": "string", "pattern": crate::dates::PATTERN},
             {"type": "string", "pattern": crate::dates::DAY_PATTERN},

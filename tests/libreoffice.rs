@@ -83,6 +83,19 @@ fn page_texts(pdf: &Path) -> Vec<String> {
     pages
 }
 
+/// The text of the pages without their page numbers (the last line of
+/// each): a paragraph running over a page reads on unbroken.
+fn body_text(pages: &[String]) -> String {
+    pages
+        .iter()
+        .map(|page| {
+            let mut lines: Vec<&str> = page.lines().filter(|l| !l.trim().is_empty()).collect();
+            lines.pop();
+            lines.concat()
+        })
+        .collect()
+}
+
 fn squeeze(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
 }
@@ -126,10 +139,98 @@ fn page_words(pdf: &Path, page: usize) -> Vec<Word> {
         .collect()
 }
 
+const MM: f64 = 72.0 / 25.4;
+
+/// The text block's lower edge, in points from the page's top: A4 less the
+/// 35 mm bottom margin.
+const BLOCK_BOTTOM: f64 = (297.0 - 35.0) * MM;
+
+/// The lines of text on page `page` inside the text block (the page
+/// number left out), top to bottom: each line's words.
+fn body_lines(pdf: &Path, page: usize) -> Vec<Vec<Word>> {
+    let mut lines: Vec<Vec<Word>> = Vec::new();
+    let mut words = page_words(pdf, page);
+    words.retain(|w| w.y_min < BLOCK_BOTTOM);
+    words.sort_by(|a, b| a.y_min.total_cmp(&b.y_min));
+    for w in words {
+        match lines.last_mut() {
+            Some(line) if (line[0].y_min - w.y_min).abs() < 2.0 => line.push(w),
+            _ => lines.push(vec![w]),
+        }
+    }
+    lines
+}
+
+fn line_text(line: &[Word]) -> String {
+    line.iter().map(|w| w.text.as_str()).collect()
+}
+
+/// Every page but the last holds 22 lines, but for two reasons to end
+/// short: the next page begins with a heading (a heading never ends a
+/// page), which `heading` tells from its text; or the next page is the
+/// last and holds the 落款, with the last line of text before it (the
+/// 落款 never stands alone), and it is all that page holds.
+fn assert_full_pages(pdf: &Path, name: &str, heading: impl Fn(&str) -> bool) {
+    let count = pages(pdf);
+    for page in 1..count {
+        let lines = body_lines(pdf, page);
+        // Page 1's blank line after the title has no words: count it.
+        let n = lines.len() + usize::from(page == 1);
+        let next: Vec<String> = body_lines(pdf, page + 1)
+            .iter()
+            .map(|l| line_text(l))
+            .collect();
+        let signed =
+            page + 1 == count && next.len() <= 4 && next.iter().any(|l| l.ends_with("工会委员会"));
+        let texts: Vec<String> = lines.iter().map(|l| line_text(l)).collect();
+        assert!(
+            n == 22 || (n == 21 && heading(&next[0])) || (n >= 19 && signed),
+            "{name}: page {page} holds {n} lines, and page {} begins with {:?}:\n{texts:#?}",
+            page + 1,
+            next[0]
+        );
+    }
+}
+
+/// Does this line begin a heading of the plan (一、 （一） 1. 二月)?
+fn is_heading(line: &str) -> bool {
+    let numbered = |s: &str| {
+        let digits = s.trim_start_matches(|c: char| c.is_ascii_digit());
+        digits.len() < s.len() && digits.starts_with('.')
+    };
+    line.starts_with('（')
+        || numbered(line)
+        || line
+            .chars()
+            .next()
+            .is_some_and(|c| "一二三四五六七八九十".contains(c))
+}
+
+/// The page number's 一字线: how far below the text block's lower edge the
+/// middle of the first dash's box lies, in mm (a CJK font draws it at the
+/// middle of its em box).
+fn dash_below_block(pdf: &Path, page: usize) -> f64 {
+    let out = Command::new("pdftotext")
+        .args(["-bbox", "-f", &page.to_string(), "-l", &page.to_string()])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    let xml = String::from_utf8_lossy(&out.stdout).into_owned();
+    let line = xml
+        .lines()
+        .find(|l| l.contains(">—</word>"))
+        .expect("a page number with its dashes");
+    let attr = |name: &str| -> f64 {
+        let start = line.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+        line[start..].split('"').next().unwrap().parse().unwrap()
+    };
+    ((attr("yMin") + attr("yMax")) / 2.0 - BLOCK_BOTTOM) / MM
+}
+
 /// The page as measured in the PDF: GB/T 9704 margins, centred title,
 /// two-character indents and 28.95 pt lines.
 fn check_geometry(pdf: &Path) {
-    const MM: f64 = 72.0 / 25.4;
     let words = page_words(pdf, 1);
     let title_y = words[0].y_min;
     let title: Vec<&Word> = words.iter().filter(|w| w.y_min == title_y).collect();
@@ -195,7 +296,6 @@ fn libreoffice_opens_the_example_plan() {
         let last = page.lines().rev().find(|l| !l.trim().is_empty()).unwrap();
         assert_eq!(squeeze(last), format!("—{}—", i + 1), "page {}", i + 1);
         // One 14 pt character in from the text block's edge.
-        const MM: f64 = 72.0 / 25.4;
         let words = page_words(&pdf, i + 1);
         let bottom = words.iter().map(|w| w.y_min).fold(0.0, f64::max);
         let number: Vec<&Word> = words.iter().filter(|w| w.y_min == bottom).collect();
@@ -218,43 +318,225 @@ fn libreoffice_opens_the_example_plan() {
         }
     }
     // Every text of the spec, in order (lines are wrapped, so compare without spaces).
-    let bodies: Vec<String> = texts
-        .iter()
-        .map(|page| {
-            let mut lines: Vec<&str> = page.lines().filter(|l| !l.trim().is_empty()).collect();
-            lines.pop(); // the page number
-            lines.concat()
-        })
-        .collect();
-    let all = letters(&bodies.concat());
+    let all = letters(&body_text(&texts));
     let yaml = std::fs::read_to_string(&spec).unwrap();
     let wanted: Vec<String> = spec_texts(&yaml).iter().map(|t| letters(t)).collect();
     assert_in_order(&all, &wanted);
     assert!(all.contains("2025年2月18日"));
     assert!(all.contains("四具体工作安排"));
+    // GB/T 9704 §7.5: the 一字线 7 mm below the text block.
+    for page in 1..=texts.len() {
+        let below = dash_below_block(&pdf, page);
+        assert!(
+            (below - 7.0).abs() <= 1.0,
+            "page {page}: the dash {below:.1} mm below the block"
+        );
+    }
+}
+
+#[test]
+fn every_full_page_of_each_example_holds_22_lines() {
+    let Some(soffice) = tools() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let examples = [
+        "qingxi-2025.yaml",
+        "qingxi-2025-zh.yaml",
+        "qingxi-2026.yaml",
+        "linjiang-2025-autumn.yaml",
+    ];
+    for name in examples {
+        let spec = example(name);
+        let docx = dir.path().join(name).with_extension("docx");
+        std::fs::write(&docx, render_file(&spec, Format::Docx)).unwrap();
+        let pdf = to_pdf(&soffice, dir.path(), &docx);
+        assert!(pages(&pdf) >= 2, "{name} runs over pages");
+        // A page ends a line or two short only where the next begins with
+        // a heading or with the 落款, which keep with what follows.
+        assert_full_pages(&pdf, name, is_heading);
+    }
+}
+
+/// A plan of `items` one-line items under one heading, signed by `org`
+/// on `date`, `style` added: typeset by LibreOffice, its PDF.
+fn items_plan(
+    soffice: &Path,
+    dir: &Path,
+    name: &str,
+    items: usize,
+    org: &str,
+    date: &str,
+    style: &str,
+) -> PathBuf {
+    let items: String = (1..=items).map(|i| format!("      - 第{i}条\n")).collect();
+    let yaml = format!(
+        "school: 甲校\nyear: 2025\nguiding_principles: 文字。\nmeasures:\n  - title: 条目\n    items:\n{items}signature: {{org: {org}, date: {date}}}\n{style}"
+    );
+    let docx = dir.join(name);
+    std::fs::write(&docx, render_text(&yaml, Format::Docx)).unwrap();
+    to_pdf(soffice, dir, &docx)
 }
 
 #[test]
 fn a_full_page_holds_22_lines() {
     let Some(soffice) = tools() else { return };
     let dir = tempfile::tempdir().unwrap();
-    let items: String = (1..=70).map(|i| format!("      - 第{i}条\n")).collect();
-    let yaml = format!(
-        "school: 甲校\nyear: 2025\nguiding_principles: 文字。\nmeasures:\n  - title: 条目\n    items:\n{items}signature: {{date: 2025-01-02}}\n"
+    let pdf = items_plan(
+        &soffice,
+        dir.path(),
+        "lines.docx",
+        70,
+        "甲校工会委员会",
+        "2025-01-02",
+        "",
     );
-    let docx = dir.path().join("lines.docx");
-    std::fs::write(&docx, render_text(&yaml, Format::Docx)).unwrap();
-    let pdf = to_pdf(&soffice, dir.path(), &docx);
-    let texts = page_texts(&pdf);
-    assert!(texts.len() >= 3);
+    assert!(pages(&pdf) >= 4);
     // Page 2 is all one-line items: 22 lines of text, then the page number.
-    let lines: Vec<&str> = texts[1].lines().filter(|l| !l.trim().is_empty()).collect();
+    let lines = body_lines(&pdf, 2);
     assert_eq!(
         lines.len(),
-        23,
-        "22 text lines and the page number: {lines:#?}"
+        22,
+        "{:#?}",
+        lines.iter().map(|l| line_text(l)).collect::<Vec<_>>()
     );
-    assert_eq!(squeeze(lines[22]), "—2—");
+    assert_full_pages(&pdf, "70 items", |_| false);
+}
+
+/// The 落款 on the last page of `pdf`: the 署名's line and the date's, and
+/// which line of the page the 署名 is.
+fn signature_lines(pdf: &Path, org: &str) -> (Vec<Word>, Vec<Word>, usize) {
+    let lines = body_lines(pdf, pages(pdf));
+    let at = lines
+        .iter()
+        .position(|l| line_text(l) == org)
+        .unwrap_or_else(|| panic!("the last page holds the 署名 {org}"));
+    assert!(
+        at + 1 < lines.len(),
+        "the date follows the 署名 on its page"
+    );
+    let mut lines = lines.into_iter().skip(at);
+    (lines.next().unwrap(), lines.next().unwrap(), at)
+}
+
+fn start(line: &[Word]) -> f64 {
+    line.iter().map(|w| w.x_min).fold(f64::MAX, f64::min)
+}
+
+fn end(line: &[Word]) -> f64 {
+    line.iter().map(|w| w.x_max).fold(0.0, f64::max)
+}
+
+#[test]
+fn the_signature_never_splits_at_a_page_end() {
+    let Some(soffice) = tools() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    // Page 1 holds the title, a blank line, four lines of headings and
+    // text and 16 items; page 2 items 17 to 36 on 20 lines. The blank
+    // line and the 署名 then fill page 2, and the date would go alone.
+    let org = "甲校工会委员会";
+    let pdf = items_plan(
+        &soffice,
+        dir.path(),
+        "split.docx",
+        36,
+        org,
+        "2025-01-02",
+        "",
+    );
+    assert_eq!(pages(&pdf), 3);
+    let (_, date, at) = signature_lines(&pdf, org);
+    assert_eq!(line_text(&date), "2025年1月2日");
+    // Both went to page 3, and the last item with them: the 落款 never
+    // stands alone on a page.
+    assert_eq!(at, 1, "the 署名 follows one line of text on page 3");
+    let last = line_text(&body_lines(&pdf, 3)[0]);
+    assert!(last.ends_with("第36条"), "{last}");
+    assert_eq!(body_lines(&pdf, 2).len(), 19);
+}
+
+#[test]
+fn the_signature_is_placed_by_gbt9704() {
+    let Some(soffice) = tools() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    // One character of body text: 28 to the 156 mm line.
+    let char_w = 156.0 * MM / 28.0;
+    let right_edge = (210.0 - 26.0) * MM;
+    // Name, date, the date as shown; unsealed, the 署名's right space;
+    // sealed, the 落款's axis; all in characters from the right, a
+    // half-width digit counted as half a character. LibreOffice's stand-in
+    // for 仿宋 draws digits wider than that, so what is measured is what
+    // does not depend on them: the right space of a line of Chinese
+    // characters, the start of a line placed by its start, the centre of
+    // a centred one.
+    let cases = [
+        // The 署名 右空二字; the date starts two characters right of it.
+        (
+            "青溪路小学工会委员会",
+            "2025-02-18",
+            "2025年2月18日",
+            2.0,
+            7.25,
+        ),
+        // The date (7 characters) too long for that: it is 右空二字, and
+        // the 署名 starts two characters left of it: 7 + 2 + 2 - 4 in.
+        ("甲校工会", "2025-12-18", "2025年12月18日", 7.0, 7.5),
+        // A long name: the sealed axis is half the name in, and a quarter.
+        (
+            "某某市某某区实验小学工会委员会",
+            "2025-01",
+            "2025年1月",
+            2.0,
+            7.75,
+        ),
+    ];
+    for (i, (org, when, shown, name_right, axis)) in cases.iter().enumerate() {
+        // §7.3.5.2, no seal.
+        let pdf = items_plan(
+            &soffice,
+            dir.path(),
+            &format!("s{i}.docx"),
+            3,
+            org,
+            when,
+            "",
+        );
+        let (name, date, _) = signature_lines(&pdf, org);
+        assert_eq!(line_text(&date), *shown);
+        let right = (right_edge - end(&name)) / char_w;
+        assert!(
+            (right - name_right).abs() < 0.1,
+            "{org}: the 署名 右空 {right:.2}, not {name_right}"
+        );
+        if *name_right == 2.0 {
+            let gap = (start(&date) - start(&name)) / char_w;
+            assert!(
+                (gap - 2.0).abs() < 0.1,
+                "{org}: the date starts {gap:.2} characters right of the 署名"
+            );
+        } else {
+            let right = (right_edge - end(&date)) / char_w;
+            assert!((right - 2.0).abs() < 0.1, "{org}: the date 右空 {right:.2}");
+        }
+
+        // §7.3.5.1, sealed: the date 右空四字, the 署名 centred over it.
+        let pdf = items_plan(
+            &soffice,
+            dir.path(),
+            &format!("sealed{i}.docx"),
+            3,
+            org,
+            when,
+            "style:\n  落款版式: 加盖印章\n",
+        );
+        let (name, date, _) = signature_lines(&pdf, org);
+        let centre = |l: &[Word]| (start(l) + end(l)) / 2.0;
+        let off = (centre(&name) - centre(&date)).abs() / char_w;
+        assert!(off < 0.1, "{org} sealed: centres {off:.2} characters apart");
+        let at = (right_edge - centre(&date)) / char_w;
+        assert!(
+            (at - axis).abs() < 0.1,
+            "{org} sealed: the axis {at:.2} characters in, not {axis}"
+        );
+    }
 }
 
 #[test]
@@ -365,7 +647,7 @@ fn render_makes_a_pdf_with_the_docx_pages_text_and_embedded_fonts() {
     // The pages of the DOCX as LibreOffice opens it (the example test
     // above): five, with every text of the spec in order.
     assert_eq!(pages(&pdf), 5);
-    let all = letters(&page_texts(&pdf).concat());
+    let all = letters(&body_text(&page_texts(&pdf)));
     let yaml = std::fs::read_to_string(&spec).unwrap();
     let wanted: Vec<String> = spec_texts(&yaml).iter().map(|t| letters(t)).collect();
     assert_in_order(&all, &wanted);

@@ -4,6 +4,7 @@
 //! memory), `save`, `render` ([`crate::Pipeline::write`], PDFs included),
 //! `file` (a download), `import`, `rollover` and `diff`.
 
+use crate::spec::Choice as _;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 

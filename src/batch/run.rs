@@ -1,6 +1,7 @@
 //! The run: check every school, refuse clashing file names, then render and
 //! write each school's files in parallel.
 
+use crate::spec::Choice as _;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 

@@ -6,6 +6,7 @@
 //! or a `1. ` at a line's start is escaped), since every text field of a
 //! spec is Markdown.
 
+use crate::spec::Choice as _;
 use std::fmt::Write as _;
 
 use chrono::NaiveDate;
@@ -39,16 +40,7 @@ pub fn emit(d: &Draft, meta: &Meta, zh: bool, header: &[String]) -> String {
     let period = if zh {
         crate::placeholder::period_name(meta.period).to_string()
     } else {
-        Period::NAMES[[
-            Period::Year,
-            Period::Spring,
-            Period::Autumn,
-            Period::SchoolYear,
-        ]
-        .iter()
-        .position(|p| *p == meta.period)
-        .unwrap_or(0)]
-        .to_string()
+        meta.period.name().to_string()
     };
     w.line(0, "period", &period);
     if let Some(word) = meta.period_word {

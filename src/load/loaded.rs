@@ -2,6 +2,7 @@
 //! remembering the file (or roster cell) that wrote it, so any problem found
 //! in the merged plan is reported where the user must fix it.
 
+use crate::spec::Choice as _;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 

@@ -234,6 +234,28 @@ pub fn bad_schedule_layout_help(names: &[&str]) -> String {
 }
 
 super::problems! {
+    pub fn bad_signature_layout(found: &str) {
+        zh_en!(
+            format!("不认识的落款版式 {found}"),
+            format!("unknown signature layout: {found}")
+        )
+    }
+}
+
+pub fn bad_signature_layout_help(names: &[&str]) -> String {
+    zh_en!(
+        format!(
+            "可选：{}（分别是不加盖印章、加盖印章），也可以写“不加盖印章”或“加盖印章”",
+            quote_list(names)
+        ),
+        format!(
+            "choose one of: {} (no seal: the name two characters in from the right; sealed: the date four characters in, the name centred over it)",
+            quote_list(names)
+        )
+    )
+}
+
+super::problems! {
     pub fn bad_month(found: &str) {
         zh_en!(
             format!("月份应当是 1 到 12 的数字，实际是{found}"),

@@ -26,8 +26,18 @@ impl Renderer for Html {
 /// columns of a table as the DOCX sizes them.
 pub fn body(doc: &Document, style: &Style) -> String {
     let mut out = String::new();
+    // The 落款's lines placed as in the DOCX (GB/T 9704 §7.3.5).
+    let signature: Vec<String> = doc
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Signature)
+        .map(|b| b.plain_text())
+        .collect();
+    let lines: Vec<&str> = signature.iter().map(String::as_str).collect();
+    let mut places = page::signature_places(&lines, style.signature_layout).into_iter();
     let mut first_signature = true;
     for block in &doc.blocks {
+        let mut inline = None;
         let (tag, class) = match block.kind {
             BlockKind::Table => {
                 if let Some(t) = &block.table {
@@ -39,17 +49,36 @@ pub fn body(doc: &Document, style: &Style) -> String {
             BlockKind::Heading(n) => (HEADING_TAGS[(n as usize).clamp(1, 5) - 1], String::new()),
             BlockKind::Body => ("p", String::new()),
             BlockKind::ListItem { depth } => ("p", format!("li li-{}", depth.min(3))),
-            BlockKind::Signature if first_signature => {
-                first_signature = false;
-                ("p", "signature first".to_string())
+            BlockKind::Signature => {
+                inline = places.next().map(|place| match place {
+                    page::Place::Right(em) => format!("padding-right: {em}em"),
+                    page::Place::Start(em) => {
+                        format!(
+                            "text-align: left; padding-right: 0; padding-left: calc(100% - {em}em)"
+                        )
+                    }
+                    page::Place::Centre(em) => format!(
+                        "text-align: center; padding-right: 0; padding-left: calc(100% - {}em)",
+                        2.0 * em
+                    ),
+                });
+                let first = std::mem::take(&mut first_signature);
+                (
+                    "p",
+                    format!("signature{}", if first { " first" } else { "" }),
+                )
             }
-            BlockKind::Signature => ("p", "signature".to_string()),
         };
         out.push('<');
         out.push_str(tag);
         if !class.is_empty() {
             out.push_str(" class=\"");
             out.push_str(&class);
+            out.push('"');
+        }
+        if let Some(css) = inline {
+            out.push_str(" style=\"");
+            out.push_str(&css);
             out.push('"');
         }
         out.push('>');

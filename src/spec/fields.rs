@@ -48,6 +48,8 @@ pub enum Kind {
     Period,
     /// `list` or `table` (列表 / 表格): how the schedule is set out.
     ScheduleLayout,
+    /// `unsealed` or `sealed` (不加盖印章 / 加盖印章): how the 落款 is set.
+    SignatureLayout,
     /// A date such as 2025-03-08.
     Date,
     /// A month, 1 to 12.
@@ -400,6 +402,10 @@ pub const MAPS: &[MapDef] = &[
             says(
                 field("schedule_layout", &["工作安排版式"], Kind::ScheduleLayout),
                 "具体工作安排的版式：list（按月列出）或 table（行事历表格） / How the schedule is set out: list (months with items) or table (one row a month)",
+            ),
+            says(
+                field("signature_layout", &["落款版式"], Kind::SignatureLayout),
+                "落款的版式：unsealed（不加盖印章，署名右空二字）或 sealed（加盖印章，成文日期右空四字，署名居中其上） / How the signature is set: unsealed (the name two characters in from the right) or sealed (the date four characters in, the name centred over it)",
             ),
             says(
                 field("reference_doc", &["参考文档"], Kind::File),

@@ -95,19 +95,52 @@ pub enum Period {
     SchoolYear,
 }
 
-impl Period {
-    /// The spellings accepted in a spec, in the order shown to users.
-    pub const NAMES: [&'static str; 4] = ["year", "spring", "autumn", "school-year"];
+impl Choice for Period {
+    const SPELLINGS: &'static [(Period, &'static [&'static str])] = &[
+        (Period::Year, &["year", "年度", "全年"]),
+        (Period::Spring, &["spring", "上半年", "春季", "春季学期"]),
+        (Period::Autumn, &["autumn", "下半年", "秋季", "秋季学期"]),
+        (Period::SchoolYear, &["school-year", "学年"]),
+    ];
+}
 
-    /// The English name, or the Chinese words plans use for it.
-    pub fn from_name(name: &str) -> Option<Period> {
-        match name.trim() {
-            "year" | "年度" | "全年" => Some(Period::Year),
-            "spring" | "上半年" | "春季" | "春季学期" => Some(Period::Spring),
-            "autumn" | "下半年" | "秋季" | "秋季学期" => Some(Period::Autumn),
-            "school-year" | "学年" => Some(Period::SchoolYear),
-            _ => None,
-        }
+/// A setting with a few named values, each spelt in English (as a spec
+/// writes it, and first) or in the Chinese words plans use for it. One
+/// table per setting gives what a spec may say, what the schema offers
+/// and what a problem lists, so the three never disagree.
+pub trait Choice: Copy + PartialEq + Sized + 'static {
+    /// Each value and its spellings, the English name first, in the
+    /// order shown to users.
+    const SPELLINGS: &'static [(Self, &'static [&'static str])];
+
+    /// The value spelt `name`, in English or Chinese.
+    fn from_name(name: &str) -> Option<Self> {
+        let name = name.trim();
+        Self::SPELLINGS
+            .iter()
+            .find(|(_, spellings)| spellings.contains(&name))
+            .map(|&(value, _)| value)
+    }
+
+    /// The English name, as a spec writes it.
+    fn name(self) -> &'static str {
+        Self::SPELLINGS
+            .iter()
+            .find(|(value, _)| *value == self)
+            .map_or("", |(_, spellings)| spellings[0])
+    }
+
+    /// The English names, in the order shown to users.
+    fn names() -> Vec<&'static str> {
+        Self::SPELLINGS.iter().map(|(_, s)| s[0]).collect()
+    }
+
+    /// Every spelling accepted, English and Chinese.
+    fn spellings() -> Vec<&'static str> {
+        Self::SPELLINGS
+            .iter()
+            .flat_map(|(_, s)| s.iter().copied())
+            .collect()
     }
 }
 
@@ -214,6 +247,8 @@ pub struct Style {
     pub lines_per_page: u32,
     /// How the 具体工作安排 is set: lists under month headings, or a table.
     pub schedule_layout: ScheduleLayout,
+    /// How the 落款 is set: without a seal, or with one.
+    pub signature_layout: SignatureLayout,
     /// The school's Word file whose page, header, footer and styles the
     /// DOCX takes (参考文档); resolved against the spec that names it.
     pub reference_doc: Option<std::path::PathBuf>,
@@ -230,26 +265,34 @@ pub enum ScheduleLayout {
     Table,
 }
 
-impl ScheduleLayout {
-    /// The spellings accepted in a spec, in the order shown to users.
-    pub const NAMES: [&'static str; 2] = ["list", "table"];
+impl Choice for ScheduleLayout {
+    const SPELLINGS: &'static [(ScheduleLayout, &'static [&'static str])] = &[
+        (ScheduleLayout::List, &["list", "列表", "分月列表"]),
+        (ScheduleLayout::Table, &["table", "表格", "行事历"]),
+    ];
+}
 
-    /// The English name, or the Chinese word for it.
-    pub fn from_name(name: &str) -> Option<ScheduleLayout> {
-        match name.trim() {
-            "list" | "列表" | "分月列表" => Some(ScheduleLayout::List),
-            "table" | "表格" | "行事历" => Some(ScheduleLayout::Table),
-            _ => None,
-        }
-    }
+/// How the 落款 is set (GB/T 9704 §7.3.5).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum SignatureLayout {
+    /// §7.3.5.2, no seal: the 署名 two characters in from the right, the
+    /// date's first character two characters right of the 署名's.
+    #[default]
+    Unsealed,
+    /// §7.3.5.1, sealed: the date four characters in from the right, the
+    /// 署名 centred over it, room above for the seal.
+    Sealed,
+}
 
-    /// The English name, as a spec writes it.
-    pub fn name(self) -> &'static str {
-        match self {
-            ScheduleLayout::List => "list",
-            ScheduleLayout::Table => "table",
-        }
-    }
+impl Choice for SignatureLayout {
+    const SPELLINGS: &'static [(SignatureLayout, &'static [&'static str])] = &[
+        (
+            SignatureLayout::Unsealed,
+            &["unsealed", "不加盖印章", "不盖章"],
+        ),
+        (SignatureLayout::Sealed, &["sealed", "加盖印章", "盖章"]),
+    ];
 }
 
 impl Default for Style {
@@ -267,6 +310,7 @@ impl Default for Style {
             page_number_size: 14.0,
             lines_per_page: 22,
             schedule_layout: ScheduleLayout::List,
+            signature_layout: SignatureLayout::Unsealed,
             reference_doc: None,
         }
     }

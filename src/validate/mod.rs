@@ -215,7 +215,9 @@ impl Checker<'_> {
             Some(school)
         });
         let year = self.required(map, &root, "year", Self::year);
-        let period = self.optional(map, &root, "period", Self::period);
+        let period = self.optional(map, &root, "period", |c, v, p| {
+            c.choice(v, p, msg::bad_period, msg::bad_period_help)
+        });
         self.plan = year.map(|y| (y, period.unwrap_or_default()));
         let title = self.optional(map, &root, "title", Self::text);
         let intro = self.optional(map, &root, "intro", Self::text);

@@ -80,36 +80,20 @@ impl Checker<'_> {
         Some(n as i32)
     }
 
-    pub(super) fn period(&mut self, v: &Value, path: &FieldPath) -> Option<Period> {
-        match v.as_str().and_then(Period::from_name) {
-            Some(p) => Some(p),
-            None => {
-                self.report(
-                    path,
-                    msg::bad_period(&msg::describe_value(v)),
-                    Some(msg::bad_period_help(&Period::NAMES)),
-                );
-                None
-            }
-        }
-    }
-
-    pub(super) fn schedule_layout(
+    /// One of a [`Choice`]'s values, by any of its spellings; `bad` and
+    /// `help` say what was found and what may be written.
+    pub(super) fn choice<T: Choice>(
         &mut self,
         v: &Value,
         path: &FieldPath,
-    ) -> Option<ScheduleLayout> {
-        match v.as_str().and_then(ScheduleLayout::from_name) {
-            Some(l) => Some(l),
-            None => {
-                self.report(
-                    path,
-                    msg::bad_schedule_layout(&msg::describe_value(v)),
-                    Some(msg::bad_schedule_layout_help(&ScheduleLayout::NAMES)),
-                );
-                None
-            }
+        bad: fn(&str) -> Message,
+        help: fn(&[&str]) -> String,
+    ) -> Option<T> {
+        let found = v.as_str().and_then(T::from_name);
+        if found.is_none() {
+            self.report(path, bad(&msg::describe_value(v)), Some(help(&T::names())));
         }
+        found
     }
 
     /// One month, or several written as one text: `3`, `三月份`, `7-8月`.

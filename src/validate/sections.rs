@@ -336,9 +336,24 @@ impl Checker<'_> {
         }
         s.lines_per_page = lines.round() as u32;
         if let Some(layout) = self.optional(m, path, "schedule_layout", |c, v, p| {
-            c.schedule_layout(v, p)
+            c.choice(
+                v,
+                p,
+                msg::bad_schedule_layout,
+                msg::bad_schedule_layout_help,
+            )
         }) {
             s.schedule_layout = layout;
+        }
+        if let Some(layout) = self.optional(m, path, "signature_layout", |c, v, p| {
+            c.choice(
+                v,
+                p,
+                msg::bad_signature_layout,
+                msg::bad_signature_layout_help,
+            )
+        }) {
+            s.signature_layout = layout;
         }
         s.reference_doc = self.optional(m, path, "reference_doc", |c, v, p| {
             let written = c.text(v, p)?;

@@ -323,15 +323,25 @@ pub fn run_prop(
     first_attribute(&property_sets(styles, p, "rPr"), tag, attr)
 }
 
+/// Is the on/off property `w:tag` (`keepNext`, `widowControl`) on for
+/// paragraph `p`?
+pub fn para_toggle(styles: &roxmltree::Document, p: Node, tag: &str) -> bool {
+    toggle_in(child(p, "pPr"), &property_sets(styles, p, "pPr"), tag)
+}
+
 /// Is the on/off property `w:tag` (`b`, `i`) on for run `r` of `p`?
 pub fn run_toggle(styles: &roxmltree::Document, p: Node, r: Node, tag: &str) -> bool {
+    toggle_in(child(r, "rPr"), &property_sets(styles, p, "rPr"), tag)
+}
+
+/// An on/off property: set directly, else by the first of `sets` that
+/// sets it, else off.
+fn toggle_in(direct: Option<Node>, sets: &[Node], tag: &str) -> bool {
     let on = |e: Node| !matches!(e.attribute((W, "val")), Some("0" | "false" | "off"));
-    if let Some(e) = child(r, "rPr").and_then(|rpr| child(rpr, tag)) {
-        return on(e);
-    }
-    property_sets(styles, p, "rPr")
-        .iter()
-        .find_map(|set| child(*set, tag))
+    direct
+        .into_iter()
+        .chain(sets.iter().copied())
+        .find_map(|set| child(set, tag))
         .is_some_and(on)
 }
 

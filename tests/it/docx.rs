@@ -130,7 +130,7 @@ fn fonts_sizes_and_indents_follow_the_layout() {
             false,
         ),
         ("青溪路小学工会委员会", "仿宋", "32", "right", "0", false),
-        ("2025年2月18日", "仿宋", "32", "right", "0", false),
+        ("2025年2月18日", "仿宋", "32", "left", "0", false),
     ];
     for (text, font, size, jc, first_line, bold) in cases {
         let p = paragraph(&doc, text);
@@ -148,15 +148,17 @@ fn fonts_sizes_and_indents_follow_the_layout() {
         );
         assert_eq!(run_toggle(&styles, p, r, "b"), bold, "{text}");
     }
+    // GB/T 9704 §7.3.5.2: the 署名 右空二字 (two characters of 315 twips,
+    // 16 pt less the spacing that fits 28 to the line), in twips alone;
+    // the date starts two characters right of the 署名's first character:
+    // 8844 twips of line, less the ten characters of the name.
     let sig = paragraph(&doc, "青溪路小学工会委员会");
-    assert_eq!(
-        para_prop(&styles, sig, "ind", "right").as_deref(),
-        Some("640")
-    );
-    assert_eq!(
-        para_prop(&styles, sig, "ind", "rightChars").as_deref(),
-        Some("200")
-    );
+    let ind = |p, a: &str| para_prop(&styles, p, "ind", a);
+    assert_eq!(ind(sig, "right").as_deref(), Some("630"));
+    assert_eq!(ind(sig, "rightChars").as_deref(), Some("0"));
+    let date = paragraph(&doc, "2025年2月18日");
+    assert_eq!(ind(date, "left").as_deref(), Some("5694"));
+    assert_eq!(ind(date, "rightChars").as_deref(), Some("0"));
     // Two characters, also in characters, so the indent follows the size.
     let body = paragraph(&doc, "一、指导思想");
     assert_eq!(
@@ -339,21 +341,62 @@ fn one_blank_line_follows_the_title_and_precedes_the_signature() {
     assert_eq!(paragraphs[0], "青溪路小学2025年工会工作计划");
     assert_eq!(paragraphs[1], "");
     assert!(paragraphs[2].starts_with("新的一年"));
+    // The blank line before the 落款 is spacing on the 署名, not an empty
+    // paragraph that could end a page, or begin one, alone.
     let n = paragraphs.len();
     assert_eq!(
-        paragraphs[n - 3..],
-        ["", "青溪路小学工会委员会", "2025年2月18日"]
+        paragraphs[n - 2..],
+        ["青溪路小学工会委员会", "2025年2月18日"]
     );
-    // The 22 pt title keeps one 28.95 pt line instead of snapping to two.
+    assert!(!paragraphs[n - 3].is_empty());
     let xml = docx_part(&docx, "word/document.xml");
     let doc = roxmltree::Document::parse(&xml).unwrap();
     let styles_xml = styles_of(&docx);
     let styles = roxmltree::Document::parse(&styles_xml).unwrap();
+    let name = paragraph(&doc, "青溪路小学工会委员会");
+    let date = paragraph(&doc, "2025年2月18日");
+    let before = |p| para_prop(&styles, p, "spacing", "before");
+    assert_eq!(before(name).as_deref(), Some("579"));
+    assert_eq!(before(date).as_deref(), Some("0"));
+    // The 署名 never ends a page without its date.
+    assert!(para_toggle(&styles, name, "keepNext"));
+    assert!(!para_toggle(&styles, date, "keepNext"));
+    // The 22 pt title keeps one 28.95 pt line instead of snapping to two.
     let title = paragraph(&doc, "青溪路小学2025年工会工作计划");
     assert_eq!(
         para_prop(&styles, title, "snapToGrid", "val").as_deref(),
         Some("0")
     );
+}
+
+#[test]
+fn widow_control_is_off_and_headings_keep_with_the_next_line() {
+    let (_, docx) = example_docx();
+    let xml = docx_part(&docx, "word/document.xml");
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let styles_xml = styles_of(&docx);
+    let styles = roxmltree::Document::parse(&styles_xml).unwrap();
+    // A 公文's page holds 22 lines: no paragraph moves a line over to
+    // spare a lone one, in any style.
+    for p in doc.descendants().filter(|n| n.has_tag_name((W, "p"))) {
+        assert_eq!(
+            para_prop(&styles, p, "widowControl", "val").as_deref(),
+            Some("0"),
+            "{:?}",
+            p.descendants().filter_map(|t| t.text()).collect::<String>()
+        );
+    }
+    let headings = [
+        "一、指导思想",
+        "（一）加强思想政治引领，建设高素质教职工队伍",
+        "1.抓好政治理论学习",
+    ];
+    for heading in headings {
+        let p = paragraph(&doc, heading);
+        assert!(para_toggle(&styles, p, "keepNext"), "{heading}");
+    }
+    let title = paragraph(&doc, "青溪路小学2025年工会工作计划");
+    assert!(!para_toggle(&styles, title, "keepNext"));
 }
 
 #[test]

@@ -27,7 +27,9 @@
 //! - Every run carries `w:hint="eastAsia"`, so “”—… stay in the Chinese
 //!   font instead of the Latin one.
 //! - Page numbers "— 1 —" in the footer, odd pages right and even pages
-//!   left, one character in, through a PAGE field with a cached result.
+//!   left, one character in, through a PAGE field with a cached result;
+//!   the 一字线 7 mm below the text block (GB/T 9704 §7.5): the footer's
+//!   line is exactly as tall as the number and its middle 7 mm down.
 //! - The font table names each font's common alternative (`w:altName`),
 //!   e.g. 方正小标宋简体 → 黑体.
 //!
@@ -52,7 +54,7 @@ mod tracked;
 use std::borrow::Cow;
 use std::sync::Arc;
 
-use self::ooxml::{Fonts, Indent, ParaProps, Revision, RunProps, Section, Tracked};
+use self::ooxml::{Fonts, Indent, LineSpacing, ParaProps, Revision, RunProps, Section, Tracked};
 use super::{Format, Meta, Renderer, Typeset};
 use crate::blocks::{BlockKind, Run};
 use crate::page;
@@ -73,22 +75,30 @@ impl Renderer for Docx {
         let m = Measures::new(&style, template.as_deref());
         let capacity = 1024 + input.markdown.len() * 3;
         let document = document(&m, capacity, None, |body| {
-            // One blank line after the title and before the 落款. It is an
-            // empty paragraph, not spacing: LibreOffice snaps the paragraph
-            // after a space-after to the next grid line and loses a line on
-            // every page 1.
-            let mut first_signature = true;
-            for block in &input.doc.blocks {
-                if block.kind == BlockKind::Signature && first_signature {
-                    body.blank(Change::None);
-                    first_signature = false;
-                }
+            let mut signature = Signature::of(&m, input.doc.blocks.iter());
+            let blocks = &input.doc.blocks;
+            for (i, block) in blocks.iter().enumerate() {
                 if let Some(t) = &block.table {
                     body.table(t, t.rows.iter().map(|r| (r, Change::None)));
                     continue;
                 }
                 let pieces = block.runs.iter().map(|r| Piece::whole(r, Change::None));
-                body.paragraph(block.kind, Change::None, pieces);
+                if block.kind == BlockKind::Signature {
+                    let line = signature.next();
+                    body.paragraph(line, Change::None, pieces);
+                    continue;
+                }
+                let mut props = paragraph_props(block.kind, &m);
+                // The 落款 never stands alone on a page: the last line of
+                // the text before it goes with it.
+                props.keep_next |= blocks
+                    .get(i + 1)
+                    .is_some_and(|b| b.kind == BlockKind::Signature);
+                body.paragraph(props, Change::None, pieces);
+                // One blank line after the title. It is an empty
+                // paragraph, not spacing: LibreOffice snaps the paragraph
+                // after a space-after to the next grid line and loses a
+                // line on every page 1.
                 if block.kind == BlockKind::Title {
                     body.blank(Change::None);
                 }
@@ -190,8 +200,7 @@ impl<'s> Measures<'s> {
             bottom: page::MARGIN_BOTTOM,
             left: page::MARGIN_LEFT,
             header: 851,
-            // The page number sits about 7 mm below the text block.
-            footer: 1247,
+            footer: page::footer_distance(style),
         });
         let text_width = pg.width - pg.left - pg.right;
         let line_pitch = page::line_pitch_in(style, pg.height - pg.top - pg.bottom);
@@ -228,6 +237,89 @@ impl<'s> Measures<'s> {
 
 fn half_points(pt: f64) -> u32 {
     (pt * 2.0).round() as u32
+}
+
+/// The lines of one plan's 落款, each placed by GB/T 9704 §7.3.5 from the
+/// lengths of all of them ([`page::signature_indents`]), handed out in
+/// order as they are written.
+struct Signature<'m> {
+    m: &'m Measures<'m>,
+    /// Where each line goes.
+    places: Vec<page::Place>,
+    next: usize,
+}
+
+impl<'m> Signature<'m> {
+    /// The 落款 of a plan whose blocks are `blocks`.
+    fn of<'b>(m: &'m Measures<'m>, blocks: impl Iterator<Item = &'b crate::blocks::Block>) -> Self {
+        let lines: Vec<String> = blocks
+            .filter(|b| b.kind == BlockKind::Signature)
+            .map(|b| b.plain_text())
+            .collect();
+        Signature::of_lines(m, &lines)
+    }
+
+    /// The 落款 whose lines are `lines`.
+    fn of_lines(m: &'m Measures<'m>, lines: &[String]) -> Self {
+        let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
+        Signature {
+            m,
+            places: page::signature_places(&lines, m.style.signature_layout),
+            next: 0,
+        }
+    }
+
+    /// The next line's properties. The first has the blank line before
+    /// the 落款 as spacing (an empty paragraph could end a page alone, or
+    /// begin one); every line but the last keeps with the next, so the
+    /// 署名 never ends a page without its date.
+    fn next(&mut self) -> ParaProps<'static> {
+        let i = self.next;
+        self.next += 1;
+        let place = self.places.get(i).copied();
+        let twips = |chars: f64| (chars * f64::from(self.m.char_width())).round() as i32;
+        // Twips, with no characters: a `rightChars` would win over them,
+        // and Word counts its characters in the font's size, not in the
+        // advance that places the text.
+        let (jc, ind) = match place.unwrap_or(page::Place::Right(2.0)) {
+            page::Place::Right(chars) => (
+                "right",
+                Indent {
+                    right: Some((twips(chars), Some(0))),
+                    ..Indent::default()
+                },
+            ),
+            page::Place::Start(chars) => (
+                "left",
+                Indent {
+                    left: Some(self.m.text_width as i32 - twips(chars)),
+                    right: Some((0, Some(0))),
+                    ..Indent::default()
+                },
+            ),
+            // Centred between the indents: the axis is their middle.
+            page::Place::Centre(chars) => (
+                "center",
+                Indent {
+                    left: Some(self.m.text_width as i32 - 2 * twips(chars)),
+                    right: Some((0, Some(0))),
+                    ..Indent::default()
+                },
+            ),
+        };
+        ParaProps {
+            style: Some(styles::SIGNATURE),
+            keep_next: i + 1 < self.places.len(),
+            spacing: (i == 0).then_some(LineSpacing {
+                before: Some(self.m.line_pitch),
+                after: None,
+                line: None,
+            }),
+            ind,
+            jc: Some(jc),
+            ..ParaProps::default()
+        }
+    }
 }
 
 /// What a tracked-changes document says of a paragraph, or a piece of
@@ -304,7 +396,7 @@ impl<'a> Body<'a> {
         })
     }
 
-    /// The empty paragraph of a blank line (after the title, before the 落款).
+    /// The empty paragraph of a blank line (after the title).
     fn blank(&mut self, mark: Change) {
         let p = ParaProps {
             mark: self.revision(mark),
@@ -319,21 +411,12 @@ impl<'a> Body<'a> {
         self.out.push_str("</w:p>");
     }
 
-    /// One paragraph as `w:p`: its style, then its pieces, those inserted
+    /// One paragraph as `w:p`: its properties `p` (a block's style, see
+    /// [`paragraph_props`]), then its pieces, those inserted
     /// or deleted inside a `w:ins` or `w:del` for each stretch of pieces
     /// with the same change. `mark` is the change of the paragraph mark:
     /// a paragraph new or gone as a whole has it, besides its pieces.
     fn paragraph<'p>(
-        &mut self,
-        kind: BlockKind,
-        mark: Change,
-        pieces: impl IntoIterator<Item = Piece<'p>>,
-    ) {
-        self.paragraph_with(paragraph_props(kind, self.m), mark, pieces)
-    }
-
-    /// A paragraph as [`Body::paragraph`] writes it, with these properties.
-    fn paragraph_with<'p>(
         &mut self,
         mut p: ParaProps<'a>,
         mark: Change,

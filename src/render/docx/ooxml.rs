@@ -12,9 +12,9 @@
 //! 17.3.2.28, 17.6.17):
 //!
 //! - `CT_PPrBase`: pStyle, keepNext, keepLines, pageBreakBefore, framePr,
-//!   widowControl, numPr, suppressLineNumbers, pBdr, shd, tabs,
+//!   **widowControl**, numPr, suppressLineNumbers, pBdr, shd, tabs,
 //!   suppressAutoHyphens, kinsoku, wordWrap, overflowPunct, topLinePunct,
-//!   autoSpaceDE, autoSpaceDN, bidi, adjustRightInd, **snapToGrid**,
+//!   **autoSpaceDE**, **autoSpaceDN**, bidi, adjustRightInd, **snapToGrid**,
 //!   **spacing**, **ind**, contextualSpacing, mirrorIndents,
 //!   suppressOverlap, **jc**, textDirection, textAlignment,
 //!   textboxTightWrap, **outlineLvl**, divId, cnfStyle; then **`w:rPr`**
@@ -317,6 +317,9 @@ pub struct ParaProps<'a> {
     pub style: Option<&'a str>,
     pub keep_next: bool,
     pub widow_control: Option<bool>,
+    /// `w:autoSpaceDE` and `w:autoSpaceDN`: the extra space Word and
+    /// LibreOffice put between Chinese and Latin letters or digits.
+    pub auto_space: Option<bool>,
     pub snap_to_grid: Option<bool>,
     pub spacing: Option<LineSpacing>,
     pub ind: Indent,
@@ -342,6 +345,8 @@ impl ParaProps<'_> {
             out.push_str("<w:keepNext/>");
         }
         toggle(out, "widowControl", self.widow_control);
+        toggle(out, "autoSpaceDE", self.auto_space);
+        toggle(out, "autoSpaceDN", self.auto_space);
         toggle(out, "snapToGrid", self.snap_to_grid);
         if let Some(s) = self.spacing {
             out.push_str("<w:spacing");
@@ -503,6 +508,7 @@ mod tests {
             style: Some("S"),
             keep_next: true,
             widow_control: Some(false),
+            auto_space: Some(false),
             snap_to_grid: Some(false),
             spacing: Some(LineSpacing::exact(579)),
             ind: Indent {
@@ -523,6 +529,7 @@ mod tests {
             out,
             concat!(
                 r#"<w:pPr><w:pStyle w:val="S"/><w:keepNext/><w:widowControl w:val="0"/>"#,
+                r#"<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>"#,
                 r#"<w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" w:line="579" w:lineRule="exact"/>"#,
                 r#"<w:ind w:firstLine="640" w:firstLineChars="200"/><w:jc w:val="both"/>"#,
                 r#"<w:outlineLvl w:val="1"/>"#,

@@ -115,6 +115,14 @@ pub fn part(m: &Measures) -> String {
                     ..Indent::default()
                 },
                 jc: Some("both"),
+                // A 公文 keeps its fixed grid of 22 lines: no line moves
+                // to the next page to spare a lone one (Chinese Word's own
+                // 正文 says the same). Headings keep with the next line.
+                widow_control: Some(false),
+                // Nor space between Chinese and digits: 2025年2月 keeps the
+                // grid's 28 characters a line, and the 落款 its measure, in
+                // which a half-width digit counts half a character.
+                auto_space: Some(false),
                 ..ParaProps::default()
             },
             r: RunProps {
@@ -204,6 +212,10 @@ pub fn part(m: &Measures) -> String {
             based_on: Some(NORMAL),
             gallery: false,
             p: ParaProps {
+                // Exactly as tall as the number, off the body's grid: the
+                // footer distance then puts the 一字线 7 mm below the text.
+                snap_to_grid: Some(false),
+                spacing: Some(LineSpacing::exact(crate::page::page_number_line(s))),
                 ind: Indent {
                     first_line: no_first_line,
                     ..Indent::default()

@@ -94,10 +94,10 @@ impl Body<'_> {
                 Some(ps) if !ps.is_empty() => {
                     for p in ps {
                         let pieces = p.iter().map(|r| Piece::whole(r, change));
-                        self.paragraph_with(props, Change::None, pieces);
+                        self.paragraph(props, Change::None, pieces);
                     }
                 }
-                _ => self.paragraph_with(props, Change::None, []),
+                _ => self.paragraph(props, Change::None, []),
             }
             self.out.push_str("</w:tc>");
         }

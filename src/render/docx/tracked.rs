@@ -35,8 +35,8 @@
 //! are the `similar` crate's Myers, in linear memory, which also bounds
 //! its own search on hard inputs.
 //!
-//! The blank lines after the title and before the 落款 follow the
-//! paragraphs they belong to, in each plan. Only text is compared: a
+//! The blank line after the title follows the title it belongs to, and
+//! each 落款 line is placed as in its own plan. Only text is compared: a
 //! paragraph whose text is the same but whose bold or italic differs
 //! takes the new plan's formatting, untracked.
 
@@ -45,7 +45,7 @@ use std::ops::Range;
 use chrono::SecondsFormat;
 use similar::{Algorithm, DiffOp};
 
-use super::{Author, Body, Change, Measures, Piece, document, package};
+use super::{Author, Body, Change, Measures, Piece, Signature, document, package};
 use crate::Error;
 use crate::blocks::{Block, BlockKind, Document, Row, Run, Table};
 use crate::render::Typeset;
@@ -96,25 +96,23 @@ struct Paragraph<'a> {
     table: Option<(&'a Table, Vec<(&'a Row, Change)>)>,
 }
 
-/// The paragraphs, with the blank lines a plain render puts after each
-/// title and before the first 落款 line, each in the plans it belongs to.
+/// The paragraphs, with the blank line a plain render puts after the
+/// title, and each 落款 line placed as in the plan it belongs to.
 fn write(body: &mut Body, paragraphs: &[Paragraph]) {
-    // The first signature line of the old plan (every paragraph not
-    // inserted) and of the new one (every paragraph not deleted).
-    let first_signature = |not: Change| {
+    // The 落款 of the old plan (every paragraph not inserted) and of the
+    // new one (every paragraph not deleted): a line gone is placed as it
+    // was, the others as they are now.
+    let m = body.m;
+    let lines = |not: Change| {
         paragraphs
             .iter()
-            .position(|p| p.kind == BlockKind::Signature && p.mark != not)
+            .filter(|p| p.kind == BlockKind::Signature && p.mark != not)
+            .map(|p| p.pieces.iter().map(|piece| piece.text).collect::<String>())
+            .collect::<Vec<_>>()
     };
-    let old_first = first_signature(Change::Inserted);
-    let new_first = first_signature(Change::Deleted);
+    let mut old = Signature::of_lines(m, &lines(Change::Inserted));
+    let mut new = Signature::of_lines(m, &lines(Change::Deleted));
     for (i, p) in paragraphs.iter().enumerate() {
-        match (old_first == Some(i), new_first == Some(i)) {
-            (true, true) => body.blank(Change::None),
-            (true, false) => body.blank(Change::Deleted),
-            (false, true) => body.blank(Change::Inserted),
-            (false, false) => {}
-        }
         if let Some((t, rows)) = &p.table {
             // Two tables with nothing between would read as one: an old
             // table deleted whole is parted from the new one inserted whole.
@@ -124,7 +122,23 @@ fn write(body: &mut Body, paragraphs: &[Paragraph]) {
             body.table(t, rows.iter().copied());
             continue;
         }
-        body.paragraph(p.kind, p.mark, p.pieces.iter().copied());
+        if p.kind == BlockKind::Signature {
+            let (old_line, new_line) = (
+                (p.mark != Change::Inserted).then(|| old.next()),
+                (p.mark != Change::Deleted).then(|| new.next()),
+            );
+            let props = new_line
+                .or(old_line)
+                .expect("a line is in one plan at least");
+            body.paragraph(props, p.mark, p.pieces.iter().copied());
+            continue;
+        }
+        // The text before the 落款 keeps with it, as in a plain render.
+        let mut props = super::paragraph_props(p.kind, m);
+        props.keep_next |= paragraphs
+            .get(i + 1)
+            .is_some_and(|next| next.kind == BlockKind::Signature && next.table.is_none());
+        body.paragraph(props, p.mark, p.pieces.iter().copied());
         if p.kind == BlockKind::Title {
             body.blank(p.mark);
         }
