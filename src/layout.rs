@@ -64,6 +64,11 @@ pub struct MeasureLine {
     pub number: String,
     pub title: Option<String>,
     pub text: Option<String>,
+    /// A text-only `1.` item among titled siblings: its text's first
+    /// clause, set in bold after the number as its siblings' titles are
+    /// (see [`lead_in`]); `rest` is the text after it.
+    pub lead: Option<String>,
+    pub rest: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -194,15 +199,46 @@ pub fn lay_out(spec: &Spec, today: NaiveDate) -> Plan {
 }
 
 fn flatten_measures(measures: &[Measure], level: usize, out: &mut Vec<MeasureLine>) {
+    // Siblings look alike: where some `1.` items have a title (a bold
+    // 三级标题), the others lead in with their first clause in bold.
+    let mixed = level == 2 && measures.iter().any(|m| m.title.is_some());
     for (i, m) in measures.iter().enumerate() {
+        let (lead, rest) = match (&m.title, &m.text) {
+            (None, Some(text)) if mixed => lead_in(text).unzip(),
+            _ => (None, None),
+        };
         out.push(MeasureLine {
             level,
             number: measure_number(level, i + 1),
             title: m.title.clone(),
             text: m.text.clone(),
+            lead,
+            rest,
         });
         flatten_measures(&m.items, level + 1, out);
     }
+}
+
+/// A lead-in longer than this many characters is no title: such an item
+/// is set as plain text.
+const MAX_LEAD: usize = 40;
+
+/// `text`'s lead-in and what follows it: the first clause, up to the
+/// first of ，。；：！？ (not included: a Markdown `**` closes before a
+/// punctuation mark, never after one followed by a letter), or the whole
+/// text. None where the clause is long, spans lines or holds Markdown of
+/// its own, which bold around it could break.
+fn lead_in(text: &str) -> Option<(String, String)> {
+    let end = text
+        .find(['，', '。', '；', '：', '！', '？', '\n'])
+        .unwrap_or(text.len());
+    let (lead, rest) = text.split_at(end);
+    let markup = |c: char| "*_`[]<>\\!&#~|".contains(c);
+    let plain = !lead.trim().is_empty()
+        && lead.chars().count() <= MAX_LEAD
+        && !lead.chars().any(markup)
+        && lead.trim() == lead;
+    plain.then(|| (lead.to_string(), rest.to_string()))
 }
 
 /// The number of the `n`-th (1-based) measure at `level` (1 = just below a section).

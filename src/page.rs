@@ -93,13 +93,43 @@ pub const SLACK: u32 = 60;
 /// hundredths.
 pub const TEXT_SHARE: u32 = 45;
 
+/// A schedule item's number at the start of `text` (`1、`, `12、`), as the
+/// cells of a 行事历 write them.
+pub fn item_number(text: &str) -> Option<&str> {
+    let digits = text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    (digits > 0 && text[digits..].starts_with('、')).then(|| &text[..digits + '、'.len_utf8()])
+}
+
+/// How wide `text` must be kept on one line, in characters: a numbered
+/// line's number and its longest word that must not break, a date
+/// (`10月29日`) or a name (`女工委员`), the words parted where a list of
+/// them parts (、，, and spaces); a line with no number (a month, one
+/// name) whole.
+pub fn unbreakable_chars(text: &str) -> f64 {
+    // A digit counted at 3/4 of a character, not half: the fonts that
+    // stand in for 仿宋 where it is missing (LibreOffice's on Linux, a
+    // browser's) draw digits wider and space them off Chinese characters.
+    let wide =
+        |s: &str| chars_wide(s) + 0.25 * s.chars().filter(char::is_ascii_digit).count() as f64;
+    let Some(number) = item_number(text) else {
+        return wide(text);
+    };
+    let longest = text[number.len()..]
+        .split(['、', '，', ',', ' ', '；', '/'])
+        .map(wide)
+        .fold(0.0, f64::max);
+    wide(number) + longest
+}
+
 /// Each column's width of table `t`, in twips, adding up to `text_width`;
 /// `char_width` is how far a character of body text advances. A centred
 /// column (月份, 时间, 负责人) is as wide as its longest line, between
-/// [`MIN_CHARS`] and [`MAX_CHARS`] characters and never narrower than its
-/// header; the other columns (工作内容) share the rest, which is at least
+/// [`MIN_CHARS`] and [`MAX_CHARS`] characters, and never narrower than its
+/// header or than what must not break: an item's number with a date or a
+/// name ([`unbreakable_chars`]), so no cell reads `3月8/日` or `女工/委员`.
+/// The other columns (工作内容) share the rest, which is at least
 /// [`TEXT_SHARE`] per cent of the table: the widest short columns give up
-/// a character at a time until it is.
+/// a character at a time until it is, down to what they must keep.
 pub fn column_widths(t: &Table, columns: usize, text_width: u32, char_width: u32) -> Vec<u32> {
     let margins = 2 * CELL_MARGIN + SLACK;
     // Characters of text, two columns of width to one Chinese character.
@@ -107,13 +137,21 @@ pub fn column_widths(t: &Table, columns: usize, text_width: u32, char_width: u32
         let text: String = p.iter().map(|r| r.text.as_str()).collect();
         (text.width() as f64 / 2.0).ceil()
     };
-    let longest = |i: usize, header: bool| {
+    let lines = |i: usize, header: bool| {
         t.rows
             .iter()
-            .filter(|r| r.header == header)
-            .filter_map(|r| r.cells.get(i))
+            .filter(move |r| r.header == header)
+            .filter_map(move |r| r.cells.get(i))
             .flat_map(|c| c.paragraphs.iter())
-            .map(chars_of)
+    };
+    let longest = |i: usize, header: bool| lines(i, header).map(chars_of).fold(0.0, f64::max);
+    // What a column's text must keep on one line, in whole characters.
+    let unbreakable = |i: usize| {
+        lines(i, false)
+            .map(|p| {
+                let text: String = p.iter().map(|r| r.text.as_str()).collect();
+                unbreakable_chars(&text).ceil()
+            })
             .fold(0.0, f64::max)
     };
     // How many characters each centred column needs, and at least (its
@@ -124,7 +162,8 @@ pub fn column_widths(t: &Table, columns: usize, text_width: u32, char_width: u32
             if !t.centred.get(i).copied().unwrap_or(false) {
                 return None;
             }
-            least[i] = longest(i, true).clamp(MIN_CHARS, MAX_CHARS);
+            let header = longest(i, true).clamp(MIN_CHARS, MAX_CHARS);
+            least[i] = unbreakable(i).min(MAX_CHARS).max(header);
             Some(longest(i, false).clamp(least[i], MAX_CHARS))
         })
         .collect();
@@ -284,16 +323,21 @@ mod tests {
         assert_eq!(w[0], 4 * 315 + m);
         assert_eq!(w[2], 6 * 315 + m);
         assert!(w[1] > w[0] + w[2]);
-        // Four columns: the short ones give way until the text has half.
         let mut t4 = t.clone();
         t4.centred = vec![true, false, true, true];
         t4.rows[0].cells.push(cell(&["时间"]));
         t4.rows[1].cells.push(cell(&["1、10月29日"]));
+        // Four columns: the short ones keep what must not break (the
+        // month, 1、 and a name, 1、 and a date) and 工作内容 takes the rest.
         let w = column_widths(&t4, 4, 8844, 315);
         assert_eq!(w.iter().sum::<u32>(), 8844);
-        assert!(w[1] >= 8844 * TEXT_SHARE / 100, "{w:?}");
         assert_eq!(w[0], 4 * 315 + m, "the month keeps its four characters");
-        assert!(w[2] >= 3 * 315 + m, "负责人 never wraps: {w:?}");
+        assert_eq!(w[2], 6 * 315 + m, "1、女工委员 never wraps: {w:?}");
+        assert_eq!(w[3], 7 * 315 + m, "1、10月29日 never wraps: {w:?}");
+        // With room to spare, the short columns give way to the text.
+        t4.rows[1].cells[2] = cell(&["1、工会主席、女工委员、工会副主席"]);
+        let w = column_widths(&t4, 4, 8844, 315);
+        assert_eq!(w[2], 7 * 315 + m, "1、 and 工会副主席, parted at 、: {w:?}");
     }
 
     /// Where each line starts, in characters from the right edge.
@@ -341,5 +385,63 @@ mod tests {
         // A name much longer than the date never runs past the margin.
         let long = ["某某市某某区某某街道中心小学工会委员会", "2025年2月"];
         assert_eq!(signature_places(&long, s)[0], Place::Centre(9.75));
+    }
+
+    #[test]
+    fn a_date_or_a_name_keeps_its_cell_from_breaking_it() {
+        assert_eq!(item_number("1、3月8日"), Some("1、"));
+        assert_eq!(item_number("12、工会"), Some("12、"));
+        assert_eq!(item_number("3月8日"), None);
+        assert_eq!(item_number("、"), None);
+        // 1、 is one and a half characters and 10月29日 four, digits
+        // counted at 3/4 of a character for the fonts that stand in.
+        assert_eq!(unbreakable_chars("1、10月29日"), 6.75);
+        assert_eq!(unbreakable_chars("1、工会主席、副主席"), 5.75);
+        assert_eq!(unbreakable_chars("女工委员"), 4.0);
+        assert_eq!(unbreakable_chars("七、八月"), 4.0);
+    }
+
+    #[test]
+    fn short_columns_never_give_up_what_must_not_break() {
+        let head = |cells: &[&str]| Row {
+            header: true,
+            cells: cells.iter().map(|c| cell(&[c])).collect(),
+        };
+        let row = |cells: &[&[&str]]| Row {
+            header: false,
+            cells: cells.iter().map(|c| cell(c)).collect(),
+        };
+        // Long dates and owners, which once squeezed 时间 and 负责人 until
+        // they broke 3月8日 and 女工委员.
+        let t = Table {
+            centred: vec![true, false, true, true],
+            rows: vec![
+                head(&["月份", "工作内容", "时间", "负责人"]),
+                row(&[
+                    &["三月"],
+                    &["1、“三八”妇女节庆祝活动", "2、召开工会委员会议"],
+                    &["1、3月8日", "2、3月12日"],
+                    &["1、女工委员", "2、工会副主席"],
+                ]),
+                row(&[
+                    &["十月"],
+                    &["1、重阳节座谈会"],
+                    &["1、10月29日"],
+                    &["1、工会副主席"],
+                ]),
+            ],
+        };
+        let cw = char_width_twips(&Style::default());
+        let widths = column_widths(&t, 4, TEXT_WIDTH, cw);
+        let chars = |w: u32| f64::from(w - 2 * CELL_MARGIN - SLACK) / f64::from(cw);
+        assert!(
+            chars(widths[2]) >= 6.0,
+            "时间 holds 1、10月29日: {widths:?}"
+        );
+        assert!(
+            chars(widths[3]) >= 6.5,
+            "负责人 holds 2、工会副主席: {widths:?}"
+        );
+        assert_eq!(widths.iter().sum::<u32>(), TEXT_WIDTH);
     }
 }

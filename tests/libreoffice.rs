@@ -613,6 +613,50 @@ fn a_long_schedule_table_repeats_its_header_row_on_every_page() {
     }
 }
 
+#[test]
+fn no_table_cell_breaks_a_date_or_an_owner() {
+    let Some(soffice) = tools() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    // Months of two items, each with its date and owner: the 时间 and
+    // 负责人 cells number their lines (1、3月8日), which once squeezed them
+    // until they read 3月8/日 and 女工/委员.
+    let months: String = [(3, 8, "女工委员"), (9, 10, "工会主席"), (10, 29, "工会副主席"), (12, 31, "校工会委员会")]
+        .iter()
+        .map(|(m, d, owner)| {
+            format!(
+                "  - month: {m}\n    items:\n      - {{text: 组织全体教职工开展第{m}月的主题活动, date: 2025-{m:02}-{d:02}, owner: {owner}}}\n      - {{text: 召开工会委员会议，部署本月工作, date: 2025-{m:02}-{:02}, owner: 工会主席}}\n",
+                d - 1
+            )
+        })
+        .collect();
+    let yaml = format!(
+        "school: 甲校\nyear: 2025\nguiding_principles: 文字。\nmeasures: [做事。]\nschedule:\n{months}signature: {{date: 2025-01-02}}\nstyle:\n  schedule_layout: table\n"
+    );
+    let docx = dir.path().join("cells.docx");
+    std::fs::write(&docx, render_text(&yaml, Format::Docx)).unwrap();
+    let pdf = to_pdf(&soffice, dir.path(), &docx);
+    let lines: Vec<String> = page_texts(&pdf)
+        .iter()
+        .flat_map(|p| p.lines().map(squeeze).collect::<Vec<_>>())
+        .collect();
+    for word in [
+        "3月8日",
+        "3月7日",
+        "9月10日",
+        "10月29日",
+        "12月31日",
+        "女工委员",
+        "工会副主席",
+        "校工会委员会",
+    ] {
+        assert!(
+            lines.iter().any(|l| l.contains(word)),
+            "{word} is whole on one line:\n{}",
+            lines.join("\n")
+        );
+    }
+}
+
 /// The fonts of a PDF, as `pdffonts` lists them: (name, embedded).
 fn pdf_fonts(pdf: &Path) -> Vec<(String, bool)> {
     let out = Command::new("pdffonts").arg(pdf).output().unwrap();

@@ -123,7 +123,18 @@ fn table(out: &mut String, t: &Table, style: &Style) {
                 }
                 out.push('>');
                 for p in &cell.paragraphs {
-                    out.push_str("<p>");
+                    // A numbered item's lines hang after its number, as in
+                    // the DOCX.
+                    let first = p.first().map_or("", |r| r.text.as_str());
+                    match page::item_number(first).filter(|_| !centred) {
+                        Some(n) => {
+                            let em = page::chars_wide(n);
+                            out.push_str(&format!(
+                                "<p style=\"padding-left: {em}em; text-indent: -{em}em\">"
+                            ));
+                        }
+                        None => out.push_str("<p>"),
+                    }
                     runs_into(out, p);
                     out.push_str("</p>");
                 }

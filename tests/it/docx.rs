@@ -610,3 +610,51 @@ fn document_properties_name_the_union_the_title_and_the_time() {
     let core = docx_part(&docx, "docProps/core.xml");
     assert!(core.contains("<dc:creator>甲&amp;乙&lt;学校&gt;工会委员会</dc:creator>"));
 }
+
+#[test]
+fn siblings_of_the_1_level_share_one_weight() {
+    // Two titled items (bold 三级标题) and two of text alone, under one （一）.
+    let yaml = "school: 甲校\nyear: 2025\nguiding_principles: 文字。\nmeasures:\n  - title: 加强建设\n    items:\n      - title: 抓好政治理论学习\n        text: 每月组织一次集中学习。\n      - title: 加强师德建设\n      - 组织教职工参加区运动会，争取好成绩。\n      - 开展“三八”节活动\n      - \"**已加粗**的文字，不再加粗。\"\nsignature: {date: 2025-01-02}\n";
+    let docx = render_text(yaml, Format::Docx);
+    let xml = docx_part(&docx, "word/document.xml");
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let styles_xml = styles_of(&docx);
+    let styles = roxmltree::Document::parse(&styles_xml).unwrap();
+    // Each sibling leads in bold: its title, or its text's first clause.
+    let bold = |p: Node, text: &str| {
+        p.children()
+            .filter(|n| n.has_tag_name((W, "r")))
+            .filter(|r| run_toggle(&styles, p, *r, "b"))
+            .map(|r| r.descendants().filter_map(|t| t.text()).collect::<String>())
+            .collect::<String>()
+            .starts_with(text)
+    };
+    for (paragraph_text, lead) in [
+        ("1.抓好政治理论学习", "1.抓好政治理论学习"),
+        ("2.加强师德建设", "2.加强师德建设"),
+        (
+            "3.组织教职工参加区运动会，争取好成绩。",
+            "3.组织教职工参加区运动会",
+        ),
+        ("4.开展“三八”节活动", "4.开展“三八”节活动"),
+    ] {
+        let p = paragraph(&doc, paragraph_text);
+        assert!(bold(p, lead), "{paragraph_text}: {lead} in bold");
+    }
+    // The clause after the lead-in is body text, and the text of a titled
+    // item too.
+    let third = paragraph(&doc, "3.组织教职工参加区运动会，争取好成绩。");
+    let last = third
+        .children()
+        .rfind(|n| n.has_tag_name((W, "r")))
+        .unwrap();
+    assert!(!run_toggle(&styles, third, last, "b"));
+    let text = paragraph(&doc, "每月组织一次集中学习。");
+    assert!(!run_toggle(&styles, text, first_run(text), "b"));
+    // Text with Markdown of its own keeps it, with no lead-in around it.
+    let own = paragraph(&doc, "5.已加粗的文字，不再加粗。");
+    assert!(
+        !run_toggle(&styles, own, first_run(own), "b"),
+        "the number is not bold"
+    );
+}

@@ -80,10 +80,29 @@ fn the_docx_table_fits_the_text_block_and_repeats_its_header() {
         .collect();
     assert_eq!(grid.len(), 4);
     assert_eq!(grid.iter().sum::<u32>(), TEXT_WIDTH);
+    // 时间 and 负责人 as wide as their longest number and date or name
+    // (1、3月6日, 1、女工委员: six characters, digits counted wide, with
+    // 216 twips of cell margins and 60 of slack); 工作内容 the rest.
+    assert_eq!(grid[2..], [6 * 315 + 276, 6 * 315 + 276], "{grid:?}");
     assert!(
-        grid[1] > grid[0] + grid[2],
+        grid.iter().all(|&w| w <= grid[1]),
         "工作内容 is the widest: {grid:?}"
     );
+    // 工作内容's numbered lines hang after their number (1、: 1.5
+    // characters of 315 twips), in twips alone; the centred cells do not.
+    let item = doc
+        .descendants()
+        .find(|n| n.has_tag_name((W, "p")) && paragraph_text(*n) == "1、三八节活动")
+        .unwrap();
+    let ind = child(child(item, "pPr").unwrap(), "ind").unwrap();
+    assert_eq!(ind.attribute((W, "left")), Some("473"));
+    assert_eq!(ind.attribute((W, "hanging")), Some("473"));
+    assert_eq!(ind.attribute((W, "hangingChars")), Some("0"));
+    let date = doc
+        .descendants()
+        .find(|n| n.has_tag_name((W, "p")) && paragraph_text(*n) == "1、3月6日")
+        .unwrap();
+    assert!(child(child(date, "pPr").unwrap(), "ind").is_none());
 
     let rows: Vec<Node> = tbl
         .children()
@@ -219,14 +238,17 @@ fn html_is_a_table_with_a_header_that_repeats_in_print() {
         .collect();
     assert_eq!(cols.len(), 4, "{html}");
     assert!((cols.iter().sum::<f64>() - 100.0).abs() < 0.3, "{cols:?}");
-    assert!(cols[1] >= 45.0, "{cols:?}");
+    assert!(cols.iter().all(|&c| c <= cols[1]), "{cols:?}");
     assert!(
         html.contains(
             "<thead>\n<tr><th class=\"centred\"><p>月份</p></th><th><p>工作内容</p></th>"
         )
     );
     assert!(html.contains("<td class=\"centred\"><p>七、八月</p></td>"));
-    assert!(html.contains("<p>2、植树活动 | 全体教职工</p>"));
+    // A numbered item hangs after its number, as in the DOCX.
+    assert!(html.contains(
+        "<p style=\"padding-left: 1.5em; text-indent: -1.5em\">2、植树活动 | 全体教职工</p>"
+    ));
     assert!(html.contains("thead { display: table-header-group; }"));
     assert!(html.contains("border: 0.5pt solid #000;"));
 }

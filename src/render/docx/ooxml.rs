@@ -287,6 +287,9 @@ pub struct Indent {
     pub left: Option<i32>,
     pub right: Option<(i32, Option<i32>)>,
     pub first_line: Option<(i32, Option<i32>)>,
+    /// The first line set this far left of the others (instead of a
+    /// first-line indent).
+    pub hanging: Option<(i32, Option<i32>)>,
 }
 
 impl Indent {
@@ -299,6 +302,7 @@ impl Indent {
             ("left", self.left.map(|t| (t, None))),
             ("right", self.right),
             ("firstLine", self.first_line),
+            ("hanging", self.hanging),
         ] {
             if let Some((twips, chars)) = v {
                 attr(out, name, twips);

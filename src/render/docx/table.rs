@@ -13,9 +13,9 @@
 //! - **Print.** Single 0.5 pt black rules all round and between cells, the
 //!   header row in 黑体 (the 表头 style), cells in 仿宋 (表格文字).
 
-use super::ooxml::ParaProps;
+use super::ooxml::{Indent, ParaProps};
 use super::{Body, Change, Piece, styles};
-use crate::blocks::{Row, Table};
+use crate::blocks::{Row, Run, Table};
 use crate::page::{self, CELL_MARGIN};
 
 /// 0.5 pt, in eighths of a point.
@@ -94,6 +94,7 @@ impl Body<'_> {
                 Some(ps) if !ps.is_empty() => {
                     for p in ps {
                         let pieces = p.iter().map(|r| Piece::whole(r, change));
+                        let props = if centred { props } else { self.hang(props, p) };
                         self.paragraph(props, Change::None, pieces);
                     }
                 }
@@ -102,5 +103,24 @@ impl Body<'_> {
             self.out.push_str("</w:tc>");
         }
         self.out.push_str("</w:tr>");
+    }
+
+    /// `props` with the lines after the first of a numbered item (`1、…`)
+    /// hanging after its number, so the number stands out on its own.
+    /// Twips alone, with no characters, which would win over them.
+    fn hang<'p>(&self, props: ParaProps<'p>, runs: &[Run]) -> ParaProps<'p> {
+        let text = runs.first().map_or("", |r| r.text.as_str());
+        let Some(number) = page::item_number(text) else {
+            return props;
+        };
+        let width = (page::chars_wide(number) * f64::from(self.m.char_width())).round() as i32;
+        ParaProps {
+            ind: Indent {
+                left: Some(width),
+                hanging: Some((width, Some(0))),
+                ..Indent::default()
+            },
+            ..props
+        }
     }
 }
