@@ -207,7 +207,7 @@ fn answer(mut stream: TcpStream, state: &Mutex<State>) -> std::io::Result<()> {
         .filter_map(|l| l.split_once(':'))
         .find(|(name, _)| name.trim().eq_ignore_ascii_case("host"))
         .map(|(_, value)| value);
-    if !host.is_some_and(crate::app::is_local_host) {
+    if !host.is_some_and(crate::server::is_local_host) {
         return respond(&mut stream, "403 Forbidden", "", false);
     }
     let head = match method {
