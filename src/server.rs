@@ -1,6 +1,6 @@
-//! The HTTP server under `unionplan app` (the workbench): axum's router
-//! on hyper's HTTP/1 connections, on a tokio runtime of one thread, bound
-//! to 127.0.0.1 only.
+//! The HTTP server under `unionplan app` (the workbench) and `unionplan
+//! preview`: axum's router on hyper's HTTP/1 connections, on a tokio
+//! runtime of one thread, bound to 127.0.0.1 only.
 //!
 //! Why not `tiny_http`, which served the workbench before: measured, it
 //! has two limits a server on a user's computer cannot have.
@@ -11,6 +11,9 @@
 //! - Its one accepting thread ends for good on an accept error: with
 //!   `ulimit -n 128`, 190 idle connections make `accept` fail with EMFILE
 //!   once, and the workbench never answers again, even after they close.
+//!
+//! (`preview` had a server written by hand, with its own time limit but a
+//! thread per connection as well; it now runs on this one.)
 //!
 //! Here instead:
 //!
@@ -28,7 +31,7 @@
 //!   bound on connections.
 //!
 //! The check that a request comes from this computer ([`is_local_host`])
-//! is here too, for the workbench and `preview`; what else a request must carry is each
+//! is here too, for both servers; what else a request must carry is each
 //! server's own.
 
 use std::net::{SocketAddr, TcpListener};
