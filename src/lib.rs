@@ -35,6 +35,7 @@ pub mod preview;
 pub mod render;
 pub mod rollover;
 pub mod schema;
+mod server;
 pub mod spec;
 pub mod template;
 pub mod text;

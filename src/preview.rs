@@ -2,28 +2,33 @@
 //! re-rendered whenever the spec (or a file it extends, or a template)
 //! changes; the page reloads itself.
 //!
-//! Deliberately small and dependency-free: one thread watches the files by
-//! polling their modification times (four times a second is plenty for a
-//! person editing), one thread per request answers `GET /` with the page
-//! and `GET /version` with a number that changes on every re-render.
-//! Why by hand rather than with an HTTP crate: two fixed answers to local
-//! requests need none of a server framework, and every guard it needs is
-//! a few lines here: only this computer's `Host`, only GET and HEAD, and a
-//! request line with headers of at most 16 KiB arriving within 5 s. A
-//! script added to the preview page only (never to rendered files) asks for
-//! `/version` twice a second and reloads when it changes. Errors in the spec
-//! are shown on the page, with their file, line and column.
+//! One thread watches the files by polling their modification times (four
+//! times a second is plenty for a person editing); the server, the
+//! workbench's (`src/server.rs`, which says why it is no longer written
+//! by hand here), answers `GET /` with the page and `GET /version` with a
+//! number that changes on every re-render. Only this computer's `Host`,
+//! only GET and HEAD, and a request line with headers of at most 16 KiB
+//! arriving within 5 s. A script added to the preview page only (never to
+//! rendered files) asks for `/version` twice a second and reloads when it
+//! changes. Errors in the spec are shown on the page, with their file,
+//! line and column.
 
-use std::io::Write;
-use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime};
 
+use axum::Router;
+use axum::extract::{self, Request};
+use axum::http::{HeaderValue, Method, StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::Response;
+use axum::routing::get;
+
 use crate::load::Loaded;
 use crate::render::Format;
 use crate::template::Templates;
-use crate::{Error, Pipeline, messages, validate};
+use crate::{Error, Pipeline, messages, server, validate};
 
 /// What the server hands out: the current page and its version.
 #[derive(Default)]
@@ -43,10 +48,10 @@ pub fn serve(
     port: u16,
     ready: impl FnOnce(SocketAddr),
 ) -> std::io::Result<()> {
-    let listener = TcpListener::bind(("127.0.0.1", port))?;
+    let listener = server::bind(port)?;
+    let addr = listener.local_addr()?;
     let state = Arc::new(Mutex::new(State::default()));
     let mut watched = render_into(&state, spec, templates_dir);
-    ready(listener.local_addr()?);
 
     let watcher_state = state.clone();
     let (spec, templates_dir) = (spec.to_path_buf(), templates_dir.map(Path::to_path_buf));
@@ -59,13 +64,18 @@ pub fn serve(
         }
     });
 
-    for stream in listener.incoming().flatten() {
-        let state = state.clone();
-        std::thread::spawn(move || {
-            let _ = answer(stream, &state);
-        });
-    }
-    Ok(())
+    let routes = Router::new()
+        .route("/", get(page))
+        .route("/index.html", get(page))
+        .route("/version", get(version))
+        .fallback(not_found)
+        .layer(middleware::from_fn(local_get_only))
+        .with_state(state);
+    let limits = server::Limits {
+        header_bytes: Some(MAX_REQUEST),
+        keep_alive: false,
+    };
+    server::run(listener, routes, limits, || ready(addr))
 }
 
 /// Render the page, store it with a new version, and return what to watch.
@@ -150,107 +160,67 @@ fn with_reload_script(page: &str, version: u64) -> String {
     }
 }
 
-/// The most a request's line and headers may take, and how long they may
-/// take to arrive: a browser sends a few hundred bytes at once, so a client
-/// that sends more, or one byte every few seconds, is not one.
+/// The most a request's line and headers may take: a browser sends a few
+/// hundred bytes, so a client that sends more is not one (refused with a
+/// 431).
 const MAX_REQUEST: usize = 16 * 1024;
-const REQUEST_TIME: Duration = Duration::from_secs(5);
 
-/// The request's line and headers, within [`MAX_REQUEST`] and
-/// [`REQUEST_TIME`] in all (not per read, which a slow client could keep
-/// alive forever); `None` for a request that does not fit.
-fn read_request(stream: &mut TcpStream) -> std::io::Result<Option<String>> {
-    let deadline = std::time::Instant::now() + REQUEST_TIME;
-    let mut buf = Vec::with_capacity(1024);
-    let mut chunk = [0u8; 1024];
-    while !buf.windows(4).any(|w| w == b"\r\n\r\n") && !buf.windows(2).any(|w| w == b"\n\n") {
-        let left = deadline.saturating_duration_since(std::time::Instant::now());
-        if left.is_zero() || buf.len() > MAX_REQUEST {
-            return Ok(None);
-        }
-        stream.set_read_timeout(Some(left))?;
-        match std::io::Read::read(stream, &mut chunk) {
-            Ok(0) => break,
-            Ok(n) => buf.extend_from_slice(&chunk[..n]),
-            Err(e)
-                if matches!(
-                    e.kind(),
-                    std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
-                ) =>
-            {
-                return Ok(None);
-            }
-            Err(e) => return Err(e),
-        }
+type Shared = Arc<Mutex<State>>;
+
+/// Only this computer's pages may read the plan (a page on the web could
+/// otherwise reach it through DNS rebinding), and only read it.
+async fn local_get_only(request: Request, next: Next) -> Response {
+    if !server::from_this_computer(request.headers()) {
+        return answer(StatusCode::FORBIDDEN, "text/plain; charset=utf-8", "");
     }
-    Ok(Some(String::from_utf8_lossy(&buf).into_owned()))
-}
-
-/// Answer one HTTP request: `GET` or `HEAD` of `/` or `/version`, from a
-/// page of this computer.
-fn answer(mut stream: TcpStream, state: &Mutex<State>) -> std::io::Result<()> {
-    stream.set_write_timeout(Some(REQUEST_TIME))?;
-    let Some(request) = read_request(&mut stream)? else {
-        return respond(
-            &mut stream,
-            "431 Request Header Fields Too Large",
+    if !matches!(*request.method(), Method::GET | Method::HEAD) {
+        return answer(
+            StatusCode::METHOD_NOT_ALLOWED,
+            "text/plain; charset=utf-8",
             "",
-            false,
         );
-    };
-    let mut lines = request.lines();
-    let first = lines.next().unwrap_or("");
-    let mut words = first.split_whitespace();
-    let method = words.next().unwrap_or("");
-    let path = words.next().unwrap_or("/");
-    let host = lines
-        .filter_map(|l| l.split_once(':'))
-        .find(|(name, _)| name.trim().eq_ignore_ascii_case("host"))
-        .map(|(_, value)| value);
-    if !host.is_some_and(crate::app::is_local_host) {
-        return respond(&mut stream, "403 Forbidden", "", false);
     }
-    let head = match method {
-        "GET" => false,
-        "HEAD" => true,
-        _ => return respond(&mut stream, "405 Method Not Allowed", "", false),
-    };
-    let (status, kind, body) = {
-        let s = state.lock().expect("the preview state is never poisoned");
-        match path {
-            "/" | "/index.html" => ("200 OK", "text/html; charset=utf-8", s.page.clone()),
-            "/version" => ("200 OK", "text/plain; charset=utf-8", s.version.to_string()),
-            _ => (
-                "404 Not Found",
-                "text/plain; charset=utf-8",
-                messages::preview_not_found().to_string(),
-            ),
-        }
-    };
-    respond_with(&mut stream, status, kind, &body, head)
+    next.run(request).await
 }
 
-/// A response without a body worth reading.
-fn respond(stream: &mut TcpStream, status: &str, body: &str, head: bool) -> std::io::Result<()> {
-    respond_with(stream, status, "text/plain; charset=utf-8", body, head)
+async fn page(extract::State(state): extract::State<Shared>) -> Response {
+    let page = state
+        .lock()
+        .expect("the preview state is never poisoned")
+        .page
+        .clone();
+    answer(StatusCode::OK, "text/html; charset=utf-8", page)
 }
 
-fn respond_with(
-    stream: &mut TcpStream,
-    status: &str,
-    kind: &str,
-    body: &str,
-    head: bool,
-) -> std::io::Result<()> {
-    write!(
-        stream,
-        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
-        body.len()
-    )?;
-    if !head {
-        stream.write_all(body.as_bytes())?;
-    }
-    stream.flush()
+async fn version(extract::State(state): extract::State<Shared>) -> Response {
+    let version = state
+        .lock()
+        .expect("the preview state is never poisoned")
+        .version;
+    answer(
+        StatusCode::OK,
+        "text/plain; charset=utf-8",
+        version.to_string(),
+    )
+}
+
+async fn not_found() -> Response {
+    answer(
+        StatusCode::NOT_FOUND,
+        "text/plain; charset=utf-8",
+        messages::preview_not_found(),
+    )
+}
+
+/// An answer never cached; each on a connection of its own, as the page
+/// asks for `/version` only twice a second.
+fn answer(status: StatusCode, kind: &'static str, body: impl Into<axum::body::Body>) -> Response {
+    let mut response = Response::new(body.into());
+    *response.status_mut() = status;
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(kind));
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
 }
 
 #[cfg(test)]

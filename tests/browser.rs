@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+mod common;
+
 /// A running `unionplan preview`, stopped when dropped.
 struct Server {
     child: Child,
@@ -283,4 +285,41 @@ fn answers_only_local_get_requests_and_bounds_what_it_reads() {
         "{:?}",
         started.elapsed()
     );
+}
+
+/// 300 connections that send nothing hold neither a thread each nor the
+/// preview: the page is answered at once meanwhile, and the server closes
+/// them after its time limit on headers.
+#[test]
+fn idle_connections_neither_stop_the_preview_nor_stay() {
+    use common::crowd;
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("plan.yaml"), SPEC).unwrap();
+    let server = start(dir.path(), "plan.yaml");
+    let addr = server.addr.as_str();
+    let opened = Instant::now();
+    let mut idle = crowd::idle(addr, 300);
+    std::thread::sleep(Duration::from_millis(500));
+
+    let asked = Instant::now();
+    assert!(get(addr, "/").contains("第一版的指导思想。"));
+    let answered = asked.elapsed();
+    eprintln!("with 300 idle connections: answered in {answered:?}");
+    assert!(
+        answered < Duration::from_secs(2),
+        "answered in {answered:?}"
+    );
+    #[cfg(target_os = "linux")]
+    {
+        let threads = crowd::threads(server.child.id()).expect("/proc tells");
+        assert!(threads < 64, "{threads} threads for 300 connections");
+    }
+
+    let closed = crowd::all_closed(&mut idle, opened, crowd::HEADER_TIME * 2).unwrap();
+    eprintln!("300 idle connections closed by the preview after {closed:?}");
+    assert!(
+        closed >= crowd::HEADER_TIME - Duration::from_millis(500),
+        "{closed:?}"
+    );
+    assert!(get(addr, "/version").parse::<u64>().is_ok());
 }

@@ -37,6 +37,15 @@ fn main() {
             "requests_without_the_secret_or_from_elsewhere_are_refused",
             refusals,
         ),
+        Trial::test(
+            "idle_and_slow_clients_neither_stop_the_workbench_nor_stay",
+            idle_and_slow_clients,
+        ),
+        #[cfg(unix)]
+        Trial::test(
+            "out_of_file_descriptors_the_workbench_answers_again",
+            out_of_file_descriptors,
+        ),
         browser,
     ];
     libtest_mimic::run(&args, tests).exit();
@@ -67,8 +76,14 @@ impl Drop for Workbench {
 }
 
 fn start(dir: &Path) -> Workbench {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_unionplan"))
-        .args(["app", "--no-open"])
+    let mut app = Command::new(env!("CARGO_BIN_EXE_unionplan"));
+    app.args(["app", "--no-open"]);
+    start_as(app, dir)
+}
+
+/// `unionplan app --no-open` started by `command`, in `dir`.
+fn start_as(mut command: Command, dir: &Path) -> Workbench {
+    let mut child = command
         .current_dir(dir)
         .env("LANG", "zh_CN.UTF-8")
         .stdout(Stdio::piped())
@@ -248,10 +263,127 @@ fn refusals() -> Result<(), Failed> {
         "POST /api/check?name=a.yaml HTTP/1.1\r\n{host}\r\n{token}\r\nContent-Length: 999999999\r\n\r\n"
     )
     .unwrap();
-    // The answer comes before the body (which never will); read its line.
-    let mut first = String::new();
-    BufReader::new(s).read_line(&mut first).unwrap();
-    assert!(first.starts_with("HTTP/1.1 413"), "{first}");
+    // The answer comes before the body (which never will), and says why.
+    let mut answer = Vec::new();
+    let _ = s.read_to_end(&mut answer);
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(answer.starts_with("HTTP/1.1 413"), "{answer}");
+    assert!(answer.contains("上传的内容 太大了：最多 4 MB"), "{answer}");
+    Ok(())
+}
+
+/// 300 connections that send nothing and one that sends its headers a
+/// byte at a time hold neither a thread each nor the workbench: the page's
+/// requests are answered at once meanwhile, the server closes them all
+/// after its time limit on headers, and answers after as before.
+fn idle_and_slow_clients() -> Result<(), Failed> {
+    use common::crowd;
+    let dir = plan_folder();
+    let bench = start(dir.path());
+    let addr = bench.addr.as_str();
+    let plans = format!(
+        "GET /api/plans HTTP/1.1\r\nHost: {addr}\r\nX-Unionplan-Token: {}",
+        bench.secret
+    );
+    let opened = Instant::now();
+    let mut idle = crowd::idle(addr, 300);
+    let slow = crowd::slow(addr, &plans, Duration::from_secs(20));
+    std::thread::sleep(Duration::from_millis(500));
+
+    let asked = Instant::now();
+    let (status, body) = request(addr, &plans, "");
+    let answered = asked.elapsed();
+    assert_eq!(status, 200, "{body}");
+    assert!(body.contains("青山小学2026.yaml"), "{body}");
+    eprintln!("with 300 idle connections and a slow one: answered in {answered:?}");
+    assert!(
+        answered < Duration::from_secs(2),
+        "answered in {answered:?}"
+    );
+    #[cfg(target_os = "linux")]
+    {
+        let threads = crowd::threads(bench.child.id()).expect("/proc tells");
+        assert!(threads < 64, "{threads} threads for 301 connections");
+    }
+
+    // Closed by the server once its time limit on headers is past, not
+    // held for ever.
+    let closed = crowd::all_closed(&mut idle, opened, crowd::HEADER_TIME * 2)?;
+    eprintln!("300 idle connections closed by the workbench after {closed:?}");
+    assert!(
+        closed >= crowd::HEADER_TIME - Duration::from_millis(500),
+        "{closed:?}"
+    );
+    let cut = slow.join().unwrap();
+    eprintln!("the slow client cut off after {cut:?}");
+    assert!(
+        cut.is_some_and(|t| t < crowd::HEADER_TIME * 2),
+        "the slow client: {cut:?}"
+    );
+
+    let asked = Instant::now();
+    let (status, body) = request(addr, &plans, "");
+    assert_eq!(status, 200, "{body}");
+    assert!(
+        asked.elapsed() < Duration::from_secs(2),
+        "{:?}",
+        asked.elapsed()
+    );
+    Ok(())
+}
+
+/// With 64 file descriptors, 100 connections leave the workbench none for
+/// the next: accepting fails (EMFILE) until some close. Once they have,
+/// the workbench answers again. (tiny_http's accepting thread ended there
+/// for good.)
+#[cfg(unix)]
+fn out_of_file_descriptors() -> Result<(), Failed> {
+    let dir = plan_folder();
+    let mut app = Command::new("sh");
+    app.args([
+        "-c",
+        "ulimit -n 64 && exec \"$0\" app --no-open",
+        env!("CARGO_BIN_EXE_unionplan"),
+    ]);
+    let bench = start_as(app, dir.path());
+    let addr = bench.addr.as_str();
+    let plans = format!(
+        "GET /api/plans HTTP/1.1\r\nHost: {addr}\r\nX-Unionplan-Token: {}",
+        bench.secret
+    );
+    let (status, body) = request(addr, &plans, "");
+    assert_eq!(status, 200, "{body}");
+
+    // The system queues what the workbench cannot accept yet.
+    let crowd: Vec<TcpStream> = (0..100)
+        .map_while(|_| TcpStream::connect(addr).ok())
+        .collect();
+    #[cfg(target_os = "linux")]
+    {
+        let pid = bench.child.id();
+        let started = Instant::now();
+        while common::crowd::open_files(pid).is_some_and(|n| n < 60) {
+            assert!(
+                started.elapsed() < Duration::from_secs(4),
+                "the workbench did not run out of file descriptors: {:?} open",
+                common::crowd::open_files(pid)
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+    std::thread::sleep(Duration::from_millis(500));
+    drop(crowd);
+
+    let asked = Instant::now();
+    TcpStream::connect(addr).map_err(|e| format!("the workbench stopped listening: {e}"))?;
+    let (status, body) = request(addr, &plans, "");
+    let answered = asked.elapsed();
+    eprintln!("out of file descriptors, then the crowd closed: answered in {answered:?}");
+    assert_eq!(status, 200, "{body}");
+    assert!(
+        answered < Duration::from_secs(3),
+        "answered in {answered:?}"
+    );
     Ok(())
 }
 

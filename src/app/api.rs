@@ -4,28 +4,47 @@
 //! memory), `save`, `render` ([`crate::Pipeline::write`], PDFs included),
 //! `file` (a download), `import`, `rollover` and `diff`.
 
-use crate::spec::Choice as _;
-use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
+use axum::body::{Body, HttpBody};
+use axum::http::{HeaderValue, header};
+use http_body_util::BodyExt;
 use serde_json::{Value, json};
-use tiny_http::{Header, Request, Response};
 
 use super::folder::{MAX_FILE, MAX_TEXT};
 use super::{Answer, Query, Workbench, json, percent_encode, text, with_type};
 use crate::diag::{Diagnostic, Severity};
 use crate::messages::{self, Message};
 use crate::render::Format;
-use crate::spec::Period;
+use crate::server;
+use crate::spec::{Choice as _, Period};
 use crate::template::Templates;
 use crate::{Error, Pipeline, write};
 
-pub fn call(
-    bench: &std::sync::Arc<Workbench>,
-    request: &mut Request,
+/// Answer `/api/NAME`: its body, where it takes one, read here without a
+/// thread (a slow upload holds none), then the work on a blocking thread.
+/// GET and HEAD (`get`) read; any other method acts.
+pub async fn call(bench: Arc<Workbench>, name: String, get: bool, q: Query, body: Body) -> Answer {
+    // The requests that send a body, and the most each may send.
+    let limit = match (get, name.as_str()) {
+        (false, "new" | "check" | "save") => Some(MAX_TEXT),
+        (false, "import") => Some(MAX_FILE),
+        _ => None,
+    };
+    let body = match limit {
+        Some(limit) => read_body(body, limit).await,
+        None => Ok(Vec::new()),
+    };
+    server::blocking(move || answer(&bench, &name, get, &q, body)).await
+}
+
+fn answer(
+    bench: &Arc<Workbench>,
     name: &str,
     get: bool,
     q: &Query,
+    body: Result<Vec<u8>, Refusal>,
 ) -> Answer {
     let result = match (get, name) {
         (true, "plans") => plans(bench),
@@ -33,11 +52,11 @@ pub fn call(
         (true, "status") => Ok(status()),
         (true, "plan") => plan(bench, q),
         (true, "file") => return file(bench, q),
-        (false, "new") => body(request, MAX_TEXT).and_then(|b| new_plan(bench, &b)),
-        (false, "check") => body(request, MAX_TEXT).and_then(|b| check(bench, q, &b)),
-        (false, "save") => body(request, MAX_TEXT).and_then(|b| save(bench, q, &b)),
+        (false, "new") => body.and_then(|b| new_plan(bench, &b)),
+        (false, "check") => body.and_then(|b| check(bench, q, &b)),
+        (false, "save") => body.and_then(|b| save(bench, q, &b)),
         (false, "render") => render(bench, q),
-        (false, "import") => body(request, MAX_FILE).and_then(|b| import(bench, q, &b)),
+        (false, "import") => body.and_then(|b| import(bench, q, &b)),
         (false, "rollover") => rollover(bench, q),
         (false, "diff") => diff(bench, q),
         (false, "batch") => start_batch(bench, q),
@@ -77,19 +96,22 @@ fn bad(what: &str) -> Refusal {
     messages::app_bad_request(what).into()
 }
 
-/// The request's body, at most `limit` bytes.
-fn body(request: &mut Request, limit: u64) -> Result<Vec<u8>, Refusal> {
-    if request.body_length().is_some_and(|n| n as u64 > limit) {
-        return Err(messages::app_too_large("上传的内容", limit >> 20).into());
+/// The request's body, at most `limit` bytes: refused at once when its
+/// length says it is larger, else as soon as it grows larger.
+async fn read_body(mut body: Body, limit: u64) -> Result<Vec<u8>, Refusal> {
+    let too_large = || Refusal::from(messages::app_too_large("上传的内容", limit >> 20));
+    if body.size_hint().lower() > limit {
+        return Err(too_large());
     }
     let mut bytes = Vec::new();
-    request
-        .as_reader()
-        .take(limit + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|_| bad("body"))?;
-    if bytes.len() as u64 > limit {
-        return Err(messages::app_too_large("上传的内容", limit >> 20).into());
+    while let Some(frame) = body.frame().await {
+        let frame = frame.map_err(|_| bad("body"))?;
+        if let Some(data) = frame.data_ref() {
+            if (bytes.len() + data.len()) as u64 > limit {
+                return Err(too_large());
+            }
+            bytes.extend_from_slice(data);
+        }
     }
     Ok(bytes)
 }
@@ -422,17 +444,19 @@ pub fn file(bench: &Workbench, q: &Query) -> Answer {
         if inline { "inline" } else { "attachment" },
         percent_encode(&file_name)
     );
-    with_type(Response::from_data(bytes), kind)
-        .with_header(
-            Header::from_bytes("Content-Disposition", disposition).expect("an ASCII header"),
-        )
-        .with_header(
-            Header::from_bytes(
-                "Content-Security-Policy",
-                "sandbox allow-downloads allow-popups; default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:",
-            )
-            .expect("an ASCII header"),
-        )
+    let mut response = with_type(200, bytes, kind);
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_DISPOSITION,
+        HeaderValue::from_str(&disposition).expect("a percent-encoded name is ASCII"),
+    );
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(
+            "sandbox allow-downloads allow-popups; default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:",
+        ),
+    );
+    response
 }
 
 /// `从 Word 文件导入`: the uploaded file, saved beside the plans, imported
@@ -605,7 +629,7 @@ fn batch_state(bench: &Workbench) -> Value {
 /// `一个区的各校计划`: `batch` of a district file of the folder, into the
 /// `out` folder beside it, on a thread of its own; the page follows it
 /// through `GET batch`.
-fn start_batch(bench: &std::sync::Arc<Workbench>, q: &Query) -> Outcome {
+fn start_batch(bench: &Arc<Workbench>, q: &Query) -> Outcome {
     let name = param(q, "name")?;
     let path = bench.folder.file(&name, MAX_TEXT)?;
     let district = match crate::batch::District::read(&path) {

@@ -2,11 +2,21 @@
 //! plan is written, checked as it is typed, seen as it will print and
 //! turned into a Word file, with no command to remember.
 //!
-//! The server answers on 127.0.0.1 only, with `tiny_http` (small and
-//! synchronous: one user on this computer needs no async runtime). Each
-//! request runs the real pipeline in memory ([`crate::parse_spec`],
-//! [`crate::Pipeline`]): the example checks and renders in a few
-//! milliseconds, so the page asks on every pause in typing.
+//! The server answers on 127.0.0.1 only, with axum on hyper and tokio
+//! (`src/server.rs`, shared with `preview`). It replaced `tiny_http`, whose
+//! limits were measured: no time limit on reading a request and a thread
+//! per connection, so idle or slow clients each held a thread for ever;
+//! and an accepting thread that ended for good on an accept error (with
+//! `ulimit -n 128`, 190 idle connections stopped the workbench until it
+//! was restarted). Each request runs the real pipeline in memory
+//! ([`crate::parse_spec`], [`crate::Pipeline`]) on a blocking thread: the
+//! example checks and renders in a few milliseconds, so the page asks on
+//! every pause in typing.
+//!
+//! The routes (`routes`): `GET`/`HEAD` of `/`, `/app.js`, `/app.css`,
+//! `/editor.js` (the page, no secret) and `/files/SECRET/NAME` (a file
+//! shown in the browser); any method of `/api/NAME` (GET and HEAD read,
+//! anything else acts); all else is a 404.
 //!
 //! Nothing on this computer but the workbench's own page may use it:
 //!
@@ -17,18 +27,25 @@
 //!   download link), which only the printed URL holds, after its `#`,
 //!   never sent to a server; no cookie, so another page cannot ride it;
 //! - files are named relative to the folder and confined to it
-//!   ([`folder::Folder`]), read only when ordinary and within size limits.
+//!   ([`folder::Folder`]), read only when ordinary and within size limits,
+//!   and so are request bodies (4 MB of text, 64 MB for an upload).
 
 mod api;
 pub mod folder;
 
-use std::net::{SocketAddr, TcpListener};
+use std::net::SocketAddr;
 use std::path::Path;
 use std::sync::Arc;
 
-use tiny_http::{Header, Method, Request, Response};
+use axum::Router;
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::routing::any;
 
 use crate::messages::{self, Message};
+use crate::server;
 use folder::Folder;
 
 /// The page and what it loads, shipped in the binary: the editor bundle is
@@ -54,18 +71,97 @@ pub struct Workbench {
 /// included.
 pub fn serve(folder: &Path, port: u16, ready: impl FnOnce(&str)) -> Result<(), Message> {
     let folder = Folder::open(folder).map_err(|_| messages::app_not_a_folder(folder.display()))?;
-    let listener = TcpListener::bind(("127.0.0.1", port)).map_err(messages::app_cannot_listen)?;
+    let listener = server::bind(port).map_err(messages::app_cannot_listen)?;
     let addr = listener.local_addr().map_err(messages::app_cannot_listen)?;
-    let server =
-        tiny_http::Server::from_listener(listener, None).map_err(messages::app_cannot_listen)?;
     let bench = Arc::new(Workbench::new(folder, addr));
-    ready(&bench.url(addr));
-    for request in server.incoming_requests() {
-        let bench = bench.clone();
-        // A render or a PDF takes a while; the page stays answered.
-        std::thread::spawn(move || Workbench::answer(&bench, request));
+    let url = bench.url(addr);
+    let limits = server::Limits {
+        header_bytes: None,
+        keep_alive: true,
+    };
+    server::run(listener, routes(bench), limits, || ready(&url))
+        .map_err(messages::app_cannot_listen)
+}
+
+/// Every request the workbench answers. A path it does not know, or a
+/// method a path does not take, is a 404 with a sentence.
+fn routes(bench: Arc<Workbench>) -> Router {
+    // Any method, each handler telling reads from the rest itself: axum's
+    // own answer to another method would be a 405 with an `Allow` header.
+    let asset = |body: &'static str, kind: &'static str| {
+        any(move |method: Method| async move {
+            match reads(&method) {
+                true => asset(body, kind),
+                false => not_found().await,
+            }
+        })
+    };
+    Router::new()
+        .route("/", asset(INDEX, "text/html; charset=utf-8"))
+        .route("/app.js", asset(APP_JS, "text/javascript; charset=utf-8"))
+        .route("/app.css", asset(APP_CSS, "text/css; charset=utf-8"))
+        .route(
+            "/editor.js",
+            asset(EDITOR_JS, "text/javascript; charset=utf-8"),
+        )
+        // A file of the folder at its own path, so that the links of a
+        // batch's index.html to each school's files work; the secret is
+        // the path's first part.
+        .route("/files/", any(files))
+        .route("/files/{*rest}", any(files))
+        .route("/api/", any(call))
+        .route("/api/{*name}", any(call))
+        .fallback(not_found)
+        // Before anything else, the 404s included.
+        .layer(middleware::from_fn_with_state(bench.clone(), guard))
+        .with_state(bench)
+}
+
+/// Refuse what does not come from this computer's page.
+async fn guard(State(bench): State<Arc<Workbench>>, request: Request, next: Next) -> Answer {
+    match bench.guard(request.headers()) {
+        Err(status) => text(status, messages::app_forbidden().text),
+        Ok(()) => next.run(request).await,
     }
-    Ok(())
+}
+
+/// GET and HEAD read; any other method acts.
+fn reads(method: &Method) -> bool {
+    matches!(*method, Method::GET | Method::HEAD)
+}
+
+async fn not_found() -> Answer {
+    text(404, messages::preview_not_found().to_string())
+}
+
+/// `/files/SECRET/NAME`: a file of the folder, shown in the browser.
+async fn files(State(bench): State<Arc<Workbench>>, request: Request) -> Answer {
+    if !reads(request.method()) {
+        return not_found().await;
+    }
+    let path = request.uri().path();
+    let rest = &path["/files/".len()..];
+    let (secret, name) = rest.split_once('/').unwrap_or((rest, ""));
+    let query = Query(vec![
+        ("token".into(), percent_decode(secret)),
+        ("name".into(), percent_decode(name)),
+        ("inline".into(), "1".into()),
+    ]);
+    if !bench.has_secret(request.headers(), &query) {
+        return text(403, messages::app_forbidden().text);
+    }
+    server::blocking(move || api::file(&bench, &query)).await
+}
+
+/// `/api/NAME`: a request of the page, with the secret.
+async fn call(State(bench): State<Arc<Workbench>>, request: Request) -> Answer {
+    let name = request.uri().path()["/api/".len()..].to_string();
+    let query = Query::parse(request.uri().query().unwrap_or(""));
+    let get = reads(request.method());
+    if !bench.has_secret(request.headers(), &query) {
+        return text(403, messages::app_forbidden().text);
+    }
+    api::call(bench, name, get, query, request.into_body()).await
 }
 
 impl Workbench {
@@ -89,21 +185,12 @@ impl Workbench {
         format!("http://127.0.0.1:{}/#{}", addr.port(), self.secret)
     }
 
-    fn answer(self: &Arc<Self>, mut request: Request) {
-        let response = match self.guard(&request) {
-            Err(status) => text(status, messages::app_forbidden().text),
-            Ok(()) => self.route(&mut request),
-        };
-        let _ = request.respond(response);
-    }
-
     /// This computer's `Host`, no foreign `Origin`.
-    fn guard(&self, request: &Request) -> Result<(), u16> {
-        let host = header(request, "Host");
-        if !host.is_some_and(is_local_host) {
+    fn guard(&self, headers: &HeaderMap) -> Result<(), u16> {
+        if !server::from_this_computer(headers) {
             return Err(403);
         }
-        if let Some(origin) = header(request, "Origin")
+        if let Some(origin) = header(headers, "Origin")
             && !self.origins.iter().any(|o| o == origin)
         {
             return Err(403);
@@ -113,8 +200,8 @@ impl Workbench {
 
     /// The secret, from the header or (for download links) the query;
     /// compared in constant time.
-    fn has_secret(&self, request: &Request, query: &Query) -> bool {
-        let given = header(request, "X-Unionplan-Token")
+    fn has_secret(&self, headers: &HeaderMap, query: &Query) -> bool {
+        let given = header(headers, "X-Unionplan-Token")
             .map(str::to_string)
             .or_else(|| query.get("token"));
         given.is_some_and(|g| {
@@ -124,42 +211,6 @@ impl Workbench {
                     .fold(0u8, |acc, (a, b)| acc | (a ^ b))
                     == 0
         })
-    }
-
-    fn route(self: &Arc<Self>, request: &mut Request) -> Response<std::io::Cursor<Vec<u8>>> {
-        let url = request.url().to_string();
-        let (path, query) = url.split_once('?').unwrap_or((&url, ""));
-        let query = Query::parse(query);
-        let get = matches!(request.method(), Method::Get | Method::Head);
-        match (get, path) {
-            (true, "/") => asset(INDEX, "text/html; charset=utf-8"),
-            (true, "/app.js") => asset(APP_JS, "text/javascript; charset=utf-8"),
-            (true, "/app.css") => asset(APP_CSS, "text/css; charset=utf-8"),
-            (true, "/editor.js") => asset(EDITOR_JS, "text/javascript; charset=utf-8"),
-            // A file of the folder at its own path, so that the links of a
-            // batch's index.html to each school's files work; the secret
-            // is the path's first part.
-            (true, p) if p.starts_with("/files/") => {
-                let rest = &p["/files/".len()..];
-                let (secret, name) = rest.split_once('/').unwrap_or((rest, ""));
-                let query = Query(vec![
-                    ("token".into(), percent_decode(secret)),
-                    ("name".into(), percent_decode(name)),
-                    ("inline".into(), "1".into()),
-                ]);
-                if !self.has_secret(request, &query) {
-                    return text(403, messages::app_forbidden().text);
-                }
-                api::file(self, &query)
-            }
-            (_, p) if p.starts_with("/api/") => {
-                if !self.has_secret(request, &query) {
-                    return text(403, messages::app_forbidden().text);
-                }
-                api::call(self, request, &p[5..], get, &query)
-            }
-            _ => text(404, messages::preview_not_found().to_string()),
-        }
     }
 }
 
@@ -230,81 +281,50 @@ pub fn percent_encode(name: &str) -> String {
     out
 }
 
-fn header<'a>(request: &'a Request, name: &'static str) -> Option<&'a str> {
-    request
-        .headers()
-        .iter()
-        .find(|h| h.field.equiv(name))
-        .map(|h| h.value.as_str())
+/// A header's value, where it is text.
+fn header<'a>(headers: &'a HeaderMap, name: &'static str) -> Option<&'a str> {
+    headers.get(name).and_then(|v| v.to_str().ok())
 }
 
-/// Is `host` (the `Host:` header) this computer? Anything else is a page
-/// on the web reaching the server through DNS rebinding.
-pub fn is_local_host(host: &str) -> bool {
-    let host = host.trim();
-    let name = match host.strip_prefix('[') {
-        Some(v6) => v6.split(']').next().unwrap_or(""),
-        None => host.rsplit_once(':').map_or(host, |(name, _)| name),
-    };
-    matches!(
-        name.to_ascii_lowercase().as_str(),
-        "localhost" | "127.0.0.1" | "::1"
-    )
-}
+type Answer = axum::response::Response;
 
-type Answer = Response<std::io::Cursor<Vec<u8>>>;
-
-fn with_type(response: Answer, kind: &str) -> Answer {
+/// An answer of `status` with a body of type `kind`, never cached, never
+/// taken for another type.
+fn with_type(status: u16, body: impl Into<Body>, kind: &'static str) -> Answer {
+    let mut response = Answer::new(body.into());
+    *response.status_mut() = StatusCode::from_u16(status).expect("a valid status code");
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(kind));
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
     response
-        .with_header(Header::from_bytes("Content-Type", kind).expect("an ASCII header"))
-        .with_header(Header::from_bytes("Cache-Control", "no-store").expect("an ASCII header"))
-        .with_header(
-            Header::from_bytes("X-Content-Type-Options", "nosniff").expect("an ASCII header"),
-        )
 }
 
-fn asset(body: &str, kind: &str) -> Answer {
-    with_type(Response::from_data(body.as_bytes().to_vec()), kind).with_header(
-        Header::from_bytes(
-            "Content-Security-Policy",
+fn asset(body: &'static str, kind: &'static str) -> Answer {
+    let mut response = with_type(200, body, kind);
+    response.headers_mut().insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(
             "default-src 'self'; style-src 'self' 'unsafe-inline'; frame-src 'self' blob:; img-src 'self' data: blob:",
-        )
-        .expect("an ASCII header"),
-    )
+        ),
+    );
+    response
 }
 
 fn text(status: u16, body: String) -> Answer {
-    with_type(
-        Response::from_data(body.into_bytes()).with_status_code(status),
-        "text/plain; charset=utf-8",
-    )
+    with_type(status, body, "text/plain; charset=utf-8")
 }
 
 fn json(status: u16, value: &serde_json::Value) -> Answer {
-    with_type(
-        Response::from_data(value.to_string().into_bytes()).with_status_code(status),
-        "application/json; charset=utf-8",
-    )
+    with_type(status, value.to_string(), "application/json; charset=utf-8")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn only_this_computer_is_a_host() {
-        for ok in ["127.0.0.1:8080", "localhost", "[::1]:80", "LOCALHOST:1"] {
-            assert!(is_local_host(ok), "{ok}");
-        }
-        for bad in [
-            "evil.example:8080",
-            "127.0.0.1.evil.example",
-            "",
-            "10.0.0.1",
-        ] {
-            assert!(!is_local_host(bad), "{bad}");
-        }
-    }
 
     #[test]
     fn queries_are_decoded() {
