@@ -299,7 +299,9 @@ impl Default for Style {
     fn default() -> Self {
         Style {
             title_font: "方正小标宋简体".into(),
-            title_fallback_font: "黑体".into(),
+            // 宋体, as Word-made 公文 templates name it: a serif like the
+            // title font, where 黑体 would look like the 一级标题.
+            title_fallback_font: "宋体".into(),
             body_font: "仿宋".into(),
             heading1_font: "黑体".into(),
             heading2_font: "楷体".into(),

@@ -256,8 +256,49 @@ fn footers_number_pages_odd_right_even_left_with_a_page_field() {
 fn the_font_table_names_fallbacks() {
     let (_, docx) = example_docx();
     let fonts = docx_part(&docx, "word/fontTable.xml");
-    assert!(fonts.contains(r#"<w:font w:name="方正小标宋简体"><w:altName w:val="黑体"/>"#));
-    assert!(fonts.contains(r#"<w:font w:name="仿宋"><w:altName w:val="FangSong"/>"#));
+    // 方正小标宋简体's stand-in is 宋体, a serif like it: 黑体 would look
+    // like the 一级标题.
+    assert!(fonts.contains(r#"<w:font w:name="方正小标宋简体"><w:altName w:val="宋体"/>"#));
+    // The fonts Chinese Windows has, described as Word describes them.
+    let doc = roxmltree::Document::parse(&fonts).unwrap();
+    let entry = |name: &str| {
+        doc.descendants()
+            .find(|n| n.has_tag_name((W, "font")) && n.attribute((W, "name")) == Some(name))
+            .unwrap_or_else(|| panic!("{name} in the font table"))
+    };
+    let value = |font: Node, tag: &str, attr: &str| {
+        child(font, tag)
+            .and_then(|e| e.attribute((W, attr)))
+            .map(str::to_string)
+    };
+    for (name, alt, panose, family, pitch) in [
+        (
+            "仿宋",
+            "FangSong",
+            "02010609060101010101",
+            "modern",
+            "fixed",
+        ),
+        ("黑体", "SimHei", "02010609060101010101", "modern", "fixed"),
+        ("楷体", "KaiTi", "02010609060101010101", "modern", "fixed"),
+        ("宋体", "SimSun", "02010600030101010101", "auto", "variable"),
+    ] {
+        let f = entry(name);
+        assert_eq!(value(f, "altName", "val").as_deref(), Some(alt), "{name}");
+        assert_eq!(
+            value(f, "panose1", "val").as_deref(),
+            Some(panose),
+            "{name}"
+        );
+        assert_eq!(value(f, "charset", "val").as_deref(), Some("86"), "{name}");
+        assert_eq!(value(f, "family", "val").as_deref(), Some(family), "{name}");
+        assert_eq!(value(f, "pitch", "val").as_deref(), Some(pitch), "{name}");
+        assert_eq!(
+            value(f, "sig", "csb0").as_deref(),
+            Some("00040001"),
+            "{name}: GB2312"
+        );
+    }
 }
 
 #[test]

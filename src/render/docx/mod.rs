@@ -31,7 +31,8 @@
 //!   the 一字线 7 mm below the text block (GB/T 9704 §7.5): the footer's
 //!   line is exactly as tall as the number and its middle 7 mm down.
 //! - The font table names each font's common alternative (`w:altName`),
-//!   e.g. 方正小标宋简体 → 黑体.
+//!   e.g. 方正小标宋简体 → 宋体, and for the fonts Chinese Windows has the
+//!   panose, pitch and Unicode ranges Word writes.
 //!
 //! # One body writer, plain or with tracked changes
 //!

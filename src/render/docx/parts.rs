@@ -132,21 +132,73 @@ pub fn font_table(style: &Style) -> String {
         if let Some(a) = alt_name {
             xml.push_str(&format!(r#"<w:altName w:val="{}"/>"#, escape(a)));
         }
-        // charset 86 (GB2312) marks a Chinese font; the family tells a
-        // program that lacks the font which kind to substitute.
-        let (charset, family) = if *name == "Times New Roman" {
-            ("00", "roman")
-        } else if is_sans(name) {
-            ("86", "swiss")
-        } else {
-            ("86", "roman")
-        };
-        xml.push_str(&format!(
-            r#"<w:charset w:val="{charset}"/><w:family w:val="{family}"/><w:pitch w:val="variable"/></w:font>"#
-        ));
+        // What Word itself writes of the fonts it knows (panose, family,
+        // pitch and the Unicode ranges in `w:sig`), so Word and WPS
+        // substitute alike on a computer without one; of others, charset
+        // 86 (GB2312) marks a Chinese font and the family says which kind
+        // to substitute.
+        match known_font(name) {
+            Some(f) => xml.push_str(&format!(
+                r#"<w:panose1 w:val="{}"/><w:charset w:val="{}"/><w:family w:val="{}"/><w:pitch w:val="{}"/><w:sig w:usb0="{}" w:usb1="{}" w:usb2="{}" w:usb3="{}" w:csb0="{}" w:csb1="{}"/></w:font>"#,
+                f.panose, f.charset, f.family, f.pitch, f.sig[0], f.sig[1], f.sig[2], f.sig[3], f.sig[4], f.sig[5]
+            )),
+            None => {
+                let family = if is_sans(name) { "swiss" } else { "roman" };
+                xml.push_str(&format!(
+                    r#"<w:charset w:val="86"/><w:family w:val="{family}"/><w:pitch w:val="variable"/></w:font>"#
+                ));
+            }
+        }
     }
     xml.push_str("</w:fonts>");
     xml
+}
+
+/// A font's entry as Word writes it in `word/fontTable.xml`.
+struct KnownFont {
+    panose: &'static str,
+    charset: &'static str,
+    family: &'static str,
+    pitch: &'static str,
+    /// usb0–usb3, csb0, csb1.
+    sig: [&'static str; 6],
+}
+
+/// The fonts Chinese Windows has, as Word describes them: 仿宋, 黑体 and 楷体
+/// are fixed-pitch "modern" faces (every Chinese character one em), 宋体
+/// variable.
+fn known_font(name: &str) -> Option<KnownFont> {
+    const CJK_SIG: [&str; 6] = [
+        "800002BF", "38CF7CFA", "00000016", "00000000", "00040001", "00000000",
+    ];
+    Some(match name {
+        "仿宋" | "仿宋_GB2312" | "黑体" | "楷体" | "楷体_GB2312" => KnownFont {
+            panose: "02010609060101010101",
+            charset: "86",
+            family: "modern",
+            pitch: "fixed",
+            sig: CJK_SIG,
+        },
+        "宋体" => KnownFont {
+            panose: "02010600030101010101",
+            charset: "86",
+            family: "auto",
+            pitch: "variable",
+            sig: [
+                "00000003", "288F0000", "00000016", "00000000", "00040001", "00000000",
+            ],
+        },
+        "Times New Roman" => KnownFont {
+            panose: "02020603050405020304",
+            charset: "00",
+            family: "roman",
+            pitch: "variable",
+            sig: [
+                "E0002EFF", "C000785B", "00000009", "00000000", "400001FF", "FFFF0000",
+            ],
+        },
+        _ => return None,
+    })
 }
 
 /// Gothic (黑体-like) faces, as opposed to the serif 宋/仿宋/楷 ones.
