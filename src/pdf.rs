@@ -28,6 +28,32 @@ use crate::{Error, messages};
 /// The environment variable naming the LibreOffice program to use.
 pub const SOFFICE_VAR: &str = "UNIONPLAN_SOFFICE";
 
+/// The fontconfig set-up LibreOffice runs with on Linux: the system's own,
+/// and for each Chinese font of a 公文 that is missing, the free font
+/// closest to it: the serif Noto Serif CJK (Debian's fonts-noto-cjk) for
+/// 仿宋, 宋体 and 方正小标宋, AR PL UKai (fonts-arphic-ukai) for 楷体, Noto
+/// Sans CJK for 黑体. Without it LibreOffice sets every one of them in one
+/// sans-serif, so the PDF's body looks like its 一级标题. `accept` lists the
+/// stand-in after the font asked for: a real 仿宋, where installed, wins.
+const FONTCONFIG: &str = r#"<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
+<fontconfig>
+  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
+  <alias binding="same"><family>仿宋</family><accept><family>Noto Serif CJK SC</family></accept></alias>
+  <alias binding="same"><family>仿宋_GB2312</family><accept><family>Noto Serif CJK SC</family></accept></alias>
+  <alias binding="same"><family>FangSong</family><accept><family>Noto Serif CJK SC</family></accept></alias>
+  <alias binding="same"><family>宋体</family><accept><family>Noto Serif CJK SC</family></accept></alias>
+  <alias binding="same"><family>SimSun</family><accept><family>Noto Serif CJK SC</family></accept></alias>
+  <alias binding="same"><family>方正小标宋简体</family><accept><family>Noto Serif CJK SC</family></accept></alias>
+  <alias binding="same"><family>方正小标宋_GBK</family><accept><family>Noto Serif CJK SC</family></accept></alias>
+  <alias binding="same"><family>楷体</family><accept><family>AR PL UKai CN</family></accept></alias>
+  <alias binding="same"><family>楷体_GB2312</family><accept><family>AR PL UKai CN</family></accept></alias>
+  <alias binding="same"><family>KaiTi</family><accept><family>AR PL UKai CN</family></accept></alias>
+  <alias binding="same"><family>黑体</family><accept><family>Noto Sans CJK SC</family></accept></alias>
+  <alias binding="same"><family>SimHei</family><accept><family>Noto Sans CJK SC</family></accept></alias>
+</fontconfig>
+"#;
+
 /// Each PDF of a run: where it goes, and whether it was written there.
 pub type Made = Vec<(PathBuf, Result<(), Error>)>;
 
@@ -85,6 +111,14 @@ impl Pdfs {
         let out_dir = self.dir.path().join("pdf");
         let profile = self.dir.path().join("profile");
         let mut command = Command::new(soffice);
+        // Where 仿宋, 宋体 and 楷体 are missing (Linux), the free fonts that
+        // look like them, rather than one sans-serif for everything.
+        if cfg!(all(unix, not(target_os = "macos"))) {
+            let conf = self.dir.path().join("fonts.conf");
+            if std::fs::write(&conf, FONTCONFIG).is_ok() {
+                command.env("FONTCONFIG_FILE", &conf);
+            }
+        }
         command
             .arg(format!("-env:UserInstallation={}", file_url(&profile)))
             .args(["--headless", "--norestore", "--nologo", "--nolockcheck"])

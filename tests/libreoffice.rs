@@ -2,7 +2,8 @@
 //! is checked for its pages, its text and the 22-line page.
 //!
 //! Needs `soffice` (libreoffice-writer-nogui), `pdftotext` and `pdfinfo`
-//! (poppler-utils) and a CJK font (fonts-noto-cjk); `.ci/run` installs them.
+//! (poppler-utils) and the CJK fonts (fonts-noto-cjk, fonts-arphic-ukai);
+//! `.ci/run` installs them.
 //! Without them the test is skipped with the reason printed, except under
 //! CI (the `CI` variable set), where a skip would hide a broken set-up.
 
@@ -30,7 +31,7 @@ fn tools() -> Option<PathBuf> {
         return soffice;
     }
     skip(&format!(
-        "{} not installed (apt-get install libreoffice-writer-nogui fonts-noto-cjk poppler-utils)",
+        "{} not installed (apt-get install libreoffice-writer-nogui fonts-noto-cjk fonts-arphic-ukai poppler-utils)",
         missing.join(", ")
     ));
     None
@@ -701,6 +702,16 @@ fn render_makes_a_pdf_with_the_docx_pages_text_and_embedded_fonts() {
         fonts.iter().all(|(_, embedded)| *embedded),
         "every font embedded: {fonts:?}"
     );
+    // Where 仿宋 and 楷体 are missing, the free fonts closest to them: a
+    // serif body and a 楷体-like （一）, not one sans-serif for all.
+    for wanted in ["NotoSerifCJK", "UKai", "NotoSansCJK"] {
+        assert!(
+            fonts
+                .iter()
+                .any(|(name, _)| name.replace(' ', "").contains(wanted)),
+            "{wanted} in the PDF: {fonts:?}"
+        );
+    }
 }
 
 #[test]
