@@ -203,11 +203,8 @@ impl Pipeline {
     }
 
     /// Render `spec` (read from `spec_path`) in `formats` and put each file
-    /// in `out_dir`, named after the spec ([`write::output_path`]): the one
-    /// way a plan's files are written, for `render` and the workbench.
-    /// Where `formats` asks for a PDF, the DOCX goes to `pdfs`, which makes
-    /// every PDF of the run at its end. Returns each file written, or why
-    /// not; an `Err` means nothing was written (the spec did not render).
+    /// in `out_dir`, named after the spec ([`write::output_path`]), as
+    /// `render` and the workbench write a plan. See [`Pipeline::write_as`].
     pub fn write(
         &self,
         spec: &Spec,
@@ -216,12 +213,32 @@ impl Pipeline {
         formats: &[Format],
         pdfs: Option<&pdf::Pdfs>,
     ) -> Result<Written, Error> {
+        self.write_as(spec, formats, pdfs, write::Durability::Durable, |format| {
+            write::output_path(out_dir, spec_path, format)
+        })
+    }
+
+    /// Render `spec` in `formats` and put each file at `path_of(format)`,
+    /// atomically, with `durability`: the one way a plan's files are
+    /// written, for `render`, `batch` (each school's file names, and
+    /// [`write::Durability::Fast`]) and the workbench. Where `formats` asks
+    /// for a PDF, the DOCX goes to `pdfs`, which makes every PDF of the run
+    /// at its end. Returns each file written, or why not; an `Err` means
+    /// nothing was written (the spec did not render).
+    pub fn write_as(
+        &self,
+        spec: &Spec,
+        formats: &[Format],
+        pdfs: Option<&pdf::Pdfs>,
+        durability: write::Durability,
+        path_of: impl Fn(Format) -> std::path::PathBuf,
+    ) -> Result<Written, Error> {
         let outputs = self.render(spec, &Format::to_render(formats))?;
         let mut written = Vec::new();
         for o in outputs {
             if o.format == Format::Docx {
                 if let Some(pdfs) = pdfs {
-                    let target = write::output_path(out_dir, spec_path, Format::Pdf);
+                    let target = path_of(Format::Pdf);
                     if let Err(e) = pdfs.add(&o.bytes, target.clone()) {
                         written.push((target, Err(e)));
                     }
@@ -230,8 +247,8 @@ impl Pipeline {
                     continue;
                 }
             }
-            let path = write::output_path(out_dir, spec_path, o.format);
-            let result = write::write_atomic(&path, &o.bytes);
+            let path = path_of(o.format);
+            let result = write::write_file(&path, &o.bytes, durability);
             written.push((path, result));
         }
         Ok(written)

@@ -185,8 +185,10 @@ fn render_school(
     pdfs: Option<&Pdfs>,
 ) -> SchoolResult {
     let name = c.school.clone();
-    let outputs = match pipeline.render(spec, &Format::to_render(formats)) {
-        Ok(o) => o,
+    let path_of = |format: Format| c.dir.join(format!("{}.{}", c.stem, format.extension()));
+    // Atomic, but not flushed file by file: see `write::Durability::Fast`.
+    let written = match pipeline.write_as(spec, formats, pdfs, write::Durability::Fast, path_of) {
+        Ok(w) => w,
         Err(e) => {
             return SchoolResult {
                 name,
@@ -198,26 +200,18 @@ fn render_school(
     };
     let mut files = Vec::new();
     let mut errors = Vec::new();
-    let mut pdf = None;
-    let path_of = |format: Format| c.dir.join(format!("{}.{}", c.stem, format.extension()));
-    for o in outputs {
-        if o.format == Format::Docx {
-            if let Some(pdfs) = pdfs {
-                let target = path_of(Format::Pdf);
-                match pdfs.add(&o.bytes, target.clone()) {
-                    Ok(()) => pdf = Some(target),
-                    Err(e) => errors.extend_from_slice(e.problems()),
-                }
-            }
-            if !formats.contains(&Format::Docx) {
-                continue;
-            }
-        }
-        let path = path_of(o.format);
-        // Atomic, but not flushed file by file: see `write::Durability::Fast`.
-        match write::write_file(&path, &o.bytes, write::Durability::Fast) {
+    // The PDF is made at the run's end, unless queueing it failed.
+    let pdf_path = path_of(Format::Pdf);
+    let mut pdf = (pdfs.is_some() && formats.contains(&Format::Pdf)).then(|| pdf_path.clone());
+    for (path, result) in written {
+        match result {
             Ok(()) => files.push(path.strip_prefix(out).unwrap_or(&path).to_path_buf()),
-            Err(e) => errors.extend_from_slice(e.problems()),
+            Err(e) => {
+                if path == pdf_path {
+                    pdf = None;
+                }
+                errors.extend_from_slice(e.problems());
+            }
         }
     }
     SchoolResult {
