@@ -739,3 +739,56 @@ fn a_header_kept_outside_the_file_is_passed_over() {
     check_carried_over(&docx);
     assert!(!docx_part(&docx, "word/_rels/document.xml.rels").contains("example.com"));
 }
+
+/// A template as Word's Insert → Page Number makes it: the PAGE field
+/// inside a content control (`w:sdt`), the number shown "- 2 -"
+/// (`numberInDash`), and a first-page footer with no number that no page
+/// uses (no `w:titlePg`). No warning, and the plan keeps the format.
+#[test]
+fn a_word_made_page_number_footer_is_taken_with_its_format() {
+    let dir = folder();
+    let template = dir.path().join("模板/学校模板.docx");
+    let field = concat!(
+        r#"<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Page Numbers (Bottom of Page)"/>"#,
+        r#"<w:docPartUnique/></w:docPartObj></w:sdtPr><w:sdtContent><w:p>"#,
+        r#"<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGE   \* MERGEFORMAT </w:instrText></w:r>"#,
+        r#"<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>- 1 -</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>"#,
+        r#"</w:p></w:sdtContent></w:sdt>"#
+    );
+    add_part(
+        &template,
+        "footer",
+        "footer1",
+        "rIdF1",
+        field,
+        Some("default"),
+    );
+    add_part(
+        &template,
+        "footer",
+        "footer3",
+        "rIdF3",
+        &paragraph("封面"),
+        None,
+    );
+    rewrite_part(&template, "word/document.xml", |x| {
+        x.replace(
+            "<w:pgSz ",
+            r#"<w:footerReference w:type="first" r:id="rIdF3"/><w:pgSz "#,
+        )
+        .replace(
+            r#"w:gutter="0"/>"#,
+            r#"w:gutter="0"/><w:pgNumType w:fmt="numberInDash"/>"#,
+        )
+    });
+    let run = unionplan(dir.path(), &["render", "plan.yaml", "-f", "docx"]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    assert!(!stderr(&run).contains("页脚里没有页码"), "{}", stderr(&run));
+    let docx = std::fs::read(dir.path().join("out/plan.docx")).unwrap();
+    assert_valid_docx(&docx, "Word 的页码页脚");
+    let document = docx_part(&docx, "word/document.xml");
+    assert!(
+        document.contains(r#"<w:pgNumType w:fmt="numberInDash"/>"#),
+        "{document}"
+    );
+}

@@ -504,12 +504,21 @@ fn document<'a>(
             footers.push((kind, id));
         }
     }
+    // The template's way of showing page numbers ("- 2 -"), where its
+    // footers are the only ones: unionplan's own draw their dashes
+    // themselves, and would show them twice.
+    let ours = [parts::FOOTER_ODD.1, parts::FOOTER_EVEN.1];
+    let page_number_format = m
+        .template
+        .and_then(|t| t.page_number_format.as_deref())
+        .filter(|_| !footers.iter().any(|(_, id)| ours.contains(id)));
     Section {
         headers: &headers,
         footers: &footers,
         title_page,
         page: m.page,
         line_pitch: m.grid,
+        page_number_format,
     }
     .write(&mut out);
     out.push_str("</w:body></w:document>");

@@ -399,6 +399,9 @@ pub struct Section<'a> {
     pub page: super::reference::Page,
     /// `w:docGrid w:type="lines"` with this pitch; none, no grid.
     pub line_pitch: Option<u32>,
+    /// `w:pgNumType w:fmt`: how the PAGE fields show the number
+    /// (`numberInDash` is "- 2 -").
+    pub page_number_format: Option<&'a str>,
 }
 
 impl Section<'_> {
@@ -415,7 +418,6 @@ impl Section<'_> {
             concat!(
                 r#"<w:pgSz w:w="{}" w:h="{}"/>"#,
                 r#"<w:pgMar w:top="{}" w:right="{}" w:bottom="{}" w:left="{}" w:header="{}" w:footer="{}" w:gutter="0"/>"#,
-                r#"<w:cols w:space="425"/>{}"#
             ),
             self.page.width,
             self.page.height,
@@ -425,8 +427,16 @@ impl Section<'_> {
             self.page.left,
             self.page.header,
             self.page.footer,
-            if self.title_page { "<w:titlePg/>" } else { "" },
         );
+        if let Some(fmt) = self.page_number_format {
+            out.push_str("<w:pgNumType");
+            attr(out, "fmt", fmt);
+            out.push_str("/>");
+        }
+        out.push_str(r#"<w:cols w:space="425"/>"#);
+        if self.title_page {
+            out.push_str("<w:titlePg/>");
+        }
         if let Some(pitch) = self.line_pitch {
             let _ = write!(out, r#"<w:docGrid w:type="lines" w:linePitch="{pitch}"/>"#);
         }

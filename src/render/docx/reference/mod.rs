@@ -89,9 +89,12 @@ pub struct Template {
     pub styles: String,
     /// The pitch of its document grid of lines, if it has one.
     pub grid: Option<u32>,
-    /// It has footers, and one of them shows no page number (no `PAGE`
-    /// field): the pages with that footer have none.
+    /// It has footers, and one of them that pages use shows no page
+    /// number (no `PAGE` field): the pages with that footer have none.
     pub footer_without_page: bool,
+    /// How its page numbers are shown (`w:pgNumType w:fmt`, such as
+    /// `numberInDash` for "- 2 -").
+    pub page_number_format: Option<String>,
     /// The parts copied: headers, footers, their relationships and media.
     pub parts: Vec<(String, Vec<u8>)>,
     /// `Override` and `Default` entries for `[Content_Types].xml`.
@@ -233,6 +236,16 @@ fn read(path: &Path) -> Result<Template, Message> {
     let page =
         page.filter(|p| p.width > p.left + p.right + 2000 && p.height > p.top + p.bottom + 2000);
     let title_page = sect.and_then(|s| child(s, "titlePg")).is_some();
+    // Only a format Word knows (ST_NumberFormat's names are letters).
+    let page_number_format = sect
+        .and_then(|s| child(s, "pgNumType"))
+        .and_then(|n| n.attribute((W, "fmt")))
+        .filter(|f| {
+            !f.is_empty()
+                && f.len() <= 40
+                && f.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        })
+        .map(str::to_string);
     let grid = sect
         .and_then(|s| child(s, "docGrid"))
         .filter(|g| {
@@ -335,7 +348,10 @@ fn read(path: &Path) -> Result<Template, Message> {
             // Well-formed, or Word would refuse the whole plan.
             let xml_text = text(xml.clone(), &source)?;
             let part_doc = parse(&xml_text, &shown, &source)?;
-            if kind_tag == "footer" && !has_page_field(&part_doc) {
+            // A first-page footer is unused unless the first page is
+            // different (`w:titlePg`): its lack of a number is no matter.
+            let used = kind != "first" || title_page;
+            if kind_tag == "footer" && used && !has_page_field(&part_doc) {
                 footer_without_page = true;
             }
             let n = copied.len() + 1;
@@ -502,6 +518,7 @@ fn read(path: &Path) -> Result<Template, Message> {
         styles: carried_styles,
         grid,
         footer_without_page,
+        page_number_format,
         parts,
         content_types,
         relationships: relationships_out,
