@@ -6,7 +6,7 @@
 
 use unicode_width::UnicodeWidthStr;
 
-use crate::blocks::Table;
+use crate::blocks::{Run, Table};
 use crate::spec::{SignatureLayout, Style};
 
 /// A4 in twips (1/20 pt), and the GB/T 9704 margins.
@@ -100,36 +100,75 @@ pub fn item_number(text: &str) -> Option<&str> {
     (digits > 0 && text[digits..].starts_with('、')).then(|| &text[..digits + '、'.len_utf8()])
 }
 
-/// How wide `text` must be kept on one line, in characters: a numbered
-/// line's number and its longest word that must not break, a date
-/// (`10月29日`) or a name (`女工委员`), the words parted where a list of
-/// them parts (、，, and spaces); a line with no number (a month, one
-/// name) whole.
+/// How wide a cell's line is, in characters, digits counted at 0.8 of a
+/// character, not half: the fonts that stand in for 仿宋 where it is
+/// missing (LibreOffice's on Linux, a browser's) draw digits wider and
+/// space them off Chinese characters (measured: 10月29日 takes 5.2
+/// characters through LibreOffice).
+fn cell_chars(s: &str) -> f64 {
+    chars_wide(s) + 0.3 * s.chars().filter(char::is_ascii_digit).count() as f64
+}
+
+/// How wide a column must be so that `text` breaks no word: its longest
+/// date (`10月29日`) or name (`女工委员`), the words parted where a list of
+/// them parts (、，, and spaces), or its item number. A line with no number
+/// (a month, one name) is one word.
 pub fn unbreakable_chars(text: &str) -> f64 {
-    // A digit counted at 3/4 of a character, not half: the fonts that
-    // stand in for 仿宋 where it is missing (LibreOffice's on Linux, a
-    // browser's) draw digits wider and space them off Chinese characters.
-    let wide =
-        |s: &str| chars_wide(s) + 0.25 * s.chars().filter(char::is_ascii_digit).count() as f64;
     let Some(number) = item_number(text) else {
-        return wide(text);
+        return cell_chars(text);
     };
-    let longest = text[number.len()..]
+    text[number.len()..]
         .split(['、', '，', ',', ' ', '；', '/'])
-        .map(wide)
-        .fold(0.0, f64::max);
-    wide(number) + longest
+        .map(cell_chars)
+        .fold(cell_chars(number), f64::max)
+}
+
+/// How many characters of body text a column `width` twips wide holds.
+pub fn column_chars(width: u32, char_width: u32) -> f64 {
+    f64::from(width.saturating_sub(2 * CELL_MARGIN + SLACK)) / f64::from(char_width.max(1))
+}
+
+/// A cell's line `runs` as set in a column of `chars` characters: a
+/// numbered line (`1、10月29日`) too wide for it goes on after a line break
+/// behind its number, so it is the number that stands apart, never half a
+/// date or a name, whatever the font.
+pub fn cell_line(runs: &[Run], chars: f64) -> std::borrow::Cow<'_, [Run]> {
+    let text: String = runs.iter().map(|r| r.text.as_str()).collect();
+    let number = match (runs.first(), item_number(&text)) {
+        (Some(first), Some(n)) if first.text.starts_with(n) && cell_chars(&text) > chars => n,
+        _ => return std::borrow::Cow::Borrowed(runs),
+    };
+    let first = &runs[0];
+    let mut out = vec![
+        Run {
+            text: number.to_string(),
+            ..first.clone()
+        },
+        Run {
+            line_break: true,
+            ..Run::default()
+        },
+    ];
+    if first.text.len() > number.len() {
+        out.push(Run {
+            text: first.text[number.len()..].to_string(),
+            ..first.clone()
+        });
+    }
+    out.extend(runs[1..].iter().cloned());
+    std::borrow::Cow::Owned(out)
 }
 
 /// Each column's width of table `t`, in twips, adding up to `text_width`;
 /// `char_width` is how far a character of body text advances. A centred
 /// column (月份, 时间, 负责人) is as wide as its longest line, between
 /// [`MIN_CHARS`] and [`MAX_CHARS`] characters, and never narrower than its
-/// header or than what must not break: an item's number with a date or a
-/// name ([`unbreakable_chars`]), so no cell reads `3月8/日` or `女工/委员`.
-/// The other columns (工作内容) share the rest, which is at least
-/// [`TEXT_SHARE`] per cent of the table: the widest short columns give up
-/// a character at a time until it is, down to what they must keep.
+/// header or than a date or a name in it ([`unbreakable_chars`]), so no
+/// cell reads `3月8/日` or `女工/委员`; a numbered line wider than its
+/// column goes on after its number ([`cell_line`]). The other columns
+/// (工作内容) share the rest, which is at least [`TEXT_SHARE`] per cent of
+/// the table: the widest short columns give up a character at a time until
+/// it is, down to what they must keep.
 pub fn column_widths(t: &Table, columns: usize, text_width: u32, char_width: u32) -> Vec<u32> {
     let margins = 2 * CELL_MARGIN + SLACK;
     // Characters of text, two columns of width to one Chinese character.
@@ -327,17 +366,14 @@ mod tests {
         t4.centred = vec![true, false, true, true];
         t4.rows[0].cells.push(cell(&["时间"]));
         t4.rows[1].cells.push(cell(&["1、10月29日"]));
-        // Four columns: the short ones keep what must not break (the
-        // month, 1、 and a name, 1、 and a date) and 工作内容 takes the rest.
+        // Four columns: the short ones give way to the text, down to the
+        // month, a name and a date they hold (1、 then goes on its own).
         let w = column_widths(&t4, 4, 8844, 315);
         assert_eq!(w.iter().sum::<u32>(), 8844);
         assert_eq!(w[0], 4 * 315 + m, "the month keeps its four characters");
-        assert_eq!(w[2], 6 * 315 + m, "1、女工委员 never wraps: {w:?}");
-        assert_eq!(w[3], 7 * 315 + m, "1、10月29日 never wraps: {w:?}");
-        // With room to spare, the short columns give way to the text.
-        t4.rows[1].cells[2] = cell(&["1、工会主席、女工委员、工会副主席"]);
-        let w = column_widths(&t4, 4, 8844, 315);
-        assert_eq!(w[2], 7 * 315 + m, "1、 and 工会副主席, parted at 、: {w:?}");
+        assert_eq!(w[2], 4 * 315 + m, "女工委员 never breaks: {w:?}");
+        assert_eq!(w[3], 6 * 315 + m, "10月29日 never breaks: {w:?}");
+        assert!(w[1] > 8844 * 2 / 5, "{w:?}");
     }
 
     /// Where each line starts, in characters from the right edge.
@@ -393,12 +429,29 @@ mod tests {
         assert_eq!(item_number("12、工会"), Some("12、"));
         assert_eq!(item_number("3月8日"), None);
         assert_eq!(item_number("、"), None);
-        // 1、 is one and a half characters and 10月29日 four, digits
-        // counted at 3/4 of a character for the fonts that stand in.
-        assert_eq!(unbreakable_chars("1、10月29日"), 6.75);
-        assert_eq!(unbreakable_chars("1、工会主席、副主席"), 5.75);
+        // 10月29日 is four characters, its digits counted at 0.8 of one
+        // for the fonts that stand in: 5.2.
+        assert!((unbreakable_chars("1、10月29日") - 5.2).abs() < 1e-9);
+        assert_eq!(unbreakable_chars("1、工会主席、副主席"), 4.0);
         assert_eq!(unbreakable_chars("女工委员"), 4.0);
         assert_eq!(unbreakable_chars("七、八月"), 4.0);
+        // Too wide for six characters: the date goes on after the number.
+        let line = [Run {
+            text: "1、10月29日".into(),
+            ..Run::default()
+        }];
+        let set = cell_line(&line, 6.0);
+        let texts: Vec<(&str, bool)> = set
+            .iter()
+            .map(|r| (r.text.as_str(), r.line_break))
+            .collect();
+        assert_eq!(texts, [("1、", false), ("", true), ("10月29日", false)]);
+        assert_eq!(cell_line(&line, 7.0).len(), 1, "room for all of it");
+        assert_eq!(
+            cell_line(&line, 6.0).len(),
+            3,
+            "with its number, seven characters"
+        );
     }
 
     #[test]
@@ -433,14 +486,17 @@ mod tests {
         };
         let cw = char_width_twips(&Style::default());
         let widths = column_widths(&t, 4, TEXT_WIDTH, cw);
-        let chars = |w: u32| f64::from(w - 2 * CELL_MARGIN - SLACK) / f64::from(cw);
+        let chars = |w: u32| column_chars(w, cw);
+        assert!(chars(widths[0]) >= 2.0, "月份: {widths:?}");
+        assert!(chars(widths[2]) >= 5.0, "时间 holds 10月29日: {widths:?}");
         assert!(
-            chars(widths[2]) >= 6.0,
-            "时间 holds 1、10月29日: {widths:?}"
+            chars(widths[3]) >= 5.0,
+            "负责人 holds 工会副主席: {widths:?}"
         );
+        let others = [widths[0], widths[2], widths[3]];
         assert!(
-            chars(widths[3]) >= 6.5,
-            "负责人 holds 2、工会副主席: {widths:?}"
+            others.iter().all(|&w| w * 3 / 2 < widths[1]),
+            "工作内容 the widest by far: {widths:?}"
         );
         assert_eq!(widths.iter().sum::<u32>(), TEXT_WIDTH);
     }

@@ -99,9 +99,10 @@ fn table(out: &mut String, t: &Table, style: &Style) {
     out.push_str("<table class=\"schedule\">\n");
     let columns = t.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
     let text_width = page::TEXT_WIDTH;
-    let widths = page::column_widths(t, columns, text_width, page::char_width_twips(style));
+    let char_width = page::char_width_twips(style);
+    let widths = page::column_widths(t, columns, text_width, char_width);
     out.push_str("<colgroup>");
-    for w in widths {
+    for &w in &widths {
         let share = f64::from(w) * 100.0 / f64::from(text_width);
         out.push_str(&format!("<col style=\"width: {share:.1}%\">"));
     }
@@ -135,7 +136,13 @@ fn table(out: &mut String, t: &Table, style: &Style) {
                         }
                         None => out.push_str("<p>"),
                     }
-                    runs_into(out, p);
+                    if centred {
+                        let chars =
+                            page::column_chars(widths.get(i).copied().unwrap_or(0), char_width);
+                        runs_into(out, &page::cell_line(p, chars));
+                    } else {
+                        runs_into(out, p);
+                    }
                     out.push_str("</p>");
                 }
                 out.push_str("</");

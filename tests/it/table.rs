@@ -80,10 +80,11 @@ fn the_docx_table_fits_the_text_block_and_repeats_its_header() {
         .collect();
     assert_eq!(grid.len(), 4);
     assert_eq!(grid.iter().sum::<u32>(), TEXT_WIDTH);
-    // 时间 and 负责人 as wide as their longest number and date or name
-    // (1、3月6日, 1、女工委员: six characters, digits counted wide, with
-    // 216 twips of cell margins and 60 of slack); 工作内容 the rest.
-    assert_eq!(grid[2..], [6 * 315 + 276, 6 * 315 + 276], "{grid:?}");
+    // 时间 and 负责人 give way to 工作内容 down to their longest date or
+    // name (3月6日, digits counted wide, and 女工委员: four characters, with
+    // 216 twips of cell margins and 60 of slack); their numbers then go on
+    // lines of their own.
+    assert_eq!(grid[2..], [4 * 315 + 276, 4 * 315 + 276], "{grid:?}");
     assert!(
         grid.iter().all(|&w| w <= grid[1]),
         "工作内容 is the widest: {grid:?}"

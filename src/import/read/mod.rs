@@ -237,11 +237,18 @@ impl PerItem {
 }
 
 fn per_item(cell: &[String]) -> Option<PerItem> {
-    let lines: Vec<&str> = cell
-        .iter()
-        .map(|l| l.trim())
-        .filter(|l| !l.is_empty())
-        .collect();
+    // A number on a line of its own leads the next line: unionplan breaks
+    // `1、10月29日` after its number where the column is too narrow.
+    let mut lines: Vec<String> = Vec::new();
+    for l in cell.iter().map(|l| l.trim()).filter(|l| !l.is_empty()) {
+        match lines.last_mut() {
+            Some(last) if crate::page::item_number(last).is_some_and(|n| n.len() == last.len()) => {
+                last.push_str(l)
+            }
+            _ => lines.push(l.to_string()),
+        }
+    }
+    let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
     if lines.is_empty() {
         return None;
     }

@@ -92,9 +92,15 @@ impl Body<'_> {
             let paragraphs = row.cells.get(i).map(|c| c.paragraphs.as_slice());
             match paragraphs {
                 Some(ps) if !ps.is_empty() => {
+                    let chars = page::column_chars(width, self.m.char_width());
                     for p in ps {
-                        let pieces = p.iter().map(|r| Piece::whole(r, change));
                         let props = if centred { props } else { self.hang(props, p) };
+                        let line = if centred {
+                            page::cell_line(p, chars)
+                        } else {
+                            p.into()
+                        };
+                        let pieces = line.iter().map(|r| Piece::whole(r, change));
                         self.paragraph(props, Change::None, pieces);
                     }
                 }
