@@ -222,6 +222,18 @@ pub fn tool(name: &str) -> Option<PathBuf> {
 
 /// Say why a real-client check is skipped; under CI (the `CI` variable
 /// set) a skip would hide a broken set-up, so it fails instead.
+/// `UPDATE_GOLDEN=1`: rewrite the golden files with what the code makes
+/// now, after a change made on purpose. Refused under CI, where rewriting
+/// them would make every comparison pass.
+pub fn update_golden() -> bool {
+    let asked = std::env::var_os("UPDATE_GOLDEN").is_some();
+    assert!(
+        !(asked && std::env::var_os("CI").is_some()),
+        "UPDATE_GOLDEN under CI would rewrite the files the tests compare with"
+    );
+    asked
+}
+
 pub fn skip(reason: &str) {
     assert!(
         std::env::var_os("CI").is_none(),

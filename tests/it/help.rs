@@ -44,7 +44,7 @@ fn every_help_page_is_in_chinese_and_as_recorded() {
             "{}.txt",
             if name.is_empty() { "unionplan" } else { name }
         ));
-        if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        if update_golden() {
             std::fs::create_dir_all(&dir).unwrap();
             std::fs::write(&file, &text).unwrap();
         }

@@ -106,15 +106,17 @@ fn fixtures() -> PathBuf {
     repo().join("tests/import")
 }
 
-/// Real plans as published on the web, when a folder of them is given in
+/// Real plans as published on the web, in a folder named by
 /// UNIONPLAN_SEEDS: every plan of every file keeps 98% of its sentences.
-/// The counts it prints are for a person to check against the files.
+/// The counts it prints are for a person to check against the files. The
+/// plans are not the project's to ship, so it runs only when asked
+/// (`UNIONPLAN_SEEDS=DIR cargo test -- --ignored real_plans`), and shows as
+/// ignored otherwise, never as passed.
 #[test]
+#[ignore = "needs UNIONPLAN_SEEDS, a folder of real plans from the web"]
 fn real_plans_from_a_folder_keep_their_sentences() {
-    let Some(dir) = std::env::var_os("UNIONPLAN_SEEDS") else {
-        eprintln!("skipped: set UNIONPLAN_SEEDS to a folder of real plans to measure them");
-        return;
-    };
+    let dir = std::env::var_os("UNIONPLAN_SEEDS")
+        .expect("UNIONPLAN_SEEDS names the folder of real plans to measure");
     let dir = PathBuf::from(dir);
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap()

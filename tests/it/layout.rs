@@ -144,7 +144,7 @@ fn user_text_cannot_break_the_markdown_structure() {
 /// Compare with the committed copy; `UPDATE_GOLDEN=1 cargo test` rewrites it.
 fn golden(name: &str, actual: &str) {
     let path = repo().join("tests/golden").join(name);
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+    if update_golden() {
         std::fs::write(&path, actual).unwrap();
     }
     let want = std::fs::read_to_string(&path)

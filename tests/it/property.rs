@@ -386,3 +386,42 @@ proptest! {
         }
     }
 }
+
+/// proptest reads the seeds of failures it once found from
+/// `tests/proptest-regressions/NAME.txt` for `tests/it/NAME.rs` (the
+/// folder beside the one holding `main.rs`); a seed file anywhere else is
+/// never read, and the case it records never runs again.
+#[test]
+fn every_proptest_seed_file_is_where_proptest_reads_it() {
+    let tests = repo().join("tests");
+    let mut misplaced = Vec::new();
+    let mut stack = vec![tests.clone()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            let read = path.parent() == Some(tests.join("proptest-regressions").as_path())
+                && name
+                    .strip_suffix(".txt")
+                    .is_some_and(|stem| tests.join("it").join(format!("{stem}.rs")).is_file());
+            if name.ends_with(".proptest-regressions")
+                || (path.starts_with(tests.join("proptest-regressions")) && !read)
+            {
+                misplaced.push(path);
+            }
+        }
+    }
+    assert!(
+        misplaced.is_empty(),
+        "seed files proptest never reads: {misplaced:?}"
+    );
+    // And the ones it reads hold seeds.
+    for name in ["import.txt", "property.txt"] {
+        let text = std::fs::read_to_string(tests.join("proptest-regressions").join(name)).unwrap();
+        assert!(text.lines().any(|l| l.starts_with("cc ")), "{name}");
+    }
+}

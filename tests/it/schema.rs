@@ -7,7 +7,7 @@ use unionplan::spec::fields;
 fn the_committed_schema_is_the_generated_one() {
     let path = repo().join(unionplan::schema::FILE);
     let generated = unionplan::schema::text_form();
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+    if update_golden() {
         std::fs::write(&path, &generated).unwrap();
     }
     let committed = std::fs::read_to_string(&path).unwrap();
