@@ -23,6 +23,7 @@ pub mod diag;
 pub mod diff;
 pub mod import;
 pub mod init;
+pub mod input;
 pub mod layout;
 pub mod load;
 pub mod markup;
@@ -223,8 +224,11 @@ impl Pipeline {
     /// written, for `render`, `batch` (each school's file names, and
     /// [`write::Durability::Fast`]) and the workbench. Where `formats` asks
     /// for a PDF, the DOCX goes to `pdfs`, which makes every PDF of the run
-    /// at its end. Returns each file written, or why not; an `Err` means
-    /// nothing was written (the spec did not render).
+    /// at its end. No file is written over one the plan was made from (its
+    /// spec, the files it extends, its roster, its Word template, the user's
+    /// templates): such a name is refused before anything is written.
+    /// Returns each file written, or why not; an `Err` means nothing was
+    /// written (the spec did not render, or an output was an input).
     pub fn write_as(
         &self,
         spec: &Spec,
@@ -233,6 +237,13 @@ impl Pipeline {
         durability: write::Durability,
         path_of: impl Fn(Format) -> std::path::PathBuf,
     ) -> Result<Written, Error> {
+        let mut inputs = write::Inputs::new();
+        inputs.add_spec(spec);
+        for path in self.reference_doc.iter().chain(self.templates.files()) {
+            inputs.add(path);
+        }
+        let targets: Vec<_> = formats.iter().map(|&f| path_of(f)).collect();
+        inputs.check(targets.iter().map(std::path::PathBuf::as_path))?;
         let outputs = self.render(spec, &Format::to_render(formats))?;
         let mut written = Vec::new();
         for o in outputs {

@@ -171,7 +171,7 @@ impl Pdfs {
                 let made = out_dir
                     .join(docx.file_stem().unwrap_or_default())
                     .with_extension("pdf");
-                let result = match std::fs::read(&made) {
+                let result = match crate::input::read(&made, crate::input::Kind::Pdf) {
                     Ok(bytes) if bytes.starts_with(b"%PDF") => {
                         write::write_file(&target, &bytes, durability)
                     }

@@ -16,7 +16,7 @@ use tera::{Context, Kwargs, State, Tera, Value};
 use crate::layout::Plan;
 use crate::markup;
 use crate::spec::Style;
-use crate::{Error, messages};
+use crate::{Error, input, messages};
 
 /// File name of the layout template.
 pub const MARKDOWN: &str = "plan.md";
@@ -43,6 +43,8 @@ pub struct Templates {
     html_name: String,
     index_name: String,
     preview_error_name: String,
+    /// The user's template files in use, which no output may replace.
+    files: Vec<PathBuf>,
 }
 
 impl Templates {
@@ -100,18 +102,24 @@ impl Templates {
         });
 
         let mut names = Vec::new();
+        let mut files = Vec::new();
         for (file, builtin) in [
             (MARKDOWN, BUILTIN_MARKDOWN),
             (HTML, BUILTIN_HTML),
             (INDEX, BUILTIN_INDEX),
             (PREVIEW_ERROR, BUILTIN_PREVIEW_ERROR),
         ] {
-            let user = dir.map(|d| d.join(file)).filter(|p| p.is_file());
+            // Whatever is there under the name is the user's template: a
+            // folder or a FIFO there is refused, not passed over.
+            let user = dir
+                .map(|d| d.join(file))
+                .filter(|p| p.symlink_metadata().is_ok());
             let (name, source) = match user {
                 Some(path) => {
-                    let text = std::fs::read_to_string(&path).map_err(|e| {
+                    let text = input::read_utf8(&path, input::Kind::Template).map_err(|e| {
                         Error::template(messages::template_unreadable(path.display(), e))
                     })?;
+                    files.push(path.clone());
                     (path.display().to_string(), text)
                 }
                 None => (file.to_string(), builtin.to_string()),
@@ -128,7 +136,13 @@ impl Templates {
             html_name,
             index_name,
             preview_error_name,
+            files,
         })
+    }
+
+    /// The user's template files in use (none for the built-in ones).
+    pub fn files(&self) -> &[PathBuf] {
+        &self.files
     }
 
     /// The plan as Markdown: the layout step shared by every format.

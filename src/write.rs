@@ -21,6 +21,83 @@ pub fn output_path(dir: &Path, spec: &Path, format: Format) -> PathBuf {
     dir.join(format!("{stem}.{}", format.extension()))
 }
 
+/// The files a run reads: specs, the files they extend, district files,
+/// rosters, the school's Word template, user templates. No output of the
+/// run may be one of them: a `render -o .` next to a template named like the
+/// spec, a `batch --flat -o .` beside its roster, or `diff --docx` onto the
+/// spec a plan extends would replace the user's own file with a generated
+/// one. Commands collect their inputs here and ask [`Inputs::check`] about
+/// every output before they write anything.
+#[derive(Debug, Default, Clone)]
+pub struct Inputs(Vec<(String, PathBuf)>);
+
+impl Inputs {
+    pub fn new() -> Inputs {
+        Inputs::default()
+    }
+
+    /// Add a file read by the run.
+    pub fn add(&mut self, path: &Path) {
+        if let Some(key) = file_key(path) {
+            if !self.0.iter().any(|(k, _)| *k == key) {
+                self.0.push((key, path.to_path_buf()));
+            }
+        }
+    }
+
+    /// Add everything `spec` was made from: its file, the files it extends
+    /// and the school's Word template it names.
+    pub fn add_spec(&mut self, spec: &crate::spec::Spec) {
+        for path in spec.files.iter().chain(&spec.style.reference_doc) {
+            self.add(path);
+        }
+    }
+
+    /// The input `output` would replace, if any.
+    pub fn replaced_by(&self, output: &Path) -> Option<&Path> {
+        let key = file_key(output)?;
+        self.0
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, p)| p.as_path())
+    }
+
+    /// Refuse `outputs` if any is an input, naming both.
+    pub fn check<'a>(&self, outputs: impl IntoIterator<Item = &'a Path>) -> Result<(), Error> {
+        let problems: Vec<_> = outputs
+            .into_iter()
+            .filter_map(|out| {
+                let input = self.replaced_by(out)?;
+                Some(crate::diag::Diagnostic::general(messages::output_is_input(
+                    out.display(),
+                    input.display(),
+                )))
+            })
+            .collect();
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(Error::Invalid(problems))
+        }
+    }
+}
+
+/// A file's name as the file system knows it: its real folder (links
+/// followed) and its name, case folded, since Windows and macOS treat
+/// `Plan.docx` and `plan.docx` as one file. An existing file that is a link
+/// is known by its target.
+pub fn file_key(path: &Path) -> Option<String> {
+    let real = match path.canonicalize() {
+        Ok(p) => p,
+        Err(_) => {
+            let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
+            let dir = dir.unwrap_or(Path::new(".")).canonicalize().ok()?;
+            dir.join(path.file_name()?)
+        }
+    };
+    Some(real.to_string_lossy().to_lowercase())
+}
+
 /// Whether a file is flushed to the disk before it replaces the old one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Durability {

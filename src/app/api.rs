@@ -15,6 +15,7 @@ use serde_json::{Value, json};
 use super::folder::{MAX_FILE, MAX_TEXT};
 use super::{Answer, Query, Workbench, json, percent_encode, text, with_type};
 use crate::diag::{Diagnostic, Severity};
+use crate::input::Kind;
 use crate::messages::{self, Message};
 use crate::render::Format;
 use crate::server;
@@ -141,7 +142,8 @@ fn today() -> chrono::NaiveDate {
 /// each; district files are marked as such.
 fn plans(bench: &Workbench) -> Outcome {
     let mut found = Vec::new();
-    let entries = std::fs::read_dir(bench.folder.root()).map_err(|e| messages::cannot_read(&e))?;
+    let entries =
+        std::fs::read_dir(bench.folder.root()).map_err(|e| messages::cannot_read(&e.into()))?;
     for entry in entries.flatten() {
         let path = entry.path();
         let is_yaml = path
@@ -150,7 +152,7 @@ fn plans(bench: &Workbench) -> Outcome {
         let Some(name) = bench.folder.name_of(&path).filter(|_| is_yaml) else {
             continue;
         };
-        let Ok((_, bytes)) = bench.folder.read(&name, MAX_TEXT) else {
+        let Ok((_, bytes)) = bench.folder.read(&name, Kind::Spec) else {
             continue;
         };
         let modified = entry
@@ -262,7 +264,7 @@ fn first_message(e: Error) -> Message {
 
 fn plan(bench: &Workbench, q: &Query) -> Outcome {
     let name = param(q, "name")?;
-    let (path, bytes) = bench.folder.read(&name, MAX_TEXT)?;
+    let (path, bytes) = bench.folder.read(&name, Kind::Spec)?;
     let source = crate::load::Source::from_bytes(&path, &bytes).map_err(|d| Message {
         code: d.code,
         text: d.message.clone(),
@@ -337,7 +339,7 @@ fn save(bench: &Workbench, q: &Query, body: &[u8]) -> Outcome {
     let path = bench.folder.path(&name)?;
     let force = q.get("force").as_deref() == Some("1");
     if !force {
-        let on_disk = match bench.folder.read(&name, MAX_TEXT) {
+        let on_disk = match bench.folder.read(&name, Kind::Spec) {
             Ok((_, bytes)) => Some(version(&bytes)),
             Err(m) if m.code == "app_not_found" => None,
             Err(m) => return Err(m.into()),
@@ -362,7 +364,7 @@ fn render(bench: &Workbench, q: &Query) -> Outcome {
         Some("md") => Format::Markdown,
         _ => return Err(bad("format")),
     };
-    let path = bench.folder.file(&name, MAX_TEXT)?;
+    let path = bench.folder.file(&name, Kind::Spec)?;
     let out_dir = path.parent().unwrap_or(bench.folder.root()).join("out");
     let pdfs = if format == Format::Pdf {
         Some(crate::pdf::Pdfs::new().map_err(first_message)?)
@@ -422,7 +424,7 @@ pub fn file(bench: &Workbench, q: &Query) -> Answer {
     let Some(name) = q.get("name") else {
         return refused(messages::app_bad_request("name"));
     };
-    let (path, bytes) = match bench.folder.read(&name, MAX_FILE) {
+    let (path, bytes) = match bench.folder.read(&name, Kind::Import) {
         Ok(f) => f,
         Err(m) => return refused(m),
     };
@@ -515,7 +517,7 @@ fn import(bench: &Workbench, q: &Query, body: &[u8]) -> Outcome {
 fn rollover(bench: &Workbench, q: &Query) -> Outcome {
     let name = param(q, "name")?;
     let year: i32 = param(q, "year")?.parse().map_err(|_| bad("year"))?;
-    let (path, bytes) = bench.folder.read(&name, MAX_TEXT)?;
+    let (path, bytes) = bench.folder.read(&name, Kind::Spec)?;
     let source = crate::load::Source::from_bytes(&path, &bytes).map_err(|d| Message {
         code: d.code,
         text: d.message.clone(),
@@ -544,8 +546,8 @@ fn rollover(bench: &Workbench, q: &Query) -> Outcome {
 fn diff(bench: &Workbench, q: &Query) -> Outcome {
     let old_name = param(q, "old")?;
     let new_name = param(q, "new")?;
-    let old_path = bench.folder.file(&old_name, MAX_TEXT)?;
-    let new_path = bench.folder.file(&new_name, MAX_TEXT)?;
+    let old_path = bench.folder.file(&old_name, Kind::Spec)?;
+    let new_path = bench.folder.file(&new_name, Kind::Spec)?;
     let load = |p: &Path| crate::load_spec(p).map_err(first_message);
     let (old, new) = (load(&old_path)?, load(&new_path)?);
     let report = crate::diff::report_lines(&old, &new);
@@ -631,7 +633,7 @@ fn batch_state(bench: &Workbench) -> Value {
 /// through `GET batch`.
 fn start_batch(bench: &Arc<Workbench>, q: &Query) -> Outcome {
     let name = param(q, "name")?;
-    let path = bench.folder.file(&name, MAX_TEXT)?;
+    let path = bench.folder.file(&name, Kind::Spec)?;
     let district = match crate::batch::District::read(&path) {
         Ok(d) => d,
         Err(problems) => {

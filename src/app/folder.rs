@@ -6,15 +6,15 @@
 //! a file is read only when it is an ordinary file (not a FIFO or a device,
 //! which would hang or never end) and no larger than its limit.
 
-use std::io::Read;
 use std::path::{Component, Path, PathBuf};
 
+use crate::input::{self, Kind, Refused};
 use crate::messages::{self, Message};
 
 /// The most a plan (or any text the page opens) may weigh.
-pub const MAX_TEXT: u64 = 4 << 20;
+pub const MAX_TEXT: u64 = Kind::Spec.limit();
 /// The most an uploaded file or a file offered for download may weigh.
-pub const MAX_FILE: u64 = 64 << 20;
+pub const MAX_FILE: u64 = Kind::Import.limit();
 
 /// The folder, as the file system names it once all links are followed.
 #[derive(Debug, Clone)]
@@ -60,31 +60,27 @@ impl Folder {
         Ok(existing)
     }
 
-    /// The path of the ordinary file `name`, no larger than `limit`: for a
-    /// caller that hands the path on to a library function that reads it.
-    pub fn file(&self, name: &str, limit: u64) -> Result<PathBuf, Message> {
+    /// The path of the ordinary file `name`, no larger than `kind`'s
+    /// limit: for a caller that hands the path on to a library function
+    /// that reads it (through [`input::read`] again).
+    pub fn file(&self, name: &str, kind: Kind) -> Result<PathBuf, Message> {
         let path = self.path(name)?;
-        let meta = std::fs::metadata(&path).map_err(|_| messages::app_not_found(name))?;
-        if !meta.is_file() {
-            return Err(messages::app_not_a_file(name));
-        }
-        if meta.len() > limit {
-            return Err(messages::app_too_large(name, limit >> 20));
+        let meta = input::check(&path).map_err(|e| refused(name, e))?;
+        if meta.len() > kind.limit() {
+            return Err(refused(
+                name,
+                Refused::TooLarge {
+                    limit: kind.limit(),
+                },
+            ));
         }
         Ok(path)
     }
 
-    /// The bytes of the ordinary file `name`, at most `limit` of them.
-    pub fn read(&self, name: &str, limit: u64) -> Result<(PathBuf, Vec<u8>), Message> {
-        let path = self.file(name, limit)?;
-        let file = std::fs::File::open(&path).map_err(|_| messages::app_not_found(name))?;
-        let mut bytes = Vec::new();
-        file.take(limit + 1)
-            .read_to_end(&mut bytes)
-            .map_err(|e| messages::cannot_read(&e))?;
-        if bytes.len() as u64 > limit {
-            return Err(messages::app_too_large(name, limit >> 20));
-        }
+    /// The bytes of the ordinary file `name`, at most `kind`'s limit.
+    pub fn read(&self, name: &str, kind: Kind) -> Result<(PathBuf, Vec<u8>), Message> {
+        let path = self.path(name)?;
+        let bytes = input::read(&path, kind).map_err(|e| refused(name, e))?;
         Ok((path, bytes))
     }
 
@@ -120,6 +116,16 @@ fn relative_name(name: &str) -> Result<PathBuf, Message> {
     Ok(out)
 }
 
+/// The page's words for a file [`input::read`] refused.
+fn refused(name: &str, e: Refused) -> Message {
+    match e {
+        e if e.is_not_found() => messages::app_not_found(name),
+        Refused::Folder | Refused::NotOrdinary => messages::app_not_a_file(name),
+        Refused::TooLarge { limit } => messages::app_too_large(name, limit >> 20),
+        e => messages::cannot_read(&e),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -130,7 +136,7 @@ mod tests {
         std::fs::write(dir.path().join("a.yaml"), "x").unwrap();
         std::fs::create_dir(dir.path().join("sub")).unwrap();
         let folder = Folder::open(dir.path()).unwrap();
-        assert!(folder.read("a.yaml", MAX_TEXT).is_ok());
+        assert!(folder.read("a.yaml", Kind::Spec).is_ok());
         assert!(folder.path("sub/new.yaml").is_ok());
         for bad in [
             "../a.yaml",
@@ -147,16 +153,17 @@ mod tests {
             assert_eq!(e.code, "app_bad_name", "{bad:?}");
         }
         assert_eq!(
-            folder.read("sub", MAX_TEXT).unwrap_err().code,
+            folder.read("sub", Kind::Spec).unwrap_err().code,
             "app_not_a_file"
         );
         assert_eq!(
-            folder.read("none.yaml", MAX_TEXT).unwrap_err().code,
+            folder.read("none.yaml", Kind::Spec).unwrap_err().code,
             "app_not_found"
         );
-        std::fs::write(dir.path().join("big.yaml"), vec![b'x'; 2048]).unwrap();
+        let big = vec![b'x'; Kind::Spec.limit() as usize + 1];
+        std::fs::write(dir.path().join("big.yaml"), big).unwrap();
         assert_eq!(
-            folder.read("big.yaml", 1024).unwrap_err().code,
+            folder.read("big.yaml", Kind::Spec).unwrap_err().code,
             "app_too_large"
         );
     }
@@ -183,7 +190,7 @@ mod tests {
             );
         }
         assert_eq!(
-            folder.read("zero.yaml", MAX_TEXT).unwrap_err().code,
+            folder.read("zero.yaml", Kind::Spec).unwrap_err().code,
             "app_outside_folder"
         );
         let fifo = dir.path().join("fifo.yaml");
@@ -191,7 +198,7 @@ mod tests {
         // SAFETY: a NUL-terminated path; mkfifo touches nothing else.
         assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
         assert_eq!(
-            folder.read("fifo.yaml", MAX_TEXT).unwrap_err().code,
+            folder.read("fifo.yaml", Kind::Spec).unwrap_err().code,
             "app_not_a_file"
         );
     }

@@ -64,8 +64,8 @@ pub(super) fn read_roster(
     at: impl Fn(msg::Message) -> Diagnostic,
 ) -> Result<Roster, Vec<Diagnostic>> {
     let fail = |m| vec![at(m)];
-    let bytes =
-        std::fs::read(path).map_err(|e| fail(msg::roster_unreadable(path.display(), &e)))?;
+    let bytes = crate::input::read(path, crate::input::Kind::Roster)
+        .map_err(|e| fail(msg::roster_unreadable(path.display(), &e)))?;
     let ext = path
         .extension()
         .and_then(|e| e.to_str())

@@ -99,7 +99,10 @@ impl Loaded {
                         .with_help(msg::extends_help()),
                 ]);
             }
-            if !parent_path.is_file() {
+            // Only what is not there at all is 找不到: a FIFO or a device
+            // under the name is refused by the reader below, saying what
+            // it is.
+            if crate::input::check(&parent_path).is_err_and(|e| e.is_not_found()) {
                 return Err(vec![
                     child
                         .diagnostic(

@@ -106,7 +106,7 @@ impl Source {
     /// Read and parse `path`. A file that can't be read, isn't UTF-8 or isn't
     /// YAML gives one located diagnostic.
     pub fn read(path: &Path) -> Result<Source, Box<Diagnostic>> {
-        let bytes = std::fs::read(path)
+        let bytes = crate::input::read(path, crate::input::Kind::Spec)
             .map_err(|e| Box::new(Diagnostic::file_level(path, messages::cannot_read(&e))))?;
         Source::from_bytes(path, &bytes)
     }

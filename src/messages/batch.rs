@@ -55,10 +55,10 @@ pub fn roster_row(file: impl Display, line: usize) -> String {
 }
 
 super::problems! {
-    pub fn roster_unreadable(file: impl Display, err: &std::io::Error) {
+    pub fn roster_unreadable(file: impl Display, err: &crate::input::Refused) {
         zh_en!(
-            format!("无法读取名单 {file}：{}", super::io_reason(err)),
-            format!("cannot read the list of schools {file}: {}", super::io_reason(err))
+            format!("无法读取名单 {file}：{}", err.reason()),
+            format!("cannot read the list of schools {file}: {}", err.reason())
         )
     }
 }

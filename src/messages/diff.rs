@@ -30,18 +30,6 @@ pub fn diff_changed(what: &str, old: &str, new: &str) -> String {
     )
 }
 
-super::problems! {
-    /// `diff --docx` given one of the two plan files as the Word file.
-    pub fn diff_docx_is_spec(path: impl std::fmt::Display) {
-        zh_en!(
-            format!("{path} 是要比较的计划文件本身，没有写 Word 文件：请给 --docx 换一个文件名"),
-            format!(
-                "{path} is one of the plan files being compared, so no Word file was written: give --docx another file name"
-            )
-        )
-    }
-}
-
 pub fn diff_moved(what: &str, from: &str, to: &str) -> String {
     zh_en!(
         format!("→ 调整：{what}：{from} → {to}"),

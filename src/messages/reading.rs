@@ -5,12 +5,34 @@ use std::fmt::Display;
 use super::zh_en;
 
 super::problems! {
-    pub fn cannot_read(err: &std::io::Error) {
+    pub fn cannot_read(err: &crate::input::Refused) {
         zh_en!(
-            format!("无法读取这个文件：{}", super::io_reason(err)),
-            format!("cannot read this file: {}", super::io_reason(err))
+            format!("无法读取这个文件：{}", err.reason()),
+            format!("cannot read this file: {}", err.reason())
         )
     }
+}
+
+/// Why [`crate::input::read`] refused a folder.
+pub fn refused_folder() -> String {
+    zh_en!("这是一个文件夹，不是文件", "it is a folder, not a file").into()
+}
+
+/// Why [`crate::input::read`] refused a FIFO, a device or a socket.
+pub fn refused_not_ordinary() -> String {
+    zh_en!(
+        "这不是普通文件（是管道、设备之类的特殊文件），不能读取",
+        "it is not an ordinary file (a pipe, a device or another special file) and is not read"
+    )
+    .into()
+}
+
+/// Why [`crate::input::read`] refused a file over its kind's limit.
+pub fn refused_too_large(limit_mb: u64) -> String {
+    zh_en!(
+        format!("文件太大了，这一类文件最多 {limit_mb} MB"),
+        format!("the file is too large: {limit_mb} MB at most for a file of this kind")
+    )
 }
 
 super::problems! {

@@ -118,11 +118,12 @@ super::problems! {
 }
 
 super::problems! {
-    pub fn render_over_spec(output: impl Display) {
+    /// An output of the run would replace one of its own inputs.
+    pub fn output_is_input(output: impl Display, input: impl Display) {
         zh_en!(
-            format!("输出文件 {output} 就是计划文件本身，一个文件都没有写：请用 -o 换一个输出文件夹"),
+            format!("输出文件 {output} 就是这次要读的文件 {input}，写了就会把它换掉，所以一个文件都没有写：请给输出换一个文件夹或文件名"),
             format!(
-                "the output file {output} is the plan file itself, so no file was written: choose another output folder with -o"
+                "the output file {output} is {input}, a file this run reads; writing it would replace it, so no file was written: choose another output folder or file name"
             )
         )
     }
@@ -200,10 +201,10 @@ pub fn reference_no_page_numbers_help() -> String {
 }
 
 super::problems! {
-    pub fn reference_unreadable(path: &str, err: &std::io::Error) {
+    pub fn reference_unreadable(path: &str, err: &crate::input::Refused) {
         zh_en!(
-            format!("无法读取参考文档 {path}：{}", io_reason(err)),
-            format!("cannot read the reference document {path}: {}", io_reason(err))
+            format!("无法读取参考文档 {path}：{}", err.reason()),
+            format!("cannot read the reference document {path}: {}", err.reason())
         )
     }
 }

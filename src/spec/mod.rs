@@ -35,6 +35,30 @@ pub struct Spec {
     /// names last year): shown to the user; the files are still written.
     #[serde(skip)]
     pub warnings: Vec<crate::diag::Diagnostic>,
+    /// The files the plan was read from: its spec first, then the files it
+    /// extends, nearest first; then rosters that gave values. No output may
+    /// replace them ([`crate::write::Inputs`]).
+    #[serde(skip)]
+    pub files: Files,
+}
+
+/// The files a plan was read from ([`Spec::files`]). Where a plan came
+/// from is not part of what it says: two specs that say the same are equal
+/// whichever files they were read from.
+#[derive(Debug, Clone, Default)]
+pub struct Files(pub Vec<std::path::PathBuf>);
+
+impl PartialEq for Files {
+    fn eq(&self, _: &Files) -> bool {
+        true
+    }
+}
+
+impl std::ops::Deref for Files {
+    type Target = [std::path::PathBuf];
+    fn deref(&self) -> &[std::path::PathBuf] {
+        &self.0
+    }
 }
 
 impl Spec {

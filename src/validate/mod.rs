@@ -248,8 +248,14 @@ impl Checker<'_> {
                 .iter()
                 .filter_map(|s| s.encoding_note())
                 .collect(),
+            files: Default::default(),
         };
         spec.warnings.extend(self.src.warnings.iter().cloned());
+        spec.files = crate::spec::Files(
+            (self.src.sources.iter().map(|s| s.path.clone()))
+                .chain(self.src.tables.iter().map(|t| t.path.clone()))
+                .collect(),
+        );
         spec.warnings
             .extend(stale::stale_years(self.src, spec.year));
         let values = placeholder::Values::of(&spec);

@@ -388,7 +388,7 @@ fn render_refuses_outputs_that_collide() {
     std::fs::write(dir.path().join("plan.md"), spec).unwrap();
     let o = unionplan(dir.path(), &["render", "plan.md", "-o", ".", "-f", "md"]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("就是计划文件本身"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("就是这次要读的文件"), "{}", stderr(&o));
     assert_eq!(
         std::fs::read_to_string(dir.path().join("plan.md")).unwrap(),
         spec

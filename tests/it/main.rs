@@ -17,6 +17,7 @@ mod corpus;
 mod docx;
 mod english;
 mod extends;
+mod guarded;
 mod guide;
 mod help;
 mod import;

@@ -399,7 +399,7 @@ fn the_word_file_never_replaces_a_plan() {
         &["diff", "old.yaml", "new.yaml", "--docx", "old.yaml"],
     );
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
-    assert!(stderr(&o).contains("--docx"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("就是这次要读的文件"), "{}", stderr(&o));
     assert_eq!(
         std::fs::read_to_string(dir.path().join("old.yaml")).unwrap(),
         OLD

@@ -87,7 +87,8 @@ impl From<Message> for Unreadable {
 
 /// Read `path`, choosing the reader by its name and, failing that, its bytes.
 pub fn read(path: &Path) -> Result<Read, Unreadable> {
-    let bytes = std::fs::read(path).map_err(|e| msg::cannot_read(&e))?;
+    let bytes =
+        crate::input::read(path, crate::input::Kind::Import).map_err(|e| msg::cannot_read(&e))?;
     let ext = path
         .extension()
         .and_then(|e| e.to_str())

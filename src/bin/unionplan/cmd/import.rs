@@ -33,7 +33,9 @@ pub fn run(a: ImportArgs) -> Outcome {
         print(&imported.yaml)?;
         return Ok(());
     };
-    write_text(path, &imported.yaml, a.force)?;
+    let mut inputs = unionplan::write::Inputs::new();
+    inputs.add(&a.file);
+    write_text(path, &imported.yaml, a.force, &inputs)?;
     say(messages::import_written(path.display()));
     Ok(())
 }

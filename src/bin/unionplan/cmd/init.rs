@@ -10,7 +10,7 @@ use crate::output::say;
 
 pub fn run(a: InitArgs) -> Outcome {
     let text = unionplan::init::example(&a.path, a.zh, a.school.as_deref(), a.year)?;
-    write_text(&a.path, &text, a.force)?;
+    write_text(&a.path, &text, a.force, &unionplan::write::Inputs::new())?;
     say(messages::init_written(a.path.display()));
     // The editor's key completion, when no schema is there yet.
     let schema = a

@@ -105,7 +105,15 @@ fn templates(dir: Option<&Path>) -> Result<Templates, Error> {
 }
 
 /// Write `text` to `path`, replacing a file there only with `force`.
-fn write_text(path: &Path, text: &str, force: bool) -> Result<(), Error> {
+/// Write a spec `import`, `rollover` or `init` made, over an existing file
+/// only with `force`, and never over one of the run's `inputs`.
+fn write_text(
+    path: &Path,
+    text: &str,
+    force: bool,
+    inputs: &unionplan::write::Inputs,
+) -> Result<(), Error> {
+    inputs.check([path])?;
     if force {
         unionplan::write::write_atomic(path, text.as_bytes())
     } else {

@@ -18,13 +18,34 @@ pub fn run(a: RenderArgs) -> Outcome {
     let mut formats = a.formats;
     formats.sort();
     formats.dedup();
-    check_outputs(&a.specs, &a.output, &formats)?;
+    check_clashes(&a.specs, &a.output, &formats)?;
+    // Every spec is read before anything is written: the files they extend
+    // and the Word templates they name are inputs no output may replace.
+    let specs: Vec<_> = a.specs.iter().map(|p| (p, load_spec(p))).collect();
+    let mut inputs = write::Inputs::new();
+    for path in (a.specs.iter()).chain(&pipeline.reference_doc) {
+        inputs.add(path);
+    }
+    for path in pipeline.templates.files() {
+        inputs.add(path);
+    }
+    for spec in specs.iter().filter_map(|(_, s)| s.as_ref().ok()) {
+        inputs.add_spec(spec);
+    }
+    let outputs: Vec<PathBuf> = (a.specs.iter())
+        .flat_map(|spec| {
+            formats
+                .iter()
+                .map(|&f| write::output_path(&a.output, spec, f))
+        })
+        .collect();
+    inputs.check(outputs.iter().map(PathBuf::as_path))?;
     // The DOCX of every plan waits here to become its PDF, all in one
     // LibreOffice run at the end.
     let (pdfs, no_pdfs) = start_pdfs(&formats);
     let mut all_ok = true;
-    for spec_path in &a.specs {
-        let written = load_spec(spec_path).and_then(|spec| {
+    for (spec_path, spec) in specs {
+        let written = spec.and_then(|spec| {
             warn(&spec);
             pipeline.write(&spec, spec_path, &a.output, &formats, pdfs.as_ref())
         });
@@ -117,28 +138,15 @@ pub fn convert(pdfs: Pdfs, durability: write::Durability, formats: &[Format]) ->
 }
 
 /// Refuse, before anything is written, outputs that would overwrite each
-/// other (`a/plan.yaml` and `b/plan.yaml` both give `out/plan.docx`) or a
-/// spec itself (`render plan.md -o . -f md`).
-fn check_outputs(specs: &[PathBuf], out: &Path, formats: &[Format]) -> Result<(), Error> {
-    // Compared as the file system would: case folded, since Windows and
-    // macOS treat Plan.docx and plan.docx as one file.
-    let key = |p: &Path| p.to_string_lossy().to_lowercase();
-    let canonical = |p: &Path| -> Option<PathBuf> {
-        let dir = p.parent().filter(|d| !d.as_os_str().is_empty());
-        let dir = dir.unwrap_or(Path::new(".")).canonicalize().ok()?;
-        Some(dir.join(p.file_name()?))
-    };
-    let spec_files: Vec<String> = specs
-        .iter()
-        .filter_map(|s| canonical(s))
-        .map(|p| key(&p))
-        .collect();
+/// other (`a/plan.yaml` and `b/plan.yaml` both give `out/plan.docx`).
+fn check_clashes(specs: &[PathBuf], out: &Path, formats: &[Format]) -> Result<(), Error> {
     let mut seen: HashMap<String, &Path> = HashMap::new();
     let mut problems = Vec::new();
     for spec in specs {
         for &format in formats {
             let path = write::output_path(out, spec, format);
-            if let Some(first) = seen.insert(key(&path), spec) {
+            let key = write::file_key(&path).unwrap_or_else(|| path.display().to_string());
+            if let Some(first) = seen.insert(key, spec) {
                 if first != spec.as_path() {
                     problems.push(messages::render_clash(
                         first.display(),
@@ -146,9 +154,6 @@ fn check_outputs(specs: &[PathBuf], out: &Path, formats: &[Format]) -> Result<()
                         path.display(),
                     ));
                 }
-            }
-            if canonical(&path).is_some_and(|p| spec_files.contains(&key(&p))) {
-                problems.push(messages::render_over_spec(path.display()));
             }
         }
     }

@@ -26,7 +26,13 @@ pub fn run(a: RolloverArgs) -> Outcome {
         println(messages::rollover_dry_run())?;
         return Ok(());
     }
-    write_text(&out, &r.text, a.force)?;
+    // Not over this year's plan, nor a file it extends.
+    let mut inputs = unionplan::write::Inputs::new();
+    inputs.add(&a.spec);
+    if let Ok(spec) = unionplan::load_spec(&a.spec) {
+        inputs.add_spec(&spec);
+    }
+    write_text(&out, &r.text, a.force, &inputs)?;
     println(messages::rollover_written(out.display()))?;
     Ok(())
 }

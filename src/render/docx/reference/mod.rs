@@ -174,7 +174,8 @@ pub fn applied(style: &Style, t: &Template) -> Style {
 
 fn read(path: &Path) -> Result<Template, Message> {
     let shown = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| messages::reference_unreadable(&shown, &e))?;
+    let bytes = crate::input::read(path, crate::input::Kind::Reference)
+        .map_err(|e| messages::reference_unreadable(&shown, &e))?;
     let not_docx = || messages::reference_not_docx(&shown);
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|_| not_docx())?;
     let mut part = |name: &str| -> Result<Option<Vec<u8>>, Message> {
