@@ -84,6 +84,8 @@ impl Templates {
 
     fn load(dir: Option<&Path>) -> Result<Templates, Error> {
         let mut tera = Tera::new();
+        // Over tera's own, with the render's budget ([`Budget`]).
+        tera.register_function("range", budget::range);
         // Filters must exist before templates are added: tera 2 checks them.
         tera.register_filter("md_block", |v: Value, _: Kwargs, _: &State| {
             markup::block(&as_text(&v))
@@ -124,6 +126,11 @@ impl Templates {
                 }
                 None => (file.to_string(), builtin.to_string()),
             };
+            if let Some((line, var)) = budget::doubling(&source) {
+                return Err(Error::template(messages::template_doubles(
+                    &name, line, var,
+                )));
+            }
             tera.add_raw_template(&name, &source)
                 .map_err(|e| Error::template(messages::template_error(report(&e))))?;
             names.push(name);
@@ -193,10 +200,226 @@ impl Templates {
         self.render(&self.preview_error_name, &ctx)
     }
 
+    /// Render within a [`budget`]: a template that loops or writes without
+    /// end (a user's, by mistake) is stopped and named, instead of running
+    /// for minutes or filling the memory.
     fn render(&self, name: &str, ctx: &Context) -> Result<String, Error> {
-        self.tera
-            .render(name, ctx)
-            .map_err(|e| Error::template(messages::template_error(report(&e))))
+        let mut out = budget::Output::new();
+        let result = budget::run(|| self.tera.render_to(name, ctx, &mut out));
+        match (result, out.exceeded()) {
+            (_, Some(over)) => Err(Error::template(messages::template_over_budget(name, over))),
+            (Err(e), None) => match budget::exceeded_in(&e) {
+                Some(over) => Err(Error::template(messages::template_over_budget(name, over))),
+                None => Err(Error::template(messages::template_error(report(&e)))),
+            },
+            (Ok(()), None) => String::from_utf8(out.into_bytes())
+                .map_err(|e| Error::template(messages::template_error(e))),
+        }
+    }
+}
+
+/// What one render of a template may spend. The built-in templates spend a
+/// tiny part of it on any real plan; a user's template that nests loops
+/// over `range` or writes without end stops at the first limit reached:
+/// - **steps**: the numbers all of a render's `range` calls produce
+///   together. tera caps one call at 100,000, but two nested loops call the
+///   inner `range` once per outer step, 10¹⁰ steps in all;
+/// - **output**: the bytes written, checked on every write;
+/// - **time**: checked at every `range` call and every write.
+///
+/// Loops over the plan itself are bounded by the plan.
+mod budget {
+    use std::cell::Cell;
+    use std::time::{Duration, Instant};
+
+    use tera::{Kwargs, State, TeraResult};
+
+    use crate::messages::{self, Over};
+
+    pub const MAX_STEPS: u64 = 1_000_000;
+    pub const MAX_OUTPUT: usize = 32 << 20;
+    pub const MAX_TIME: Duration = Duration::from_secs(20);
+
+    thread_local! {
+        /// The render under way on this thread: its start and its steps.
+        static CURRENT: Cell<Option<(Instant, u64)>> = const { Cell::new(None) };
+    }
+
+    /// Run one render with a fresh budget.
+    pub fn run<R>(f: impl FnOnce() -> R) -> R {
+        let outer = CURRENT.replace(Some((Instant::now(), 0)));
+        let r = f();
+        CURRENT.set(outer);
+        r
+    }
+
+    fn over_time() -> bool {
+        CURRENT
+            .get()
+            .is_some_and(|(start, _)| start.elapsed() > MAX_TIME)
+    }
+
+    /// The error text a budget stop is told by, inside tera's error.
+    const MARK: &str = "\u{0}unionplan-budget:";
+
+    fn stop(over: Over) -> tera::Error {
+        tera::Error::message(format!("{MARK}{}", over as u8))
+    }
+
+    /// Was `e` (or its cause) a stop of ours, and which?
+    pub fn exceeded_in(e: &tera::Error) -> Option<Over> {
+        let mut cause: Option<&dyn std::error::Error> = Some(e);
+        while let Some(c) = cause {
+            let text = c.to_string();
+            if let Some(i) = text.find(MARK) {
+                return match text[i + MARK.len()..].chars().next() {
+                    Some('0') => Some(Over::Steps),
+                    Some('1') => Some(Over::Output),
+                    _ => Some(Over::Time),
+                };
+            }
+            cause = c.source();
+        }
+        None
+    }
+
+    /// The first `set` (or `set_global`) whose value names assigned
+    /// variables twice or more, as its line and variable: in a loop,
+    /// `{% set_global s = s ~ s %}` doubles `s` at each step and fills the
+    /// memory within forty steps, before any output or time limit could
+    /// see it; a value that names them at most once grows by a bounded
+    /// piece per step, which the step limit bounds. Every variable any
+    /// `set` assigns counts, so doubling through a second variable
+    /// (`set t = s ~ s`, or `a = b ~ c` with `b` and `c` copies of `a`) is
+    /// caught too.
+    pub fn doubling(source: &str) -> Option<(usize, &str)> {
+        let sets: Vec<(usize, &str, &str)> = statements(source)
+            .filter_map(|(at, body)| {
+                let rest = body
+                    .strip_prefix("set_global ")
+                    .or_else(|| body.strip_prefix("set "))?;
+                let (name, value) = rest.split_once('=')?;
+                let line = source[..at].matches('\n').count() + 1;
+                Some((line, name.trim(), value))
+            })
+            .collect();
+        let assigned: Vec<&str> = sets.iter().map(|(_, n, _)| *n).collect();
+        sets.iter().find_map(|&(line, name, value)| {
+            let named = identifiers(value).filter(|w| assigned.contains(w)).count();
+            (named >= 2).then_some((line, name))
+        })
+    }
+
+    /// The `{% … %}` statements of a template: where each starts and its
+    /// words, trimmed of `-` and spaces.
+    fn statements(source: &str) -> impl Iterator<Item = (usize, &str)> {
+        source.match_indices("{%").filter_map(move |(at, _)| {
+            let body = &source[at + 2..];
+            let end = body.find("%}")?;
+            let body = body[..end].trim_start_matches('-').trim_end_matches('-');
+            Some((at, body.trim()))
+        })
+    }
+
+    /// The identifiers of an expression, outside string literals; an
+    /// attribute after a dot is not one.
+    fn identifiers(expr: &str) -> impl Iterator<Item = &str> {
+        let mut out = Vec::new();
+        let (mut quote, mut start, mut prev) = (None, None::<usize>, ' ');
+        for (i, c) in expr.char_indices().chain([(expr.len(), ' ')]) {
+            if let Some(q) = quote {
+                if c == q && prev != '\\' {
+                    quote = None;
+                }
+            } else if c.is_alphanumeric() || c == '_' {
+                start.get_or_insert(i);
+            } else {
+                if let Some(s) = start.take() {
+                    let before = expr[..s].trim_end().chars().last();
+                    if before != Some('.') {
+                        out.push(&expr[s..i]);
+                    }
+                }
+                if c == '"' || c == '\'' || c == '`' {
+                    quote = Some(c);
+                }
+            }
+            prev = c;
+        }
+        out.into_iter()
+    }
+
+    /// tera's `range`, charged to the render's budget.
+    pub fn range(kwargs: Kwargs, _: &State) -> TeraResult<Vec<i128>> {
+        let start = kwargs.get::<i128>("start")?.unwrap_or_default();
+        let end = kwargs.must_get::<i128>("end")?;
+        let step = kwargs.get::<i128>("step_by")?.unwrap_or(1);
+        if step == 0 {
+            return Err(tera::Error::message("range: step_by 0"));
+        }
+        let len = if (step > 0 && end > start) || (step < 0 && end < start) {
+            end.abs_diff(start).div_ceil(step.unsigned_abs())
+        } else {
+            0
+        };
+        let steps = CURRENT.get().map_or(0, |(_, s)| s);
+        if len > u128::from(MAX_STEPS - steps.min(MAX_STEPS)) {
+            return Err(stop(Over::Steps));
+        }
+        if over_time() {
+            return Err(stop(Over::Time));
+        }
+        if let Some((start_time, s)) = CURRENT.get() {
+            CURRENT.set(Some((start_time, s + len as u64)));
+        }
+        Ok((0..len as i128).map(|i| start + i * step).collect())
+    }
+
+    /// Where a render writes, refusing past the output and time limits.
+    pub struct Output {
+        bytes: Vec<u8>,
+        exceeded: Option<Over>,
+    }
+
+    impl Output {
+        pub fn new() -> Output {
+            Output {
+                bytes: Vec::new(),
+                exceeded: None,
+            }
+        }
+
+        pub fn exceeded(&self) -> Option<Over> {
+            self.exceeded
+        }
+
+        pub fn into_bytes(self) -> Vec<u8> {
+            self.bytes
+        }
+    }
+
+    impl std::io::Write for &mut Output {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            let over = if self.bytes.len() + buf.len() > MAX_OUTPUT {
+                Some(Over::Output)
+            } else if over_time() {
+                Some(Over::Time)
+            } else {
+                None
+            };
+            if let Some(over) = over {
+                self.exceeded = Some(over);
+                return Err(std::io::Error::other(messages::template_budget_reason(
+                    over,
+                )));
+            }
+            self.bytes.extend_from_slice(buf);
+            Ok(buf.len())
+        }
+
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
     }
 }
 
@@ -242,6 +465,71 @@ fn report(e: &tera::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A user's template in `dir`, loaded, and the plan of the example.
+    fn user_template(body: &str) -> Result<String, Error> {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(MARKDOWN), body).unwrap();
+        let templates = Templates::with_overrides(dir.path())?;
+        let spec = crate::parse_spec(
+            Path::new("p.yaml"),
+            "school: 甲校\nyear: 2025\nguiding_principles: 以……为指导。\nmeasures: [做好工作]\n",
+        )
+        .unwrap();
+        let plan =
+            crate::layout::lay_out(&spec, chrono::NaiveDate::from_ymd_opt(2025, 3, 1).unwrap());
+        templates.markdown(&plan)
+    }
+
+    fn stopped_for(r: Result<String, Error>) -> String {
+        match r {
+            Err(Error::Template(m)) => m.code.to_string() + ":" + &m.message,
+            other => panic!("not stopped: {:?}", other.map(|s| s.len())),
+        }
+    }
+
+    #[test]
+    fn loops_inside_loops_are_stopped_and_named() {
+        let why = stopped_for(user_template(
+            "{% for i in range(end=100000) %}{% for j in range(end=100000) %}{% endfor %}{% endfor %}",
+        ));
+        assert!(why.starts_with("template_over_budget:"), "{why}");
+        assert!(why.contains("plan.md") && why.contains("range"), "{why}");
+    }
+
+    #[test]
+    fn a_template_that_writes_without_end_is_stopped() {
+        let why = stopped_for(user_template(
+            "{% for i in range(end=1000000) %}{{ plan.school }}工会工作计划，工会工作计划，工会工作计划{% endfor %}",
+        ));
+        assert!(why.starts_with("template_over_budget:"), "{why}");
+        assert!(why.contains("32 MB"), "{why}");
+    }
+
+    #[test]
+    fn a_string_doubled_in_a_loop_is_refused_before_it_runs() {
+        for (body, line) in [
+            (
+                "{% set s = \"ab\" %}\n{% for i in range(end=60) %}{% set_global s = s ~ s %}{% endfor %}{{ s }}",
+                2,
+            ),
+            (
+                "{% set s = \"ab\" %}{% for i in range(end=60) %}\n\n{%- set t = s ~ \"，\" ~ s -%}{% set_global s = t %}{% endfor %}{{ s }}",
+                3,
+            ),
+        ] {
+            let why = stopped_for(user_template(body));
+            assert!(why.starts_with("template_doubles:"), "{why}");
+            assert!(why.contains(&format!("plan.md 第 {line} 行")), "{why}");
+        }
+        // Growing by a piece per step is bounded by the steps.
+        let grown = user_template(
+            "{% set s = \"\" %}{% for m in plan.sections %}{% set_global s = s ~ m.heading ~ \"、\" %}{% endfor %}{{ s | length }}",
+        );
+        assert!(grown.is_ok(), "{grown:?}");
+        // Names inside strings and attributes are not the variable.
+        assert_eq!(budget::doubling("{% set s = s ~ \"s\" ~ plan.s %}"), None);
+    }
 
     #[test]
     fn css_strings_cannot_escape_the_style_element() {
