@@ -55,6 +55,64 @@ const MAX_LIST_DEPTH: usize = 8;
 /// definition (`[备注]: 请各校按时完成`, which is no text at all). Such a line
 /// is the text it shows.
 fn protect(src: &str) -> std::borrow::Cow<'_, str> {
+    match keep_entities(src) {
+        std::borrow::Cow::Borrowed(s) => protect_lines(s),
+        std::borrow::Cow::Owned(s) => std::borrow::Cow::Owned(protect_lines(&s).into_owned()),
+    }
+}
+
+/// Escape each `&` that begins a character reference (`&amp;`, `&lt;`,
+/// `&#x41;`, `&copy;`) outside code spans, so it stays the characters
+/// typed: a teacher who types `&lt;` means those four characters, and
+/// Markdown would show `<`.
+fn keep_entities(src: &str) -> std::borrow::Cow<'_, str> {
+    if !src.contains('&') {
+        return std::borrow::Cow::Borrowed(src);
+    }
+    let mut out = String::with_capacity(src.len() + 8);
+    let mut rest = src;
+    while let Some(c) = rest.chars().next() {
+        if c == '`' {
+            // A code span shows its text as typed: copy it whole.
+            let run = rest.len() - rest.trim_start_matches('`').len();
+            let after = &rest[run..];
+            let close = after.char_indices().map(|(i, _)| i).find(|&i| {
+                after[i..].starts_with(&rest[..run])
+                    && !after[i + run..].starts_with('`')
+                    && (i == 0 || !after[..i].ends_with('`'))
+            });
+            let take = close.map_or(run, |i| run + i + run);
+            out.push_str(&rest[..take]);
+            rest = &rest[take..];
+            continue;
+        }
+        if c == '&' && is_reference(&rest[1..]) {
+            out.push('\\');
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Does `s` (what follows a `&`) complete a character reference?
+fn is_reference(s: &str) -> bool {
+    let Some(end) = s.find(';').filter(|&e| e <= 33) else {
+        return false;
+    };
+    let body = &s[..end];
+    if let Some(num) = body.strip_prefix('#') {
+        match num.strip_prefix(['x', 'X']) {
+            Some(hex) => (1..=6).contains(&hex.len()) && hex.chars().all(|c| c.is_ascii_hexdigit()),
+            None => (1..=7).contains(&num.len()) && num.chars().all(|c| c.is_ascii_digit()),
+        }
+    } else {
+        body.starts_with(|c: char| c.is_ascii_alphabetic())
+            && body.chars().all(|c| c.is_ascii_alphanumeric())
+    }
+}
+
+fn protect_lines(src: &str) -> std::borrow::Cow<'_, str> {
     let mut out = String::new();
     let mut changed = false;
     for line in src.split_inclusive('\n') {

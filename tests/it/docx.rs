@@ -699,3 +699,45 @@ fn siblings_of_the_1_level_share_one_weight() {
         "the number is not bold"
     );
 }
+
+/// Text fields are Markdown, and Markdown decodes character references:
+/// typed `&lt;` showed as `<`. What a teacher types is what every format
+/// shows, `&` and all, in code spans too.
+#[test]
+fn character_references_stay_as_typed_in_every_format() {
+    let typed = [
+        "甲&amp;乙",
+        "&lt;通知&gt;",
+        "&#x41;级",
+        "&copy;本校",
+        "AT&T 与 &",
+        "`&amp;码`",
+    ];
+    let shown = [
+        "甲&amp;乙",
+        "&lt;通知&gt;",
+        "&#x41;级",
+        "&copy;本校",
+        "AT&T 与 &",
+        "&amp;码",
+    ];
+    let items: Vec<String> = typed.iter().map(|t| format!("  - '{t}'\n")).collect();
+    let yaml = format!(
+        "school: 甲校\nyear: 2025\nguiding_principles: 以……为指导。\nmeasures:\n{}signature: {{date: 2025-03-01}}\n",
+        items.concat()
+    );
+    let docx = docx_paragraphs(&render_text(&yaml, Format::Docx)).join("\n");
+    let html = html_text(&String::from_utf8(render_text(&yaml, Format::Html)).unwrap());
+    let md = String::from_utf8(render_text(&yaml, Format::Markdown)).unwrap();
+    let mut md_text = String::new();
+    for e in pulldown_cmark::Parser::new(&md) {
+        if let pulldown_cmark::Event::Text(t) | pulldown_cmark::Event::Code(t) = e {
+            md_text.push_str(&t);
+        }
+    }
+    for s in shown {
+        assert!(docx.contains(s), "DOCX lost {s:?}: {docx}");
+        assert!(html.contains(s), "HTML lost {s:?}: {html}");
+        assert!(md_text.contains(s), "Markdown lost {s:?}: {md}");
+    }
+}

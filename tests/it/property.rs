@@ -292,26 +292,6 @@ fn texts(c: &Case) -> Vec<String> {
     out
 }
 
-/// The visible text of an HTML page's body.
-fn html_text(html: &str) -> String {
-    let body = &html[html.find("<main").unwrap()..];
-    let mut out = String::new();
-    let mut in_tag = false;
-    for ch in body.chars() {
-        match ch {
-            '<' => in_tag = true,
-            '>' if in_tag => in_tag = false,
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&")
-}
-
 proptest! {
     #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
 
