@@ -55,7 +55,133 @@ pub enum Parsed {
     Unreadable,
 }
 
+/// A date as people write it, made into the forms [`lex`] reads: full-width
+/// digits (`２０２６年３月８日`) as digits, the 公文 way of writing a date
+/// in Chinese numerals (`二〇二六年三月八日`) in digits, `号` as `日`, and a
+/// weekday after it (`3月8日（星期日）`) taken off: [`weekday_written`]
+/// gives it, to be checked against the date.
+pub fn normalise(s: &str) -> std::borrow::Cow<'_, str> {
+    let t = strip_weekday(s).0;
+    let plain = t.chars().all(|c| c.is_ascii() || SEPARATORS.contains(&c));
+    if plain && t.len() == s.len() {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out: String = t
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            '号' => '日',
+            '．' => '.',
+            '／' => '/',
+            '－' => '-',
+            _ => c,
+        })
+        .collect();
+    // 二〇二六年三月八日: the year digit by digit, month and day as numbers.
+    if out.contains('年') || out.contains('月') {
+        let digit = |c: char| {
+            "〇一二三四五六七八九"
+                .chars()
+                .position(|d| d == c)
+                .or((c == '零').then_some(0))
+        };
+        let mut converted = String::new();
+        let mut run = String::new();
+        let flush = |run: &mut String, converted: &mut String, sep: char| -> bool {
+            if run.is_empty() {
+                return true;
+            }
+            let text = if sep == '年' {
+                run.chars()
+                    .map(|c| digit(c).map(|d| char::from(b'0' + d as u8)))
+                    .collect::<Option<String>>()
+            } else {
+                match crate::numerals::parse_prefix(run) {
+                    Some((n, len)) if len == run.len() => Some(n.to_string()),
+                    _ => None,
+                }
+            };
+            match text {
+                Some(t) => {
+                    converted.push_str(&t);
+                    run.clear();
+                    true
+                }
+                None => false,
+            }
+        };
+        let mut ok = true;
+        for c in out.chars() {
+            if digit(c).is_some() || c == '十' {
+                run.push(c);
+            } else {
+                if matches!(c, '年' | '月' | '日') {
+                    ok &= flush(&mut run, &mut converted, c);
+                } else {
+                    converted.push_str(&run);
+                    run.clear();
+                }
+                converted.push(c);
+            }
+        }
+        converted.push_str(&run);
+        if ok {
+            out = converted;
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// The text without a weekday at its end (`（星期日）`, `(周日)`,
+/// `星期日`), and that weekday.
+fn strip_weekday(s: &str) -> (&str, Option<chrono::Weekday>) {
+    let t = s.trim_end();
+    let t2 = t
+        .strip_suffix(['）', ')'])
+        .and_then(|x| x.rfind(['（', '(']).map(|i| &x[..i]).zip(Some(x)));
+    let (before, inner) = match t2 {
+        Some((before, x)) => (before, &x[before.len()..]),
+        None => (t, t),
+    };
+    let inner = inner.trim_start_matches(['（', '(']);
+    for prefix in ["星期", "礼拜", "周"] {
+        let at = if before.len() == t.len() {
+            inner.rfind(prefix)
+        } else {
+            inner.find(prefix)
+        };
+        let Some(at) = at else { continue };
+        let name = &inner[at + prefix.len()..];
+        let day = match name {
+            "一" => chrono::Weekday::Mon,
+            "二" => chrono::Weekday::Tue,
+            "三" => chrono::Weekday::Wed,
+            "四" => chrono::Weekday::Thu,
+            "五" => chrono::Weekday::Fri,
+            "六" => chrono::Weekday::Sat,
+            "日" | "天" => chrono::Weekday::Sun,
+            _ => continue,
+        };
+        let head = if before.len() == t.len() {
+            &t[..at]
+        } else {
+            before
+        };
+        if head.trim().is_empty() {
+            return (s, None);
+        }
+        return (head.trim_end(), Some(day));
+    }
+    (s, None)
+}
+
+/// The weekday written after a date (`3月8日（星期日）`), if any.
+pub fn weekday_written(s: &str) -> Option<chrono::Weekday> {
+    strip_weekday(s).1
+}
+
 pub fn parse(s: &str) -> Parsed {
+    let s = &*normalise(s);
     let Some(runs) = lex(s) else {
         return Parsed::Unreadable;
     };
@@ -72,6 +198,7 @@ pub fn parse(s: &str) -> Parsed {
 
 /// A month as people write it: `3`, `3月`, `03`, `三月`, `三月份`, `十一月`.
 pub fn month(s: &str) -> Option<u32> {
+    let s = &*normalise(s);
     let t = s.trim();
     let t = t.strip_suffix("份").unwrap_or(t);
     let t = t.strip_suffix('月').unwrap_or(t).trim();
@@ -112,6 +239,7 @@ pub fn months(s: &str) -> Option<Vec<u32>> {
 /// A day written without its year: `3月8日`, `3月8号`, `3.8`, `3/8`.
 /// (month, day), not yet checked against a calendar.
 pub fn month_day(s: &str) -> Option<(u32, u32)> {
+    let s = &*normalise(s);
     let t = s.trim();
     let t = t
         .strip_suffix('日')
@@ -133,6 +261,7 @@ pub fn month_day(s: &str) -> Option<(u32, u32)> {
 /// A month of a year, as a 落款 may give it: `2025年2月`, `2025-02`,
 /// `2025.2`, `2025/2`. (year, month).
 pub fn year_month(s: &str) -> Option<(i32, u32)> {
+    let s = &*normalise(s);
     let t = s.trim();
     let t = t.strip_suffix('月').unwrap_or(t);
     let (y, m) = t
@@ -174,9 +303,34 @@ mod tests {
             "2025.3.8",
             "2025年3月8日",
             " 2025-3-8 ",
+            "2025年3月8号",
+            "二〇二五年三月八日",
+            "二零二五年三月八日",
+            "２０２５年３月８日",
+            "2025年3月8日（星期六）",
+            "2025-03-08 (周六)",
         ] {
             assert_eq!(parse(s), Parsed::Date(march_8), "{s}");
         }
+        assert_eq!(
+            parse("二〇二五年十二月三十一日"),
+            Parsed::Date(NaiveDate::from_ymd_opt(2025, 12, 31).unwrap())
+        );
+        assert_eq!(month_day("3月8日（星期日）"), Some((3, 8)));
+        assert_eq!(month_day("三月八日"), Some((3, 8)));
+        assert_eq!(month("１０"), Some(10));
+        assert_eq!(month("十一月"), Some(11));
+        assert_eq!(year_month("二〇二五年二月"), Some((2025, 2)));
+        assert_eq!(
+            weekday_written("3月8日（星期日）"),
+            Some(chrono::Weekday::Sun)
+        );
+        assert_eq!(weekday_written("2025年3月8日"), None);
+        assert_eq!(
+            weekday_written("星期日"),
+            None,
+            "a weekday alone is no date"
+        );
         assert_eq!(parse("2025-02-29"), Parsed::Impossible);
         assert!(matches!(parse("2024-02-29"), Parsed::Date(_)));
         assert_eq!(parse("三月八日"), Parsed::Unreadable);
@@ -234,10 +388,18 @@ mod tests {
 
     #[test]
     fn days_without_a_year() {
-        for s in ["3月8日", "3月8号", "3.8", "3/8", " 03/08 "] {
+        for s in [
+            "3月8日",
+            "3月8号",
+            "3.8",
+            "3/8",
+            " 03/08 ",
+            "三月八日",
+            "３月８日",
+        ] {
             assert_eq!(month_day(s), Some((3, 8)), "{s}");
         }
-        for s in ["2025-03-08", "3月", "13/1", "3.", "三月八日"] {
+        for s in ["2025-03-08", "3月", "13/1", "3.", "三月八"] {
             assert_eq!(month_day(s), None, "{s}");
         }
         use crate::spec::Period;

@@ -166,29 +166,12 @@ impl Diagnostic {
         out.push_str(reset);
         out.push('\n');
         if let (Some(line), Some(col), Some(text)) = (self.line, self.column, &self.source_line) {
-            // A tab is as wide as the terminal likes: show it as spaces, so
-            // the caret can be put under the right character.
-            let text = &visible(text).replace('\t', "    ");
             let num = line.to_string();
             let pad = " ".repeat(num.len());
-            // The caret goes under the column's character; CJK characters
-            // take two cells on a terminal, so count display width.
-            let tabs = self
-                .source_line
-                .as_deref()
-                .unwrap_or("")
-                .chars()
-                .take(col.saturating_sub(1))
-                .filter(|&c| c == '\t')
-                .count();
-            let before: String = text
-                .chars()
-                .take(col.saturating_sub(1) + tabs * 3)
-                .collect();
-            let caret_pad = " ".repeat(display_width(&before));
+            let (text, marks) = marked(&visible(text), col, (red, reset));
             out.push_str(&format!("{blue}{pad} |{reset}\n"));
             out.push_str(&format!("{blue}{num} |{reset} {text}\n"));
-            out.push_str(&format!("{blue}{pad} |{reset} {caret_pad}{red}^{reset}\n"));
+            out.push_str(&format!("{blue}{pad} |{reset} {marks}\n"));
             for (label, text) in self.trailer() {
                 out.push_str(&format!("{blue}{pad} ={reset} {label}{colon}"));
                 push_lines(&mut out, text, &format!("{pad}   "));
@@ -254,6 +237,41 @@ pub fn visible(s: &str) -> std::borrow::Cow<'_, str> {
         })
         .collect::<String>()
         .into()
+}
+
+/// The echoed line, and the line under it: the caret under the column's
+/// character, and a mark under each character that looks like another on
+/// screen or like nothing at all: `→` under a Tab (shown as four spaces, as
+/// wide as the terminal likes otherwise), `␣` under a full-width space,
+/// `：` under a full-width colon. CJK characters take two cells, so the
+/// marks are placed by display width.
+fn marked(text: &str, col: usize, (red, reset): (&str, &str)) -> (String, String) {
+    let mut shown = String::new();
+    let mut marks = String::new();
+    for (i, c) in text.chars().enumerate() {
+        let (cell, mark) = match c {
+            '\t' => ("    ".to_string(), "→   "),
+            '\u{3000}' => (c.to_string(), "␣ "),
+            '：' => (c.to_string(), "："),
+            _ => (c.to_string(), ""),
+        };
+        let width = display_width(&cell);
+        if i + 1 == col {
+            marks.push_str(&format!(
+                "{red}^{reset}{}",
+                " ".repeat(width.saturating_sub(1))
+            ));
+        } else if mark.is_empty() {
+            marks.push_str(&" ".repeat(width));
+        } else {
+            marks.push_str(mark);
+        }
+        shown.push_str(&cell);
+    }
+    if col > text.chars().count() {
+        marks.push_str(&format!("{red}^{reset}"));
+    }
+    (shown, marks.trim_end().to_string())
 }
 
 fn display_width(s: &str) -> usize {

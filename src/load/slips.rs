@@ -113,7 +113,11 @@ fn body_start(line: &str) -> usize {
 /// punctuation a key would not have.
 fn key_like(word: &str) -> bool {
     let n = word.chars().count();
-    (1..=16).contains(&n)
+    // Chinese keys are short; English ones run to `guiding_principles`
+    // and longer in district files.
+    let short_enough = n <= 16 || (n <= 40 && word.is_ascii());
+    n >= 1
+        && short_enough
         && !word
             .contains(|c: char| c.is_whitespace() || "，。、；！？,.;!?\"'[]{}()（）“”".contains(c))
 }
@@ -129,8 +133,7 @@ fn is_known_key(word: &str) -> bool {
 /// The slip a line shows by itself, if any.
 fn slip_in(line: &Line) -> Option<Slip> {
     let t = line.text;
-    let code = strip_comment(t);
-    if code.trim().is_empty() || line.literal {
+    if line.literal {
         return None;
     }
     let slip = |at: usize, message: Message, help: String| Slip {
@@ -139,17 +142,54 @@ fn slip_in(line: &Line) -> Option<Slip> {
         message,
         help,
     };
-    // U+3000 in the indentation.
+    // U+3000 in the indentation, or a line that looks blank and holds it.
     let lead = t.len() - t.trim_start_matches([' ', '\u{3000}']).len();
     if let Some(at) = t[..lead].find('\u{3000}') {
-        return Some(slip(
-            at,
-            msg::slip_fullwidth_space(),
-            msg::slip_fullwidth_space_help(),
-        ));
+        let (message, help) = if lead == t.len() {
+            (
+                msg::slip_fullwidth_blank(),
+                msg::slip_fullwidth_blank_help(),
+            )
+        } else {
+            (
+                msg::slip_fullwidth_space(),
+                msg::slip_fullwidth_space_help(),
+            )
+        };
+        return Some(slip(at, message, help));
+    }
+    let code = strip_comment(t);
+    if code.trim().is_empty() {
+        return None;
     }
     let start = body_start(t);
     let body = &code[start..];
+    let item = start > indent_of(t);
+    // `-　冬季长跑`: the dash's space typed full-width.
+    if body.starts_with("-\u{3000}") {
+        return Some(slip(
+            start + 1,
+            msg::slip_dash_fullwidth_space(),
+            msg::slip_dash_space_help(),
+        ));
+    }
+    // `- {{ year }}年冬季长跑`: `{` opens a YAML map.
+    if item && body.starts_with("{{") {
+        return Some(slip(
+            start,
+            msg::slip_unquoted_braces(),
+            msg::slip_quote_item_help(body.trim_end()),
+        ));
+    }
+    if item {
+        if let Some(s) = quote_then_text(body) {
+            return Some(slip(
+                start,
+                msg::slip_quote_then_text(),
+                msg::slip_quote_then_text_help("-", body.trim_end(), &s),
+            ));
+        }
+    }
     // `-开学慰问`: a list item without its space.
     if body.starts_with('-') && !body.starts_with("---") {
         let next = body[1..].chars().next();
@@ -172,6 +212,16 @@ fn slip_in(line: &Line) -> Option<Slip> {
                 start + at,
                 msg::slip_fullwidth_colon(),
                 msg::slip_fullwidth_colon_help(word),
+            ));
+        }
+    }
+    // `year:\t2025`: a Tab after the colon, where a space must be.
+    if let Some(at) = body.find(":\t") {
+        if ascii_colon.is_none_or(|c| c > at) && key_like(body[..at].trim()) {
+            return Some(slip(
+                start + at + 1,
+                msg::slip_colon_tab(),
+                msg::slip_colon_space_help(body[..at].trim(), body[at + 1..].trim()),
             ));
         }
     }
@@ -214,8 +264,94 @@ fn slip_in(line: &Line) -> Option<Slip> {
                 msg::slip_quote_help(&body[..c], value),
             ));
         }
+        // `内容: "三八"妇女节`: the quote ends before the text does.
+        if let Some(s) = quote_then_text(value) {
+            return Some(slip(
+                at,
+                msg::slip_quote_then_text(),
+                msg::slip_quote_then_text_help(&format!("{}:", &body[..c]), value.trim_end(), &s),
+            ));
+        }
+        // `前言: “注意: 各部门按时上报”`: a text holding `: `, which YAML
+        // takes for a second key. Chinese quotes are text to YAML.
+        let plain = !value.starts_with(['"', '\'', '[', '{', '|', '>', '&', '*', '!']);
+        if let Some(inner) = value.find(": ").filter(|_| plain) {
+            return Some(slip(
+                at + inner,
+                msg::slip_colon_in_text(),
+                msg::slip_quote_help(&body[..c], &value.trim_end().replace('"', "\\\"")),
+            ));
+        }
     }
     None
+}
+
+/// A value opening with an English quote that closes before the text ends
+/// (`"三八"妇女节`): the text as it could be written with Chinese quotes
+/// (`“三八”妇女节`), which YAML takes as plain text.
+fn quote_then_text(value: &str) -> Option<String> {
+    let q = value.chars().next().filter(|&c| c == '"' || c == '\'')?;
+    let inner = &value[1..];
+    let mut close = None;
+    let mut chars = inner.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if q == '"' && c == '\\' {
+            chars.next();
+        } else if c == q {
+            // `''` inside single quotes is one quote, not the end.
+            if q == '\'' && chars.peek().is_some_and(|&(_, n)| n == '\'') {
+                chars.next();
+                continue;
+            }
+            close = Some(i);
+            break;
+        }
+    }
+    let close = close?;
+    let quoted = &inner[..close];
+    let after = inner[close + 1..].trim();
+    if after.is_empty() || after.starts_with('#') || after.starts_with(',') {
+        return None;
+    }
+    Some(format!("“{quoted}”{after}"))
+}
+
+/// Plain texts whose end YAML reads as a comment: `- 召开教代会 #第六届`
+/// keeps only `召开教代会`. A `#` after a space starts a comment, which is
+/// what a key's note (`year: 2025  # 年份`) means, but in the middle of a
+/// Chinese text it is almost always the text itself. Lines of their own
+/// stay comments; only a `#` after text with Chinese in it is reported, as
+/// a warning at the `#`.
+pub(super) fn cut_by_comments(text: &str) -> Vec<Slip> {
+    lines(text)
+        .iter()
+        .filter(|l| !l.literal)
+        .filter_map(|l| {
+            let code = strip_comment(l.text);
+            if code.len() == l.text.len() || code.trim().is_empty() {
+                return None;
+            }
+            let body = &code[body_start(l.text)..];
+            let value = match body.find(": ") {
+                Some(c) if !body.starts_with(['"', '\'']) => &body[c + 2..],
+                _ => body,
+            }
+            .trim();
+            let text_like = !value.is_empty()
+                && !value.starts_with(['"', '\'', '[', '{', '|', '>'])
+                && value.chars().any(|c| c >= '\u{2e80}');
+            text_like.then(|| Slip {
+                line: l.no,
+                column: column(l.text, code.len()),
+                message: msg::slip_comment_cuts_text(l.text[code.len() + 1..].trim()),
+                help: msg::slip_comment_cuts_text_help(&format!(
+                    "{} {}",
+                    value,
+                    l.text[code.len()..].trim()
+                )),
+            })
+        })
+        .collect()
 }
 
 /// The slip that stopped the parser at `error_line`: the last one at or
@@ -275,8 +411,9 @@ pub(super) fn silent(text: &str) -> Option<Slip> {
         (matches!(
             slip.message.code,
             "slip_fullwidth_colon" | "slip_colon_space"
-        ) && is_known_key(word))
-        .then_some(slip)
+        ) && is_known_key(word)
+            || slip.message.code == "slip_dash_fullwidth_space")
+            .then_some(slip)
     })
 }
 

@@ -194,6 +194,15 @@ impl Source {
         })
     }
 
+    /// Warnings about text YAML cut off as a comment (`- 召开教代会 #第六届`),
+    /// each at its `#`.
+    pub fn comment_warnings(&self) -> Vec<Diagnostic> {
+        slips::cut_by_comments(&self.text)
+            .into_iter()
+            .map(|slip| located(&self.path, &self.text, slip).as_warning())
+            .collect()
+    }
+
     /// A diagnostic for `path`, located in this file.
     pub fn diagnostic(&self, path: &FieldPath, target: Target, message: Message) -> Diagnostic {
         let mut d = Diagnostic::file_level(&self.path, message);

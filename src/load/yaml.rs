@@ -50,8 +50,10 @@ pub(super) fn yaml_error(path: &Path, text: &str, e: &serde_yaml::Error) -> Diag
     if let Some(slip) = e.location().and_then(|l| slips::at_error(text, l.line())) {
         return located(path, text, slip);
     }
-    let d = Diagnostic::file_level(path, messages::yaml_syntax(messages::yaml_reason(&detail)))
-        .with_note(messages::yaml_detail_note(&detail));
+    let mut d = Diagnostic::file_level(path, messages::yaml_syntax(messages::yaml_reason(&detail)));
+    if let Some(note) = messages::yaml_detail_note(&detail) {
+        d = d.with_note(note);
+    }
     match e.location() {
         Some(l) => {
             let near_tab = text

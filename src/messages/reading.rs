@@ -294,11 +294,109 @@ pub fn slip_fullwidth_space_help() -> String {
 super::problems! {
     pub fn slip_unquoted_braces() {
         zh_en!(
-            "以“{{”开头的文字要加上引号",
-            "text that starts with \"{{\" must be put in quotes"
+            "以“{{”开头的文字要加上引号：不加引号，YAML 会把“{”当成一组“字段: 内容”的开头",
+            "text that starts with \"{{\" must be put in quotes: without them YAML reads \"{\" as the start of a map"
         )
         .into()
     }
+}
+
+pub fn slip_quote_item_help(value: &str) -> String {
+    zh_en!(
+        format!("写成 - \"{value}\"（整项用英文双引号括起来）"),
+        format!("write - \"{value}\" (the whole item in straight double quotes)")
+    )
+}
+
+super::problems! {
+    /// A blank-looking line that holds full-width spaces.
+    pub fn slip_fullwidth_blank() {
+        zh_en!(
+            "这一行看起来是空行，其实有全角空格（中文输入法的空格）",
+            "this line looks blank but holds full-width spaces (the spaces of a Chinese input method)"
+        )
+        .into()
+    }
+}
+
+pub fn slip_fullwidth_blank_help() -> String {
+    zh_en!(
+        "把这一行的全角空格删掉（删成真正的空行）",
+        "delete the full-width spaces on this line (make it truly blank)"
+    )
+    .into()
+}
+
+super::problems! {
+    /// `-　text`: the list dash followed by a full-width space.
+    pub fn slip_dash_fullwidth_space() {
+        zh_en!(
+            "列表的“-”后面是全角空格（中文输入法的空格），要用半角空格",
+            "the list dash \"-\" is followed by a full-width space; it needs a half-width one"
+        )
+        .into()
+    }
+}
+
+super::problems! {
+    /// `key:<Tab>value`.
+    pub fn slip_colon_tab() {
+        zh_en!(
+            "冒号“:”后面是一个 Tab 制表符，要用空格",
+            "the colon \":\" is followed by a Tab; it needs a space"
+        )
+        .into()
+    }
+}
+
+super::problems! {
+    /// `内容: "三八"妇女节`: an English quote opens the text and closes early.
+    pub fn slip_quote_then_text() {
+        zh_en!(
+            "以英文引号开头的文字，引号要把整段文字括起来：这里引号后面还有文字",
+            "a text that starts with a straight quote must be quoted whole: there is more text after the closing quote"
+        )
+        .into()
+    }
+}
+
+pub fn slip_quote_then_text_help(key: &str, value: &str, chinese: &str) -> String {
+    let whole = format!("'{}'", value.replace('\'', "''"));
+    zh_en!(
+        format!("改用中文引号，写成 {key} {chinese}；或者整段加单引号：{key} {whole}"),
+        format!("use Chinese quotes: {key} {chinese}; or quote the whole text: {key} {whole}")
+    )
+}
+
+super::problems! {
+    /// `前言: “注意: 各部门”`: `: ` inside a plain text.
+    pub fn slip_colon_in_text() {
+        zh_en!(
+            "文字里有“冒号加空格”（: ），YAML 会把它当成又一个字段：这样的文字要整段加英文双引号 \"…\"（中文引号“”不算）",
+            "the text holds a colon and a space (\": \"), which YAML reads as another key: quote the whole text with straight double quotes \"…\" (Chinese quotes do not count)"
+        )
+        .into()
+    }
+}
+
+super::problems! {
+    /// `- 召开教代会 #第六届`: the text after ` #` became a comment.
+    pub fn slip_comment_cuts_text(cut: &str) {
+        zh_en!(
+            format!("“#”后面的文字被当成了注释，没有进入计划：“{cut}”"),
+            format!("the text after \"#\" was read as a comment and is not in the plan: \"{cut}\"")
+        )
+    }
+}
+
+pub fn slip_comment_cuts_text_help(whole: &str) -> String {
+    let quoted = format!("\"{}\"", whole.replace('"', "\\\""));
+    zh_en!(
+        format!("要保留它，整段加英文双引号：{quoted}；真是注释的话，把它写到单独一行"),
+        format!(
+            "to keep it, quote the whole text: {quoted}; if it is a comment, put it on a line of its own"
+        )
+    )
 }
 
 super::problems! {
@@ -391,11 +489,10 @@ pub fn yaml_reason(detail: &str) -> &'static str {
     }
 }
 
-pub fn yaml_detail_note(detail: &str) -> String {
-    zh_en!(
-        format!("YAML 解析器的原话：{detail}"),
-        format!("the YAML parser said: {detail}")
-    )
+/// The parser's own words, for a reader of English only: a Chinese reader
+/// gets the Chinese reason alone, never the parser's English.
+pub fn yaml_detail_note(detail: &str) -> Option<String> {
+    zh_en!(None, Some(format!("the YAML parser said: {detail}")))
 }
 
 super::problems! {

@@ -606,7 +606,8 @@ pub fn stale_year_help(old: i32, year: i32) -> String {
     )
 }
 
-fn weekday_name(w: chrono::Weekday) -> &'static str {
+/// A weekday's name.
+pub fn weekday_name(w: chrono::Weekday) -> &'static str {
     use chrono::Weekday::*;
     match w {
         Mon => zh_en!("星期一", "Monday"),
@@ -642,4 +643,32 @@ pub fn date_is_day_off_help() -> String {
         "if the event really is on that day, leave it; otherwise pick a working day"
     )
     .into()
+}
+
+super::problems! {
+    /// A plan with no 落款 date, dated with today.
+    pub fn signature_dated_today(today: &str) {
+        zh_en!(
+            format!("落款日期没有写，用的是今天：{today}"),
+            format!("no signature date is given; today is used: {today}")
+        )
+    }
+}
+
+pub fn signature_dated_today_help() -> String {
+    zh_en!(
+        "要固定日期，写上 落款: {日期: 2026-03-01}（或 signature: {date: …}）",
+        "to fix the date, write signature: {date: 2026-03-01}"
+    )
+    .into()
+}
+
+super::problems! {
+    /// `3月8日（星期六）` where 3月8日 is a Sunday.
+    pub fn weekday_mismatch(typed: &str, actual: &str) {
+        zh_en!(
+            format!("{typed} 写的星期不对：这一天是{actual}"),
+            format!("{typed} names the wrong weekday: that day is a {actual}")
+        )
+    }
 }

@@ -62,6 +62,20 @@ impl std::ops::Deref for Files {
 }
 
 impl Spec {
+    /// The note that the plan gives no 落款 date and is dated `today`:
+    /// said once wherever a plan is made, since the date prints on paper.
+    pub fn undated_notice(&self, today: chrono::NaiveDate) -> Option<crate::diag::Diagnostic> {
+        self.signature.date.is_none().then(|| {
+            let file = self.files.first().cloned().unwrap_or_default();
+            crate::diag::Diagnostic::file_level(
+                &file,
+                crate::messages::signature_dated_today(&crate::layout::chinese_date(today)),
+            )
+            .as_note()
+            .with_help(crate::messages::signature_dated_today_help())
+        })
+    }
+
     /// Call `f` on every text a reader sees, except the school's name.
     pub fn for_each_text(&mut self, mut f: impl FnMut(&mut String)) {
         fn measures(ms: &mut [Measure], f: &mut dyn FnMut(&mut String)) {

@@ -247,6 +247,7 @@ impl Checker<'_> {
                 .sources
                 .iter()
                 .filter_map(|s| s.encoding_note())
+                .chain(self.src.sources.iter().flat_map(|s| s.comment_warnings()))
                 .collect(),
             files: Default::default(),
         };
@@ -397,22 +398,36 @@ pub(crate) fn unknown_key(
 
 /// The closest allowed name, if it is close enough to be a likely typo.
 pub(crate) fn closest(typed: &str, allowed: &[&'static str]) -> Option<&'static str> {
-    allowed
+    let near: Vec<(usize, &'static str)> = allowed
         .iter()
         .map(|a| (strsim::damerau_levenshtein(typed, a), *a))
         .filter(|(d, a)| {
             // Two edits make a likely typo of an English name; a Chinese
             // name has fewer, denser characters: one edit per three (a
-            // two-character name differing in both is another word).
+            // two-character name differing in both is another word), and
+            // up to half of a name of four or more, for the pinyin input
+            // method's slip of picking a word that sounds the same
+            // (`知道思想` for `指导思想`).
+            let n = a.chars().count();
             let most = if a.is_ascii() {
                 2.max(a.len() / 4)
+            } else if n >= 4 && typed.chars().count() == n {
+                n / 2
             } else {
-                1.max(a.chars().count() / 3)
+                1.max(n / 3)
             };
             *d <= most
         })
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, a)| a)
+        .collect();
+    let best = near.iter().map(|(d, _)| *d).min()?;
+    let mut at_best = near.iter().filter(|(d, _)| *d == best);
+    let first = at_best.next()?.1;
+    // Two names as near (`工作计划`: `工作目标`? `工作安排`?) suggest
+    // neither, unless the nearness is a single edit.
+    if best > 1 && at_best.next().is_some() {
+        return None;
+    }
+    Some(first)
 }
 
 #[cfg(test)]

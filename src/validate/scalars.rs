@@ -137,7 +137,10 @@ impl Checker<'_> {
             };
             let y = dates::year_of_month(year, period, m);
             return match NaiveDate::from_ymd_opt(y, m, d) {
-                Some(date) => Some(date),
+                Some(date) => {
+                    self.check_weekday(&shown, date, path);
+                    Some(date)
+                }
                 None => {
                     self.report(
                         path,
@@ -149,7 +152,10 @@ impl Checker<'_> {
             };
         }
         match v.as_str().map(dates::parse) {
-            Some(dates::Parsed::Date(d)) => Some(d),
+            Some(dates::Parsed::Date(d)) => {
+                self.check_weekday(&shown, d, path);
+                Some(d)
+            }
             Some(dates::Parsed::Impossible) => {
                 self.report(
                     path,
@@ -161,6 +167,20 @@ impl Checker<'_> {
             _ => {
                 self.report(path, msg::bad_date(&shown), Some(msg::bad_date_help()));
                 None
+            }
+        }
+    }
+
+    /// `3月8日（星期日）`: the weekday written must be the date's.
+    fn check_weekday(&mut self, typed: &str, date: NaiveDate, path: &FieldPath) {
+        use chrono::Datelike;
+        if let Some(w) = dates::weekday_written(typed) {
+            if w != date.weekday() {
+                self.warn(
+                    path,
+                    msg::weekday_mismatch(typed, msg::weekday_name(date.weekday())),
+                    None,
+                );
             }
         }
     }

@@ -7,9 +7,11 @@
 //! # expect: invalid
 //! # error: 月份应当是 1 到 12 的数字 @ 9:12   (a piece of the message, and where)
 //! # help: Tab                                (a piece of some diagnostic's help)
+//! # error: slip_quote_then_text @ 5:9         (or its stable code, and where)
 //! ```
 //!
-//! or `# expect: valid`, in which case every format must render, every DOCX
+//! or `# expect: valid`, with any `# warning: code @ line:column` it must
+//! give, in which case every format must render, every DOCX
 //! part must be well-formed XML, and the HTML must carry no markup the user
 //! typed. To add a case, add a file. (An empty file expects "文件是空的".)
 //! Inputs too large to commit are generated below.
@@ -26,7 +28,7 @@ use unionplan::template::Templates;
 use unionplan::{Pipeline, validate};
 
 enum Outcome {
-    Valid(Vec<unionplan::Output>),
+    Valid(Vec<unionplan::Output>, Vec<Diagnostic>),
     Invalid(Vec<Diagnostic>),
 }
 
@@ -43,6 +45,11 @@ fn run(path: &Path, bytes: &[u8]) -> Outcome {
         pipeline
             .render(&spec, &Format::ALL)
             .expect("a valid spec renders"),
+        // As the commands show them: the spec's, and the note of a plan
+        // dated today.
+        (spec.warnings.iter().cloned())
+            .chain(spec.undated_notice(today()))
+            .collect(),
     )
 }
 
@@ -93,6 +100,7 @@ fn every_corpus_file_meets_its_expectation() {
         let mut expect_valid = None;
         let mut errors = Vec::new();
         let mut helps = Vec::new();
+        let mut warnings = Vec::new();
         // Any line end, the CR alone of old Macs too.
         for line in header
             .split(['\n', '\r'])
@@ -106,6 +114,8 @@ fn every_corpus_file_meets_its_expectation() {
                 errors.push(e.to_string());
             } else if let Some(h) = line.strip_prefix("# help: ") {
                 helps.push(h.to_string());
+            } else if let Some(w) = line.strip_prefix("# warning: ") {
+                warnings.push(w.to_string());
             }
         }
         if bytes.is_empty() {
@@ -114,24 +124,37 @@ fn every_corpus_file_meets_its_expectation() {
         }
         let expect_valid = expect_valid.unwrap_or_else(|| panic!("{name}: no `# expect:` line"));
         match run_guarded(&name, &path, &bytes) {
-            Outcome::Valid(outputs) => {
+            Outcome::Valid(outputs, found) => {
                 assert!(expect_valid, "{name}: accepted, but should be invalid");
                 check_valid_outputs(&name, &outputs);
+                for want in &warnings {
+                    assert!(
+                        found.iter().any(|d| matches(d, want)),
+                        "{name}: no warning {want:?} in {found:#?}"
+                    );
+                }
+                assert!(
+                    warnings.is_empty() || found.len() == warnings.len(),
+                    "{name}: other warnings too: {found:#?}"
+                );
             }
             Outcome::Invalid(diags) => {
                 assert!(!expect_valid, "{name}: refused: {diags:#?}");
                 for want in &errors {
-                    let (text, at) = match want.split_once(" @ ") {
-                        Some((t, at)) => (t, Some(at)),
-                        None => (want.as_str(), None),
-                    };
-                    let found = diags.iter().any(|d| {
-                        d.message.contains(text)
-                            && at.is_none_or(|at| {
-                                format!("{}:{}", d.line.unwrap_or(0), d.column.unwrap_or(0)) == at
-                            })
-                    });
+                    let found = diags.iter().any(|d| matches(d, want));
                     assert!(found, "{name}: no error {want:?} in {diags:#?}");
+                }
+                // The parser's English never reaches a Chinese reader.
+                for d in &diags {
+                    let all = [&d.message]
+                        .into_iter()
+                        .chain(&d.help)
+                        .chain(&d.notes)
+                        .map(String::as_str)
+                        .collect::<String>();
+                    for english in ["expected", "could not", "mapping values", "while "] {
+                        assert!(!all.contains(english), "{name}: English in {d:#?}");
+                    }
                 }
                 for want in &helps {
                     let found = diags
@@ -151,6 +174,17 @@ fn every_corpus_file_meets_its_expectation() {
     }
 }
 
+/// Does `d` meet `want`, `piece-or-code @ line:column` (the place may be
+/// left out)? A piece of the message, or the message's stable code.
+fn matches(d: &Diagnostic, want: &str) -> bool {
+    let (text, at) = match want.split_once(" @ ") {
+        Some((t, at)) => (t, Some(at)),
+        None => (want, None),
+    };
+    (d.code == text || d.message.contains(text))
+        && at.is_none_or(|at| format!("{}:{}", d.line.unwrap_or(0), d.column.unwrap_or(0)) == at)
+}
+
 const HEAD: &str = "school: 甲校\nyear: 2025\nguiding_principles: 文字\nmeasures: [做事]\n";
 
 #[test]
@@ -158,7 +192,7 @@ fn a_5_mb_text_field_renders() {
     let big = "工会工作要服务大局、服务教职工。".repeat(5 * 1024 * 1024 / 48);
     let yaml = format!("{HEAD}intro: \"{big}\"\n");
     match run_guarded("5 MB", Path::new("big.yaml"), yaml.as_bytes()) {
-        Outcome::Valid(outputs) => {
+        Outcome::Valid(outputs, _) => {
             check_valid_outputs("5 MB", &outputs);
             let md = &outputs
                 .iter()
@@ -181,7 +215,7 @@ fn ten_thousand_schedule_items_render() {
         }
     }
     match run_guarded("10,000 items", Path::new("many.yaml"), yaml.as_bytes()) {
-        Outcome::Valid(outputs) => {
+        Outcome::Valid(outputs, _) => {
             let docx = &outputs
                 .iter()
                 .find(|o| o.format == Format::Docx)
@@ -211,7 +245,7 @@ fn thousands_of_errors_are_listed_up_to_a_limit() {
             );
             assert_eq!(d[0].line, Some(8));
         }
-        Outcome::Valid(_) => panic!("accepted"),
+        Outcome::Valid(..) => panic!("accepted"),
     }
 }
 
@@ -225,7 +259,7 @@ fn deeply_nested_flow_sequences_and_maps_are_refused() {
         );
         match run_guarded("deep", Path::new("deep.yaml"), yaml.as_bytes()) {
             Outcome::Invalid(d) => assert!(d[0].message.contains("嵌套得太深"), "{d:#?}"),
-            Outcome::Valid(_) => panic!("accepted"),
+            Outcome::Valid(..) => panic!("accepted"),
         }
     }
 }

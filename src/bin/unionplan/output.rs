@@ -64,8 +64,9 @@ pub fn report(err: &Error) {
 }
 
 /// Print the warnings and notes about a spec that is valid.
-pub fn warn(spec: &unionplan::spec::Spec) {
+pub fn warn(spec: &unionplan::spec::Spec, today: chrono::NaiveDate) {
     show(&spec.warnings);
+    show(&spec.undated_notice(today).into_iter().collect::<Vec<_>>());
 }
 
 /// Print problems, for people or as JSON lines.

@@ -46,7 +46,7 @@ pub fn run(a: RenderArgs) -> Outcome {
     let mut all_ok = true;
     for (spec_path, spec) in specs {
         let written = spec.and_then(|spec| {
-            warn(&spec);
+            warn(&spec, pipeline.today);
             pipeline.write(&spec, spec_path, &a.output, &formats, pdfs.as_ref())
         });
         let written = match written {

@@ -11,7 +11,7 @@ pub fn run(a: ValidateArgs) -> Outcome {
     for spec_path in &a.specs {
         match load_spec(spec_path) {
             Ok(spec) => {
-                warn(&spec);
+                warn(&spec, super::today());
                 say(messages::valid(spec_path.display()));
             }
             Err(e) => {
