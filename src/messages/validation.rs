@@ -672,3 +672,40 @@ super::problems! {
         )
     }
 }
+
+super::problems! {
+    /// 上学期/下学期 read by the school calendar.
+    pub fn period_term_read(word: &str, year: i32, plan_year: i32, spring: bool) {
+        let term = if spring { "春季学期" } else { "秋季学期" };
+        let term_en = if spring { "spring" } else { "autumn" };
+        let next = year + 1;
+        zh_en!(
+            format!("“{word}”按学年算：{year}—{next}学年的{word}，就是 {plan_year} 年{term}"),
+            format!("\"{word}\" is read by the school year: the {word} of {year}–{next}, that is the {term_en} term of {plan_year}")
+        )
+    }
+}
+
+pub fn period_term_help(year: i32) -> String {
+    zh_en!(
+        format!("如果说的是 {year} 年春天的学期，请写 period: 春季学期"),
+        format!("if you mean the spring term of {year}, write period: spring")
+    )
+}
+
+super::problems! {
+    /// `2024-2025学年` with `year: 2025`.
+    pub fn period_school_year_mismatch(found: &str, year: i32) {
+        zh_en!(
+            format!("学年“{found}”和年份 {year} 对不上"),
+            format!("the school year \"{found}\" does not match the year {year}")
+        )
+    }
+}
+
+pub fn period_school_year_help(first: i32) -> String {
+    zh_en!(
+        format!("学年的年份写学年开始的那一年：year: {first}，period: 学年"),
+        format!("a school year's year is the year it starts: year: {first}, period: school-year")
+    )
+}

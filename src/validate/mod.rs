@@ -215,9 +215,13 @@ impl Checker<'_> {
             Some(school)
         });
         let year = self.required(map, &root, "year", Self::year);
-        let period = self.optional(map, &root, "period", |c, v, p| {
-            c.choice(v, p, msg::bad_period, msg::bad_period_help)
-        });
+        let term = self.optional(map, &root, "period", |c, v, p| c.period(v, p, year));
+        let period = term.map(|(period, _)| period);
+        // 下学期 of the school year starting in `year` is next spring.
+        let year = match term {
+            Some((_, Some(plan_year))) => Some(plan_year),
+            _ => year,
+        };
         self.plan = year.map(|y| (y, period.unwrap_or_default()));
         let title = self.optional(map, &root, "title", Self::text);
         let intro = self.optional(map, &root, "intro", Self::text);

@@ -96,6 +96,51 @@ impl Checker<'_> {
         found
     }
 
+    /// The period, and the plan's year where the words give another one:
+    /// besides the names of [`Period`], the school calendar's words.
+    /// 上学期 and 第一学期 are the autumn term of the school year starting
+    /// in `year`; 下学期 and 第二学期 its spring term, in `year + 1`;
+    /// `2025-2026学年` (or `2025—2026学年度`) the school year starting in
+    /// 2025, which must be `year`. The reading is said, as a warning, since
+    /// a teacher may have meant this calendar year's spring.
+    pub(super) fn period(
+        &mut self,
+        v: &Value,
+        path: &FieldPath,
+        year: Option<i32>,
+    ) -> Option<(Period, Option<i32>)> {
+        let text = v.as_str().map(str::trim).unwrap_or_default();
+        if let Some(first) = ["上学期", "第一学期"].contains(&text).then_some(()) {
+            let _ = first;
+            if let Some(y) = year {
+                self.warn(path, msg::period_term_read(text, y, y, false), None);
+            }
+            return Some((Period::Autumn, None));
+        }
+        if ["下学期", "第二学期"].contains(&text) {
+            let y = year?;
+            self.warn(
+                path,
+                msg::period_term_read(text, y, y + 1, true),
+                Some(msg::period_term_help(y)),
+            );
+            return Some((Period::Spring, Some(y + 1)));
+        }
+        if let Some((a, b)) = school_year_words(text) {
+            if b != a + 1 || year.is_some_and(|y| y != a) {
+                self.report(
+                    path,
+                    msg::period_school_year_mismatch(text, year.unwrap_or(a)),
+                    Some(msg::period_school_year_help(a)),
+                );
+                return None;
+            }
+            return Some((Period::SchoolYear, None));
+        }
+        self.choice(v, path, msg::bad_period, msg::bad_period_help)
+            .map(|p| (p, None))
+    }
+
     /// One month, or several written as one text: `3`, `三月份`, `7-8月`.
     pub(super) fn months_in(&mut self, v: &Value, path: &FieldPath) -> Option<Vec<u32>> {
         let found = match v {
@@ -250,4 +295,17 @@ impl Checker<'_> {
         }
         ok.then_some(out)
     }
+}
+
+/// `2025-2026学年`, `2025—2026学年度`: the two years.
+fn school_year_words(text: &str) -> Option<(i32, i32)> {
+    let t = text
+        .strip_suffix("学年度")
+        .or_else(|| text.strip_suffix("学年"))?;
+    let (a, b) = t.split_once(['-', '—', '–', '－', '~', '～', '至', '到'])?;
+    let year = |s: &str| {
+        let s = s.trim().trim_end_matches('年');
+        (s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<i32>().ok())?
+    };
+    Some((year(a)?, year(b)?))
 }
