@@ -110,8 +110,7 @@ impl Checker<'_> {
         year: Option<i32>,
     ) -> Option<(Period, Option<i32>)> {
         let text = v.as_str().map(str::trim).unwrap_or_default();
-        if let Some(first) = ["上学期", "第一学期"].contains(&text).then_some(()) {
-            let _ = first;
+        if ["上学期", "第一学期"].contains(&text) {
             if let Some(y) = year {
                 self.warn(path, msg::period_term_read(text, y, y, false), None);
             }
