@@ -85,6 +85,8 @@ pub struct Report {
     pub controls: usize,
     pub unplaced: usize,
     pub notes: Vec<String>,
+    /// What the file holds that was not read into the plan.
+    pub unread: read::Unread,
 }
 
 /// A file's plans, in order, and what cleaning took out.
@@ -96,6 +98,7 @@ struct Page {
     plans: Vec<(Draft, String)>,
     cleaned: recognise::Cleaned,
     schedule_table: bool,
+    unread: read::Unread,
 }
 
 fn file_error(path: &Path, message: Message, help: Option<String>) -> Error {
@@ -133,6 +136,7 @@ fn page(path: &Path) -> Result<Page, Error> {
         plans,
         cleaned,
         schedule_table: read.schedule_table,
+        unread: read.unread,
     })
 }
 
@@ -203,12 +207,13 @@ pub fn import(path: &Path, options: &Options) -> Result<Imported, Error> {
         || path.display().to_string(),
         |f| f.to_string_lossy().into_owned(),
     );
-    let yaml = emit::emit(
-        &draft,
-        &meta,
-        options.zh,
-        &msg::import_header(&file, picked, page.plans.len()),
+    let mut header = msg::import_header(&file, picked, page.plans.len());
+    header.extend(
+        msg::in_chinese(|| unread_words(page.unread))
+            .into_iter()
+            .map(|words| format!("{}{words}", msg::import_check())),
     );
+    let yaml = emit::emit(&draft, &meta, options.zh, &header);
     // The result must validate but for the placeholders left for the user
     // to fill, which `validate` and `render` refuse until they are.
     if let Err(e) = crate::parse_spec(Path::new("import.yaml"), &yaml) {
@@ -252,8 +257,22 @@ pub fn import(path: &Path, options: &Options) -> Result<Imported, Error> {
         controls: page.cleaned.controls,
         unplaced: draft.unplaced.len(),
         notes: draft.notes.iter().map(|n| n.shown.clone()).collect(),
+        unread: page.unread,
     };
     Ok(Imported { yaml, report })
+}
+
+/// What the file holds that was not read into the plan, in the words of
+/// the language in use: for the report, and in Chinese for the spec.
+pub fn unread_words(unread: read::Unread) -> Vec<String> {
+    let mut words = Vec::new();
+    if unread.notes > 0 {
+        words.push(msg::import_unread_notes(unread.notes));
+    }
+    if unread.chunks > 0 {
+        words.push(msg::import_unread_chunks(unread.chunks));
+    }
+    words
 }
 
 /// The plan's school, year and period, decided from its title, the page's

@@ -918,3 +918,55 @@ fn control_characters_in_an_old_plan_are_taken_out() {
     let spec = unionplan::load_spec(&dir.path().join("p.yaml")).unwrap();
     assert_eq!(spec.guiding_principles, "以新思想为指导。");
 }
+
+/// A Word file at `path` whose `w:body` holds `body`.
+fn word_file(path: &Path, body: &str) {
+    use std::io::Write as _;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    zip.start_file(
+        "word/document.xml",
+        zip::write::SimpleFileOptions::default(),
+    )
+    .unwrap();
+    write!(
+        zip,
+        "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" \
+         xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">\
+         <w:body>{body}</w:body></w:document>"
+    )
+    .unwrap();
+    std::fs::write(path, zip.finish().unwrap().into_inner()).unwrap();
+}
+
+/// Footnotes and content embedded in another format are not imported;
+/// the report says so, and so does the spec, where the user checks it.
+#[test]
+fn footnotes_and_embedded_chunks_are_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = |t: &str| format!("<w:p><w:r><w:t>{t}</w:t></w:r></w:p>");
+    let body = [
+        p("青山小学2025年工会工作计划"),
+        p("一、指导思想"),
+        "<w:p><w:r><w:t>以教职工为本</w:t></w:r><w:r><w:footnoteReference w:id=\"1\"/></w:r><w:r><w:t>。</w:t></w:r></w:p>".into(),
+        p("二、主要工作"),
+        p("1、做好送温暖工作。"),
+        "<w:altChunk r:id=\"rId8\"/>".into(),
+    ]
+    .concat();
+    word_file(&dir.path().join("plan.docx"), &body);
+    let o = unionplan(dir.path(), &["import", "plan.docx", "-o", "p.yaml"]);
+    let err = stderr(&o);
+    assert!(o.status.success(), "{err}");
+    for line in [
+        "  原文有脚注或尾注 1 处，没有导入，需要的请对照原文补上",
+        "  原文有 1 处以别的格式嵌在文件里的内容（比如整段粘贴进来的网页），没有导入，请对照原文补上",
+    ] {
+        assert!(err.lines().any(|l| l == line), "{line}\n{err}");
+    }
+    let yaml = std::fs::read_to_string(dir.path().join("p.yaml")).unwrap();
+    assert!(
+        yaml.contains("\n# 请核对：原文有脚注或尾注 1 处，没有导入")
+            && yaml.contains("\n# 请核对：原文有 1 处以别的格式嵌在文件里的内容"),
+        "{yaml}"
+    );
+}
