@@ -260,3 +260,48 @@ fn word_footnotes_and_embedded_chunks_are_counted() {
         }
     );
 }
+
+/// A WordPress page: the title is in the article's own header, the plan
+/// in a div whose classes name a sharing plugin's; the site's header, the
+/// share buttons and the comments are furniture.
+#[test]
+fn html_keeps_the_articles_header_and_the_container_of_the_plan() {
+    let page = r#"<html><body>
+        <header id="masthead" class="site-header"><p class="site-title">好文小站</p>
+          <nav><a href="/">首页</a></nav></header>
+        <main><article>
+          <header class="entry-header"><h1 class="entry-title">青山小学2025年工会工作计划</h1></header>
+          <div class="entry-content share-friendly">
+            <p>一、指导思想</p><p>以教职工为本，把学校工会建设成教职工信赖的家。</p>
+            <p>二、主要工作</p><p>1、做好送温暖工作，逢年过节走访慰问困难教职工。</p>
+            <div class="share-buttons">分享到：微信 微博</div>
+          </div>
+        </article></main>
+        <div class="comment-list"><p>写得真好，收藏了。</p></div>
+        </body></html>"#;
+    assert_eq!(
+        html(page).paras,
+        [
+            "青山小学2025年工会工作计划",
+            "一、指导思想",
+            "以教职工为本，把学校工会建设成教职工信赖的家。",
+            "二、主要工作",
+            "1、做好送温暖工作，逢年过节走访慰问困难教职工。"
+        ]
+    );
+}
+
+/// Struck-out text is what a web editor shows as deleted: it is no part
+/// of the plan; inserted text is.
+#[test]
+fn html_struck_out_text_is_left_out() {
+    let page = r#"<body><p>组织<del>秋游</del><s>春游</s><strike>郊游</strike><span style="color:red; text-decoration: line-through">踏青</span>读书活动<ins>和观影</ins>。</p></body>"#;
+    assert_eq!(html(page).paras, ["组织读书活动和观影。"]);
+}
+
+/// A table in a table's cell is read once, as part of that cell.
+#[test]
+fn html_nested_tables_are_read_once() {
+    let page = "<body><table><tr><td>每周安排<table><tr><td>周一</td><td>例会</td></tr></table></td><td>工会主席</td></tr></table></body>";
+    assert_eq!(html(page).paras, ["每周安排", "周一", "例会", "工会主席"]);
+}
