@@ -16,6 +16,7 @@
 //! `error: plan.yaml:12:12: field schedule[2].month: …`.
 
 use std::fmt;
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use crate::messages::{self, Message};
@@ -120,11 +121,11 @@ impl Diagnostic {
 
     /// `file:line:column`, as far as it is known.
     pub fn location(&self) -> String {
-        let file = self.file.display();
+        let file = shown_path(&self.file);
         match (self.line, self.column) {
             (Some(l), Some(c)) => format!("{file}:{l}:{c}"),
             (Some(l), None) => format!("{file}:{l}"),
-            _ => format!("{file}"),
+            _ => file,
         }
     }
 
@@ -160,6 +161,7 @@ impl Diagnostic {
             out.push_str(&format!("{}{colon}", self.location()));
         }
         if let Some(field) = &self.field {
+            let field = visible(field);
             out.push_str(&format!("{} {field}{colon}", messages::label_field()));
         }
         out.push_str(&visible(&self.message));
@@ -172,19 +174,16 @@ impl Diagnostic {
             let num = line.to_string();
             let pad = " ".repeat(num.len());
             // The caret goes under the column's character; CJK characters
-            // take two cells on a terminal, so count display width.
-            let tabs = self
+            // take two cells on a terminal, so count display width of what
+            // is shown before it (a `\u{2028}` takes eight).
+            let typed: String = self
                 .source_line
                 .as_deref()
                 .unwrap_or("")
                 .chars()
                 .take(col.saturating_sub(1))
-                .filter(|&c| c == '\t')
-                .count();
-            let before: String = text
-                .chars()
-                .take(col.saturating_sub(1) + tabs * 3)
                 .collect();
+            let before = visible(&typed).replace('\t', "    ");
             let caret_pad = " ".repeat(display_width(&before));
             out.push_str(&format!("{blue}{pad} |{reset}\n"));
             out.push_str(&format!("{blue}{num} |{reset} {text}\n"));
@@ -235,27 +234,60 @@ fn push_lines(out: &mut String, text: &str, indent: &str) {
     }
 }
 
-/// Terminal cells taken by `s`: East Asian wide characters take two.
-/// `s` with control characters (but tabs) as the Unicode symbols for
-/// them, U+2400 onwards: one visible character for one typed.
+/// `s` as it may be shown, on a terminal or in a comment of a spec, each
+/// line as one line: what came from a file or its name is shown, never
+/// obeyed. Control characters (but tabs) become the Unicode symbols for
+/// them, U+2400 onwards (ESC as ␛, a line break as ␊, DEL as ␡): one
+/// visible character for one typed. The other characters that break a
+/// line or turn text around (C1 controls such as U+0085, the line and
+/// paragraph separators U+2028 and U+2029, the bidirectional controls)
+/// have no symbol: they are written as `\u{2028}`. Printed raw, an escape
+/// sequence could rewrite the terminal, a line break start a line that
+/// looks like unionplan's own (`错误：…`), a separator end a YAML comment,
+/// and a bidirectional control reorder what is read.
 pub fn visible(s: &str) -> std::borrow::Cow<'_, str> {
-    let control = |c: char| (c.is_control() && c != '\t') || c == '\u{7f}';
-    if !s.chars().any(control) {
+    if !s.chars().any(|c| c != '\t' && escaped(c)) {
         return std::borrow::Cow::Borrowed(s);
     }
-    s.chars()
-        .map(|c| match c {
-            '\u{7f}' => '\u{2421}',
-            c if (c as u32) < 0x20 && c != '\t' => {
-                char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}')
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\t' => out.push(c),
+            '\u{7f}' => out.push('\u{2421}'),
+            c if (c as u32) < 0x20 => {
+                out.push(char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}'))
             }
-            c if control(c) => '\u{FFFD}',
-            c => c,
-        })
-        .collect::<String>()
-        .into()
+            c if escaped(c) => {
+                let _ = write!(out, "\\u{{{:x}}}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.into()
 }
 
+/// Is `c` one of the characters [`visible`] does not show as they are
+/// (a tab it does)?
+pub fn escaped(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{2028}'
+                | '\u{2029}'
+                | '\u{061c}'
+                | '\u{200e}'
+                | '\u{200f}'
+                | '\u{202a}'..='\u{202e}'
+                | '\u{2066}'..='\u{2069}'
+        )
+}
+
+/// A path as messages and the comments of a spec show it: see [`visible`].
+pub fn shown_path(path: &Path) -> String {
+    visible(&path.display().to_string()).into_owned()
+}
+
+/// Terminal cells taken by `s`: East Asian wide characters take two.
 fn display_width(s: &str) -> usize {
     unicode_width::UnicodeWidthStr::width(s)
 }
@@ -291,6 +323,27 @@ mod tests {
         );
         assert!(text.contains("甲␛[2J校"), "{text}");
         assert!(text.contains("1 | school: 甲␛]0;pwned␇校"), "{text}");
+    }
+
+    /// A line separator or a right-to-left override in a spec would end a
+    /// line or turn it around on the terminal: shown as `\u{…}`, with the
+    /// caret still under its column.
+    #[test]
+    fn separators_and_direction_controls_are_shown_escaped() {
+        let src = "school: 甲\u{2028}乙\u{202e}丙校\n";
+        let d = Diagnostic::file_level(Path::new("p\u{2029}.yaml"), test_message("丙\u{85}"))
+            .at(src, 1, 13);
+        let text = d.render(false);
+        assert_eq!(
+            text.lines().take(4).collect::<Vec<_>>(),
+            [
+                "错误：p\\u{2029}.yaml:1:13：丙\\u{85}",
+                "  |",
+                "1 | school: 甲\\u{2028}乙\\u{202e}丙校",
+                &format!("  | {}^", " ".repeat(28)),
+            ],
+            "{text}"
+        );
     }
 
     #[test]

@@ -203,10 +203,9 @@ pub fn import(path: &Path, options: &Options) -> Result<Imported, Error> {
     let mut draft = page.plans[picked - 1].0.clone();
     let mut meta = decide(&mut draft, page.page_title.as_deref(), path, options.today);
     meta.schedule_table = page.schedule_table && !draft.schedule.is_empty();
-    let file = path.file_name().map_or_else(
-        || path.display().to_string(),
-        |f| f.to_string_lossy().into_owned(),
-    );
+    // The name goes into a comment of the spec: shown, so that no
+    // character of it ends the comment or makes the spec unreadable.
+    let file = crate::diag::shown_path(path.file_name().map_or(path, Path::new));
     let mut header = msg::import_header(&file, picked, page.plans.len());
     header.extend(
         msg::in_chinese(|| unread_words(page.unread))
@@ -319,9 +318,16 @@ fn decide(d: &mut Draft, page_title: Option<&str>, path: &Path, today: NaiveDate
         .or(d.title.as_deref())
         .or(page_title)
         .map(String::from);
-    let stem = path
+    // What a name hides (an escape, a line separator) is no part of the
+    // school or the year it names.
+    let stem: String = path
         .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
+        .map(|s| {
+            s.to_string_lossy()
+                .chars()
+                .filter(|&c| !crate::diag::escaped(c))
+                .collect()
+        })
         .unwrap_or_default();
     let (year, year_note) = match title.as_deref().and_then(recognise::year_in) {
         Some(Some(y)) => (y, None),

@@ -970,3 +970,78 @@ fn footnotes_and_embedded_chunks_are_reported() {
         "{yaml}"
     );
 }
+
+/// A file name as import shows it: control characters as their symbols
+/// (ESC as ␛), line and paragraph separators and the controls that turn
+/// text around as `\u{…}`.
+fn shown_name(name: &str) -> String {
+    name.chars()
+        .map(|c| match c {
+            '\u{7f}' => "␡".to_string(),
+            c if (c as u32) < 0x20 => char::from_u32(0x2400 + c as u32).unwrap().to_string(),
+            '\u{2028}' | '\u{2029}' | '\u{202e}' | '\u{2066}' => format!("\\u{{{:x}}}", c as u32),
+            c => c.to_string(),
+        })
+        .collect()
+}
+
+/// A file whose name holds an escape, a DEL, a line separator, a
+/// right-to-left override or a line break is imported, or refused, like
+/// any other: its name is shown safely in every line printed and in the
+/// spec's comments, which stay comments, never as a failure of
+/// unionplan's own or a line the name made up.
+#[test]
+fn file_names_with_control_characters_are_shown_safely() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = "青山小学2025年工会工作计划\n一、指导思想\n以教职工为本。\n二、主要工作\n1、做好送温暖工作。\n";
+    let run = |name: &str, text: &str| {
+        std::fs::write(dir.path().join(name), text).unwrap();
+        let _ = std::fs::remove_file(dir.path().join("p.yaml"));
+        let o = unionplan(dir.path(), &["import", name, "-o", "p.yaml"]);
+        let yaml = std::fs::read_to_string(dir.path().join("p.yaml")).ok();
+        (o.status.code(), stderr(&o), yaml)
+    };
+    let (code, plain_err, plain_yaml) = run("plain.txt", plan);
+    assert_eq!(code, Some(0), "{plain_err}");
+    let plain_yaml = plain_yaml.unwrap();
+    for name in [
+        "甲\u{1b}[2J乙.txt",
+        "甲\u{7f}乙.txt",
+        "甲\u{2028}乙.txt",
+        "甲\u{202e}乙.txt",
+        "甲\n错误：乙.txt",
+    ] {
+        let shown = shown_name(name);
+        let (code, err, yaml) = run(name, plan);
+        assert_eq!(code, Some(0), "{name:?}: {err}");
+        assert_eq!(err, plain_err.replace("plain.txt", &shown), "{name:?}");
+        assert_eq!(yaml.unwrap(), plain_yaml.replace("plain.txt", &shown));
+    }
+    // A school named by the file name only is taken without what is
+    // hidden in the name.
+    let untitled = plan.replace("青山小学2025", "2025");
+    for name in ["青山\u{1b}小学.txt", "青山\u{2028}小学.txt"] {
+        let (code, err, yaml) = run(name, &untitled);
+        assert_eq!(code, Some(0), "{name:?}: {err}");
+        let yaml = yaml.unwrap();
+        assert!(yaml.contains("\nschool: 青山小学\n"), "{yaml}");
+        assert!(
+            err.starts_with(&format!("已读取 {}（", shown_name(name))),
+            "{err}"
+        );
+    }
+    // Refused, the name is shown the same way, in one line.
+    let (code, plain_err, _) = run("plain.txt", "牛奶\n面包\n");
+    assert_eq!(code, Some(1), "{plain_err}");
+    for name in ["甲\n错误：乙.txt", "甲\u{1b}[2J乙\u{2028}.txt"] {
+        let (code, err, yaml) = run(name, "牛奶\n面包\n");
+        assert_eq!(code, Some(1), "{name:?}: {err}");
+        assert_eq!(
+            err,
+            plain_err.replace("plain.txt", &shown_name(name)),
+            "{name:?}"
+        );
+        assert_eq!(err.lines().filter(|l| l.starts_with("错误")).count(), 1);
+        assert!(yaml.is_none());
+    }
+}
