@@ -16,6 +16,7 @@
 //! `error: plan.yaml:12:12: field schedule[2].month: …`.
 
 use std::fmt;
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use crate::messages::{self, Message};
@@ -120,11 +121,11 @@ impl Diagnostic {
 
     /// `file:line:column`, as far as it is known.
     pub fn location(&self) -> String {
-        let file = self.file.display();
+        let file = shown_path(&self.file);
         match (self.line, self.column) {
             (Some(l), Some(c)) => format!("{file}:{l}:{c}"),
             (Some(l), None) => format!("{file}:{l}"),
-            _ => format!("{file}"),
+            _ => file,
         }
     }
 
@@ -160,6 +161,7 @@ impl Diagnostic {
             out.push_str(&format!("{}{colon}", self.location()));
         }
         if let Some(field) = &self.field {
+            let field = visible(field);
             out.push_str(&format!("{} {field}{colon}", messages::label_field()));
         }
         out.push_str(&visible(&self.message));
@@ -168,7 +170,7 @@ impl Diagnostic {
         if let (Some(line), Some(col), Some(text)) = (self.line, self.column, &self.source_line) {
             let num = line.to_string();
             let pad = " ".repeat(num.len());
-            let (text, marks) = marked(&visible(text), col, (red, reset));
+            let (text, marks) = marked(text, col, (red, reset));
             out.push_str(&format!("{blue}{pad} |{reset}\n"));
             out.push_str(&format!("{blue}{num} |{reset} {text}\n"));
             out.push_str(&format!("{blue}{pad} |{reset} {marks}\n"));
@@ -218,25 +220,36 @@ fn push_lines(out: &mut String, text: &str, indent: &str) {
     }
 }
 
-/// Terminal cells taken by `s`: East Asian wide characters take two.
-/// `s` with control characters (but tabs) as the Unicode symbols for
-/// them, U+2400 onwards: one visible character for one typed.
+/// `s` as it may be shown, on a terminal or in a comment of a spec, each
+/// line as one line: what came from a file or its name is shown, never
+/// obeyed. Control characters (but tabs) become the Unicode symbols for
+/// them, U+2400 onwards (ESC as ␛, a line break as ␊, DEL as ␡): one
+/// visible character for one typed. The other characters that break a
+/// line or turn text around (C1 controls such as U+0085, the line and
+/// paragraph separators U+2028 and U+2029, the bidirectional controls)
+/// have no symbol: they are written as `\u{2028}`. Printed raw, an escape
+/// sequence could rewrite the terminal, a line break start a line that
+/// looks like unionplan's own (`错误：…`), a separator end a YAML comment,
+/// and a bidirectional control reorder what is read.
 pub fn visible(s: &str) -> std::borrow::Cow<'_, str> {
-    let control = |c: char| (c.is_control() && c != '\t') || c == '\u{7f}';
-    if !s.chars().any(control) {
+    if !s.chars().any(|c| c != '\t' && escaped(c)) {
         return std::borrow::Cow::Borrowed(s);
     }
-    s.chars()
-        .map(|c| match c {
-            '\u{7f}' => '\u{2421}',
-            c if (c as u32) < 0x20 && c != '\t' => {
-                char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}')
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\t' => out.push(c),
+            '\u{7f}' => out.push('\u{2421}'),
+            c if (c as u32) < 0x20 => {
+                out.push(char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}'))
             }
-            c if control(c) => '\u{FFFD}',
-            c => c,
-        })
-        .collect::<String>()
-        .into()
+            c if escaped(c) => {
+                let _ = write!(out, "\\u{{{:x}}}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.into()
 }
 
 /// The echoed line, and the line under it: the caret under the column's
@@ -244,7 +257,9 @@ pub fn visible(s: &str) -> std::borrow::Cow<'_, str> {
 /// screen or like nothing at all: `→` under a Tab (shown as four spaces, as
 /// wide as the terminal likes otherwise), `␣` under a full-width space,
 /// `：` under a full-width colon. CJK characters take two cells, so the
-/// marks are placed by display width.
+/// marks are placed by display width. `text` is the line as typed, shown
+/// through [`visible`] character by character, so `col` still counts the
+/// characters typed.
 fn marked(text: &str, col: usize, (red, reset): (&str, &str)) -> (String, String) {
     let mut shown = String::new();
     let mut marks = String::new();
@@ -253,7 +268,7 @@ fn marked(text: &str, col: usize, (red, reset): (&str, &str)) -> (String, String
             '\t' => ("    ".to_string(), "→   "),
             '\u{3000}' => (c.to_string(), "␣ "),
             '：' => (c.to_string(), "："),
-            _ => (c.to_string(), ""),
+            _ => (visible(&c.to_string()).into_owned(), ""),
         };
         let width = display_width(&cell);
         if i + 1 == col {
@@ -274,6 +289,28 @@ fn marked(text: &str, col: usize, (red, reset): (&str, &str)) -> (String, String
     (shown, marks.trim_end().to_string())
 }
 
+/// Is `c` one of the characters [`visible`] does not show as they are
+/// (a tab it does)?
+pub fn escaped(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{2028}'
+                | '\u{2029}'
+                | '\u{061c}'
+                | '\u{200e}'
+                | '\u{200f}'
+                | '\u{202a}'..='\u{202e}'
+                | '\u{2066}'..='\u{2069}'
+        )
+}
+
+/// A path as messages and the comments of a spec show it: see [`visible`].
+pub fn shown_path(path: &Path) -> String {
+    visible(&path.display().to_string()).into_owned()
+}
+
+/// Terminal cells taken by `s`: East Asian wide characters take two.
 fn display_width(s: &str) -> usize {
     unicode_width::UnicodeWidthStr::width(s)
 }
@@ -309,6 +346,27 @@ mod tests {
         );
         assert!(text.contains("甲␛[2J校"), "{text}");
         assert!(text.contains("1 | school: 甲␛]0;pwned␇校"), "{text}");
+    }
+
+    /// A line separator or a right-to-left override in a spec would end a
+    /// line or turn it around on the terminal: shown as `\u{…}`, with the
+    /// caret still under its column.
+    #[test]
+    fn separators_and_direction_controls_are_shown_escaped() {
+        let src = "school: 甲\u{2028}乙\u{202e}丙校\n";
+        let d = Diagnostic::file_level(Path::new("p\u{2029}.yaml"), test_message("丙\u{85}"))
+            .at(src, 1, 13);
+        let text = d.render(false);
+        assert_eq!(
+            text.lines().take(4).collect::<Vec<_>>(),
+            [
+                "错误：p\\u{2029}.yaml:1:13：丙\\u{85}",
+                "  |",
+                "1 | school: 甲\\u{2028}乙\\u{202e}丙校",
+                &format!("  | {}^", " ".repeat(28)),
+            ],
+            "{text}"
+        );
     }
 
     #[test]

@@ -85,6 +85,8 @@ pub struct Report {
     pub controls: usize,
     pub unplaced: usize,
     pub notes: Vec<String>,
+    /// What the file holds that was not read into the plan.
+    pub unread: read::Unread,
 }
 
 /// A file's plans, in order, and what cleaning took out.
@@ -96,6 +98,7 @@ struct Page {
     plans: Vec<(Draft, String)>,
     cleaned: recognise::Cleaned,
     schedule_table: bool,
+    unread: read::Unread,
 }
 
 fn file_error(path: &Path, message: Message, help: Option<String>) -> Error {
@@ -133,6 +136,7 @@ fn page(path: &Path) -> Result<Page, Error> {
         plans,
         cleaned,
         schedule_table: read.schedule_table,
+        unread: read.unread,
     })
 }
 
@@ -199,16 +203,16 @@ pub fn import(path: &Path, options: &Options) -> Result<Imported, Error> {
     let mut draft = page.plans[picked - 1].0.clone();
     let mut meta = decide(&mut draft, page.page_title.as_deref(), path, options.today);
     meta.schedule_table = page.schedule_table && !draft.schedule.is_empty();
-    let file = path.file_name().map_or_else(
-        || path.display().to_string(),
-        |f| f.to_string_lossy().into_owned(),
+    // The name goes into a comment of the spec: shown, so that no
+    // character of it ends the comment or makes the spec unreadable.
+    let file = crate::diag::shown_path(path.file_name().map_or(path, Path::new));
+    let mut header = msg::import_header(&file, picked, page.plans.len());
+    header.extend(
+        msg::in_chinese(|| unread_words(page.unread))
+            .into_iter()
+            .map(|words| format!("{}{words}", msg::import_check())),
     );
-    let yaml = emit::emit(
-        &draft,
-        &meta,
-        options.zh,
-        &msg::import_header(&file, picked, page.plans.len()),
-    );
+    let yaml = emit::emit(&draft, &meta, options.zh, &header);
     // The result must validate but for the placeholders left for the user
     // to fill, which `validate` and `render` refuse until they are.
     if let Err(e) = crate::parse_spec(Path::new("import.yaml"), &yaml) {
@@ -252,8 +256,22 @@ pub fn import(path: &Path, options: &Options) -> Result<Imported, Error> {
         controls: page.cleaned.controls,
         unplaced: draft.unplaced.len(),
         notes: draft.notes.iter().map(|n| n.shown.clone()).collect(),
+        unread: page.unread,
     };
     Ok(Imported { yaml, report })
+}
+
+/// What the file holds that was not read into the plan, in the words of
+/// the language in use: for the report, and in Chinese for the spec.
+pub fn unread_words(unread: read::Unread) -> Vec<String> {
+    let mut words = Vec::new();
+    if unread.notes > 0 {
+        words.push(msg::import_unread_notes(unread.notes));
+    }
+    if unread.chunks > 0 {
+        words.push(msg::import_unread_chunks(unread.chunks));
+    }
+    words
 }
 
 /// The plan's school, year and period, decided from its title, the page's
@@ -300,9 +318,16 @@ fn decide(d: &mut Draft, page_title: Option<&str>, path: &Path, today: NaiveDate
         .or(d.title.as_deref())
         .or(page_title)
         .map(String::from);
-    let stem = path
+    // What a name hides (an escape, a line separator) is no part of the
+    // school or the year it names.
+    let stem: String = path
         .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
+        .map(|s| {
+            s.to_string_lossy()
+                .chars()
+                .filter(|&c| !crate::diag::escaped(c))
+                .collect()
+        })
         .unwrap_or_default();
     let (year, year_note) = match title.as_deref().and_then(recognise::year_in) {
         Some(Some(y)) => (y, None),

@@ -253,6 +253,29 @@ pub fn import_header(file: &str, pick: usize, count: usize) -> Vec<String> {
     ]
 }
 
+/// Footnotes a Word file has, which import leaves out: said in the report
+/// and, in Chinese, as a `# 请核对` comment at the top of the spec.
+pub fn import_unread_notes(n: usize) -> String {
+    zh_en!(
+        format!("原文有脚注或尾注 {n} 处，没有导入，需要的请对照原文补上"),
+        format!(
+            "the text has {n} footnote(s) or endnote(s), which were not imported: add what is needed from the original"
+        )
+    )
+}
+
+/// Content a Word file holds in another format (`w:altChunk`), left out.
+pub fn import_unread_chunks(n: usize) -> String {
+    zh_en!(
+        format!(
+            "原文有 {n} 处以别的格式嵌在文件里的内容（比如整段粘贴进来的网页），没有导入，请对照原文补上"
+        ),
+        format!(
+            "the file has {n} piece(s) of content embedded in another format (such as a pasted web page), which were not imported: add them from the original"
+        )
+    )
+}
+
 pub fn import_check() -> &'static str {
     "请核对："
 }

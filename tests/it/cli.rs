@@ -522,3 +522,27 @@ fn a_spec_or_import_named_without_its_hidden_extension_is_found_and_named() {
         stderr(&o)
     );
 }
+
+/// A spec whose name holds a line break, an escape or a right-to-left
+/// override: the problem is said in one line that names it safely, never
+/// a second `错误：` line the name made up.
+#[test]
+fn a_file_name_cannot_forge_a_line_or_turn_it_around() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = GOOD.replace("year: 2025", "year: 二〇二五");
+    for (name, shown) in [
+        ("甲\n错误：乙.yaml", "甲␊错误：乙.yaml"),
+        ("甲\u{1b}[2J\u{202e}乙.yaml", "甲␛[2J\\u{202e}乙.yaml"),
+    ] {
+        fs::write(dir.path().join(name), &bad).unwrap();
+        let o = unionplan(dir.path(), &["validate", name]);
+        assert_eq!(o.status.code(), Some(1));
+        let err = stderr(&o);
+        let errors: Vec<&str> = err.lines().filter(|l| l.starts_with("错误")).collect();
+        assert_eq!(errors.len(), 1, "{err}");
+        assert!(
+            errors[0].starts_with(&format!("错误：{shown}:2:7：")),
+            "{err}"
+        );
+    }
+}

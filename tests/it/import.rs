@@ -918,3 +918,130 @@ fn control_characters_in_an_old_plan_are_taken_out() {
     let spec = unionplan::load_spec(&dir.path().join("p.yaml")).unwrap();
     assert_eq!(spec.guiding_principles, "以新思想为指导。");
 }
+
+/// A Word file at `path` whose `w:body` holds `body`.
+fn word_file(path: &Path, body: &str) {
+    use std::io::Write as _;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    zip.start_file(
+        "word/document.xml",
+        zip::write::SimpleFileOptions::default(),
+    )
+    .unwrap();
+    write!(
+        zip,
+        "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" \
+         xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">\
+         <w:body>{body}</w:body></w:document>"
+    )
+    .unwrap();
+    std::fs::write(path, zip.finish().unwrap().into_inner()).unwrap();
+}
+
+/// Footnotes and content embedded in another format are not imported;
+/// the report says so, and so does the spec, where the user checks it.
+#[test]
+fn footnotes_and_embedded_chunks_are_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = |t: &str| format!("<w:p><w:r><w:t>{t}</w:t></w:r></w:p>");
+    let body = [
+        p("青山小学2025年工会工作计划"),
+        p("一、指导思想"),
+        "<w:p><w:r><w:t>以教职工为本</w:t></w:r><w:r><w:footnoteReference w:id=\"1\"/></w:r><w:r><w:t>。</w:t></w:r></w:p>".into(),
+        p("二、主要工作"),
+        p("1、做好送温暖工作。"),
+        "<w:altChunk r:id=\"rId8\"/>".into(),
+    ]
+    .concat();
+    word_file(&dir.path().join("plan.docx"), &body);
+    let o = unionplan(dir.path(), &["import", "plan.docx", "-o", "p.yaml"]);
+    let err = stderr(&o);
+    assert!(o.status.success(), "{err}");
+    for line in [
+        "  原文有脚注或尾注 1 处，没有导入，需要的请对照原文补上",
+        "  原文有 1 处以别的格式嵌在文件里的内容（比如整段粘贴进来的网页），没有导入，请对照原文补上",
+    ] {
+        assert!(err.lines().any(|l| l == line), "{line}\n{err}");
+    }
+    let yaml = std::fs::read_to_string(dir.path().join("p.yaml")).unwrap();
+    assert!(
+        yaml.contains("\n# 请核对：原文有脚注或尾注 1 处，没有导入")
+            && yaml.contains("\n# 请核对：原文有 1 处以别的格式嵌在文件里的内容"),
+        "{yaml}"
+    );
+}
+
+/// A file name as import shows it: control characters as their symbols
+/// (ESC as ␛), line and paragraph separators and the controls that turn
+/// text around as `\u{…}`.
+fn shown_name(name: &str) -> String {
+    name.chars()
+        .map(|c| match c {
+            '\u{7f}' => "␡".to_string(),
+            c if (c as u32) < 0x20 => char::from_u32(0x2400 + c as u32).unwrap().to_string(),
+            '\u{2028}' | '\u{2029}' | '\u{202e}' | '\u{2066}' => format!("\\u{{{:x}}}", c as u32),
+            c => c.to_string(),
+        })
+        .collect()
+}
+
+/// A file whose name holds an escape, a DEL, a line separator, a
+/// right-to-left override or a line break is imported, or refused, like
+/// any other: its name is shown safely in every line printed and in the
+/// spec's comments, which stay comments, never as a failure of
+/// unionplan's own or a line the name made up.
+#[test]
+fn file_names_with_control_characters_are_shown_safely() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = "青山小学2025年工会工作计划\n一、指导思想\n以教职工为本。\n二、主要工作\n1、做好送温暖工作。\n";
+    let run = |name: &str, text: &str| {
+        std::fs::write(dir.path().join(name), text).unwrap();
+        let _ = std::fs::remove_file(dir.path().join("p.yaml"));
+        let o = unionplan(dir.path(), &["import", name, "-o", "p.yaml"]);
+        let yaml = std::fs::read_to_string(dir.path().join("p.yaml")).ok();
+        (o.status.code(), stderr(&o), yaml)
+    };
+    let (code, plain_err, plain_yaml) = run("plain.txt", plan);
+    assert_eq!(code, Some(0), "{plain_err}");
+    let plain_yaml = plain_yaml.unwrap();
+    for name in [
+        "甲\u{1b}[2J乙.txt",
+        "甲\u{7f}乙.txt",
+        "甲\u{2028}乙.txt",
+        "甲\u{202e}乙.txt",
+        "甲\n错误：乙.txt",
+    ] {
+        let shown = shown_name(name);
+        let (code, err, yaml) = run(name, plan);
+        assert_eq!(code, Some(0), "{name:?}: {err}");
+        assert_eq!(err, plain_err.replace("plain.txt", &shown), "{name:?}");
+        assert_eq!(yaml.unwrap(), plain_yaml.replace("plain.txt", &shown));
+    }
+    // A school named by the file name only is taken without what is
+    // hidden in the name.
+    let untitled = plan.replace("青山小学2025", "2025");
+    for name in ["青山\u{1b}小学.txt", "青山\u{2028}小学.txt"] {
+        let (code, err, yaml) = run(name, &untitled);
+        assert_eq!(code, Some(0), "{name:?}: {err}");
+        let yaml = yaml.unwrap();
+        assert!(yaml.contains("\nschool: 青山小学\n"), "{yaml}");
+        assert!(
+            err.starts_with(&format!("已读取 {}（", shown_name(name))),
+            "{err}"
+        );
+    }
+    // Refused, the name is shown the same way, in one line.
+    let (code, plain_err, _) = run("plain.txt", "牛奶\n面包\n");
+    assert_eq!(code, Some(1), "{plain_err}");
+    for name in ["甲\n错误：乙.txt", "甲\u{1b}[2J乙\u{2028}.txt"] {
+        let (code, err, yaml) = run(name, "牛奶\n面包\n");
+        assert_eq!(code, Some(1), "{name:?}: {err}");
+        assert_eq!(
+            err,
+            plain_err.replace("plain.txt", &shown_name(name)),
+            "{name:?}"
+        );
+        assert_eq!(err.lines().filter(|l| l.starts_with("错误")).count(), 1);
+        assert!(yaml.is_none());
+    }
+}

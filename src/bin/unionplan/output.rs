@@ -53,9 +53,11 @@ pub fn print(text: impl Display) -> Result<(), Error> {
     }
 }
 
-/// One line of the command's result.
+/// One line of the command's result (a plan's title, a path written), its
+/// control characters made visible as on standard error.
 pub fn println(line: impl Display) -> Result<(), Error> {
-    print(format_args!("{line}\n"))
+    let line = line.to_string();
+    print(format_args!("{}\n", unionplan::diag::visible(&line)))
 }
 
 /// Print what went wrong: every located problem, or the one error.

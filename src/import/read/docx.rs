@@ -12,7 +12,10 @@ const MAX_PART: u64 = 64 << 20;
 
 /// DOCX: the body's paragraphs and table cells in order, with Word's
 /// automatic numbering written out (`一、`, `（一）`, `1.`) as it shows on
-/// screen, so numbered headings read the same as typed ones.
+/// screen, so numbered headings read the same as typed ones. What is read
+/// is what the page shows: tracked changes accepted, hidden text left out,
+/// each text box and nested table once; footnotes and embedded chunks of
+/// other formats are counted in [`Unread`].
 pub fn docx(bytes: &[u8]) -> Result<Paragraphs, Message> {
     let mut zip =
         zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|_| msg::import_bad_docx())?;
@@ -33,7 +36,8 @@ pub fn docx(bytes: &[u8]) -> Result<Paragraphs, Message> {
     };
     let document = part("word/document.xml")?.ok_or_else(msg::import_bad_docx)?;
     let numbering = part("word/numbering.xml")?;
-    for xml in std::iter::once(&document).chain(&numbering) {
+    let styles = part("word/styles.xml")?;
+    for xml in std::iter::once(&document).chain(&numbering).chain(&styles) {
         if super::depth::too_deep(xml) {
             return Err(msg::import_too_deep(super::depth::MAX_DEPTH));
         }
@@ -41,63 +45,147 @@ pub fn docx(bytes: &[u8]) -> Result<Paragraphs, Message> {
     let doc = roxmltree::Document::parse(&document).map_err(|_| msg::import_bad_docx())?;
     let mut reader = DocxReader {
         counters: numbering::Counters::new(numbering.as_deref()),
-        paras: Paragraphs::default(),
+        styles: Styles::new(styles.as_deref()),
+        unread: Unread::default(),
     };
-    reader.block(doc.root_element());
-    Ok(reader.paras)
+    let mut blocks = Vec::new();
+    reader.blocks(doc.root_element(), &mut blocks);
+    let mut paras = Paragraphs {
+        unread: reader.unread,
+        ..Paragraphs::default()
+    };
+    for block in blocks {
+        match block {
+            Block::Lines(lines) => paras.paras.extend(lines),
+            Block::Table(rows) => paras.push_table(rows),
+        }
+    }
+    Ok(paras)
+}
+
+/// A table's rows, each a list of cells, each a list of lines.
+type Rows = Vec<Vec<Vec<String>>>;
+
+/// What the body holds, in order: a paragraph's lines, or a table.
+enum Block {
+    Lines(Vec<String>),
+    Table(Rows),
+}
+
+/// The lines of `blocks`, a table's read cell by cell: the inside of a
+/// table cell or a text box, where a table is no schedule of the plan's.
+fn lines(blocks: Vec<Block>) -> impl Iterator<Item = String> {
+    blocks.into_iter().flat_map(|b| match b {
+        Block::Lines(lines) => lines,
+        Block::Table(rows) => rows.into_iter().flatten().flatten().collect(),
+    })
+}
+
+/// What a Word file shows, read as Word shows it with its tracked changes
+/// accepted: a deletion (`w:del`) and the old place of a moved text
+/// (`w:moveFrom`, the new place being `w:moveTo`) are gone, an insertion
+/// (`w:ins`) is there.
+fn removed(node: &roxmltree::Node) -> bool {
+    node.has_tag_name((W, "del")) || node.has_tag_name((W, "moveFrom"))
+}
+
+/// `mc:AlternateContent` holds the same content several ways (a text box
+/// as a drawing in `mc:Choice` and as VML in `mc:Fallback`), of which
+/// Word shows one: the first choice is read, never the others too.
+fn chosen<'a, 'i>(node: &roxmltree::Node<'a, 'i>) -> Option<roxmltree::Node<'a, 'i>> {
+    node.children().find(|n| n.has_tag_name((MC, "Choice")))
+}
+
+/// The elements named `name` found under `node` through whatever wraps
+/// them (`w:sdt`, `w:customXml` …), but not inside a table nested in it:
+/// a table's own rows, a row's own cells.
+fn own<'a, 'i>(node: roxmltree::Node<'a, 'i>, name: &str, out: &mut Vec<roxmltree::Node<'a, 'i>>) {
+    for child in node.children().filter(roxmltree::Node::is_element) {
+        if child.has_tag_name((W, name)) {
+            out.push(child);
+        } else if !child.has_tag_name((W, "tbl")) && !removed(&child) {
+            own(child, name, out);
+        }
+    }
 }
 
 pub(super) struct DocxReader {
     counters: numbering::Counters,
-    paras: Paragraphs,
+    styles: Styles,
+    unread: Unread,
 }
 
 impl DocxReader {
-    /// Paragraphs and tables in document order.
-    fn block(&mut self, node: roxmltree::Node) {
+    /// Paragraphs and tables in document order, each read once: a table's
+    /// cells and a text box's paragraphs are read by the table and the
+    /// paragraph that hold them.
+    fn blocks(&mut self, node: roxmltree::Node, out: &mut Vec<Block>) {
         if node.has_tag_name((W, "p")) {
-            let lines = self.paragraph(node);
-            self.paras.paras.extend(lines);
+            self.paragraph(node, out);
         } else if node.has_tag_name((W, "tbl")) {
-            let rows = node
-                .descendants()
-                .filter(|n| n.has_tag_name((W, "tr")))
-                .map(|tr| {
-                    tr.children()
-                        .filter(|n| n.has_tag_name((W, "tc")))
-                        .map(|tc| {
-                            tc.descendants()
-                                .filter(|n| n.has_tag_name((W, "p")))
-                                .flat_map(|p| self.paragraph(p))
-                                .collect()
-                        })
-                        .collect()
-                })
-                .collect();
-            self.paras.push_table(rows);
-        } else {
+            let rows = self.rows(node);
+            out.push(Block::Table(rows));
+        } else if node.has_tag_name((W, "altChunk")) {
+            self.unread.chunks += 1;
+        } else if node.has_tag_name((MC, "AlternateContent")) {
+            if let Some(choice) = chosen(&node) {
+                self.blocks(choice, out);
+            }
+        } else if !removed(&node) {
             for child in node.children() {
-                self.block(child);
+                self.blocks(child, out);
             }
         }
     }
 
-    /// A paragraph's lines, with its automatic number in front.
-    fn paragraph(&mut self, p: roxmltree::Node) -> Vec<String> {
+    /// A table's rows but those deleted, each cell as its lines (a table
+    /// inside a cell read cell by cell).
+    fn rows(&mut self, tbl: roxmltree::Node) -> Rows {
+        let mut trs = Vec::new();
+        own(tbl, "tr", &mut trs);
+        trs.into_iter()
+            .filter(|tr| {
+                let props = tr.children().find(|n| n.has_tag_name((W, "trPr")));
+                !props.is_some_and(|p| p.children().any(|n| removed(&n)))
+            })
+            .map(|tr| {
+                let mut tcs = Vec::new();
+                own(tr, "tc", &mut tcs);
+                tcs.into_iter()
+                    .map(|tc| {
+                        let mut blocks = Vec::new();
+                        for child in tc.children() {
+                            self.blocks(child, &mut blocks);
+                        }
+                        lines(blocks).collect()
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// A paragraph's lines, with its automatic number in front, then the
+    /// paragraphs of the text boxes anchored in it.
+    fn paragraph(&mut self, p: roxmltree::Node, out: &mut Vec<Block>) {
+        let ppr = p.children().find(|n| n.has_tag_name((W, "pPr")));
+        let style = ppr
+            .and_then(|ppr| ppr.children().find(|n| n.has_tag_name((W, "pStyle"))))
+            .and_then(|s| s.attribute((W, "val")));
+        // Counted before the text boxes, whose own numbered paragraphs
+        // come after this one.
+        let numbered = numbering_of(&p);
         let mut text = String::new();
-        for n in p.descendants() {
-            if n.has_tag_name((W, "t")) {
-                text.push_str(n.text().unwrap_or(""));
-            } else if n.has_tag_name((W, "tab"))
-                && !n.ancestors().any(|a| a.has_tag_name((W, "pPr")))
-            {
-                text.push_str("  ");
-            } else if n.has_tag_name((W, "br")) {
-                text.push('\n');
-            }
-        }
-        let label = numbering_of(&p).and_then(|(num, level)| self.counters.next(num, level));
-        text.split('\n')
+        let mut boxes = Vec::new();
+        self.runs(p, style, &mut text, &mut boxes);
+        // A paragraph whose mark is deleted, moved away or hidden, and
+        // nothing of it left, is not on the page: it takes no number.
+        let mark = ppr.and_then(|ppr| ppr.children().find(|n| n.has_tag_name((W, "rPr"))));
+        let gone = mark.is_some_and(|m| m.children().any(|n| removed(&n) || vanishes(&n)));
+        let label = numbered
+            .filter(|_| !gone || !text.trim().is_empty())
+            .and_then(|(num, level)| self.counters.next(num, level));
+        let own_lines = text
+            .split('\n')
             .map(|line| line.trim_matches(crate::import::marker::is_space))
             .filter(|line| !line.is_empty())
             .enumerate()
@@ -105,7 +193,118 @@ impl DocxReader {
                 (Some(label), 0) => format!("{label}{line}"),
                 _ => line.to_string(),
             })
-            .collect()
+            .collect();
+        out.push(Block::Lines(own_lines));
+        out.push(Block::Lines(lines(boxes).collect()));
+    }
+
+    /// The text of a paragraph's runs (with `style`, the paragraph's),
+    /// and the blocks of its text boxes.
+    fn runs(
+        &mut self,
+        node: roxmltree::Node,
+        style: Option<&str>,
+        text: &mut String,
+        boxes: &mut Vec<Block>,
+    ) {
+        for n in node.children().filter(roxmltree::Node::is_element) {
+            if n.has_tag_name((W, "t")) {
+                text.push_str(n.text().unwrap_or(""));
+            } else if n.has_tag_name((W, "tab")) {
+                text.push_str("  ");
+            } else if n.has_tag_name((W, "br")) || n.has_tag_name((W, "cr")) {
+                text.push('\n');
+            } else if n.has_tag_name((W, "footnoteReference"))
+                || n.has_tag_name((W, "endnoteReference"))
+            {
+                self.unread.notes += 1;
+            } else if n.has_tag_name((W, "txbxContent")) {
+                for child in n.children() {
+                    self.blocks(child, boxes);
+                }
+            } else if n.has_tag_name((MC, "AlternateContent")) {
+                if let Some(choice) = chosen(&n) {
+                    self.runs(choice, style, text, boxes);
+                }
+            } else if n.has_tag_name((W, "r")) {
+                if !self.styles.hidden(&n, style) {
+                    self.runs(n, style, text, boxes);
+                }
+            } else if !removed(&n) && !n.has_tag_name((W, "pPr")) && !n.has_tag_name((W, "rPr")) {
+                self.runs(n, style, text, boxes);
+            }
+        }
+    }
+}
+
+pub(super) const MC: &str = "http://schemas.openxmlformats.org/markup-compatibility/2006";
+
+/// Is `n` a `w:vanish` that hides (`w:val` absent, or on)?
+fn vanishes(n: &roxmltree::Node) -> bool {
+    n.has_tag_name((W, "vanish")) && on(n)
+}
+
+/// A `w:val` of Word's on/off type: absent means on.
+fn on(n: &roxmltree::Node) -> bool {
+    !matches!(n.attribute((W, "val")), Some("0" | "false" | "off"))
+}
+
+/// Which styles hide their text (`w:vanish` in the style's run
+/// properties, or in a style it is based on).
+struct Styles {
+    /// styleId → (based on, hides or shows when the style says so).
+    styles: std::collections::HashMap<String, (Option<String>, Option<bool>)>,
+}
+
+impl Styles {
+    fn new(xml: Option<&str>) -> Styles {
+        let mut styles = std::collections::HashMap::new();
+        if let Some(doc) = xml.and_then(|x| roxmltree::Document::parse(x).ok()) {
+            for s in doc.descendants().filter(|n| n.has_tag_name((W, "style"))) {
+                let Some(id) = s.attribute((W, "styleId")) else {
+                    continue;
+                };
+                let child = |name| s.children().find(|n| n.has_tag_name((W, name)));
+                let based = child("basedOn")
+                    .and_then(|b| b.attribute((W, "val")))
+                    .map(String::from);
+                let vanish = child("rPr")
+                    .and_then(|r| r.children().find(|n| n.has_tag_name((W, "vanish"))))
+                    .map(|v| on(&v));
+                styles.insert(id.to_string(), (based, vanish));
+            }
+        }
+        Styles { styles }
+    }
+
+    /// What style `id` says of hiding, through the styles it is based on
+    /// (a loop of them, which Word would refuse, ends the search).
+    fn vanish(&self, id: &str) -> Option<bool> {
+        let mut id = id;
+        for _ in 0..self.styles.len() {
+            let (based, vanish) = self.styles.get(id)?;
+            if vanish.is_some() {
+                return *vanish;
+            }
+            id = based.as_deref()?;
+        }
+        None
+    }
+
+    /// Is run `r` hidden? Its own `w:vanish` decides, else its character
+    /// style's, else its paragraph's style (`para`).
+    fn hidden(&self, r: &roxmltree::Node, para: Option<&str>) -> bool {
+        let rpr = r.children().find(|n| n.has_tag_name((W, "rPr")));
+        let own = |name| rpr.and_then(|p| p.children().find(|n| n.has_tag_name((W, name))));
+        own("vanish")
+            .map(|v| on(&v))
+            .or_else(|| {
+                own("rStyle")
+                    .and_then(|s| s.attribute((W, "val")))
+                    .and_then(|s| self.vanish(s))
+            })
+            .or_else(|| para.and_then(|s| self.vanish(s)))
+            .unwrap_or(false)
     }
 }
 

@@ -77,5 +77,6 @@ pub fn markdown(text: &str) -> Paragraphs {
     Paragraphs {
         paras,
         schedule_table,
+        ..Paragraphs::default()
     }
 }

@@ -50,6 +50,8 @@ pub struct Read {
     pub paras: Vec<String>,
     /// The schedule was kept as a table (行事历): the spec keeps that layout.
     pub schedule_table: bool,
+    /// What the file holds that was not read, for the report.
+    pub unread: Unread,
 }
 
 /// A document's paragraphs, as each reader gives them.
@@ -58,6 +60,19 @@ pub struct Paragraphs {
     pub paras: Vec<String>,
     /// Some table was a schedule (see [`table`]).
     pub schedule_table: bool,
+    pub unread: Unread,
+}
+
+/// What a file holds that import does not read into the plan, counted so
+/// the report can say so: dropped without a word, the user would never
+/// know the spec lacks it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Unread {
+    /// Footnotes and endnotes (their references in the text).
+    pub notes: usize,
+    /// Content Word keeps in another format inside the file (`w:altChunk`:
+    /// HTML or RTF pasted or merged in), which only Word can lay out.
+    pub chunks: usize,
 }
 
 impl Paragraphs {
@@ -114,6 +129,7 @@ pub fn read(path: &Path) -> Result<Read, Unreadable> {
             encoding: None,
             paras: read.paras,
             schedule_table: read.schedule_table,
+            unread: read.unread,
         });
     }
     let text::Decoded { text, encoding } = text::decode(&bytes).map_err(|_| Unreadable {
@@ -138,7 +154,7 @@ pub fn read(path: &Path) -> Result<Read, Unreadable> {
         FileKind::Html => html(&text),
         _ => Paragraphs {
             paras: plain(&text),
-            schedule_table: false,
+            ..Paragraphs::default()
         },
     };
     Ok(Read {
@@ -146,6 +162,7 @@ pub fn read(path: &Path) -> Result<Read, Unreadable> {
         encoding: Some(encoding.name()),
         paras: read.paras,
         schedule_table: read.schedule_table,
+        unread: read.unread,
     })
 }
 

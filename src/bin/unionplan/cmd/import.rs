@@ -74,6 +74,9 @@ fn say_report(a: &ImportArgs, r: &Report) {
     if r.punctuation > 0 {
         say(messages::import_report_punctuation(r.punctuation));
     }
+    for words in import::unread_words(r.unread) {
+        say(format!("  {words}"));
+    }
     if r.unplaced > 0 {
         say(messages::import_report_unplaced(r.unplaced));
     }
