@@ -318,6 +318,7 @@ pub fn rollover(source: &Source, new_year: i32) -> Result<Rollover, Box<Diagnost
     // The spans replaced kept every line where it was, so the lines found
     // in the old text are the new text's too.
     let (out, relocated) = relocate(source, &out, moves, &mut review);
+    check_output(source, new_year, &out)?;
     review.sort_by_key(|r| r.line);
     review.dedup();
     Ok(Rollover {
@@ -328,6 +329,44 @@ pub fn rollover(source: &Source, new_year: i32) -> Result<Rollover, Box<Diagnost
         review,
         relocated,
     })
+}
+
+/// Refuses the text rollover made from `source` unless the rest of
+/// unionplan would take it: it must parse as a spec, and, when the old
+/// spec validated, validate too, through the same load and validate as
+/// `render` (with the old file's name, so its `extends` is found as
+/// before). Rollover edits text, not a tree, so a slip in an edit can
+/// write YAML that means something else or nothing at all; such a file
+/// must never be written with a report of success. A failure is
+/// unionplan's own, and says so, with each problem found in the new text.
+/// (An old spec that did not validate is only held to parsing: its
+/// problems are the user's, and rollover moves them on as they are.)
+fn check_output(source: &Source, new_year: i32, text: &str) -> Result<(), Box<Diagnostic>> {
+    let problems = match Source::from_text(&source.path, text.to_string()) {
+        Err(d) => vec![*d],
+        Ok(new) => {
+            if crate::parse_spec(&source.path, &source.text).is_err() {
+                return Ok(());
+            }
+            match crate::load::Loaded::from_source(new).and_then(|l| crate::validate::validate(&l))
+            {
+                Ok(_) => return Ok(()),
+                Err(problems) => problems,
+            }
+        }
+    };
+    let what: Vec<String> = problems
+        .iter()
+        .filter(|p| p.severity == crate::diag::Severity::Error)
+        .map(|p| msg::rollover_bad_spec_problem(p.line, &p.message))
+        .collect();
+    Err(Box::new(
+        Diagnostic::file_level(
+            &source.path,
+            msg::rollover_made_bad_spec(new_year, &what.join(msg::rollover_bad_spec_separator())),
+        )
+        .with_help(msg::rollover_made_bad_spec_help()),
+    ))
 }
 
 /// A block of lines of a block-style list entry: its `-` line and the
@@ -947,6 +986,65 @@ mod tests {
             .collect();
         assert_eq!(years, ["2025", "2025"]);
         assert_eq!(content_years(text)[0].0, 7);
+    }
+
+    /// A January 春节 item and February's only item (元宵) both moving on
+    /// a month: the text rollover once wrote for it, with the 春节 item
+    /// left under no entry.
+    const ORPHANED: &str = "\
+school: 甲校
+year: 2026
+guiding_principles: 文字。
+measures: [做事]
+schedule:
+      - text: 春节慰问
+        date: 2026-02-15
+  - month: 3
+    items:
+      - text: 元宵游园
+        date: 2026-03-03
+";
+
+    fn spec(text: &str) -> Source {
+        Source::from_text(Path::new("p.yaml"), text.to_string()).unwrap()
+    }
+
+    #[test]
+    fn a_made_spec_that_does_not_parse_is_refused_as_unionplans_fault() {
+        let old = spec(
+            "school: 甲校\nyear: 2025\nguiding_principles: 文字。\nmeasures: [做事]\nschedule:\n  - month: 1\n    items: [春节慰问]\n",
+        );
+        let err = check_output(&old, 2026, ORPHANED).unwrap_err();
+        assert_eq!(err.code, "rollover_made_bad_spec");
+        assert_eq!(err.file, Path::new("p.yaml"));
+        // What failed, where in the new text.
+        let at_line_8 = msg::rollover_bad_spec_problem(Some(8), "");
+        assert!(err.message.contains(&at_line_8), "{}", err.message);
+    }
+
+    #[test]
+    fn a_made_spec_that_does_not_validate_is_refused_when_the_old_one_did() {
+        let old = spec(
+            "school: 甲校\nyear: 2022\nguiding_principles: 文字。\nmeasures: [做事]\nschedule:\n  - month: 1\n    items:\n      - {text: 腊八送粥, date: 2022-01-10}\n",
+        );
+        let made = "school: 甲校\nyear: 2023\nguiding_principles: 文字。\nmeasures: [做事]\nschedule:\n  - month: 12\n    items:\n      - {text: 腊八送粥, date: 2022-12-30}\n";
+        let err = check_output(&old, 2023, made).unwrap_err();
+        assert_eq!(err.code, "rollover_made_bad_spec");
+        let problem = msg::date_wrong_year("2022-12-30", 2023);
+        let what = msg::rollover_bad_spec_problem(Some(8), &problem);
+        assert!(err.message.contains(&what), "{}", err.message);
+        assert!(check_output(&old, 2023, &made.replace("2022-12-30", "2023-12-30")).is_ok());
+    }
+
+    /// A spec that was not valid before (a shared base without `school`)
+    /// is not valid after either: that is the user's to fix, and not
+    /// rollover's fault.
+    #[test]
+    fn an_old_spec_that_did_not_validate_is_held_to_parsing_alone() {
+        let old = spec("year: 2025\nmeasures: [做事]\n");
+        assert!(check_output(&old, 2026, "year: 2026\nmeasures: [做事]\n").is_ok());
+        let err = check_output(&old, 2026, "year: 2026\nmeasures: [做事\n").unwrap_err();
+        assert_eq!(err.code, "rollover_made_bad_spec");
     }
 
     #[test]
