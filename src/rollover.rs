@@ -26,7 +26,6 @@
 //! for a person to review, not changed.
 
 use crate::spec::Choice as _;
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, NaiveDate};
@@ -454,8 +453,9 @@ fn relocate(
         return (text.to_string(), Vec::new());
     };
     let schedule_path = FieldPath::root().key(sk);
-    // The entries: block, months, items key and the block of their last item.
+    // The entries: path, block, months and the block of their last item.
     struct Entry {
+        path: FieldPath,
         block: Option<Block>,
         months: Vec<u32>,
         last_item: Option<Block>,
@@ -473,9 +473,63 @@ fn relocate(
                 block: block_of(source, &text_lines, &path),
                 months: entry_months(e),
                 last_item,
+                path,
             }
         })
         .collect();
+
+    // Which moves can be made, and where each goes, are settled before
+    // any line moves: an entry all of whose items move away goes too, and
+    // is then no place to put another item (春节 moving into February
+    // while February's only item, 元宵, moves on into March, was put
+    // after the lines of February's entry, which went, and so under no
+    // entry at all). An item goes by hand when its lines or its entry's
+    // are not in block style, or when its month's entry lists its items
+    // in flow style; each such item keeps its entry, which may then be a
+    // place for others, so this is worked out until nothing changes.
+    let blocks: Vec<Option<(Block, Block)>> = moves
+        .iter()
+        .map(|m| {
+            Some((
+                block_of(source, &text_lines, &m.item.path)?,
+                block_of(source, &text_lines, &m.item.entry)?,
+            ))
+        })
+        .collect();
+    let mut by_hand: Vec<bool> = blocks.iter().map(Option::is_none).collect();
+    let emptied = |by_hand: &[bool]| -> Vec<bool> {
+        entries
+            .iter()
+            .map(|e| {
+                let leaving = moves
+                    .iter()
+                    .zip(by_hand)
+                    .filter(|(m, hand)| !**hand && m.item.entry == e.path)
+                    .map(|(m, _)| m.item.siblings);
+                let (count, siblings) = leaving.fold((0, 0), |(n, _), s| (n + 1, s));
+                count > 0 && count == siblings
+            })
+            .collect()
+    };
+    let target_of = |gone: &[bool], m: &Move| {
+        entries
+            .iter()
+            .enumerate()
+            .position(|(i, e)| !gone[i] && e.block.is_some() && e.months.contains(&m.to_month))
+    };
+    let gone = loop {
+        let gone = emptied(&by_hand);
+        let mut changed = false;
+        for (i, m) in moves.iter().enumerate() {
+            if !by_hand[i] && target_of(&gone, m).is_some_and(|t| entries[t].last_item.is_none()) {
+                by_hand[i] = true;
+                changed = true;
+            }
+        }
+        if !changed {
+            break gone;
+        }
+    };
 
     let mut removed = vec![false; text_lines.len()];
     // Lines to put before a line (0-based; the end means after the last).
@@ -483,37 +537,26 @@ fn relocate(
     // Items for months with no entry, by month.
     let mut new_entries: std::collections::BTreeMap<(i32, u32), Vec<(Block, Block)>> =
         Default::default();
-    let mut moved_out: HashMap<String, usize> = HashMap::new();
     let mut relocated = Vec::new();
-    for m in &moves {
-        let item = block_of(source, &text_lines, &m.item.path);
-        let entry = block_of(source, &text_lines, &m.item.entry);
-        let target = entries
-            .iter()
-            .position(|e| e.months.contains(&m.to_month) && e.block.is_some());
-        let (Some(item), Some(entry)) = (item, entry) else {
+    for (i, m) in moves.iter().enumerate() {
+        if by_hand[i] {
             review.push(Review {
-                line: index_line(source, &m.item.path),
-                reason: msg::rollover_relocate_by_hand(m.festival.name(), m.to_month),
-            });
-            continue;
-        };
-        if target.is_some_and(|t| entries[t].last_item.is_none()) {
-            review.push(Review {
-                line: item.first + 1,
+                line: blocks[i].map_or_else(
+                    || index_line(source, &m.item.path),
+                    |(item, _)| item.first + 1,
+                ),
                 reason: msg::rollover_relocate_by_hand(m.festival.name(), m.to_month),
             });
             continue;
         }
-        // Out of its old entry; the whole entry when it was the last item.
-        let gone = moved_out.entry(m.item.entry.to_string()).or_insert(0);
-        *gone += 1;
-        let (from, to) = if *gone == m.item.siblings {
-            (entry.first, entry.end)
-        } else {
-            (item.first, item.end)
+        let (item, entry) = blocks[i].expect("only moves with blocks are made");
+        // Out of its old entry; the whole entry when it goes.
+        let (from, to) = match entries.iter().position(|e| e.path == m.item.entry) {
+            Some(e) if gone[e] => (entry.first, entry.end),
+            _ => (item.first, item.end),
         };
         removed[from..to].iter_mut().for_each(|r| *r = true);
+        let target = target_of(&gone, m);
         relocated.push(Relocated {
             line: item.first + 1,
             festival: m.festival,

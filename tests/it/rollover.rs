@@ -444,3 +444,65 @@ fn diff_notes_the_dates_the_calendar_moved() {
     );
     assert!(!out.contains("教师节表彰大会：日期随"), "{out}");
 }
+
+/// Issue #25: 春节 moves from January into February while February's only
+/// item, 元宵, moves on into March. February's entry goes with 元宵, so
+/// 春节 goes into an entry made for February, not after the lines of the
+/// entry that went (which left it under no entry at all).
+#[test]
+fn an_item_moving_into_a_month_whose_entry_empties_gets_an_entry_of_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("p.yaml"),
+        "\
+school: 甲校
+year: 2025
+guiding_principles: 文字。
+measures: [做事]
+schedule:
+  - month: 1
+    items:
+      - text: 春节慰问
+        date: 2025-01-29
+  - month: 2
+    items:
+      - text: 元宵游园
+        date: 2025-02-12
+  - month: 4
+    items:
+      - 植树
+",
+    )
+    .unwrap();
+    let o = unionplan(dir.path(), &["rollover", "p.yaml", "--year", "2026"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let new = fs::read_to_string(dir.path().join("p-2026.yaml")).unwrap();
+    assert_eq!(
+        new,
+        "\
+school: 甲校
+year: 2026
+guiding_principles: 文字。
+measures: [做事]
+schedule:
+  - month: 2
+    items:
+      - text: 春节慰问
+        date: 2026-02-17
+  - month: 3
+    items:
+      - text: 元宵游园
+        date: 2026-03-03
+  - month: 4
+    items:
+      - 植树
+"
+    );
+    let report = stdout(&o);
+    assert!(
+        report.contains("第 8 行：春节的那一项移到了新加的 2 月"),
+        "{report}"
+    );
+    let o = unionplan(dir.path(), &["validate", "p-2026.yaml"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+}
