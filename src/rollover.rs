@@ -163,19 +163,83 @@ pub fn rollover(source: &Source, new_year: i32) -> Result<Rollover, Box<Diagnost
 
     // Every explicit date: with its festival where it names one, by the
     // years otherwise.
-    let mut moves: Vec<Move> = Vec::new();
-    for dated in date_paths(&source.value) {
-        let path = &dated.path;
-        let Some(start) = value_start(source, &lines, path) else {
-            continue;
-        };
-        let (s, e) = scalar_extent(text, start);
+    struct Found {
+        dated: Dated,
+        start: usize,
+        end: usize,
+        line: usize,
+        festive: Option<calendar::FestivalMove>,
+    }
+    let mut found: Vec<Found> = date_paths(&source.value)
+        .into_iter()
+        .filter_map(|dated| {
+            let (start, end) = scalar_extent(text, value_start(source, &lines, &dated.path)?);
+            let festive = dated
+                .festival
+                .and_then(|f| calendar::festival_move(f, written_date(&text[start..end])?, delta));
+            Some(Found {
+                line: lines.line_of(start),
+                dated,
+                start,
+                end,
+                festive,
+            })
+        })
+        .collect();
+    // An item whose festival takes it into another month moves into that
+    // month's entry. One that cannot be moved (see [`Relocation`]) stays
+    // in its month and its date moves by the years, as it must to stay
+    // valid there, for a person to move.
+    let (at, moves): (Vec<usize>, Vec<Move>) = found
+        .iter()
+        .enumerate()
+        .filter_map(|(i, f)| {
+            let (m, item) = (f.festive?, f.dated.item.as_ref()?);
+            let moves_month = !item.months.is_empty() && !item.months.contains(&m.new.month());
+            moves_month.then(|| {
+                let to_month = m.new.month();
+                let (item, festival) = (item.clone(), m.festival);
+                (
+                    i,
+                    Move {
+                        item,
+                        festival,
+                        to_month,
+                    },
+                )
+            })
+        })
+        .unzip();
+    let text_lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let by_hand = Relocation::plan(source, &text_lines, &moves).by_hand;
+    for (&i, m) in at
+        .iter()
+        .zip(&moves)
+        .zip(&by_hand)
+        .filter(|(_, h)| **h)
+        .map(|(x, _)| x)
+    {
+        let day = found[i].festive.take().map(|f| f.new);
+        if let Some(day) = day {
+            review.push(Review {
+                line: index_line(source, &m.item.path),
+                reason: msg::rollover_relocate_by_hand(
+                    m.festival.name(),
+                    &msg::written_date(day.year(), day.month(), day.day()),
+                    m.to_month,
+                ),
+            });
+        }
+    }
+    let moves: Vec<Move> = moves
+        .into_iter()
+        .zip(by_hand)
+        .filter_map(|(m, hand)| (!hand).then_some(m))
+        .collect();
+    for f in &found {
+        let (s, e, line) = (f.start, f.end, f.line);
         let token = &text[s..e];
-        let line = lines.line_of(s);
-        let festive = dated
-            .festival
-            .and_then(|f| calendar::festival_move(f, written_date(token)?, delta));
-        let moved = match festive {
+        let moved = match f.festive {
             Some(m) => rewrite_date(token, m.new).map(|t| (t, false)),
             None => move_date(token, delta),
         };
@@ -187,18 +251,9 @@ pub fn rollover(source: &Source, new_year: i32) -> Result<Rollover, Box<Diagnost
                         reason: msg::rollover_leap_day(token, &moved),
                     });
                 }
-                if let (Some(m), Some(item)) = (festive, &dated.item) {
-                    if !item.months.is_empty() && !item.months.contains(&m.new.month()) {
-                        moves.push(Move {
-                            item: item.clone(),
-                            festival: m.festival,
-                            to_month: m.new.month(),
-                        });
-                    }
-                }
                 // Schedule dates only, as validate warns: the 落款 is a day
                 // the plan is signed, not a day anyone comes to school.
-                if let Some(new) = written_date(&moved).filter(|_| dated.item.is_some()) {
+                if let Some(new) = written_date(&moved).filter(|_| f.dated.item.is_some()) {
                     if let Some(off) = calendar::day_off(new) {
                         review.push(Review {
                             line,
@@ -216,7 +271,7 @@ pub fn rollover(source: &Source, new_year: i32) -> Result<Rollover, Box<Diagnost
                     new: moved.clone(),
                     change: Shift {
                         line,
-                        kind: match festive {
+                        kind: match f.festive {
                             Some(m) => ShiftKind::Festival(m.festival),
                             None => ShiftKind::Date,
                         },
@@ -316,7 +371,7 @@ pub fn rollover(source: &Source, new_year: i32) -> Result<Rollover, Box<Diagnost
     out.push_str(&text[at..]);
     // The spans replaced kept every line where it was, so the lines found
     // in the old text are the new text's too.
-    let (out, relocated) = relocate(source, &out, moves, &mut review);
+    let (out, relocated) = relocate(source, &out, moves);
     check_output(source, new_year, &out)?;
     review.sort_by_key(|r| r.line);
     review.dedup();
@@ -428,16 +483,123 @@ fn reindent(lines: &[&str], from: usize, to: usize) -> Vec<String> {
         .collect()
 }
 
+/// A schedule entry, for moving items between entries.
+struct Entry {
+    path: FieldPath,
+    /// Its lines, when written in block style.
+    block: Option<Block>,
+    months: Vec<u32>,
+    /// The lines of its last item, when written in block style.
+    last_item: Option<Block>,
+}
+
+/// Which of the items in a list of [`Move`]s can be moved, and where.
+///
+/// Settled before any line moves: an entry all of whose items move away
+/// goes too, and is then no place to put another item (春节 moving into
+/// February while February's only item, 元宵, moves on into March, was
+/// put after the lines of February's entry, which went, and so under no
+/// entry at all). An item is moved by hand when its lines or its entry's
+/// are not in block style, or when its month's entry lists its items in
+/// flow style; such an item keeps its entry, which may then be a place
+/// for others, so this is worked out until nothing changes.
+struct Relocation {
+    entries: Vec<Entry>,
+    /// Each move's item and entry lines, where both are block style.
+    blocks: Vec<Option<(Block, Block)>>,
+    by_hand: Vec<bool>,
+    /// Each entry that goes, all its items moved away.
+    gone: Vec<bool>,
+}
+
+impl Relocation {
+    fn plan(source: &Source, text_lines: &[&str], moves: &[Move]) -> Relocation {
+        let value = &source.value;
+        let schedule = match keys::get(value, "schedule") {
+            Some((sk, Value::Sequence(schedule))) => Some((FieldPath::root().key(sk), schedule)),
+            _ => None,
+        };
+        let entries: Vec<Entry> = schedule
+            .into_iter()
+            .flat_map(|(schedule_path, schedule)| {
+                schedule.iter().enumerate().map(move |(i, e)| {
+                    let path = schedule_path.index(i);
+                    let last_item = keys::get(e, "items").and_then(|(ik, items)| {
+                        let n = items.as_sequence()?.len().checked_sub(1)?;
+                        block_of(source, text_lines, &path.key(ik).index(n))
+                    });
+                    Entry {
+                        block: block_of(source, text_lines, &path),
+                        months: entry_months(e),
+                        last_item,
+                        path,
+                    }
+                })
+            })
+            .collect();
+        let blocks: Vec<Option<(Block, Block)>> = moves
+            .iter()
+            .map(|m| {
+                Some((
+                    block_of(source, text_lines, &m.item.path)?,
+                    block_of(source, text_lines, &m.item.entry)?,
+                ))
+            })
+            .collect();
+        let mut plan = Relocation {
+            by_hand: blocks.iter().map(Option::is_none).collect(),
+            gone: Vec::new(),
+            entries,
+            blocks,
+        };
+        loop {
+            plan.gone = plan.emptied(moves);
+            let mut changed = false;
+            for (i, m) in moves.iter().enumerate() {
+                let target = plan.target(m);
+                if !plan.by_hand[i] && target.is_some_and(|t| plan.entries[t].last_item.is_none()) {
+                    plan.by_hand[i] = true;
+                    changed = true;
+                }
+            }
+            if !changed {
+                return plan;
+            }
+        }
+    }
+
+    /// Whether each entry is left with no items by the moves not by hand.
+    fn emptied(&self, moves: &[Move]) -> Vec<bool> {
+        self.entries
+            .iter()
+            .map(|e| {
+                let leaving: Vec<usize> = moves
+                    .iter()
+                    .zip(&self.by_hand)
+                    .filter(|(m, hand)| !**hand && m.item.entry == e.path)
+                    .map(|(m, _)| m.item.siblings)
+                    .collect();
+                leaving.first() == Some(&leaving.len())
+            })
+            .collect()
+    }
+
+    /// The entry, staying and in block style, that an item goes into.
+    fn target(&self, m: &Move) -> Option<usize> {
+        self.entries.iter().enumerate().position(|(i, e)| {
+            !self.gone.get(i).copied().unwrap_or(false)
+                && e.block.is_some()
+                && e.months.contains(&m.to_month)
+        })
+    }
+}
+
 /// Moves each item in `moves` into its new month's schedule entry: at the
 /// end of that entry's items, or in an entry made for it, in the plan's
-/// order of months. An entry left without items goes. An item not written
-/// in block style is left where it is, for a person to move.
-fn relocate(
-    source: &Source,
-    text: &str,
-    moves: Vec<Move>,
-    review: &mut Vec<Review>,
-) -> (String, Vec<Relocated>) {
+/// order of months. An entry left without items goes. The moves are those
+/// [`Relocation::plan`] found can be made (by the old text, whose lines
+/// `text` keeps); any other is left where it is, for a person to move.
+fn relocate(source: &Source, text: &str, moves: Vec<Move>) -> (String, Vec<Relocated>) {
     if moves.is_empty() {
         return (text.to_string(), Vec::new());
     }
@@ -449,87 +611,13 @@ fn relocate(
         .and_then(crate::spec::Period::from_name)
         .unwrap_or_default();
     let order = |m: u32| (crate::dates::year_of_month(0, period, m), m);
-    let Some((sk, Value::Sequence(schedule))) = keys::get(value, "schedule") else {
-        return (text.to_string(), Vec::new());
-    };
-    let schedule_path = FieldPath::root().key(sk);
-    // The entries: path, block, months and the block of their last item.
-    struct Entry {
-        path: FieldPath,
-        block: Option<Block>,
-        months: Vec<u32>,
-        last_item: Option<Block>,
-    }
-    let entries: Vec<Entry> = schedule
-        .iter()
-        .enumerate()
-        .map(|(i, e)| {
-            let path = schedule_path.index(i);
-            let last_item = keys::get(e, "items").and_then(|(ik, items)| {
-                let n = items.as_sequence()?.len().checked_sub(1)?;
-                block_of(source, &text_lines, &path.key(ik).index(n))
-            });
-            Entry {
-                block: block_of(source, &text_lines, &path),
-                months: entry_months(e),
-                last_item,
-                path,
-            }
-        })
-        .collect();
-
-    // Which moves can be made, and where each goes, are settled before
-    // any line moves: an entry all of whose items move away goes too, and
-    // is then no place to put another item (春节 moving into February
-    // while February's only item, 元宵, moves on into March, was put
-    // after the lines of February's entry, which went, and so under no
-    // entry at all). An item goes by hand when its lines or its entry's
-    // are not in block style, or when its month's entry lists its items
-    // in flow style; each such item keeps its entry, which may then be a
-    // place for others, so this is worked out until nothing changes.
-    let blocks: Vec<Option<(Block, Block)>> = moves
-        .iter()
-        .map(|m| {
-            Some((
-                block_of(source, &text_lines, &m.item.path)?,
-                block_of(source, &text_lines, &m.item.entry)?,
-            ))
-        })
-        .collect();
-    let mut by_hand: Vec<bool> = blocks.iter().map(Option::is_none).collect();
-    let emptied = |by_hand: &[bool]| -> Vec<bool> {
-        entries
-            .iter()
-            .map(|e| {
-                let leaving = moves
-                    .iter()
-                    .zip(by_hand)
-                    .filter(|(m, hand)| !**hand && m.item.entry == e.path)
-                    .map(|(m, _)| m.item.siblings);
-                let (count, siblings) = leaving.fold((0, 0), |(n, _), s| (n + 1, s));
-                count > 0 && count == siblings
-            })
-            .collect()
-    };
-    let target_of = |gone: &[bool], m: &Move| {
-        entries
-            .iter()
-            .enumerate()
-            .position(|(i, e)| !gone[i] && e.block.is_some() && e.months.contains(&m.to_month))
-    };
-    let gone = loop {
-        let gone = emptied(&by_hand);
-        let mut changed = false;
-        for (i, m) in moves.iter().enumerate() {
-            if !by_hand[i] && target_of(&gone, m).is_some_and(|t| entries[t].last_item.is_none()) {
-                by_hand[i] = true;
-                changed = true;
-            }
-        }
-        if !changed {
-            break gone;
-        }
-    };
+    let plan = Relocation::plan(source, &text_lines, &moves);
+    let Relocation {
+        entries,
+        blocks,
+        by_hand,
+        gone,
+    } = &plan;
 
     let mut removed = vec![false; text_lines.len()];
     // Lines to put before a line (0-based; the end means after the last).
@@ -539,24 +627,20 @@ fn relocate(
         Default::default();
     let mut relocated = Vec::new();
     for (i, m) in moves.iter().enumerate() {
-        if by_hand[i] {
-            review.push(Review {
-                line: blocks[i].map_or_else(
-                    || index_line(source, &m.item.path),
-                    |(item, _)| item.first + 1,
-                ),
-                reason: msg::rollover_relocate_by_hand(m.festival.name(), m.to_month),
-            });
-            continue;
-        }
-        let (item, entry) = blocks[i].expect("only moves with blocks are made");
+        // `rollover` kept any item that goes by hand out of `moves`, with
+        // its date moved by the years; were one here all the same, it is
+        // left in its entry (and the check of the new text would say so).
+        let (item, entry) = match blocks[i] {
+            Some(b) if !by_hand[i] => b,
+            _ => continue,
+        };
         // Out of its old entry; the whole entry when it goes.
         let (from, to) = match entries.iter().position(|e| e.path == m.item.entry) {
             Some(e) if gone[e] => (entry.first, entry.end),
             _ => (item.first, item.end),
         };
         removed[from..to].iter_mut().for_each(|r| *r = true);
-        let target = target_of(&gone, m);
+        let target = plan.target(m);
         relocated.push(Relocated {
             line: item.first + 1,
             festival: m.festival,
@@ -565,7 +649,9 @@ fn relocate(
         });
         match target {
             Some(t) => {
-                let last = entries[t].last_item.expect("checked above");
+                let last = entries[t]
+                    .last_item
+                    .expect("a target has items in block style");
                 inserts.entry(last.end).or_default().extend(reindent(
                     &text_lines[item.first..item.end],
                     item.dash,

@@ -155,13 +155,13 @@ pub fn rollover_relocated(line: usize, festival: &str, month: u32, new_entry: bo
     }
 }
 
-pub fn rollover_relocate_by_hand(festival: &str, month: u32) -> String {
+pub fn rollover_relocate_by_hand(festival: &str, day: &str, month: u32) -> String {
     zh_en!(
         format!(
-            "{festival}的日期移到了 {month} 月，但这一项的写法没法自动挪动：请把它移到 {month} 月的工作安排里"
+            "{festival}在新的一年是{day}，在 {month} 月，但这一项的写法没法自动挪过去，日期只按年份改了：请把它移到 {month} 月的工作安排里，并改好日期"
         ),
         format!(
-            "the {festival} date moved into month {month}, but this item is written in a way that cannot be moved automatically: move it to month {month}'s schedule by hand"
+            "{festival} falls on {day} in the new year, in month {month}, but this item is written in a way that cannot be moved automatically, so its date only moved by the years: move it to month {month}'s schedule by hand, and correct its date"
         )
     )
 }

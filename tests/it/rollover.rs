@@ -506,3 +506,39 @@ schedule:
     let o = unionplan(dir.path(), &["validate", "p-2026.yaml"]);
     assert!(o.status.success(), "{}", stderr(&o));
 }
+
+/// An item that cannot be moved into its festival's new month (that
+/// month's items are written in flow style) stays in its own month, its
+/// date moved by the years so the new spec is valid, and is listed for a
+/// person to move. It used to keep the festival's date in the wrong month.
+#[test]
+fn an_item_that_cannot_be_moved_keeps_its_month_and_is_listed() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("p.yaml"),
+        "school: 甲校\nyear: 2025\nguiding_principles: 文字。\nmeasures: [做事]\nschedule:\n  - month: 9\n    items: [开学]\n  - month: 10\n    items:\n      - text: 中秋节慰问\n        date: 2025-10-06\n",
+    )
+    .unwrap();
+    let o = unionplan(dir.path(), &["rollover", "p.yaml", "--year", "2026"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let new = fs::read_to_string(dir.path().join("p-2026.yaml")).unwrap();
+    assert!(
+        new.ends_with(
+            "  - month: 10\n    items:\n      - text: 中秋节慰问\n        date: 2026-10-06\n"
+        ),
+        "{new}"
+    );
+    let report = stdout(&o);
+    assert!(
+        report.contains(
+            "第 10 行：中秋节在新的一年是2026年9月25日，在 9 月，但这一项的写法没法自动挪过去"
+        ),
+        "{report}"
+    );
+    assert!(
+        report.contains("第 11 行：日期 2025-10-06 → 2026-10-06"),
+        "{report}"
+    );
+    let o = unionplan(dir.path(), &["validate", "p-2026.yaml"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+}
