@@ -151,14 +151,29 @@ pub const FESTIVAL_REACH: i64 = 7;
 pub struct FestivalMove {
     pub festival: Festival,
     pub old: NaiveDate,
-    pub new: NaiveDate,
+    /// The same distance from the festival's day within the new plan's
+    /// period; `None` when the festival has no day there (a calendar year
+    /// may have no 腊八: 2023's fell on 2022-12-30 and 2024-01-18).
+    pub new: Option<NaiveDate>,
 }
 
-/// Where `date`, on an item that names `festival`, goes when the plan
-/// moves `years` on: the same number of days from the festival in the new
-/// year. `None` when the date is more than [`FESTIVAL_REACH`] days from the
-/// festival (the item is then only about it, not on it).
-pub fn festival_move(festival: Festival, date: NaiveDate, years: i32) -> Option<FestivalMove> {
+/// Where `date`, on an item that names `festival` in a plan for `from`
+/// (its year and period), goes in the plan for `to_year` over the same
+/// period: the same number of days from the festival's day that falls in
+/// the same place of the new plan's period as the old day did of the old
+/// one (within it, for a date the plan covers; a plan's months fall in the
+/// years [`crate::dates::year_of_month`] gives). Counting a lunar year on
+/// is not enough: lunar 2021's 腊八 is 2022-01-10, lunar 2022's is
+/// 2022-12-30, outside a plan for 2023. `None` when the date is more than
+/// [`FESTIVAL_REACH`] days from the festival (the item is then only about
+/// it, not on it).
+pub fn festival_move(
+    festival: Festival,
+    date: NaiveDate,
+    from: (i32, crate::spec::Period),
+    to_year: i32,
+) -> Option<FestivalMove> {
+    let (from_year, period) = from;
     let (cycle, day) = (date.year() - 1..=date.year() + 1)
         .filter_map(|c| Some((c, festival.day_in_cycle(c)?)))
         .min_by_key(|(_, d)| (date - *d).num_days().abs())?;
@@ -166,7 +181,15 @@ pub fn festival_move(festival: Festival, date: NaiveDate, years: i32) -> Option<
     if offset.num_days().abs() > FESTIVAL_REACH {
         return None;
     }
-    let new = festival.day_in_cycle(cycle.checked_add(years)?)? + offset;
+    // How many years after its plan's year a date's month falls: 0 for a
+    // date the plan covers.
+    let place =
+        |d: NaiveDate, year: i32| d.year() - crate::dates::year_of_month(year, period, d.month());
+    let cycle = cycle.checked_add(to_year.checked_sub(from_year)?)?;
+    let new = [cycle, cycle - 1, cycle + 1]
+        .into_iter()
+        .filter_map(|c| Some(festival.day_in_cycle(c)? + offset))
+        .find(|d| place(*d, to_year) == place(date, from_year));
     Some(FestivalMove {
         festival,
         old: date,
@@ -488,6 +511,7 @@ mod tests {
 
     #[test]
     fn every_festival_moves_to_its_day_across_four_year_boundaries() {
+        use crate::spec::Period::Year;
         for (festival, days) in ALMANAC {
             for (i, pair) in days.windows(2).enumerate() {
                 let year = 2024 + i as i32;
@@ -495,22 +519,29 @@ mod tests {
                     d(year, pair[0].0, pair[0].1),
                     d(year + 1, pair[1].0, pair[1].1),
                 );
-                let m = festival_move(festival, old, 1);
+                let m = festival_move(festival, old, (year, Year), year + 1);
                 assert_eq!(
                     m.map(|m| m.new),
-                    Some(new),
+                    Some(Some(new)),
                     "{} {old} → {new}",
                     festival.name()
                 );
                 // Three days before stays three days before.
-                let m = festival_move(festival, old - chrono::Days::new(3), 1).unwrap();
-                assert_eq!(m.new, new - chrono::Days::new(3), "{}", festival.name());
-                // Back a year, and two years on.
-                assert_eq!(festival_move(festival, new, -1).map(|m| m.new), Some(old));
+                let before = old - chrono::Days::new(3);
+                let m = festival_move(festival, before, (year, Year), year + 1).unwrap();
+                assert_eq!(
+                    m.new,
+                    Some(new - chrono::Days::new(3)),
+                    "{}",
+                    festival.name()
+                );
+                // Back a year, and four years on.
+                let back = festival_move(festival, new, (year + 1, Year), year);
+                assert_eq!(back.map(|m| m.new), Some(Some(old)));
             }
             let (first, last) = (days[0], days[4]);
-            let m = festival_move(festival, d(2024, first.0, first.1), 4).unwrap();
-            assert_eq!(m.new, d(2028, last.0, last.1), "{}", festival.name());
+            let m = festival_move(festival, d(2024, first.0, first.1), (2024, Year), 2028).unwrap();
+            assert_eq!(m.new, Some(d(2028, last.0, last.1)), "{}", festival.name());
         }
     }
 
@@ -527,10 +558,38 @@ mod tests {
         assert_eq!(day_off(d(2026, 3, 9)), None, "a Monday");
     }
 
+    /// 腊八 falls twice in 2022 (lunar 2021's and lunar 2022's) and not
+    /// at all in 2023: a plan's 腊八 goes to the one within the new plan's
+    /// period, or nowhere, never to a day outside it.
+    #[test]
+    fn a_festival_moves_to_its_day_within_the_new_plans_period() {
+        use crate::spec::Period::{SchoolYear, Year};
+        let laba = |from, to, period| {
+            festival_move(Festival::Laba, d(2022, 1, 10), (from, period), to).map(|m| m.new)
+        };
+        assert_eq!(laba(2022, 2023, Year), Some(None), "no 腊八 in 2023");
+        assert_eq!(laba(2022, 2024, Year), Some(Some(d(2024, 1, 18))));
+        // A school year from September 2022 has the 腊八 of 2022-12-30.
+        assert_eq!(laba(2021, 2022, SchoolYear), Some(Some(d(2022, 12, 30))));
+        // 冬至 of a school year is in its first December, as before.
+        let m = festival_move(
+            Festival::WinterSolstice,
+            d(2025, 12, 21),
+            (2025, SchoolYear),
+            2026,
+        );
+        assert_eq!(m.map(|m| m.new), Some(Some(d(2026, 12, 22))));
+    }
+
     #[test]
     fn a_date_far_from_its_festival_stays_put() {
-        assert_eq!(festival_move(Festival::MidAutumn, d(2025, 9, 1), 1), None);
-        let m = festival_move(Festival::MidAutumn, d(2025, 10, 4), 1).unwrap();
-        assert_eq!(m.new, d(2026, 9, 23), "two days before, as before");
+        use crate::spec::Period::Year;
+        let plan = (2025, Year);
+        assert_eq!(
+            festival_move(Festival::MidAutumn, d(2025, 9, 1), plan, 2026),
+            None
+        );
+        let m = festival_move(Festival::MidAutumn, d(2025, 10, 4), plan, 2026).unwrap();
+        assert_eq!(m.new, Some(d(2026, 9, 23)), "two days before, as before");
     }
 }

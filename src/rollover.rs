@@ -13,9 +13,11 @@
 //!
 //! - a date on an item that names a festival whose day moves (中秋节,
 //!   重阳节, 清明 …, see [`crate::calendar`]) and lies within a week of it
-//!   keeps its distance from the festival instead: 中秋节慰问 on 2025-10-06
-//!   goes to 2026-09-25, not 2026-10-06. An item whose month changes so is
-//!   moved into that month's schedule entry, made if there is none;
+//!   keeps its distance from the festival's day within the new plan's
+//!   period instead: 中秋节慰问 on 2025-10-06 goes to 2026-09-25, not
+//!   2026-10-06 (a festival with no day in that period moves by the years,
+//!   listed for review). An item whose month changes so is moved into that
+//!   month's schedule entry, made if there is none;
 //! - anniversaries that count on with the calendar (第41个教师节 →
 //!   第42个教师节, 建党104周年 → 105周年), where the number is that of the
 //!   old year.
@@ -170,15 +172,30 @@ pub fn rollover(source: &Source, new_year: i32) -> Result<Rollover, Box<Diagnost
         line: usize,
         festive: Option<calendar::FestivalMove>,
     }
+    let period = period_of(&source.value);
     let mut found: Vec<Found> = date_paths(&source.value)
         .into_iter()
         .filter_map(|dated| {
             let (start, end) = scalar_extent(text, value_start(source, &lines, &dated.path)?);
-            let festive = dated
-                .festival
-                .and_then(|f| calendar::festival_move(f, written_date(&text[start..end])?, delta));
+            let line = lines.line_of(start);
+            let festive = dated.festival.and_then(|f| {
+                let date = written_date(&text[start..end])?;
+                calendar::festival_move(f, date, (old_year, period), new_year)
+            });
+            // A festival with no day within the new plan's period: the
+            // date moves by the years, for a person to look at.
+            let festive = match festive {
+                Some(m) if m.new.is_none() => {
+                    review.push(Review {
+                        line,
+                        reason: msg::rollover_festival_outside_plan(m.festival.name(), new_year),
+                    });
+                    None
+                }
+                other => other,
+            };
             Some(Found {
-                line: lines.line_of(start),
+                line,
                 dated,
                 start,
                 end,
@@ -195,9 +212,9 @@ pub fn rollover(source: &Source, new_year: i32) -> Result<Rollover, Box<Diagnost
         .enumerate()
         .filter_map(|(i, f)| {
             let (m, item) = (f.festive?, f.dated.item.as_ref()?);
-            let moves_month = !item.months.is_empty() && !item.months.contains(&m.new.month());
+            let to_month = m.new?.month();
+            let moves_month = !item.months.is_empty() && !item.months.contains(&to_month);
             moves_month.then(|| {
-                let to_month = m.new.month();
                 let (item, festival) = (item.clone(), m.festival);
                 (
                     i,
@@ -219,7 +236,7 @@ pub fn rollover(source: &Source, new_year: i32) -> Result<Rollover, Box<Diagnost
         .filter(|(_, h)| **h)
         .map(|(x, _)| x)
     {
-        let day = found[i].festive.take().map(|f| f.new);
+        let day = found[i].festive.take().and_then(|f| f.new);
         if let Some(day) = day {
             review.push(Review {
                 line: index_line(source, &m.item.path),
@@ -239,8 +256,8 @@ pub fn rollover(source: &Source, new_year: i32) -> Result<Rollover, Box<Diagnost
     for f in &found {
         let (s, e, line) = (f.start, f.end, f.line);
         let token = &text[s..e];
-        let moved = match f.festive {
-            Some(m) => rewrite_date(token, m.new).map(|t| (t, false)),
+        let moved = match f.festive.and_then(|m| m.new) {
+            Some(new) => rewrite_date(token, new).map(|t| (t, false)),
             None => move_date(token, delta),
         };
         match moved {
@@ -606,10 +623,7 @@ fn relocate(source: &Source, text: &str, moves: Vec<Move>) -> (String, Vec<Reloc
     let text_lines: Vec<&str> = text.split_inclusive('\n').collect();
     let value = &source.value;
     let naming = Naming::of(value);
-    let period = keys::get(value, "period")
-        .and_then(|(_, p)| p.as_str())
-        .and_then(crate::spec::Period::from_name)
-        .unwrap_or_default();
+    let period = period_of(value);
     let order = |m: u32| (crate::dates::year_of_month(0, period, m), m);
     let plan = Relocation::plan(source, &text_lines, &moves);
     let Relocation {
@@ -725,6 +739,15 @@ fn push_line(out: &mut String, line: &str) {
     if !line.ends_with('\n') {
         out.push('\n');
     }
+}
+
+/// The period the spec gives, as validation reads it (the default where
+/// it gives none, or none validation takes).
+fn period_of(value: &Value) -> crate::spec::Period {
+    keys::get(value, "period")
+        .and_then(|(_, p)| p.as_str())
+        .and_then(crate::spec::Period::from_name)
+        .unwrap_or_default()
 }
 
 fn index_line(source: &Source, path: &FieldPath) -> usize {

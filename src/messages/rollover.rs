@@ -208,3 +208,14 @@ pub fn rollover_bad_spec_problem(line: Option<usize>, problem: &str) -> String {
 pub fn rollover_bad_spec_separator() -> &'static str {
     zh_en!("；", "; ")
 }
+
+pub fn rollover_festival_outside_plan(festival: &str, year: i32) -> String {
+    zh_en!(
+        format!(
+            "{festival}在 {year} 年的计划时段里没有日子（农历和公历错开了），日期只按年份改了，请确认"
+        ),
+        format!(
+            "{festival} has no day within the period of the plan for {year} (the lunar and solar calendars fall apart that year), so the date only moved by the years: please check"
+        )
+    )
+}

@@ -542,3 +542,38 @@ fn an_item_that_cannot_be_moved_keeps_its_month_and_is_listed() {
     let o = unionplan(dir.path(), &["validate", "p-2026.yaml"]);
     assert!(o.status.success(), "{}", stderr(&o));
 }
+
+/// Issue #25: 腊八 of 2022-01-10 went to 2022-12-30 in the 2023 plan,
+/// outside its years. A calendar year 2023 has no 腊八 (the days are
+/// 2022-12-30 and 2024-01-18): the date moves by the years, listed for
+/// review. Two years on, it is the 腊八 of 2024.
+#[test]
+fn a_festival_never_moves_outside_the_new_plans_period() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("p.yaml"),
+        "school: 甲校\nyear: 2022\nguiding_principles: 文字。\nmeasures: [做事]\nschedule:\n  - month: 1\n    items:\n      - {text: 腊八送粥, date: 2022-01-10}\n",
+    )
+    .unwrap();
+    let o = unionplan(dir.path(), &["rollover", "p.yaml", "--year", "2023"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let new = fs::read_to_string(dir.path().join("p-2023.yaml")).unwrap();
+    assert!(
+        new.ends_with("  - month: 1\n    items:\n      - {text: 腊八送粥, date: 2023-01-10}\n"),
+        "{new}"
+    );
+    let report = stdout(&o);
+    assert!(
+        report.contains("第 8 行：日期 2022-01-10 → 2023-01-10"),
+        "{report}"
+    );
+    assert!(
+        report.contains("第 8 行：腊八节在 2023 年的计划时段里没有日子"),
+        "{report}"
+    );
+
+    let o = unionplan(dir.path(), &["rollover", "p.yaml", "--year", "2024"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let new = fs::read_to_string(dir.path().join("p-2024.yaml")).unwrap();
+    assert!(new.ends_with("date: 2024-01-18}\n"), "{new}");
+}
