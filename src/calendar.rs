@@ -373,7 +373,7 @@ pub fn numbered(text: &str) -> Vec<Numbered> {
     out
 }
 
-/// The festival a `第N个` counts, from the words after it.
+/// The festival a `第N个` counts: the first named in the words after it.
 fn counted_festival(rest: &str) -> Option<Anniversary> {
     let near: String = rest.chars().take(10).collect();
     [
@@ -382,7 +382,8 @@ fn counted_festival(rest: &str) -> Option<Anniversary> {
         ("劳动节", Anniversary::LabourDay),
     ]
     .into_iter()
-    .find(|(w, _)| near.contains(w))
+    .filter_map(|(w, a)| Some((near.find(w)?, a)))
+    .min_by_key(|(at, _)| *at)
     .map(|(_, a)| a)
 }
 
@@ -404,22 +405,26 @@ fn phrase_tail(rest: &str, counts: Option<Anniversary>) -> usize {
         .map_or(0, |b| rest[..b].chars().count() + end_word.chars().count())
 }
 
-/// The founding an `N周年` counts, from the words before it.
+/// The founding an `N周年` counts: the one named nearest before it, so
+/// that in `建党101周年暨建国73周年` the 73 counts 建国, not 建党.
 fn founding(before: &str) -> Option<Anniversary> {
     let near: String = {
         let chars: Vec<char> = before.chars().collect();
         chars[chars.len().saturating_sub(10)..].iter().collect()
     };
-    let has = |words: &[&str]| words.iter().any(|w| near.contains(w));
-    if has(&["建党", "共产党成立", "党的生日"]) {
-        Some(Anniversary::Party)
-    } else if has(&["建军", "解放军成立"]) {
-        Some(Anniversary::Army)
-    } else if has(&["建国", "国庆", "新中国成立", "共和国成立"]) {
-        Some(Anniversary::Republic)
-    } else {
-        None
-    }
+    [
+        (&["建党", "共产党成立", "党的生日"][..], Anniversary::Party),
+        (&["建军", "解放军成立"][..], Anniversary::Army),
+        (
+            &["建国", "国庆", "新中国成立", "共和国成立"][..],
+            Anniversary::Republic,
+        ),
+    ]
+    .into_iter()
+    .flat_map(|(words, a)| words.iter().map(move |w| (*w, a)))
+    .filter_map(|(w, a)| Some((near.rfind(w)? + w.len(), a)))
+    .max_by_key(|(end, _)| *end)
+    .map(|(_, a)| a)
 }
 
 #[cfg(test)]
@@ -466,6 +471,37 @@ mod tests {
         assert_eq!(Anniversary::Party.count(2025), 104);
         assert_eq!(Anniversary::Republic.count(2025), 76);
         assert_eq!(Anniversary::Army.count(2025), 98);
+    }
+
+    /// Each number counts the anniversary named nearest to it, once:
+    /// `建党101周年暨建国73周年` counted the 73 as 建党 too (and 建国 not at
+    /// all), and `第116个妇女节和教师节` counted 教师节.
+    #[test]
+    fn each_number_counts_the_anniversary_nearest_it() {
+        let counts = |text: &str| -> Vec<_> {
+            numbered(text)
+                .iter()
+                .map(|n| (n.number, n.counts))
+                .collect()
+        };
+        assert_eq!(
+            counts("纪念建党101周年暨建国73周年"),
+            [
+                (Some(101), Some(Anniversary::Party)),
+                (Some(73), Some(Anniversary::Republic))
+            ]
+        );
+        assert_eq!(
+            counts("庆祝建军95周年、建国73周年"),
+            [
+                (Some(95), Some(Anniversary::Army)),
+                (Some(73), Some(Anniversary::Republic))
+            ]
+        );
+        assert_eq!(
+            counts("庆祝第116个妇女节和教师节"),
+            [(Some(116), Some(Anniversary::WomensDay))]
+        );
     }
 
     /// Festival days 2024–2028, as published in almanacs and government

@@ -20,7 +20,8 @@
 //!   month's schedule entry, made if there is none;
 //! - anniversaries that count on with the calendar (第41个教师节 →
 //!   第42个教师节, 建党104周年 → 105周年), where the number is that of the
-//!   old year.
+//!   old year, each by the founding named nearest it; one the new year
+//!   would count below 1 is listed instead.
 //!
 //! Years in text that are neither (2019, 2030), other numbered phrases
 //! (第五届教代会, which counts sessions, not years), dates that fall on a
@@ -309,6 +310,12 @@ pub fn rollover(source: &Source, new_year: i32) -> Result<Rollover, Box<Diagnost
         for n in calendar::numbered(&text[s..e]) {
             let line = lines.line_of(s + n.start);
             match (n.counts, n.number) {
+                // Rolled back before the first (第-35个教师节 for 1949): no
+                // number to write, whatever this one is.
+                (Some(a), _) if a.count(new_year) < 1 => review.push(Review {
+                    line,
+                    reason: msg::rollover_anniversary_before_first(&n.phrase, new_year),
+                }),
                 (Some(a), Some(number)) if number == a.count(old_year) => {
                     let new = a.count(new_year).to_string();
                     let new_phrase = n.phrase.replacen(&number.to_string(), &new, 1);

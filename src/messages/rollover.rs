@@ -219,3 +219,12 @@ pub fn rollover_festival_outside_plan(festival: &str, year: i32) -> String {
         )
     )
 }
+
+pub fn rollover_anniversary_before_first(phrase: &str, year: i32) -> String {
+    zh_en!(
+        format!("“{phrase}”在 {year} 年还不到第 1 个（或 1 周年），没有改动，请确认"),
+        format!(
+            "\"{phrase}\" has not reached its first in {year}, and was left as it was: please check"
+        )
+    )
+}

@@ -577,3 +577,41 @@ fn a_festival_never_moves_outside_the_new_plans_period() {
     let new = fs::read_to_string(dir.path().join("p-2024.yaml")).unwrap();
     assert!(new.ends_with("date: 2024-01-18}\n"), "{new}");
 }
+
+/// Issue #25: each anniversary counts on once, by its own founding; one
+/// that would count below 1 in the new year is left as written and listed.
+#[test]
+fn anniversaries_count_on_each_by_its_own_and_never_below_one() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("p.yaml"),
+        "school: 甲校\nyear: 2022\nguiding_principles: 纪念建党101周年暨建国73周年，庆祝第38个教师节。\nmeasures: [做事]\n",
+    )
+    .unwrap();
+    let o = unionplan(dir.path(), &["rollover", "p.yaml", "--year", "2023"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let new = fs::read_to_string(dir.path().join("p-2023.yaml")).unwrap();
+    assert!(
+        new.contains("guiding_principles: 纪念建党102周年暨建国74周年，庆祝第39个教师节。\n"),
+        "{new}"
+    );
+    let report = stdout(&o);
+    assert!(!report.contains("对不上"), "{report}");
+
+    let o = unionplan(dir.path(), &["rollover", "p.yaml", "--year", "1949"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let new = fs::read_to_string(dir.path().join("p-1949.yaml")).unwrap();
+    assert!(
+        new.contains("guiding_principles: 纪念建党28周年暨建国73周年，庆祝第38个教师节。\n"),
+        "{new}"
+    );
+    let report = stdout(&o);
+    for phrase in ["“73周年”", "“第38个教师节”"] {
+        assert!(
+            report.contains(&format!(
+                "第 3 行：{phrase}在 1949 年还不到第 1 个（或 1 周年）"
+            )),
+            "{phrase}\n{report}"
+        );
+    }
+}
