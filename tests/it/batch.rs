@@ -395,6 +395,42 @@ fn numeric_school_names_clash_like_any_other() {
     assert!(!dir.path().join("out").exists());
 }
 
+/// Issue #25: a year validation reads (`2025年`) but the clash check
+/// could not parse was skipped there, and one school's plan silently
+/// replaced the other's. The names are now those the files are written
+/// under, made once from each checked plan.
+#[test]
+fn a_year_written_two_ways_clashes_as_one() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "base.yaml", BASE);
+    write(
+        dir.path(),
+        "d.yaml",
+        "base: base.yaml\nschools:\n  - {school: 甲校, year: 2025}\n  - {school: 甲校, year: 2025年}\n",
+    );
+    let o = unionplan(
+        dir.path(),
+        &[
+            "--message-format",
+            "json",
+            "batch",
+            "d.yaml",
+            "-o",
+            "out",
+            "-f",
+            "md",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let codes: Vec<String> = stderr(&o)
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter_map(|v| v["code"].as_str().map(str::to_string))
+        .collect();
+    assert_eq!(codes, ["batch_clash"], "{}", stderr(&o));
+    assert!(!dir.path().join("out").exists());
+}
+
 /// A roster as Excel on Chinese Windows saves it: a title row above the
 /// header, a 序号 and a 备注 column, CRLF line endings, and one bad row.
 const EXCEL_ROSTER: &str = "东湖区2025年学校名单,,,,\r\n序号,学校,落款单位,落款日期,备注\r\n1,湖滨小学,湖滨小学工会委员会,2025-02-26,\r\n2,东湖区第二中学,东湖区第二中学工会,2025-02-30,新建\r\n3,新城幼儿园,,,\r\n";
