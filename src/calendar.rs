@@ -151,14 +151,29 @@ pub const FESTIVAL_REACH: i64 = 7;
 pub struct FestivalMove {
     pub festival: Festival,
     pub old: NaiveDate,
-    pub new: NaiveDate,
+    /// The same distance from the festival's day within the new plan's
+    /// period; `None` when the festival has no day there (a calendar year
+    /// may have no 腊八: 2023's fell on 2022-12-30 and 2024-01-18).
+    pub new: Option<NaiveDate>,
 }
 
-/// Where `date`, on an item that names `festival`, goes when the plan
-/// moves `years` on: the same number of days from the festival in the new
-/// year. `None` when the date is more than [`FESTIVAL_REACH`] days from the
-/// festival (the item is then only about it, not on it).
-pub fn festival_move(festival: Festival, date: NaiveDate, years: i32) -> Option<FestivalMove> {
+/// Where `date`, on an item that names `festival` in a plan for `from`
+/// (its year and period), goes in the plan for `to_year` over the same
+/// period: the same number of days from the festival's day that falls in
+/// the same place of the new plan's period as the old day did of the old
+/// one (within it, for a date the plan covers; a plan's months fall in the
+/// years [`crate::dates::year_of_month`] gives). Counting a lunar year on
+/// is not enough: lunar 2021's 腊八 is 2022-01-10, lunar 2022's is
+/// 2022-12-30, outside a plan for 2023. `None` when the date is more than
+/// [`FESTIVAL_REACH`] days from the festival (the item is then only about
+/// it, not on it).
+pub fn festival_move(
+    festival: Festival,
+    date: NaiveDate,
+    from: (i32, crate::spec::Period),
+    to_year: i32,
+) -> Option<FestivalMove> {
+    let (from_year, period) = from;
     let (cycle, day) = (date.year() - 1..=date.year() + 1)
         .filter_map(|c| Some((c, festival.day_in_cycle(c)?)))
         .min_by_key(|(_, d)| (date - *d).num_days().abs())?;
@@ -166,7 +181,15 @@ pub fn festival_move(festival: Festival, date: NaiveDate, years: i32) -> Option<
     if offset.num_days().abs() > FESTIVAL_REACH {
         return None;
     }
-    let new = festival.day_in_cycle(cycle.checked_add(years)?)? + offset;
+    // How many years after its plan's year a date's month falls: 0 for a
+    // date the plan covers.
+    let place =
+        |d: NaiveDate, year: i32| d.year() - crate::dates::year_of_month(year, period, d.month());
+    let cycle = cycle.checked_add(to_year.checked_sub(from_year)?)?;
+    let new = [cycle, cycle - 1, cycle + 1]
+        .into_iter()
+        .filter_map(|c| Some(festival.day_in_cycle(c)? + offset))
+        .find(|d| place(*d, to_year) == place(date, from_year));
     Some(FestivalMove {
         festival,
         old: date,
@@ -350,7 +373,7 @@ pub fn numbered(text: &str) -> Vec<Numbered> {
     out
 }
 
-/// The festival a `第N个` counts, from the words after it.
+/// The festival a `第N个` counts: the first named in the words after it.
 fn counted_festival(rest: &str) -> Option<Anniversary> {
     let near: String = rest.chars().take(10).collect();
     [
@@ -359,7 +382,8 @@ fn counted_festival(rest: &str) -> Option<Anniversary> {
         ("劳动节", Anniversary::LabourDay),
     ]
     .into_iter()
-    .find(|(w, _)| near.contains(w))
+    .filter_map(|(w, a)| Some((near.find(w)?, a)))
+    .min_by_key(|(at, _)| *at)
     .map(|(_, a)| a)
 }
 
@@ -381,22 +405,26 @@ fn phrase_tail(rest: &str, counts: Option<Anniversary>) -> usize {
         .map_or(0, |b| rest[..b].chars().count() + end_word.chars().count())
 }
 
-/// The founding an `N周年` counts, from the words before it.
+/// The founding an `N周年` counts: the one named nearest before it, so
+/// that in `建党101周年暨建国73周年` the 73 counts 建国, not 建党.
 fn founding(before: &str) -> Option<Anniversary> {
     let near: String = {
         let chars: Vec<char> = before.chars().collect();
         chars[chars.len().saturating_sub(10)..].iter().collect()
     };
-    let has = |words: &[&str]| words.iter().any(|w| near.contains(w));
-    if has(&["建党", "共产党成立", "党的生日"]) {
-        Some(Anniversary::Party)
-    } else if has(&["建军", "解放军成立"]) {
-        Some(Anniversary::Army)
-    } else if has(&["建国", "国庆", "新中国成立", "共和国成立"]) {
-        Some(Anniversary::Republic)
-    } else {
-        None
-    }
+    [
+        (&["建党", "共产党成立", "党的生日"][..], Anniversary::Party),
+        (&["建军", "解放军成立"][..], Anniversary::Army),
+        (
+            &["建国", "国庆", "新中国成立", "共和国成立"][..],
+            Anniversary::Republic,
+        ),
+    ]
+    .into_iter()
+    .flat_map(|(words, a)| words.iter().map(move |w| (*w, a)))
+    .filter_map(|(w, a)| Some((near.rfind(w)? + w.len(), a)))
+    .max_by_key(|(end, _)| *end)
+    .map(|(_, a)| a)
 }
 
 #[cfg(test)]
@@ -445,6 +473,37 @@ mod tests {
         assert_eq!(Anniversary::Army.count(2025), 98);
     }
 
+    /// Each number counts the anniversary named nearest to it, once:
+    /// `建党101周年暨建国73周年` counted the 73 as 建党 too (and 建国 not at
+    /// all), and `第116个妇女节和教师节` counted 教师节.
+    #[test]
+    fn each_number_counts_the_anniversary_nearest_it() {
+        let counts = |text: &str| -> Vec<_> {
+            numbered(text)
+                .iter()
+                .map(|n| (n.number, n.counts))
+                .collect()
+        };
+        assert_eq!(
+            counts("纪念建党101周年暨建国73周年"),
+            [
+                (Some(101), Some(Anniversary::Party)),
+                (Some(73), Some(Anniversary::Republic))
+            ]
+        );
+        assert_eq!(
+            counts("庆祝建军95周年、建国73周年"),
+            [
+                (Some(95), Some(Anniversary::Army)),
+                (Some(73), Some(Anniversary::Republic))
+            ]
+        );
+        assert_eq!(
+            counts("庆祝第116个妇女节和教师节"),
+            [(Some(116), Some(Anniversary::WomensDay))]
+        );
+    }
+
     /// Festival days 2024–2028, as published in almanacs and government
     /// calendars, typed from those and not from the library under test.
     const ALMANAC: [(Festival, [(u32, u32); 5]); 11] = [
@@ -488,6 +547,7 @@ mod tests {
 
     #[test]
     fn every_festival_moves_to_its_day_across_four_year_boundaries() {
+        use crate::spec::Period::Year;
         for (festival, days) in ALMANAC {
             for (i, pair) in days.windows(2).enumerate() {
                 let year = 2024 + i as i32;
@@ -495,22 +555,29 @@ mod tests {
                     d(year, pair[0].0, pair[0].1),
                     d(year + 1, pair[1].0, pair[1].1),
                 );
-                let m = festival_move(festival, old, 1);
+                let m = festival_move(festival, old, (year, Year), year + 1);
                 assert_eq!(
                     m.map(|m| m.new),
-                    Some(new),
+                    Some(Some(new)),
                     "{} {old} → {new}",
                     festival.name()
                 );
                 // Three days before stays three days before.
-                let m = festival_move(festival, old - chrono::Days::new(3), 1).unwrap();
-                assert_eq!(m.new, new - chrono::Days::new(3), "{}", festival.name());
-                // Back a year, and two years on.
-                assert_eq!(festival_move(festival, new, -1).map(|m| m.new), Some(old));
+                let before = old - chrono::Days::new(3);
+                let m = festival_move(festival, before, (year, Year), year + 1).unwrap();
+                assert_eq!(
+                    m.new,
+                    Some(new - chrono::Days::new(3)),
+                    "{}",
+                    festival.name()
+                );
+                // Back a year, and four years on.
+                let back = festival_move(festival, new, (year + 1, Year), year);
+                assert_eq!(back.map(|m| m.new), Some(Some(old)));
             }
             let (first, last) = (days[0], days[4]);
-            let m = festival_move(festival, d(2024, first.0, first.1), 4).unwrap();
-            assert_eq!(m.new, d(2028, last.0, last.1), "{}", festival.name());
+            let m = festival_move(festival, d(2024, first.0, first.1), (2024, Year), 2028).unwrap();
+            assert_eq!(m.new, Some(d(2028, last.0, last.1)), "{}", festival.name());
         }
     }
 
@@ -527,10 +594,38 @@ mod tests {
         assert_eq!(day_off(d(2026, 3, 9)), None, "a Monday");
     }
 
+    /// 腊八 falls twice in 2022 (lunar 2021's and lunar 2022's) and not
+    /// at all in 2023: a plan's 腊八 goes to the one within the new plan's
+    /// period, or nowhere, never to a day outside it.
+    #[test]
+    fn a_festival_moves_to_its_day_within_the_new_plans_period() {
+        use crate::spec::Period::{SchoolYear, Year};
+        let laba = |from, to, period| {
+            festival_move(Festival::Laba, d(2022, 1, 10), (from, period), to).map(|m| m.new)
+        };
+        assert_eq!(laba(2022, 2023, Year), Some(None), "no 腊八 in 2023");
+        assert_eq!(laba(2022, 2024, Year), Some(Some(d(2024, 1, 18))));
+        // A school year from September 2022 has the 腊八 of 2022-12-30.
+        assert_eq!(laba(2021, 2022, SchoolYear), Some(Some(d(2022, 12, 30))));
+        // 冬至 of a school year is in its first December, as before.
+        let m = festival_move(
+            Festival::WinterSolstice,
+            d(2025, 12, 21),
+            (2025, SchoolYear),
+            2026,
+        );
+        assert_eq!(m.map(|m| m.new), Some(Some(d(2026, 12, 22))));
+    }
+
     #[test]
     fn a_date_far_from_its_festival_stays_put() {
-        assert_eq!(festival_move(Festival::MidAutumn, d(2025, 9, 1), 1), None);
-        let m = festival_move(Festival::MidAutumn, d(2025, 10, 4), 1).unwrap();
-        assert_eq!(m.new, d(2026, 9, 23), "two days before, as before");
+        use crate::spec::Period::Year;
+        let plan = (2025, Year);
+        assert_eq!(
+            festival_move(Festival::MidAutumn, d(2025, 9, 1), plan, 2026),
+            None
+        );
+        let m = festival_move(Festival::MidAutumn, d(2025, 10, 4), plan, 2026).unwrap();
+        assert_eq!(m.new, Some(d(2026, 9, 23)), "two days before, as before");
     }
 }

@@ -209,13 +209,15 @@ fn festive(old: &Spec, new: &Spec) -> HashMap<String, &'static str> {
             .collect()
     };
     let before = dated(old);
-    let years = new.year - old.year;
     dated(new)
         .into_iter()
         .filter_map(|(text, date)| {
             let festival = crate::calendar::festival_named(&text)?;
-            let moved = crate::calendar::festival_move(festival, *before.get(&text)?, years)?;
-            (moved.new == date && moved.old != moved.new.with_year(moved.old.year())?)
+            let was = *before.get(&text)?;
+            let moved =
+                crate::calendar::festival_move(festival, was, (old.year, old.period), new.year)?;
+            let moved_to = moved.new?;
+            (moved_to == date && moved.old != moved_to.with_year(moved.old.year())?)
                 .then_some((text, festival.name()))
         })
         .collect()

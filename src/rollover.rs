@@ -13,12 +13,15 @@
 //!
 //! - a date on an item that names a festival whose day moves (中秋节,
 //!   重阳节, 清明 …, see [`crate::calendar`]) and lies within a week of it
-//!   keeps its distance from the festival instead: 中秋节慰问 on 2025-10-06
-//!   goes to 2026-09-25, not 2026-10-06. An item whose month changes so is
-//!   moved into that month's schedule entry, made if there is none;
+//!   keeps its distance from the festival's day within the new plan's
+//!   period instead: 中秋节慰问 on 2025-10-06 goes to 2026-09-25, not
+//!   2026-10-06 (a festival with no day in that period moves by the years,
+//!   listed for review). An item whose month changes so is moved into that
+//!   month's schedule entry, made if there is none;
 //! - anniversaries that count on with the calendar (第41个教师节 →
 //!   第42个教师节, 建党104周年 → 105周年), where the number is that of the
-//!   old year.
+//!   old year, each by the founding named nearest it; one the new year
+//!   would count below 1 is listed instead.
 //!
 //! Years in text that are neither (2019, 2030), other numbered phrases
 //! (第五届教代会, which counts sessions, not years), dates that fall on a
@@ -26,7 +29,6 @@
 //! for a person to review, not changed.
 
 use crate::spec::Choice as _;
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, NaiveDate};
@@ -164,20 +166,99 @@ pub fn rollover(source: &Source, new_year: i32) -> Result<Rollover, Box<Diagnost
 
     // Every explicit date: with its festival where it names one, by the
     // years otherwise.
-    let mut moves: Vec<Move> = Vec::new();
-    for dated in date_paths(&source.value) {
-        let path = &dated.path;
-        let Some(start) = value_start(source, &lines, path) else {
-            continue;
-        };
-        let (s, e) = scalar_extent(text, start);
+    struct Found {
+        dated: Dated,
+        start: usize,
+        end: usize,
+        line: usize,
+        festive: Option<calendar::FestivalMove>,
+    }
+    let period = period_of(&source.value);
+    let mut found: Vec<Found> = date_paths(&source.value)
+        .into_iter()
+        .filter_map(|dated| {
+            let (start, end) = scalar_extent(text, value_start(source, &lines, &dated.path)?);
+            let line = lines.line_of(start);
+            let festive = dated.festival.and_then(|f| {
+                let date = written_date(&text[start..end])?;
+                calendar::festival_move(f, date, (old_year, period), new_year)
+            });
+            // A festival with no day within the new plan's period: the
+            // date moves by the years, for a person to look at.
+            let festive = match festive {
+                Some(m) if m.new.is_none() => {
+                    review.push(Review {
+                        line,
+                        reason: msg::rollover_festival_outside_plan(m.festival.name(), new_year),
+                    });
+                    None
+                }
+                other => other,
+            };
+            Some(Found {
+                line,
+                dated,
+                start,
+                end,
+                festive,
+            })
+        })
+        .collect();
+    // An item whose festival takes it into another month moves into that
+    // month's entry. One that cannot be moved (see [`Relocation`]) stays
+    // in its month and its date moves by the years, as it must to stay
+    // valid there, for a person to move.
+    let (at, moves): (Vec<usize>, Vec<Move>) = found
+        .iter()
+        .enumerate()
+        .filter_map(|(i, f)| {
+            let (m, item) = (f.festive?, f.dated.item.as_ref()?);
+            let to_month = m.new?.month();
+            let moves_month = !item.months.is_empty() && !item.months.contains(&to_month);
+            moves_month.then(|| {
+                let (item, festival) = (item.clone(), m.festival);
+                (
+                    i,
+                    Move {
+                        item,
+                        festival,
+                        to_month,
+                    },
+                )
+            })
+        })
+        .unzip();
+    let text_lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let by_hand = Relocation::plan(source, &text_lines, &moves).by_hand;
+    for (&i, m) in at
+        .iter()
+        .zip(&moves)
+        .zip(&by_hand)
+        .filter(|(_, h)| **h)
+        .map(|(x, _)| x)
+    {
+        let day = found[i].festive.take().and_then(|f| f.new);
+        if let Some(day) = day {
+            review.push(Review {
+                line: index_line(source, &m.item.path),
+                reason: msg::rollover_relocate_by_hand(
+                    m.festival.name(),
+                    &msg::written_date(day.year(), day.month(), day.day()),
+                    m.to_month,
+                ),
+            });
+        }
+    }
+    let moves: Vec<Move> = moves
+        .into_iter()
+        .zip(by_hand)
+        .filter_map(|(m, hand)| (!hand).then_some(m))
+        .collect();
+    for f in &found {
+        let (s, e, line) = (f.start, f.end, f.line);
         let token = &text[s..e];
-        let line = lines.line_of(s);
-        let festive = dated
-            .festival
-            .and_then(|f| calendar::festival_move(f, written_date(token)?, delta));
-        let moved = match festive {
-            Some(m) => rewrite_date(token, m.new).map(|t| (t, false)),
+        let moved = match f.festive.and_then(|m| m.new) {
+            Some(new) => rewrite_date(token, new).map(|t| (t, false)),
             None => move_date(token, delta),
         };
         match moved {
@@ -188,18 +269,9 @@ pub fn rollover(source: &Source, new_year: i32) -> Result<Rollover, Box<Diagnost
                         reason: msg::rollover_leap_day(token, &moved),
                     });
                 }
-                if let (Some(m), Some(item)) = (festive, &dated.item) {
-                    if !item.months.is_empty() && !item.months.contains(&m.new.month()) {
-                        moves.push(Move {
-                            item: item.clone(),
-                            festival: m.festival,
-                            to_month: m.new.month(),
-                        });
-                    }
-                }
                 // Schedule dates only, as validate warns: the 落款 is a day
                 // the plan is signed, not a day anyone comes to school.
-                if let Some(new) = written_date(&moved).filter(|_| dated.item.is_some()) {
+                if let Some(new) = written_date(&moved).filter(|_| f.dated.item.is_some()) {
                     if let Some(off) = calendar::day_off(new) {
                         review.push(Review {
                             line,
@@ -217,7 +289,7 @@ pub fn rollover(source: &Source, new_year: i32) -> Result<Rollover, Box<Diagnost
                     new: moved.clone(),
                     change: Shift {
                         line,
-                        kind: match festive {
+                        kind: match f.festive {
                             Some(m) => ShiftKind::Festival(m.festival),
                             None => ShiftKind::Date,
                         },
@@ -238,6 +310,12 @@ pub fn rollover(source: &Source, new_year: i32) -> Result<Rollover, Box<Diagnost
         for n in calendar::numbered(&text[s..e]) {
             let line = lines.line_of(s + n.start);
             match (n.counts, n.number) {
+                // Rolled back before the first (第-35个教师节 for 1949): no
+                // number to write, whatever this one is.
+                (Some(a), _) if a.count(new_year) < 1 => review.push(Review {
+                    line,
+                    reason: msg::rollover_anniversary_before_first(&n.phrase, new_year),
+                }),
                 (Some(a), Some(number)) if number == a.count(old_year) => {
                     let new = a.count(new_year).to_string();
                     let new_phrase = n.phrase.replacen(&number.to_string(), &new, 1);
@@ -317,7 +395,8 @@ pub fn rollover(source: &Source, new_year: i32) -> Result<Rollover, Box<Diagnost
     out.push_str(&text[at..]);
     // The spans replaced kept every line where it was, so the lines found
     // in the old text are the new text's too.
-    let (out, relocated) = relocate(source, &out, moves, &mut review);
+    let (out, relocated) = relocate(source, &out, moves);
+    check_output(source, new_year, &out)?;
     review.sort_by_key(|r| r.line);
     review.dedup();
     Ok(Rollover {
@@ -328,6 +407,44 @@ pub fn rollover(source: &Source, new_year: i32) -> Result<Rollover, Box<Diagnost
         review,
         relocated,
     })
+}
+
+/// Refuses the text rollover made from `source` unless the rest of
+/// unionplan would take it: it must parse as a spec, and, when the old
+/// spec validated, validate too, through the same load and validate as
+/// `render` (with the old file's name, so its `extends` is found as
+/// before). Rollover edits text, not a tree, so a slip in an edit can
+/// write YAML that means something else or nothing at all; such a file
+/// must never be written with a report of success. A failure is
+/// unionplan's own, and says so, with each problem found in the new text.
+/// (An old spec that did not validate is only held to parsing: its
+/// problems are the user's, and rollover moves them on as they are.)
+fn check_output(source: &Source, new_year: i32, text: &str) -> Result<(), Box<Diagnostic>> {
+    let problems = match Source::from_text(&source.path, text.to_string()) {
+        Err(d) => vec![*d],
+        Ok(new) => {
+            if crate::parse_spec(&source.path, &source.text).is_err() {
+                return Ok(());
+            }
+            match crate::load::Loaded::from_source(new).and_then(|l| crate::validate::validate(&l))
+            {
+                Ok(_) => return Ok(()),
+                Err(problems) => problems,
+            }
+        }
+    };
+    let what: Vec<String> = problems
+        .iter()
+        .filter(|p| p.severity == crate::diag::Severity::Error)
+        .map(|p| msg::rollover_bad_spec_problem(p.line, &p.message))
+        .collect();
+    Err(Box::new(
+        Diagnostic::file_level(
+            &source.path,
+            msg::rollover_made_bad_spec(new_year, &what.join(msg::rollover_bad_spec_separator())),
+        )
+        .with_help(msg::rollover_made_bad_spec_help()),
+    ))
 }
 
 /// A block of lines of a block-style list entry: its `-` line and the
@@ -390,53 +507,138 @@ fn reindent(lines: &[&str], from: usize, to: usize) -> Vec<String> {
         .collect()
 }
 
+/// A schedule entry, for moving items between entries.
+struct Entry {
+    path: FieldPath,
+    /// Its lines, when written in block style.
+    block: Option<Block>,
+    months: Vec<u32>,
+    /// The lines of its last item, when written in block style.
+    last_item: Option<Block>,
+}
+
+/// Which of the items in a list of [`Move`]s can be moved, and where.
+///
+/// Settled before any line moves: an entry all of whose items move away
+/// goes too, and is then no place to put another item (春节 moving into
+/// February while February's only item, 元宵, moves on into March, was
+/// put after the lines of February's entry, which went, and so under no
+/// entry at all). An item is moved by hand when its lines or its entry's
+/// are not in block style, or when its month's entry lists its items in
+/// flow style; such an item keeps its entry, which may then be a place
+/// for others, so this is worked out until nothing changes.
+struct Relocation {
+    entries: Vec<Entry>,
+    /// Each move's item and entry lines, where both are block style.
+    blocks: Vec<Option<(Block, Block)>>,
+    by_hand: Vec<bool>,
+    /// Each entry that goes, all its items moved away.
+    gone: Vec<bool>,
+}
+
+impl Relocation {
+    fn plan(source: &Source, text_lines: &[&str], moves: &[Move]) -> Relocation {
+        let value = &source.value;
+        let schedule = match keys::get(value, "schedule") {
+            Some((sk, Value::Sequence(schedule))) => Some((FieldPath::root().key(sk), schedule)),
+            _ => None,
+        };
+        let entries: Vec<Entry> = schedule
+            .into_iter()
+            .flat_map(|(schedule_path, schedule)| {
+                schedule.iter().enumerate().map(move |(i, e)| {
+                    let path = schedule_path.index(i);
+                    let last_item = keys::get(e, "items").and_then(|(ik, items)| {
+                        let n = items.as_sequence()?.len().checked_sub(1)?;
+                        block_of(source, text_lines, &path.key(ik).index(n))
+                    });
+                    Entry {
+                        block: block_of(source, text_lines, &path),
+                        months: entry_months(e),
+                        last_item,
+                        path,
+                    }
+                })
+            })
+            .collect();
+        let blocks: Vec<Option<(Block, Block)>> = moves
+            .iter()
+            .map(|m| {
+                Some((
+                    block_of(source, text_lines, &m.item.path)?,
+                    block_of(source, text_lines, &m.item.entry)?,
+                ))
+            })
+            .collect();
+        let mut plan = Relocation {
+            by_hand: blocks.iter().map(Option::is_none).collect(),
+            gone: Vec::new(),
+            entries,
+            blocks,
+        };
+        loop {
+            plan.gone = plan.emptied(moves);
+            let mut changed = false;
+            for (i, m) in moves.iter().enumerate() {
+                let target = plan.target(m);
+                if !plan.by_hand[i] && target.is_some_and(|t| plan.entries[t].last_item.is_none()) {
+                    plan.by_hand[i] = true;
+                    changed = true;
+                }
+            }
+            if !changed {
+                return plan;
+            }
+        }
+    }
+
+    /// Whether each entry is left with no items by the moves not by hand.
+    fn emptied(&self, moves: &[Move]) -> Vec<bool> {
+        self.entries
+            .iter()
+            .map(|e| {
+                let leaving: Vec<usize> = moves
+                    .iter()
+                    .zip(&self.by_hand)
+                    .filter(|(m, hand)| !**hand && m.item.entry == e.path)
+                    .map(|(m, _)| m.item.siblings)
+                    .collect();
+                leaving.first() == Some(&leaving.len())
+            })
+            .collect()
+    }
+
+    /// The entry, staying and in block style, that an item goes into.
+    fn target(&self, m: &Move) -> Option<usize> {
+        self.entries.iter().enumerate().position(|(i, e)| {
+            !self.gone.get(i).copied().unwrap_or(false)
+                && e.block.is_some()
+                && e.months.contains(&m.to_month)
+        })
+    }
+}
+
 /// Moves each item in `moves` into its new month's schedule entry: at the
 /// end of that entry's items, or in an entry made for it, in the plan's
-/// order of months. An entry left without items goes. An item not written
-/// in block style is left where it is, for a person to move.
-fn relocate(
-    source: &Source,
-    text: &str,
-    moves: Vec<Move>,
-    review: &mut Vec<Review>,
-) -> (String, Vec<Relocated>) {
+/// order of months. An entry left without items goes. The moves are those
+/// [`Relocation::plan`] found can be made (by the old text, whose lines
+/// `text` keeps); any other is left where it is, for a person to move.
+fn relocate(source: &Source, text: &str, moves: Vec<Move>) -> (String, Vec<Relocated>) {
     if moves.is_empty() {
         return (text.to_string(), Vec::new());
     }
     let text_lines: Vec<&str> = text.split_inclusive('\n').collect();
     let value = &source.value;
     let naming = Naming::of(value);
-    let period = keys::get(value, "period")
-        .and_then(|(_, p)| p.as_str())
-        .and_then(crate::spec::Period::from_name)
-        .unwrap_or_default();
+    let period = period_of(value);
     let order = |m: u32| (crate::dates::year_of_month(0, period, m), m);
-    let Some((sk, Value::Sequence(schedule))) = keys::get(value, "schedule") else {
-        return (text.to_string(), Vec::new());
-    };
-    let schedule_path = FieldPath::root().key(sk);
-    // The entries: block, months, items key and the block of their last item.
-    struct Entry {
-        block: Option<Block>,
-        months: Vec<u32>,
-        last_item: Option<Block>,
-    }
-    let entries: Vec<Entry> = schedule
-        .iter()
-        .enumerate()
-        .map(|(i, e)| {
-            let path = schedule_path.index(i);
-            let last_item = keys::get(e, "items").and_then(|(ik, items)| {
-                let n = items.as_sequence()?.len().checked_sub(1)?;
-                block_of(source, &text_lines, &path.key(ik).index(n))
-            });
-            Entry {
-                block: block_of(source, &text_lines, &path),
-                months: entry_months(e),
-                last_item,
-            }
-        })
-        .collect();
+    let plan = Relocation::plan(source, &text_lines, &moves);
+    let Relocation {
+        entries,
+        blocks,
+        by_hand,
+        gone,
+    } = &plan;
 
     let mut removed = vec![false; text_lines.len()];
     // Lines to put before a line (0-based; the end means after the last).
@@ -444,37 +646,22 @@ fn relocate(
     // Items for months with no entry, by month.
     let mut new_entries: std::collections::BTreeMap<(i32, u32), Vec<(Block, Block)>> =
         Default::default();
-    let mut moved_out: HashMap<String, usize> = HashMap::new();
     let mut relocated = Vec::new();
-    for m in &moves {
-        let item = block_of(source, &text_lines, &m.item.path);
-        let entry = block_of(source, &text_lines, &m.item.entry);
-        let target = entries
-            .iter()
-            .position(|e| e.months.contains(&m.to_month) && e.block.is_some());
-        let (Some(item), Some(entry)) = (item, entry) else {
-            review.push(Review {
-                line: index_line(source, &m.item.path),
-                reason: msg::rollover_relocate_by_hand(m.festival.name(), m.to_month),
-            });
-            continue;
+    for (i, m) in moves.iter().enumerate() {
+        // `rollover` kept any item that goes by hand out of `moves`, with
+        // its date moved by the years; were one here all the same, it is
+        // left in its entry (and the check of the new text would say so).
+        let (item, entry) = match blocks[i] {
+            Some(b) if !by_hand[i] => b,
+            _ => continue,
         };
-        if target.is_some_and(|t| entries[t].last_item.is_none()) {
-            review.push(Review {
-                line: item.first + 1,
-                reason: msg::rollover_relocate_by_hand(m.festival.name(), m.to_month),
-            });
-            continue;
-        }
-        // Out of its old entry; the whole entry when it was the last item.
-        let gone = moved_out.entry(m.item.entry.to_string()).or_insert(0);
-        *gone += 1;
-        let (from, to) = if *gone == m.item.siblings {
-            (entry.first, entry.end)
-        } else {
-            (item.first, item.end)
+        // Out of its old entry; the whole entry when it goes.
+        let (from, to) = match entries.iter().position(|e| e.path == m.item.entry) {
+            Some(e) if gone[e] => (entry.first, entry.end),
+            _ => (item.first, item.end),
         };
         removed[from..to].iter_mut().for_each(|r| *r = true);
+        let target = plan.target(m);
         relocated.push(Relocated {
             line: item.first + 1,
             festival: m.festival,
@@ -483,7 +670,9 @@ fn relocate(
         });
         match target {
             Some(t) => {
-                let last = entries[t].last_item.expect("checked above");
+                let last = entries[t]
+                    .last_item
+                    .expect("a target has items in block style");
                 inserts.entry(last.end).or_default().extend(reindent(
                     &text_lines[item.first..item.end],
                     item.dash,
@@ -557,6 +746,15 @@ fn push_line(out: &mut String, line: &str) {
     if !line.ends_with('\n') {
         out.push('\n');
     }
+}
+
+/// The period the spec gives, as validation reads it (the default where
+/// it gives none, or none validation takes).
+fn period_of(value: &Value) -> crate::spec::Period {
+    keys::get(value, "period")
+        .and_then(|(_, p)| p.as_str())
+        .and_then(crate::spec::Period::from_name)
+        .unwrap_or_default()
 }
 
 fn index_line(source: &Source, path: &FieldPath) -> usize {
@@ -947,6 +1145,65 @@ mod tests {
             .collect();
         assert_eq!(years, ["2025", "2025"]);
         assert_eq!(content_years(text)[0].0, 7);
+    }
+
+    /// A January 春节 item and February's only item (元宵) both moving on
+    /// a month: the text rollover once wrote for it, with the 春节 item
+    /// left under no entry.
+    const ORPHANED: &str = "\
+school: 甲校
+year: 2026
+guiding_principles: 文字。
+measures: [做事]
+schedule:
+      - text: 春节慰问
+        date: 2026-02-15
+  - month: 3
+    items:
+      - text: 元宵游园
+        date: 2026-03-03
+";
+
+    fn spec(text: &str) -> Source {
+        Source::from_text(Path::new("p.yaml"), text.to_string()).unwrap()
+    }
+
+    #[test]
+    fn a_made_spec_that_does_not_parse_is_refused_as_unionplans_fault() {
+        let old = spec(
+            "school: 甲校\nyear: 2025\nguiding_principles: 文字。\nmeasures: [做事]\nschedule:\n  - month: 1\n    items: [春节慰问]\n",
+        );
+        let err = check_output(&old, 2026, ORPHANED).unwrap_err();
+        assert_eq!(err.code, "rollover_made_bad_spec");
+        assert_eq!(err.file, Path::new("p.yaml"));
+        // What failed, where in the new text.
+        let at_line_8 = msg::rollover_bad_spec_problem(Some(8), "");
+        assert!(err.message.contains(&at_line_8), "{}", err.message);
+    }
+
+    #[test]
+    fn a_made_spec_that_does_not_validate_is_refused_when_the_old_one_did() {
+        let old = spec(
+            "school: 甲校\nyear: 2022\nguiding_principles: 文字。\nmeasures: [做事]\nschedule:\n  - month: 1\n    items:\n      - {text: 腊八送粥, date: 2022-01-10}\n",
+        );
+        let made = "school: 甲校\nyear: 2023\nguiding_principles: 文字。\nmeasures: [做事]\nschedule:\n  - month: 12\n    items:\n      - {text: 腊八送粥, date: 2022-12-30}\n";
+        let err = check_output(&old, 2023, made).unwrap_err();
+        assert_eq!(err.code, "rollover_made_bad_spec");
+        let problem = msg::date_wrong_year("2022-12-30", 2023);
+        let what = msg::rollover_bad_spec_problem(Some(8), &problem);
+        assert!(err.message.contains(&what), "{}", err.message);
+        assert!(check_output(&old, 2023, &made.replace("2022-12-30", "2023-12-30")).is_ok());
+    }
+
+    /// A spec that was not valid before (a shared base without `school`)
+    /// is not valid after either: that is the user's to fix, and not
+    /// rollover's fault.
+    #[test]
+    fn an_old_spec_that_did_not_validate_is_held_to_parsing_alone() {
+        let old = spec("year: 2025\nmeasures: [做事]\n");
+        assert!(check_output(&old, 2026, "year: 2026\nmeasures: [做事]\n").is_ok());
+        let err = check_output(&old, 2026, "year: 2026\nmeasures: [做事\n").unwrap_err();
+        assert_eq!(err.code, "rollover_made_bad_spec");
     }
 
     #[test]

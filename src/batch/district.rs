@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use serde_yaml::Value;
 
-use super::roster::read_roster;
+use super::roster::{Sheet, read_roster};
 use super::{District, SchoolSource};
 use crate::diag::Diagnostic;
 use crate::load::{FieldPath, Loaded, Source, Target};
@@ -133,10 +133,32 @@ impl District {
             }
         }
 
+        // The roster's sheet, where the district file names one.
+        let sheet = match get("sheet") {
+            None | Some(Value::Null) => None,
+            Some(v) => match validate::as_text(v).filter(|s| !s.trim().is_empty()) {
+                Some(name) if get("roster").is_some() => Some(name.trim().to_string()),
+                Some(_) => {
+                    problems.push(at(&key("sheet"), msg::district_sheet_without_roster()));
+                    None
+                }
+                None => {
+                    let found = msg::describe_value(v);
+                    problems.push(at(&key("sheet"), msg::expected_text(&found)));
+                    None
+                }
+            },
+        };
         if get("roster").is_some() {
             let p = key("roster");
             if let Some(file) = file_at("roster", &p, &mut problems) {
-                match read_roster(&file, |m| at(&p, m)) {
+                let sheet_key = key("sheet");
+                let at_sheet = |m| at(&sheet_key, m);
+                let sheet = sheet.as_deref().map(|name| Sheet {
+                    name,
+                    at: &at_sheet,
+                });
+                match read_roster(&file, sheet, |m| at(&p, m)) {
                     Ok(roster) => {
                         schools.extend(roster.rows);
                         notices.extend(roster.notices);

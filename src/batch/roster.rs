@@ -12,7 +12,10 @@
 //! - columns the plan does not know (`序号`, `备注`, `联系电话`) are left
 //!   out, and one notice names them, instead of one error per school;
 //! - an XLSX is read cell by cell, so one cell far away (XFD1048576) costs
-//!   one cell, not a grid of billions.
+//!   one cell, not a grid of billions;
+//! - a workbook is read from the sheet the district file names (`sheet:`),
+//!   or else from its first sheet that is not hidden; a formula cell saved
+//!   without its value is an error at that cell, never a blank.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -32,6 +35,9 @@ const MAX_ROWS_ABOVE_HEADER: usize = 10;
 
 /// How many cells a roster may hold: 20,000 schools of 50 columns.
 const MAX_CELLS: usize = 1_000_000;
+
+/// How many cells to fix are listed one by one.
+const MAX_CELL_PROBLEMS: usize = 10;
 
 /// The schools of a roster, and what was left out of it.
 pub(super) struct Roster {
@@ -55,12 +61,31 @@ struct RowCell {
     value: Value,
 }
 
+/// The sheet of a spreadsheet roster the district file names (`sheet:`),
+/// and how to place a problem with it: at that key.
+pub(super) struct Sheet<'a> {
+    pub name: &'a str,
+    pub at: &'a dyn Fn(msg::Message) -> Diagnostic,
+}
+
+/// Why a spreadsheet gave no rows.
+enum SheetError {
+    /// A problem with the file as a whole.
+    Book(msg::Message),
+    /// A problem with the sheet the district file names.
+    Named(msg::Message),
+    /// Cells to fix, each with its message (1-based line and column), at
+    /// most [`MAX_CELL_PROBLEMS`] of them, and how many there are.
+    Cells(Vec<(usize, usize, msg::Message)>, usize),
+}
+
 /// The rows of a roster file, in CSV (any encoding, comma or tab) or a
-/// spreadsheet (XLSX, XLS, ODS).
-/// `at` places a problem with the file as a whole: at the district file's
-/// `roster:`, which names it.
+/// spreadsheet (XLSX, XLS, ODS), from `sheet` where the district file
+/// names one. `at` places a problem with the file as a whole: at the
+/// district file's `roster:`, which names it.
 pub(super) fn read_roster(
     path: &Path,
+    sheet: Option<Sheet>,
     at: impl Fn(msg::Message) -> Diagnostic,
 ) -> Result<Roster, Vec<Diagnostic>> {
     let fail = |m| vec![at(m)];
@@ -72,10 +97,30 @@ pub(super) fn read_roster(
         .map(str::to_ascii_lowercase);
     let spreadsheet = matches!(ext.as_deref(), Some("xlsx" | "xlsm" | "xls" | "et" | "ods"))
         || matches!(text::sniff(&bytes), Some(NotText::Zip | NotText::Ole));
-    let (rows, lines) = if spreadsheet {
-        (read_spreadsheet(bytes).map_err(fail)?, Vec::new())
-    } else {
-        read_csv(&bytes).map_err(fail)?
+    let (rows, lines) = match (spreadsheet, &sheet) {
+        (true, _) => match read_spreadsheet(bytes, sheet.as_ref().map(|s| s.name)) {
+            Ok(rows) => (rows, Vec::new()),
+            Err(SheetError::Book(m)) => return Err(fail(m)),
+            Err(SheetError::Named(m)) => {
+                return Err(vec![(sheet.expect("a sheet was named").at)(m)]);
+            }
+            Err(SheetError::Cells(cells, total)) => {
+                let mut problems: Vec<Diagnostic> = cells
+                    .into_iter()
+                    .map(|(line, column, m)| {
+                        Diagnostic::file_level(path, m).at_row(line, column, None)
+                    })
+                    .collect();
+                if total > MAX_CELL_PROBLEMS {
+                    let last = problems.pop().expect("more than none");
+                    problems
+                        .push(last.with_note(msg::roster_formulas_more(total, MAX_CELL_PROBLEMS)));
+                }
+                return Err(problems);
+            }
+        },
+        (false, Some(s)) => return Err(vec![(s.at)(msg::roster_sheet_not_spreadsheet())]),
+        (false, None) => read_csv(&bytes).map_err(fail)?,
     };
     let table = Arc::new(Table {
         path: path.to_path_buf(),
@@ -307,18 +352,40 @@ fn field_columns(line: &str, delimiter: u8) -> Vec<usize> {
     starts
 }
 
-/// The rows of a spreadsheet's first sheet. Rows and columns are the
-/// sheet's own, so `第 5 行` is row 5 in Excel.
-fn read_spreadsheet(bytes: Vec<u8>) -> Result<Vec<Row>, msg::Message> {
-    use calamine::{Reader, Sheets};
-    let mut book = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
-        .map_err(msg::roster_bad)?;
-    let name = book
-        .sheet_names()
-        .first()
-        .cloned()
-        .ok_or_else(msg::roster_empty)?;
+/// The rows of a spreadsheet's sheet: the one named, or else the first
+/// that is not hidden (a workbook may keep last year's list, hidden, in
+/// front). Rows and columns are the sheet's own, so `第 5 行` is row 5 in
+/// Excel.
+///
+/// A formula cell saved without the value it gives (by a program that
+/// writes XLSX without calculating) would read as blank, and the school
+/// would take the base's value without a word: each such cell is an
+/// error, to be fixed by opening and saving the file in Excel once.
+fn read_spreadsheet(bytes: Vec<u8>, sheet: Option<&str>) -> Result<Vec<Row>, SheetError> {
+    use calamine::{Reader, SheetVisible, Sheets};
+    let bad = |e: calamine::Error| SheetError::Book(msg::roster_bad(e));
+    let mut book =
+        calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).map_err(bad)?;
+    let sheets = book.sheets_metadata();
+    let name = match sheet {
+        Some(wanted) => sheets
+            .iter()
+            .find(|s| s.name.trim() == wanted)
+            .map(|s| s.name.clone())
+            .ok_or_else(|| {
+                let names: Vec<String> = sheets.iter().map(|s| format!("“{}”", s.name)).collect();
+                SheetError::Named(msg::roster_no_such_sheet(wanted, &names.join("、")))
+            })?,
+        None if sheets.is_empty() => return Err(SheetError::Book(msg::roster_empty())),
+        None => sheets
+            .iter()
+            .find(|s| s.visible == SheetVisible::Visible)
+            .map(|s| s.name.clone())
+            .ok_or_else(|| SheetError::Book(msg::roster_no_visible_sheet()))?,
+    };
     let mut grid: BTreeMap<u32, Vec<RowCell>> = BTreeMap::new();
+    let mut unvalued = Vec::new();
+    let mut unvalued_count = 0;
     let mut count = 0;
     let mut put = |row: u32, column: u32, value: Option<Value>| {
         if let Some(value) = value {
@@ -332,32 +399,53 @@ fn read_spreadsheet(bytes: Vec<u8>) -> Result<Vec<Row>, msg::Message> {
         }
         count <= MAX_CELLS
     };
+    let too_big = || SheetError::Book(msg::roster_too_big(MAX_CELLS));
+    let mut no_value = |row: u32, column: u32| {
+        unvalued_count += 1;
+        if unvalued.len() < MAX_CELL_PROBLEMS {
+            let (line, column) = (row as usize + 1, column as usize + 1);
+            let m = msg::roster_formula_without_value(line, &column_letters(column));
+            unvalued.push((line, column, m));
+        }
+    };
     match &mut book {
         // Cell by cell: a sheet's stated size is not allocated.
         Sheets::Xlsx(xlsx) => {
-            let mut cells = xlsx
-                .worksheet_cells_reader(&name)
-                .map_err(msg::roster_bad)?;
-            while let Some(cell) = cells.next_cell().map_err(msg::roster_bad)? {
-                let (row, column) = cell.get_position();
-                if !put(
-                    row,
-                    column,
-                    value_of(&calamine::Data::from(cell.get_value().clone())),
-                ) {
-                    return Err(msg::roster_too_big(MAX_CELLS));
+            let bad = |e: calamine::XlsxError| SheetError::Book(msg::roster_bad(e));
+            let mut cells = xlsx.worksheet_cells_reader(&name).map_err(bad)?;
+            while let Some(cell) = cells.next_cell_with_formula_metadata().map_err(bad)? {
+                let (row, column) = cell.pos;
+                let value = calamine::Data::from(cell.value);
+                if value == calamine::Data::Empty && cell.formula.is_some() {
+                    no_value(row, column);
+                } else if !put(row, column, value_of(&value)) {
+                    return Err(too_big());
                 }
             }
         }
         other => {
-            let sheet = other.worksheet_range(&name).map_err(msg::roster_bad)?;
+            let sheet = other.worksheet_range(&name).map_err(bad)?;
+            let formulas = other.worksheet_formula(&name).map_err(bad)?;
             for (row, column, data) in sheet.used_cells() {
                 let (row0, col0) = sheet.start().unwrap_or((0, 0));
                 if !put(row0 + row as u32, col0 + column as u32, value_of(data)) {
-                    return Err(msg::roster_too_big(MAX_CELLS));
+                    return Err(too_big());
+                }
+            }
+            for (row, column, formula) in formulas.used_cells() {
+                let (row0, col0) = formulas.start().unwrap_or((0, 0));
+                let at = (row0 + row as u32, col0 + column as u32);
+                let valued = sheet
+                    .get_value(at)
+                    .is_some_and(|d| *d != calamine::Data::Empty);
+                if !formula.is_empty() && !valued {
+                    no_value(at.0, at.1);
                 }
             }
         }
+    }
+    if !unvalued.is_empty() {
+        return Err(SheetError::Cells(unvalued, unvalued_count));
     }
     Ok(grid
         .into_iter()
@@ -369,6 +457,18 @@ fn read_spreadsheet(bytes: Vec<u8>) -> Result<Vec<Row>, msg::Message> {
             }
         })
         .collect())
+}
+
+/// A column's letters as Excel shows them: 1 is A, 27 is AA.
+fn column_letters(mut column: usize) -> String {
+    let mut out = Vec::new();
+    while column > 0 {
+        let rem = (column - 1) % 26;
+        out.push(b'A' + rem as u8);
+        column = (column - 1) / 26;
+    }
+    out.reverse();
+    String::from_utf8(out).expect("ASCII letters")
 }
 
 /// A cell's value as the spec would have it; `None` for a blank one.

@@ -1,7 +1,6 @@
 //! The run: check every school, refuse clashing file names, then render and
 //! write each school's files in parallel.
 
-use crate::spec::Choice as _;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -19,13 +18,35 @@ use crate::render::Format;
 use crate::spec::Spec;
 use crate::{Error, Pipeline, validate, write};
 
-/// A school checked in the first pass: only where its files go. Its spec
-/// is loaded again when it is rendered, so memory does not grow with the
-/// number of schools (loading is a small part of the time).
+/// A school checked in the first pass: where its files go, made once from
+/// its checked plan, and used both to refuse clashes and to write. Nothing
+/// else is kept: its spec is loaded again when it is rendered, so memory
+/// does not grow with the number of schools (loading is a small part of
+/// the time).
 struct Checked {
     school: String,
     stem: String,
     dir: PathBuf,
+}
+
+impl Checked {
+    fn of(spec: &Spec, out: &Path, placement: Placement) -> Checked {
+        Checked {
+            school: spec.school.clone(),
+            stem: file_stem(spec),
+            dir: match placement {
+                Placement::PerSchool => out.join(safe_file_name(&spec.school)),
+                Placement::Flat => out.to_path_buf(),
+            },
+        }
+    }
+
+    /// Where its file in `format` goes: the one name both checked for
+    /// clashes and given to [`Pipeline::write_as`].
+    fn path_of(&self, format: Format) -> PathBuf {
+        self.dir
+            .join(format!("{}.{}", self.stem, format.extension()))
+    }
 }
 
 /// Run a whole batch: check every school, then render and write the good
@@ -41,35 +62,44 @@ pub fn run(
     pipeline: &Pipeline,
     progress: &(dyn Fn(&SchoolResult) + Sync),
 ) -> Result<(Vec<SchoolResult>, Option<Error>), Error> {
-    let place = |school: &str, stem: String| Checked {
-        school: school.to_string(),
-        stem,
-        dir: match placement {
-            Placement::PerSchool => out.join(safe_file_name(school)),
-            Placement::Flat => out.to_path_buf(),
-        },
-    };
-
-    // Pass 1: where each school's files would go, from its merged values
-    // alone. Nothing is kept but the names, so memory stays flat; a school
-    // whose values don't even name it fails in pass 2 with all its errors.
-    let checked: Vec<Option<Checked>> = district
+    // Pass 1: check each school as it will be rendered, and name its files
+    // from the checked plan. (Names worked out from the raw values, apart
+    // from validation, missed what validation reads differently: a school
+    // with `year: 2025年` was left out of the clash check and its plan
+    // silently replaced another's.) A school that fails keeps its errors.
+    let checked: Vec<Result<Checked, SchoolResult>> = district
         .schools
         .par_iter()
         .map(|school| {
-            let merged = school.load(&district.base).ok()?;
-            let (name, stem) = names_of(&merged.value)?;
-            Some(place(&name, stem))
+            school
+                .load(&district.base)
+                .and_then(|l| validate::validate(&l))
+                .map(|spec| Checked::of(&spec, out, placement))
+                .map_err(|errors| SchoolResult {
+                    name: school_name_hint(school, &district.base),
+                    files: Vec::new(),
+                    errors,
+                    pdf: None,
+                })
         })
         .collect();
 
     // Two schools must never write the same file: refuse before writing.
+    // Names that differ only in case are one file on Windows and macOS.
     let mut seen: HashMap<String, &str> = HashMap::new();
     let mut clashes = Vec::new();
     for c in checked.iter().flatten() {
-        let key = c.dir.join(&c.stem).to_string_lossy().to_lowercase();
-        if let Some(first) = seen.insert(key, &c.school) {
-            clashes.push(msg::batch_clash(first, &c.school, &c.stem));
+        let mut clashed = Vec::new();
+        for &format in formats {
+            let path = c.path_of(format);
+            let key = path.to_string_lossy().to_lowercase();
+            if let Some(first) = seen.insert(key, &c.school) {
+                if !clashed.contains(&first) {
+                    clashed.push(first);
+                    let shown = path.strip_prefix(out).unwrap_or(&path);
+                    clashes.push(msg::batch_clash(first, &c.school, &shown.to_string_lossy()));
+                }
+            }
         }
     }
     if !clashes.is_empty() {
@@ -87,26 +117,27 @@ pub fn run(
         },
         false => (None, None),
     };
-    // Pass 2: render and write, each school's files as soon as they are made.
+    // Pass 2: render and write, each school's files as soon as they are
+    // made, under the names pass 1 checked.
     let mut results: Vec<SchoolResult> = district
         .schools
         .par_iter()
-        .map(|school| {
-            let checked = school
-                .load(&district.base)
-                .and_then(|l| validate::validate(&l))
-                .map_err(|d| (school_name_hint(school, &district.base), d));
+        .zip(checked)
+        .map(|(school, checked)| {
             let result = match checked {
-                Err((name, errors)) => SchoolResult {
-                    name,
-                    files: Vec::new(),
-                    errors,
-                    pdf: None,
+                Err(failed) => failed,
+                Ok(c) => match school
+                    .load(&district.base)
+                    .and_then(|l| validate::validate(&l))
+                {
+                    Ok(spec) => render_school(&spec, &c, out, formats, pipeline, pdfs.as_ref()),
+                    Err(errors) => SchoolResult {
+                        name: c.school,
+                        files: Vec::new(),
+                        errors,
+                        pdf: None,
+                    },
                 },
-                Ok(spec) => {
-                    let c = place(&spec.school, file_stem(&spec));
-                    render_school(&spec, &c, out, formats, pipeline, pdfs.as_ref())
-                }
             };
             progress(&result);
             result
@@ -143,25 +174,6 @@ pub fn run(
     Ok((results, pdf_failed))
 }
 
-/// The school and the file stem from merged values, as validation will
-/// read them; `None` where they are not valid (the school then fails).
-fn names_of(value: &Value) -> Option<(String, String)> {
-    // As validation reads it: a name YAML reads as a number is one too,
-    // and two such schools must not write one file.
-    let school = validate::as_text(value.get("school")?)?;
-    let year = match value.get("year")? {
-        Value::Number(n) => n.as_i64()?,
-        Value::String(s) => s.parse().ok()?,
-        _ => return None,
-    };
-    let period = match value.get("period") {
-        None | Some(Value::Null) => crate::spec::Period::default(),
-        Some(p) => crate::spec::Period::from_name(p.as_str()?)?,
-    };
-    let stem = safe_file_name(&crate::layout::title_for(&school, year as i32, period));
-    Some((school, stem))
-}
-
 /// The school's name where it can be read even from a failed spec.
 fn school_name_hint(school: &SchoolSource, base: &Loaded) -> String {
     school
@@ -185,7 +197,7 @@ fn render_school(
     pdfs: Option<&Pdfs>,
 ) -> SchoolResult {
     let name = c.school.clone();
-    let path_of = |format: Format| c.dir.join(format!("{}.{}", c.stem, format.extension()));
+    let path_of = |format: Format| c.path_of(format);
     // Atomic, but not flushed file by file: see `write::Durability::Fast`.
     let written = match pipeline.write_as(spec, formats, pdfs, write::Durability::Fast, path_of) {
         Ok(w) => w,

@@ -265,3 +265,55 @@ pub fn school_extends_help() -> String {
     )
     .into()
 }
+
+super::problems! {
+    pub fn roster_no_such_sheet(name: &str, names: &str) {
+        zh_en!(
+            format!("名单里没有叫“{name}”的工作表，有的是：{names}"),
+            format!("the list of schools has no sheet called \"{name}\"; its sheets are: {names}")
+        )
+    }
+
+    pub fn roster_no_visible_sheet() {
+        zh_en!(
+            "名单里的工作表都隐藏了：请在 Excel 里取消隐藏要用的那一张，或者在区县文件里用 sheet（工作表）写明它的名字",
+            "every sheet of the list of schools is hidden: unhide the one to use in Excel, or name it with sheet in the district file"
+        )
+        .into()
+    }
+
+    pub fn roster_sheet_not_spreadsheet() {
+        zh_en!(
+            "sheet（工作表）只用于 Excel 名单；这份名单是 CSV，没有工作表：请删掉这一行",
+            "sheet is only for a spreadsheet; this list of schools is a CSV file, which has no sheets: remove this line"
+        )
+        .into()
+    }
+
+    pub fn district_sheet_without_roster() {
+        zh_en!(
+            "sheet（工作表）说的是名单里的哪一张工作表，但这里没有 roster（名单）",
+            "sheet names a sheet of the list of schools, but there is no roster here"
+        )
+        .into()
+    }
+
+    /// A formula saved without the value it gives (by a program that does
+    /// not calculate): read as blank, the school would take the base's
+    /// value without a word.
+    pub fn roster_formula_without_value(line: usize, column: &str) {
+        zh_en!(
+            format!("第 {line} 行 {column} 列是公式，没有算出的值：请在 Excel 中打开名单并保存一次，再试"),
+            format!(
+                "row {line}, column {column} is a formula without its value: open the list of schools in Excel, save it once, and try again"
+            )
+        )
+    }
+}
+
+pub fn roster_formulas_more(total: usize, shown: usize) -> String {
+    zh_en!(
+        format!("一共有 {total} 个这样的单元格，这里只列出前 {shown} 个"),
+        format!("there are {total} such cells; only the first {shown} are listed")
+    )
+}

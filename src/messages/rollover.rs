@@ -155,13 +155,76 @@ pub fn rollover_relocated(line: usize, festival: &str, month: u32, new_entry: bo
     }
 }
 
-pub fn rollover_relocate_by_hand(festival: &str, month: u32) -> String {
+pub fn rollover_relocate_by_hand(festival: &str, day: &str, month: u32) -> String {
     zh_en!(
         format!(
-            "{festival}的日期移到了 {month} 月，但这一项的写法没法自动挪动：请把它移到 {month} 月的工作安排里"
+            "{festival}在新的一年是{day}，在 {month} 月，但这一项的写法没法自动挪过去，日期只按年份改了：请把它移到 {month} 月的工作安排里，并改好日期"
         ),
         format!(
-            "the {festival} date moved into month {month}, but this item is written in a way that cannot be moved automatically: move it to month {month}'s schedule by hand"
+            "{festival} falls on {day} in the new year, in month {month}, but this item is written in a way that cannot be moved automatically, so its date only moved by the years: move it to month {month}'s schedule by hand, and correct its date"
+        )
+    )
+}
+
+super::problems! {
+    /// Rollover's own check of the spec it made failed: a bug in
+    /// unionplan, not in the user's plan, and said so, with what failed
+    /// (in the message itself: the workbench shows no more than that).
+    pub fn rollover_made_bad_spec(year: i32, what: &str) {
+        zh_en!(
+            format!(
+                "unionplan 出错了：换到 {year} 年做出的新计划没有通过它自己的检查（{what}），所以没有写入。这是 unionplan 自己的问题，不是您的计划写错了"
+            ),
+            format!(
+                "unionplan went wrong: the new plan it made for {year} failed its own check ({what}), so it was not written. This is unionplan's fault, not a mistake in your plan"
+            )
+        )
+    }
+}
+
+pub fn rollover_made_bad_spec_help() -> String {
+    zh_en!(
+        "原来的计划没有改动。请把原来的计划文件和这段提示发给 unionplan 的开发者；急用的话，可以复制一份原计划，手动改年份和日期",
+        "the original plan was not changed. Please send the original plan file and this message to unionplan's developers; if you need the plan now, copy the original and change its year and dates by hand"
+    )
+    .into()
+}
+
+/// One problem of the spec rollover made, for the message above; several
+/// are joined with [`rollover_bad_spec_separator`].
+pub fn rollover_bad_spec_problem(line: Option<usize>, problem: &str) -> String {
+    match line {
+        Some(line) => zh_en!(
+            format!("新计划第 {line} 行：{problem}"),
+            format!("the new plan's line {line}: {problem}")
+        ),
+        None => zh_en!(
+            format!("新计划：{problem}"),
+            format!("the new plan: {problem}")
+        ),
+    }
+}
+
+pub fn rollover_bad_spec_separator() -> &'static str {
+    zh_en!("；", "; ")
+}
+
+pub fn rollover_festival_outside_plan(festival: &str, year: i32) -> String {
+    zh_en!(
+        format!(
+            "{festival}在 {year} 年的计划时段里没有日子（农历和公历错开了），日期只按年份改了，请确认"
+        ),
+        format!(
+            "{festival} has no day within the period of the plan for {year} (the lunar and solar calendars fall apart that year), so the date only moved by the years: please check"
+        )
+    )
+}
+
+pub fn rollover_anniversary_before_first(phrase: &str, year: i32) -> String {
+    zh_en!(
+        format!("“{phrase}”在 {year} 年还不到第 1 个（或 1 周年），没有改动，请确认"),
+        format!(
+            "\"{phrase}\" has not reached its first in {year}, and was left as it was: please check"
         )
     )
 }

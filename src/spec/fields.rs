@@ -443,6 +443,10 @@ pub const DISTRICT: MapDef = MapDef {
             "学校名单（CSV 或 XLSX） / The roster of schools (CSV or XLSX)",
         ),
         says(
+            field("sheet", &["工作表"], Kind::Text),
+            "名单用哪一张工作表（默认第一张没有隐藏的） / The roster's sheet to read (by default the first that is not hidden)",
+        ),
+        says(
             field("formats", &["格式"], Kind::Text),
             "输出格式 / Output formats",
         ),

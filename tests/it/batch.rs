@@ -273,6 +273,11 @@ fn xlsx(rows: &[Vec<&str>]) -> Vec<u8> {
 
 /// The same, with `extra` cells written as they are, after the rows.
 fn xlsx_with(rows: &[Vec<&str>], extra: &str) -> Vec<u8> {
+    workbook(&[("学校", "", sheet_xml(rows, extra))])
+}
+
+/// A worksheet's XML: inline strings and numbers, then `extra` as written.
+fn sheet_xml(rows: &[Vec<&str>], extra: &str) -> String {
     let mut sheet = String::from(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#,
     );
@@ -292,13 +297,36 @@ fn xlsx_with(rows: &[Vec<&str>], extra: &str) -> Vec<u8> {
     }
     sheet.push_str(extra);
     sheet.push_str("</sheetData></worksheet>");
-    let parts = [
-        ("[Content_Types].xml", r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#.to_string()),
-        ("_rels/.rels", r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#.to_string()),
-        ("xl/workbook.xml", r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="学校" sheetId="1" r:id="rId1"/></sheets></workbook>"#.to_string()),
-        ("xl/_rels/workbook.xml.rels", r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#.to_string()),
-        ("xl/worksheets/sheet1.xml", sheet),
+    sheet
+}
+
+/// A workbook of these sheets: name, `state` (`hidden`, or empty for a
+/// visible one) and the worksheet's XML.
+fn workbook(sheets: &[(&str, &str, String)]) -> Vec<u8> {
+    let mut types = String::new();
+    let mut listed = String::new();
+    let mut rels = String::new();
+    for (i, (name, state, _)) in sheets.iter().enumerate() {
+        let n = i + 1;
+        types.push_str(&format!(r#"<Override PartName="/xl/worksheets/sheet{n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"#));
+        let state = match *state {
+            "" => String::new(),
+            s => format!(" state=\"{s}\""),
+        };
+        listed.push_str(&format!(
+            r#"<sheet name="{name}" sheetId="{n}"{state} r:id="rId{n}"/>"#
+        ));
+        rels.push_str(&format!(r#"<Relationship Id="rId{n}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet{n}.xml"/>"#));
+    }
+    let mut parts = vec![
+        ("[Content_Types].xml".to_string(), format!(r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>{types}</Types>"#)),
+        ("_rels/.rels".to_string(), r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#.to_string()),
+        ("xl/workbook.xml".to_string(), format!(r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>{listed}</sheets></workbook>"#)),
+        ("xl/_rels/workbook.xml.rels".to_string(), format!(r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{rels}</Relationships>"#)),
     ];
+    for (i, (_, _, xml)) in sheets.iter().enumerate() {
+        parts.push((format!("xl/worksheets/sheet{}.xml", i + 1), xml.clone()));
+    }
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     for (name, body) in parts {
         zip.start_file(name, zip::write::SimpleFileOptions::default())
@@ -306,6 +334,126 @@ fn xlsx_with(rows: &[Vec<&str>], extra: &str) -> Vec<u8> {
         zip.write_all(body.as_bytes()).unwrap();
     }
     zip.finish().unwrap().into_inner()
+}
+
+/// The codes of the problems a `--message-format json` run reported, with
+/// their line and column.
+fn problems(o: &std::process::Output) -> Vec<(String, Option<u64>, Option<u64>)> {
+    stderr(o)
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter(|v| v["severity"] == "error")
+        .map(|v| {
+            (
+                v["code"].as_str().unwrap_or_default().to_string(),
+                v["line"].as_u64(),
+                v["column"].as_u64(),
+            )
+        })
+        .collect()
+}
+
+/// Issue #25: a workbook whose first sheet is hidden (an old list kept
+/// out of sight) is read from its first visible sheet.
+#[test]
+fn a_hidden_first_sheet_is_passed_over() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "base.yaml", BASE);
+    write(
+        dir.path(),
+        "d.yaml",
+        "base: base.yaml\nroster: r.xlsx\nformats: [md]\n",
+    );
+    let book = workbook(&[
+        (
+            "去年",
+            "hidden",
+            sheet_xml(&[vec!["学校"], vec!["旧校"]], ""),
+        ),
+        ("今年", "", sheet_xml(&[vec!["学校"], vec!["甲校"]], "")),
+    ]);
+    fs::write(dir.path().join("r.xlsx"), book).unwrap();
+    let o = unionplan(dir.path(), &["batch", "d.yaml", "-o", "out"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        files_under(&dir.path().join("out")),
+        ["index.html", "甲校/甲校2025年工会工作计划.md"]
+    );
+}
+
+/// `sheet:` (工作表) names the sheet to read, hidden or not; a name the
+/// workbook does not have is an error at that key.
+#[test]
+fn the_district_file_names_the_sheet_to_read() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "base.yaml", BASE);
+    let book = workbook(&[
+        ("一", "", sheet_xml(&[vec!["学校"], vec!["甲校"]], "")),
+        ("二", "hidden", sheet_xml(&[vec!["学校"], vec!["乙校"]], "")),
+    ]);
+    fs::write(dir.path().join("r.xlsx"), book).unwrap();
+    write(
+        dir.path(),
+        "d.yaml",
+        "共用计划: base.yaml\n名单: r.xlsx\n工作表: 二\n格式: [md]\n",
+    );
+    let o = unionplan(dir.path(), &["batch", "d.yaml", "-o", "out"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        files_under(&dir.path().join("out")),
+        ["index.html", "乙校/乙校2025年工会工作计划.md"]
+    );
+
+    write(
+        dir.path(),
+        "d.yaml",
+        "base: base.yaml\nroster: r.xlsx\nsheet: 三\nformats: [md]\n",
+    );
+    let o = unionplan(
+        dir.path(),
+        &["--message-format", "json", "batch", "d.yaml", "-o", "out2"],
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_eq!(
+        problems(&o),
+        [("roster_no_such_sheet".to_string(), Some(3), Some(8))]
+    );
+    assert!(!dir.path().join("out2").exists());
+}
+
+/// A formula cell saved without its value (by a program that does not
+/// calculate) was read as blank, and the school silently took the base's
+/// value. It is an error at its cell, and nothing is written.
+#[test]
+fn a_formula_cell_without_a_value_is_an_error_at_its_cell() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "base.yaml", BASE);
+    write(
+        dir.path(),
+        "d.yaml",
+        "base: base.yaml\nroster: 名单.xlsx\nformats: [md]\n",
+    );
+    let book = xlsx_with(
+        &[vec!["学校", "年份", "落款单位"], vec!["甲校", "2026"]],
+        r#"<row r="3"><c r="A3" t="inlineStr"><is><t>乙校</t></is></c><c r="B3"><f>B2</f></c><c r="C3" t="str"><f>A3&amp;"工会"</f><v>乙校工会</v></c></row>"#,
+    );
+    fs::write(dir.path().join("名单.xlsx"), book).unwrap();
+    let o = unionplan(
+        dir.path(),
+        &["--message-format", "json", "batch", "d.yaml", "-o", "out"],
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_eq!(
+        problems(&o),
+        [("roster_formula_without_value".to_string(), Some(3), Some(2))]
+    );
+    assert!(!dir.path().join("out").exists());
+    let o = unionplan(dir.path(), &["batch", "d.yaml", "-o", "out"]);
+    assert!(
+        stderr(&o).contains("名单.xlsx:3:2：第 3 行 B 列是公式"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]
@@ -392,6 +540,42 @@ fn numeric_school_names_clash_like_any_other() {
     let o = unionplan(dir.path(), &["batch", "d.yaml", "-o", "out", "-f", "md"]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert!(stderr(&o).contains("会写到同一个文件"), "{}", stderr(&o));
+    assert!(!dir.path().join("out").exists());
+}
+
+/// Issue #25: a year validation reads (`2025年`) but the clash check
+/// could not parse was skipped there, and one school's plan silently
+/// replaced the other's. The names are now those the files are written
+/// under, made once from each checked plan.
+#[test]
+fn a_year_written_two_ways_clashes_as_one() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "base.yaml", BASE);
+    write(
+        dir.path(),
+        "d.yaml",
+        "base: base.yaml\nschools:\n  - {school: 甲校, year: 2025}\n  - {school: 甲校, year: 2025年}\n",
+    );
+    let o = unionplan(
+        dir.path(),
+        &[
+            "--message-format",
+            "json",
+            "batch",
+            "d.yaml",
+            "-o",
+            "out",
+            "-f",
+            "md",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let codes: Vec<String> = stderr(&o)
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter_map(|v| v["code"].as_str().map(str::to_string))
+        .collect();
+    assert_eq!(codes, ["batch_clash"], "{}", stderr(&o));
     assert!(!dir.path().join("out").exists());
 }
 

@@ -444,3 +444,174 @@ fn diff_notes_the_dates_the_calendar_moved() {
     );
     assert!(!out.contains("教师节表彰大会：日期随"), "{out}");
 }
+
+/// Issue #25: 春节 moves from January into February while February's only
+/// item, 元宵, moves on into March. February's entry goes with 元宵, so
+/// 春节 goes into an entry made for February, not after the lines of the
+/// entry that went (which left it under no entry at all).
+#[test]
+fn an_item_moving_into_a_month_whose_entry_empties_gets_an_entry_of_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("p.yaml"),
+        "\
+school: 甲校
+year: 2025
+guiding_principles: 文字。
+measures: [做事]
+schedule:
+  - month: 1
+    items:
+      - text: 春节慰问
+        date: 2025-01-29
+  - month: 2
+    items:
+      - text: 元宵游园
+        date: 2025-02-12
+  - month: 4
+    items:
+      - 植树
+",
+    )
+    .unwrap();
+    let o = unionplan(dir.path(), &["rollover", "p.yaml", "--year", "2026"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let new = fs::read_to_string(dir.path().join("p-2026.yaml")).unwrap();
+    assert_eq!(
+        new,
+        "\
+school: 甲校
+year: 2026
+guiding_principles: 文字。
+measures: [做事]
+schedule:
+  - month: 2
+    items:
+      - text: 春节慰问
+        date: 2026-02-17
+  - month: 3
+    items:
+      - text: 元宵游园
+        date: 2026-03-03
+  - month: 4
+    items:
+      - 植树
+"
+    );
+    let report = stdout(&o);
+    assert!(
+        report.contains("第 8 行：春节的那一项移到了新加的 2 月"),
+        "{report}"
+    );
+    let o = unionplan(dir.path(), &["validate", "p-2026.yaml"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+}
+
+/// An item that cannot be moved into its festival's new month (that
+/// month's items are written in flow style) stays in its own month, its
+/// date moved by the years so the new spec is valid, and is listed for a
+/// person to move. It used to keep the festival's date in the wrong month.
+#[test]
+fn an_item_that_cannot_be_moved_keeps_its_month_and_is_listed() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("p.yaml"),
+        "school: 甲校\nyear: 2025\nguiding_principles: 文字。\nmeasures: [做事]\nschedule:\n  - month: 9\n    items: [开学]\n  - month: 10\n    items:\n      - text: 中秋节慰问\n        date: 2025-10-06\n",
+    )
+    .unwrap();
+    let o = unionplan(dir.path(), &["rollover", "p.yaml", "--year", "2026"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let new = fs::read_to_string(dir.path().join("p-2026.yaml")).unwrap();
+    assert!(
+        new.ends_with(
+            "  - month: 10\n    items:\n      - text: 中秋节慰问\n        date: 2026-10-06\n"
+        ),
+        "{new}"
+    );
+    let report = stdout(&o);
+    assert!(
+        report.contains(
+            "第 10 行：中秋节在新的一年是2026年9月25日，在 9 月，但这一项的写法没法自动挪过去"
+        ),
+        "{report}"
+    );
+    assert!(
+        report.contains("第 11 行：日期 2025-10-06 → 2026-10-06"),
+        "{report}"
+    );
+    let o = unionplan(dir.path(), &["validate", "p-2026.yaml"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+}
+
+/// Issue #25: 腊八 of 2022-01-10 went to 2022-12-30 in the 2023 plan,
+/// outside its years. A calendar year 2023 has no 腊八 (the days are
+/// 2022-12-30 and 2024-01-18): the date moves by the years, listed for
+/// review. Two years on, it is the 腊八 of 2024.
+#[test]
+fn a_festival_never_moves_outside_the_new_plans_period() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("p.yaml"),
+        "school: 甲校\nyear: 2022\nguiding_principles: 文字。\nmeasures: [做事]\nschedule:\n  - month: 1\n    items:\n      - {text: 腊八送粥, date: 2022-01-10}\n",
+    )
+    .unwrap();
+    let o = unionplan(dir.path(), &["rollover", "p.yaml", "--year", "2023"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let new = fs::read_to_string(dir.path().join("p-2023.yaml")).unwrap();
+    assert!(
+        new.ends_with("  - month: 1\n    items:\n      - {text: 腊八送粥, date: 2023-01-10}\n"),
+        "{new}"
+    );
+    let report = stdout(&o);
+    assert!(
+        report.contains("第 8 行：日期 2022-01-10 → 2023-01-10"),
+        "{report}"
+    );
+    assert!(
+        report.contains("第 8 行：腊八节在 2023 年的计划时段里没有日子"),
+        "{report}"
+    );
+
+    let o = unionplan(dir.path(), &["rollover", "p.yaml", "--year", "2024"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let new = fs::read_to_string(dir.path().join("p-2024.yaml")).unwrap();
+    assert!(new.ends_with("date: 2024-01-18}\n"), "{new}");
+}
+
+/// Issue #25: each anniversary counts on once, by its own founding; one
+/// that would count below 1 in the new year is left as written and listed.
+#[test]
+fn anniversaries_count_on_each_by_its_own_and_never_below_one() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("p.yaml"),
+        "school: 甲校\nyear: 2022\nguiding_principles: 纪念建党101周年暨建国73周年，庆祝第38个教师节。\nmeasures: [做事]\n",
+    )
+    .unwrap();
+    let o = unionplan(dir.path(), &["rollover", "p.yaml", "--year", "2023"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let new = fs::read_to_string(dir.path().join("p-2023.yaml")).unwrap();
+    assert!(
+        new.contains("guiding_principles: 纪念建党102周年暨建国74周年，庆祝第39个教师节。\n"),
+        "{new}"
+    );
+    let report = stdout(&o);
+    assert!(!report.contains("对不上"), "{report}");
+
+    let o = unionplan(dir.path(), &["rollover", "p.yaml", "--year", "1949"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let new = fs::read_to_string(dir.path().join("p-1949.yaml")).unwrap();
+    assert!(
+        new.contains("guiding_principles: 纪念建党28周年暨建国73周年，庆祝第38个教师节。\n"),
+        "{new}"
+    );
+    let report = stdout(&o);
+    for phrase in ["“73周年”", "“第38个教师节”"] {
+        assert!(
+            report.contains(&format!(
+                "第 3 行：{phrase}在 1949 年还不到第 1 个（或 1 周年）"
+            )),
+            "{phrase}\n{report}"
+        );
+    }
+}
