@@ -27,6 +27,8 @@ struct Checked {
     school: String,
     stem: String,
     dir: PathBuf,
+    /// The files its plan was read from, which no output may replace.
+    files: Vec<PathBuf>,
 }
 
 impl Checked {
@@ -34,6 +36,9 @@ impl Checked {
         Checked {
             school: spec.school.clone(),
             stem: file_stem(spec),
+            files: (spec.files.iter().chain(&spec.style.reference_doc))
+                .cloned()
+                .collect(),
             dir: match placement {
                 Placement::PerSchool => out.join(safe_file_name(&spec.school)),
                 Placement::Flat => out.to_path_buf(),
@@ -107,6 +112,24 @@ pub fn run(
             clashes.into_iter().map(Diagnostic::general).collect(),
         ));
     }
+    // Nor replace a file the run reads: the district file, its base, its
+    // roster, a school's own spec, a Word template, a user template.
+    let mut inputs = write::Inputs::new();
+    inputs.add(&district.path);
+    for path in (district.base.sources.iter().map(|s| &s.path))
+        .chain(district.base.tables.iter().map(|t| &t.path))
+        .chain(checked.iter().flatten().flat_map(|c| &c.files))
+        .chain(&pipeline.reference_doc)
+        .chain(pipeline.templates.files())
+    {
+        inputs.add(path);
+    }
+    let index = out.join("index.html");
+    let outputs: Vec<PathBuf> = (checked.iter().flatten())
+        .flat_map(|c| formats.iter().map(|&f| c.path_of(f)))
+        .chain([index.clone()])
+        .collect();
+    inputs.check(outputs.iter().map(PathBuf::as_path))?;
 
     // No LibreOffice is no reason to write no plans: the other formats
     // are written, and why there is no PDF is returned beside them.
@@ -169,8 +192,8 @@ pub fn run(
         }
     }
 
-    let index = index_html(&district.path, &results, &pipeline.templates)?;
-    write::write_atomic(&out.join("index.html"), index.as_bytes())?;
+    let page = index_html(&district.path, &results, &pipeline.templates)?;
+    write::write_atomic(&index, page.as_bytes())?;
     Ok((results, pdf_failed))
 }
 

@@ -270,3 +270,39 @@ fn the_library_writer_refuses_an_output_that_is_an_input() {
     assert_eq!(bytes(d, "校徽模板.docx"), template);
     assert!(!d.join("p.md").exists(), "nothing is written");
 }
+
+#[test]
+fn a_batch_writes_nothing_over_its_roster_templates_or_specs() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    fs::write(d.join("base.yaml"), GOOD).unwrap();
+    // A school's Word template, named as its flat output would be.
+    school_template(&d.join("乙校2025年工会工作计划.docx"));
+    let template = bytes(d, "乙校2025年工会工作计划.docx");
+    fs::write(d.join("d.yaml"), "base: base.yaml\nroster: r.csv\n").unwrap();
+    fs::write(
+        d.join("r.csv"),
+        "学校,样式.参考文档\n甲校,\n乙校,乙校2025年工会工作计划.docx\n",
+    )
+    .unwrap();
+    let o = run(
+        d,
+        &["batch", "d.yaml", "--flat", "-o", ".", "-f", "docx,md"],
+    );
+    kept(&o, d, "乙校2025年工会工作计划.docx", &template);
+    assert!(
+        !d.join("甲校2025年工会工作计划.md").exists(),
+        "nothing at all is written"
+    );
+
+    // The district's base spec where the index page goes.
+    fs::write(d.join("index.html"), GOOD).unwrap();
+    fs::write(
+        d.join("d2.yaml"),
+        "base: index.html\nschools:\n  - school: 丙校\n",
+    )
+    .unwrap();
+    let o = run(d, &["batch", "d2.yaml", "--flat", "-o", ".", "-f", "md"]);
+    kept(&o, d, "index.html", GOOD.as_bytes());
+    assert!(!d.join("丙校2025年工会工作计划.md").exists());
+}
