@@ -41,6 +41,7 @@ pub mod template;
 pub mod text;
 pub mod validate;
 pub mod write;
+pub mod xml;
 
 use std::path::Path;
 

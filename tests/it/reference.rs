@@ -792,3 +792,61 @@ fn a_word_made_page_number_footer_is_taken_with_its_format() {
         "{document}"
     );
 }
+
+// A template from outside is input like any other: whatever it holds, the
+// answer is a message naming it, never a crash, a hang or a package Word
+// refuses.
+
+/// `unionplan --message-format json ARGS` in `dir`: its exit code and each
+/// problem's code and line.
+fn problems(dir: &std::path::Path, args: &[&str]) -> (Option<i32>, Vec<(String, u64)>) {
+    let mut all = vec!["--message-format", "json"];
+    all.extend(args);
+    let run = unionplan(dir, &all);
+    let found = stderr(&run)
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l)
+                .unwrap_or_else(|_| panic!("not JSON: {l} ({:?})", run.status));
+            (
+                v["code"].as_str().unwrap().to_string(),
+                v["line"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect();
+    (run.status.code(), found)
+}
+
+/// A template whose `[Content_Types].xml` or theme nests 200,000 elements
+/// (4 KB zipped) is refused at the spec's line, by `validate` too.
+#[test]
+fn a_template_nested_too_deep_is_refused_not_a_crash() {
+    let deep = format!("{}{}", "<a>".repeat(200_000), "</a>".repeat(200_000));
+    let theme_rel = r#"<Relationship Id="rIdTheme" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme" Target="theme/theme1.xml"/></Relationships>"#;
+    for part in [
+        "[Content_Types].xml",
+        "word/theme/theme1.xml",
+        "word/styles.xml",
+    ] {
+        let dir = folder();
+        let template = dir.path().join("模板/学校模板.docx");
+        if part.contains("theme") {
+            rewrite_part(&template, "word/_rels/document.xml.rels", |x| {
+                x.replace("</Relationships>", theme_rel)
+            });
+        }
+        rewrite_part(&template, part, |x| {
+            if x.is_empty() {
+                deep.clone()
+            } else {
+                x.replacen("><", &format!(">{deep}<"), 2)
+            }
+        });
+        for command in ["validate", "render"] {
+            let (code, found) = problems(dir.path(), &[command, "plan.yaml"]);
+            assert_eq!(code, Some(1), "{part} {command}: {found:?}");
+            assert_eq!(found, [("reference_damaged".to_string(), 7)], "{part}");
+        }
+    }
+}

@@ -33,12 +33,15 @@ pub fn docx(bytes: &[u8]) -> Result<Paragraphs, Message> {
     };
     let document = part("word/document.xml")?.ok_or_else(msg::import_bad_docx)?;
     let numbering = part("word/numbering.xml")?;
-    for xml in std::iter::once(&document).chain(&numbering) {
-        if super::depth::too_deep(xml) {
-            return Err(msg::import_too_deep(super::depth::MAX_DEPTH));
-        }
+    // A numbering part nested too deep is refused as the document would be
+    // (one that is merely damaged leaves the paragraphs unnumbered).
+    if numbering.as_deref().is_some_and(crate::xml::too_deep) {
+        return Err(msg::import_too_deep(crate::xml::MAX_DEPTH));
     }
-    let doc = roxmltree::Document::parse(&document).map_err(|_| msg::import_bad_docx())?;
+    let doc = crate::xml::parse(&document).map_err(|refused| match refused {
+        crate::xml::Refused::TooDeep => msg::import_too_deep(crate::xml::MAX_DEPTH),
+        crate::xml::Refused::Malformed => msg::import_bad_docx(),
+    })?;
     let mut reader = DocxReader {
         counters: numbering::Counters::new(numbering.as_deref()),
         paras: Paragraphs::default(),
@@ -149,7 +152,7 @@ mod numbering {
     impl Counters {
         pub fn new(xml: Option<&str>) -> Counters {
             let mut lists = HashMap::new();
-            if let Some(doc) = xml.and_then(|x| roxmltree::Document::parse(x).ok()) {
+            if let Some(doc) = xml.and_then(|x| crate::xml::parse(x).ok()) {
                 let abstracts: HashMap<&str, Vec<Level>> = doc
                     .descendants()
                     .filter(|n| n.has_tag_name((W, "abstractNum")))

@@ -205,7 +205,11 @@ fn read(path: &Path) -> Result<Template, Message> {
         Some(b) => text(b, "[Content_Types].xml")?,
         None => String::new(),
     };
-    let (defaults, overrides) = content_types_of(&types_xml);
+    let (defaults, overrides) = if types_xml.is_empty() {
+        Default::default()
+    } else {
+        content_types_of(&parse(&types_xml, &shown, "[Content_Types].xml")?)
+    };
 
     // The section: the body's last `w:sectPr`.
     let sect = doc
@@ -267,7 +271,7 @@ fn read(path: &Path) -> Result<Template, Message> {
     };
     // The text of the part the document relates to by a type ending
     // `/kind` (settings, theme), if there is one.
-    let mut related = |kind: &str| -> Result<Option<String>, Message> {
+    let mut related = |kind: &str| -> Result<Option<(String, String)>, Message> {
         let Some((_, target)) = rels
             .values()
             .find(|(t, _)| t.ends_with(&format!("/{kind}")))
@@ -276,13 +280,13 @@ fn read(path: &Path) -> Result<Template, Message> {
         };
         let name = resolve("word", target);
         match part(&name)? {
-            Some(bytes) => Ok(Some(text(bytes, &name)?)),
+            Some(bytes) => Ok(Some((text(bytes, &name)?, name))),
             None => Ok(None),
         }
     };
     // Whether Word shows its even-page headers and footers at all.
     let even_and_odd = match related("settings")? {
-        Some(xml) => parse(&xml, &shown, "word/settings.xml")?
+        Some((xml, name)) => parse(&xml, &shown, &name)?
             .root_element()
             .children()
             .find(|n| n.has_tag_name((W, "evenAndOddHeaders")))
@@ -292,9 +296,10 @@ fn read(path: &Path) -> Result<Template, Message> {
     // The theme's Chinese fonts, for a style that names its font by the
     // theme (`w:eastAsiaTheme`), as Word does when only the Western font
     // was chosen.
-    let theme = related("theme")?
-        .map(|xml| theme_fonts(&xml))
-        .unwrap_or_default();
+    let theme = match related("theme")? {
+        Some((xml, name)) => theme_fonts(&parse(&xml, &shown, &name)?),
+        None => ThemeFonts::default(),
+    };
     let mut carried =
         styles::Carried::new(styles_doc.as_ref(), styles_text.as_deref().unwrap_or(""));
 
@@ -549,11 +554,8 @@ struct ThemeFonts {
 
 /// A theme's East Asian font: its `a:ea`, or, where that is empty as in
 /// Chinese Word's own theme, its font for the script `Hans`.
-fn theme_fonts(xml: &str) -> ThemeFonts {
+fn theme_fonts(doc: &roxmltree::Document) -> ThemeFonts {
     const A: &str = "http://schemas.openxmlformats.org/drawingml/2006/main";
-    let Ok(doc) = roxmltree::Document::parse(xml) else {
-        return ThemeFonts::default();
-    };
     let font = |tag: &str| -> Option<String> {
         let scheme = doc.descendants().find(|n| n.has_tag_name((A, tag)))?;
         let typeface = |n: roxmltree::Node| {
@@ -593,11 +595,10 @@ fn child<'a, 'i>(n: roxmltree::Node<'a, 'i>, tag: &str) -> Option<roxmltree::Nod
     n.children().find(|c| c.has_tag_name((W, tag)))
 }
 
+/// A part of the template, parsed through the one guarded parser
+/// ([`crate::xml::parse`]): one nested too deep, or not XML, is damaged.
 fn parse<'a>(xml: &'a str, shown: &str, part: &str) -> Result<roxmltree::Document<'a>, Message> {
-    if crate::import::read::too_deep(xml) {
-        return Err(messages::reference_damaged(shown, part));
-    }
-    roxmltree::Document::parse(xml).map_err(|_| messages::reference_damaged(shown, part))
+    crate::xml::parse(xml).map_err(|_| messages::reference_damaged(shown, part))
 }
 
 /// The relationships of a part: id → (type, target).
@@ -632,10 +633,9 @@ const BASE_EXTENSIONS: [&str; 2] = ["rels", "xml"];
 
 /// The `Default` types of a package by extension, and its `Override`
 /// types by part name, both lower-cased as the package compares them.
-fn content_types_of(xml: &str) -> (HashMap<String, String>, HashMap<String, String>) {
-    let Ok(doc) = roxmltree::Document::parse(xml) else {
-        return Default::default();
-    };
+fn content_types_of(
+    doc: &roxmltree::Document,
+) -> (HashMap<String, String>, HashMap<String, String>) {
     let entries = |tag: &str, key: &str| -> HashMap<String, String> {
         doc.root_element()
             .children()
