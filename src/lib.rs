@@ -28,6 +28,7 @@ pub mod load;
 pub mod markup;
 pub mod messages;
 pub mod numerals;
+pub mod package;
 pub mod page;
 pub mod pdf;
 pub mod placeholder;

@@ -218,6 +218,24 @@ super::problems! {
 }
 
 super::problems! {
+    pub fn reference_overlapping(path: &str) {
+        zh_en!(
+            format!("参考文档 {path} 的压缩数据不正常（几个部分共用同一段数据，这是“压缩炸弹”的做法），没有使用：请在 Word 或 WPS 里打开它，另存一份再用"),
+            format!("the reference document {path} is packed abnormally (several parts share one stream of data, as a zip bomb's do), so it was not used: open it in Word or WPS and save a new copy")
+        )
+    }
+}
+
+super::problems! {
+    pub fn reference_too_large(path: &str, mib: u64) {
+        zh_en!(
+            format!("参考文档 {path} 解压后超过 {mib} MB，不像是一份模板，没有使用：请删掉其中用不到的大图片，或者另存一份再用"),
+            format!("the reference document {path} is larger than {mib} MB unpacked, which does not look like a template, so it was not used: remove large pictures it does not need, or save a new copy")
+        )
+    }
+}
+
+super::problems! {
     pub fn reference_damaged(path: &str, part: &str) {
         zh_en!(
             format!("参考文档 {path} 已损坏（其中的 {part} 读不出来）：请在 Word 或 WPS 里打开它，另存一份再用"),

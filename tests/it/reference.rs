@@ -850,3 +850,70 @@ fn a_template_nested_too_deep_is_refused_not_a_crash() {
         }
     }
 }
+
+/// The template at `path` with its header showing `n` pictures,
+/// `media/big{i}.png`, each of `bytes` (and so made to inflate); those of
+/// `aliases` are entries of the zip sharing the data of `media/big1.png`.
+fn with_pictures(path: &std::path::Path, n: usize, bytes: &[u8], aliases: &[&str]) {
+    let rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image";
+    let rels: String = (1..=n)
+        .map(|i| {
+            format!(r#"<Relationship Id="rIdBig{i}" Type="{rel}" Target="media/big{i}.png"/>"#)
+        })
+        .collect();
+    rewrite_part(path, "word/_rels/header1.xml.rels", |x| {
+        x.replace("</Relationships>", &format!("{rels}</Relationships>"))
+    });
+    let mut entries = zip_entries(path);
+    for i in 1..=n {
+        let name = format!("word/media/big{i}.png");
+        if i == 1 || !aliases.contains(&name.as_str()) {
+            entries.push((name, bytes.to_vec()));
+        }
+    }
+    let aliases: Vec<(&str, &str)> = aliases
+        .iter()
+        .map(|a| (*a, "word/media/big1.png"))
+        .collect();
+    std::fs::write(path, raw_zip(&entries, &aliases)).unwrap();
+}
+
+/// A zip bomb: many entries of a few kilobytes sharing one stream that
+/// inflates to 31 MB (once 3.9 GB of memory and 17 s), or pictures of
+/// 31 MB each: the template is refused, naming it, before it is inflated.
+#[test]
+fn a_template_that_inflates_past_its_budget_is_refused() {
+    let big = vec![0u8; 31 << 20];
+    // Entries sharing one stream.
+    let dir = folder();
+    let template = dir.path().join("模板/学校模板.docx");
+    let aliases: Vec<String> = (2..=5).map(|i| format!("word/media/big{i}.png")).collect();
+    let aliases: Vec<&str> = aliases.iter().map(String::as_str).collect();
+    with_pictures(&template, 5, b"\x89PNG small", &aliases);
+    assert_eq!(
+        problems(dir.path(), &["validate", "plan.yaml"]),
+        (Some(1), vec![("reference_overlapping".to_string(), 7)])
+    );
+    // Pictures that together inflate past the budget.
+    let dir = folder();
+    let template = dir.path().join("模板/学校模板.docx");
+    with_pictures(&template, 3, &big, &[]);
+    assert!(std::fs::metadata(&template).unwrap().len() < 1 << 20);
+    assert_eq!(
+        problems(dir.path(), &["validate", "plan.yaml"]),
+        (Some(1), vec![("reference_too_large".to_string(), 7)])
+    );
+    // And on the command line, naming the file.
+    std::fs::write(dir.path().join("bare.yaml"), SPEC).unwrap();
+    let run = unionplan(
+        dir.path(),
+        &[
+            "render",
+            "bare.yaml",
+            "--reference-doc",
+            "模板/学校模板.docx",
+        ],
+    );
+    assert_eq!(run.status.code(), Some(1));
+    assert!(stderr(&run).contains("学校模板.docx"), "{}", stderr(&run));
+}

@@ -1,35 +1,38 @@
 //! Word files: paragraphs and tables of `word/document.xml`, with Word's
 //! automatic numbering written out as text.
 
-use std::io::Read as _;
-
 use super::*;
 use crate::messages::{self as msg, Message};
+use crate::package::{Limits, Package, Refused};
 
-/// The most a part of a Word file may inflate to: a plan's text is a few
-/// hundred kilobytes; 64 MiB is a book with its history.
-const MAX_PART: u64 = 64 << 20;
+/// The most a Word file's parts may inflate to, one or both read (the
+/// text and its numbering): a plan's text is a few hundred kilobytes;
+/// 64 MiB is a book with its history.
+const LIMITS: Limits = Limits {
+    part: 64 << 20,
+    total: 64 << 20,
+};
 
 /// DOCX: the body's paragraphs and table cells in order, with Word's
 /// automatic numbering written out (`一、`, `（一）`, `1.`) as it shows on
 /// screen, so numbered headings read the same as typed ones.
 pub fn docx(bytes: &[u8]) -> Result<Paragraphs, Message> {
-    let mut zip =
-        zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|_| msg::import_bad_docx())?;
-    // A part is read up to a limit: a few kilobytes of zip can inflate to
-    // gigabytes.
+    // Parts are read within limits, from a zip whose entries lie apart: a
+    // few kilobytes of zip can inflate to gigabytes ([`crate::package`]).
+    let refused = |r: Refused| match r {
+        Refused::NotZip | Refused::Damaged { .. } => msg::import_bad_docx(),
+        Refused::Overlapping => msg::import_docx_overlapping(),
+        Refused::PartTooLarge { part } => msg::import_part_too_large(&part, LIMITS.part >> 20),
+        Refused::TooLarge => msg::import_docx_too_large(LIMITS.total >> 20),
+    };
+    let mut zip = Package::open(bytes, LIMITS).map_err(refused)?;
     let mut part = |name: &str| -> Result<Option<String>, Message> {
-        let Ok(f) = zip.by_name(name) else {
-            return Ok(None);
-        };
-        let mut s = String::new();
-        f.take(MAX_PART + 1)
-            .read_to_string(&mut s)
-            .map_err(|_| msg::import_bad_docx())?;
-        if s.len() as u64 > MAX_PART {
-            return Err(msg::import_part_too_large(name, MAX_PART >> 20));
+        match zip.read(name).map_err(refused)? {
+            Some(b) => String::from_utf8(b)
+                .map(Some)
+                .map_err(|_| msg::import_bad_docx()),
+            None => Ok(None),
         }
-        Ok(Some(s))
     };
     let document = part("word/document.xml")?.ok_or_else(msg::import_bad_docx)?;
     let numbering = part("word/numbering.xml")?;

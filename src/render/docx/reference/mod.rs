@@ -24,19 +24,28 @@
 mod styles;
 
 use std::collections::HashMap;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use super::ooxml::Line;
 use crate::messages::{self, Message};
+use crate::package::{Package, Refused};
 use crate::spec::Style;
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
-/// A part of a package is read up to this size.
-const MAX_PART: u64 = 32 << 20;
+/// What a template may inflate to. What is read of it is its body (for
+/// its last section), its styles, settings and theme, and its headers and
+/// footers with their pictures: a school's letterhead template is well
+/// under 5 MB of these, and a scanned 校徽 a megabyte or two. 64 MiB
+/// leaves room for a long body and large pictures while keeping what a
+/// hostile file costs to a fraction of a second and of a gigabyte; no
+/// part is more than half of it.
+const LIMITS: crate::package::Limits = crate::package::Limits {
+    part: 32 << 20,
+    total: 64 << 20,
+};
 
 /// The page of the reference document, in twips.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -176,20 +185,18 @@ fn read(path: &Path) -> Result<Template, Message> {
     let shown = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|e| messages::reference_unreadable(&shown, &e))?;
     let not_docx = || messages::reference_not_docx(&shown);
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|_| not_docx())?;
-    let mut part = |name: &str| -> Result<Option<Vec<u8>>, Message> {
-        let Ok(f) = zip.by_name(name) else {
-            return Ok(None);
-        };
-        let mut out = Vec::new();
-        f.take(MAX_PART + 1)
-            .read_to_end(&mut out)
-            .map_err(|_| messages::reference_damaged(&shown, name))?;
-        if out.len() as u64 > MAX_PART {
-            return Err(messages::reference_damaged(&shown, name));
-        }
-        Ok(Some(out))
+    // Parts are read within [`LIMITS`], from a zip whose entries lie
+    // apart ([`crate::package`]).
+    let refused = |r: Refused| match r {
+        Refused::NotZip => not_docx(),
+        Refused::Overlapping => messages::reference_overlapping(&shown),
+        // One part past its limit is the whole file past that size.
+        Refused::PartTooLarge { .. } => messages::reference_too_large(&shown, LIMITS.part >> 20),
+        Refused::TooLarge => messages::reference_too_large(&shown, LIMITS.total >> 20),
+        Refused::Damaged { part } => messages::reference_damaged(&shown, &part),
     };
+    let mut zip = Package::open(&bytes, LIMITS).map_err(refused)?;
+    let mut part = |name: &str| zip.read(name).map_err(refused);
     let text = |bytes: Vec<u8>, name: &str| {
         String::from_utf8(bytes).map_err(|_| messages::reference_damaged(&shown, name))
     };
