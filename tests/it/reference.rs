@@ -971,6 +971,13 @@ fn copied_styles_and_headers_are_well_formed_and_declared() {
             ),
         )
     });
+    // A page type Word does not know, with a quote in it: not taken.
+    rewrite_part(&template, "word/document.xml", |x| {
+        x.replace(
+            "<w:pgSz ",
+            r#"<w:headerReference w:type="a&quot;b" r:id="rId10"/><w:pgSz "#,
+        )
+    });
     let (docx, _) = render_ok(&dir, "转义与命名空间");
     let header = |text, tag, attr| look(&docx, "word/refheader1.xml", text, false, tag, attr);
     assert_eq!(

@@ -2,9 +2,9 @@
 //! pandoc's `--reference-doc`: the plan takes from it
 //!
 //! - the page: size, margins, and the header and footer distances;
-//! - the headers and footers, with the images and other parts they refer
-//!   to (a letterhead, a 校徽), copied as they are under names of their
-//!   own, with their relationships;
+//! - the headers and footers, with the pictures they show (a letterhead,
+//!   a 校徽), copied under names of their own, with their relationships
+//!   to those pictures;
 //! - for each of unionplan's named styles that the file defines under the
 //!   same style ID or name (正文, 标题, 一级标题 …), its East Asian font, its
 //!   size, its spacing before and after and its line spacing.
@@ -16,6 +16,18 @@
 //! takes the file's document grid with it: in Word a line spacing of "1.5
 //! lines" is one and a half of the grid's lines, so the one means nothing
 //! without the other.
+//!
+//! The file comes from outside, and is read as hostile input: through
+//! the guarded zip reader ([`crate::package`]: no entries sharing data,
+//! [`LIMITS`] on what it inflates to) and the guarded XML parser
+//! ([`crate::xml`]); its pictures' sizes are read and held to a limit
+//! ([`image`]); a header is copied only if it is related as one, is a
+//! `w:hdr` and typed as one (so the template's body never comes along as
+//! a "header"), and of what it relates to only its pictures inside the
+//! file come with it: whatever else it uses is taken out of it, and what
+//! is linked outside the file is reported ([`Template::warnings`]). The
+//! copied parts are written back escaped and with every prefix declared
+//! ([`styles`]).
 //!
 //! A file is read once per run and kept ([`load`]); validation reads it
 //! first, so a file that is not a DOCX, or is damaged, is reported at the
