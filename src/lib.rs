@@ -29,6 +29,7 @@ pub mod load;
 pub mod markup;
 pub mod messages;
 pub mod numerals;
+pub mod package;
 pub mod page;
 pub mod pdf;
 pub mod placeholder;
@@ -42,6 +43,7 @@ pub mod template;
 pub mod text;
 pub mod validate;
 pub mod write;
+pub mod xml;
 
 use std::path::Path;
 

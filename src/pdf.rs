@@ -28,6 +28,18 @@ use crate::{Error, messages};
 /// The environment variable naming the LibreOffice program to use.
 pub const SOFFICE_VAR: &str = "UNIONPLAN_SOFFICE";
 
+/// The settings of the profile LibreOffice runs with: links from the
+/// documents it converts are blocked ("Block any links from documents not
+/// among the trusted locations", and no location is trusted), so that a
+/// picture a DOCX links to, on the web or anywhere on the disk, is neither
+/// fetched nor put into the PDF. The plans unionplan writes link to
+/// nothing, but a school's template once brought such links along.
+const SETTINGS: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop oor:name="BlockUntrustedRefererLinks" oor:op="fuse"><value>true</value></prop></item>
+</oor:items>
+"#;
+
 /// The fontconfig set-up LibreOffice runs with on Linux: the system's own,
 /// and for each Chinese font of a 公文 that is missing, the free font
 /// closest to it: the serif Noto Serif CJK (Debian's fonts-noto-cjk) for
@@ -118,6 +130,16 @@ impl Pdfs {
             if std::fs::write(&conf, FONTCONFIG).is_ok() {
                 command.env("FONTCONFIG_FILE", &conf);
             }
+        }
+        // The profile's settings, before LibreOffice makes the rest of it.
+        let user = profile.join("user");
+        if let Err(e) = std::fs::create_dir_all(&user)
+            .and_then(|()| std::fs::write(user.join("registrymodifications.xcu"), SETTINGS))
+        {
+            return Err(Error::io(
+                messages::cannot_create_dir(user.display(), &e),
+                e,
+            ));
         }
         command
             .arg(format!("-env:UserInstallation={}", file_url(&profile)))

@@ -463,6 +463,25 @@ super::problems! {
 }
 
 super::problems! {
+    pub fn import_docx_too_large(mib: u64) {
+        zh_en!(
+            format!("Word 文件解压后超过 {mib} MB，不像是一份计划，没有读取"),
+            format!("the Word file is larger than {mib} MB unpacked, which does not look like a plan, so it was not read")
+        )
+    }
+}
+
+super::problems! {
+    pub fn import_docx_overlapping() {
+        zh_en!(
+            "Word 文件的压缩数据不正常（几个部分共用同一段数据，这是“压缩炸弹”的做法），没有读取：请在 Word 或 WPS 里打开它，另存一份再导入",
+            "the Word file is packed abnormally (several parts share one stream of data, as a zip bomb's do), so it was not read: open it in Word or WPS, save a new copy and import that"
+        )
+        .into()
+    }
+}
+
+super::problems! {
     pub fn import_part_too_large(part: &str, mib: u64) {
         zh_en!(
             format!("Word 文件里的 {part} 解压后超过 {mib} MB，不像是一份计划，没有读取"),

@@ -419,6 +419,23 @@ pub fn date_wrong_year_help() -> String {
 }
 
 super::problems! {
+    pub fn font_name_too_long(count: usize, max: usize) {
+        zh_en!(
+            format!("字体名有 {count} 个字，太长了：Word 文件里的字体名最多 {max} 个字"),
+            format!("the font name is {count} characters long, too long: a Word file holds font names of at most {max} characters")
+        )
+    }
+}
+
+pub fn font_name_too_long_help() -> String {
+    zh_en!(
+        "写字体在电脑上的名字，例如 仿宋_GB2312、方正小标宋简体、黑体",
+        "write the font's name as the computer knows it, such as 仿宋_GB2312, 方正小标宋简体 or 黑体"
+    )
+    .into()
+}
+
+super::problems! {
     pub fn too_deep(max: usize) {
         zh_en!(
             format!("“主要工作”最多只能分 {max} 层，这里已经是第 {} 层", max + 1),

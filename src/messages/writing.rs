@@ -219,6 +219,70 @@ super::problems! {
 }
 
 super::problems! {
+    pub fn reference_external_dropped(path: impl Display) {
+        zh_en!(
+            format!("参考文档 {path} 的页眉或页脚链接了文件以外的内容（网址或别处的文件），这些内容没有带过来"),
+            format!("the headers or footers of the reference document {path} link to things outside the file (a web address or another file); those were not taken")
+        )
+    }
+}
+
+/// How to keep a linked picture of a template.
+pub fn reference_external_dropped_help() -> String {
+    zh_en!(
+        "要保留这张图片，在 Word 里删掉链接的图片，用“插入 → 图片 → 此设备”把图片放进模板，保存后再生成",
+        "to keep the picture, delete the linked one in Word, put the picture into the template with Insert → Pictures → This Device, save, and render again"
+    )
+    .to_string()
+}
+
+super::problems! {
+    pub fn reference_content_dropped(path: impl Display) {
+        zh_en!(
+            format!("参考文档 {path} 的页眉或页脚里除了图片还有别的内容（图表、嵌入的对象等），这些内容没有带过来"),
+            format!("the headers or footers of the reference document {path} hold more than pictures (a chart, an embedded object); those were not taken")
+        )
+    }
+}
+
+super::problems! {
+    pub fn reference_image_too_large(path: &str, image: &str, size: (u32, u32), max: (u32, u32)) {
+        let ((width, height), (wan, side)) = (size, max);
+        zh_en!(
+            format!("参考文档 {path} 里的图片 {image} 有 {width}×{height} 像素，太大了（最多 {wan} 万像素，每边最多 {side} 像素），没有使用这个模板：请把图片缩小后重新放进模板"),
+            format!("the picture {image} in the reference document {path} is {width}×{height} pixels, too large (at most {wan}0,000 pixels and {side} pixels a side), so the template was not used: make the picture smaller and put it into the template again")
+        )
+    }
+}
+
+super::problems! {
+    pub fn reference_image_too_large_bytes(path: &str, image: &str, mib: u64) {
+        zh_en!(
+            format!("参考文档 {path} 里的图片 {image} 超过 {mib} MB，太大了，没有使用这个模板：请换成 PNG 或 JPG 格式的较小图片"),
+            format!("the picture {image} in the reference document {path} is larger than {mib} MB, too large, so the template was not used: use a smaller PNG or JPG picture instead")
+        )
+    }
+}
+
+super::problems! {
+    pub fn reference_overlapping(path: &str) {
+        zh_en!(
+            format!("参考文档 {path} 的压缩数据不正常（几个部分共用同一段数据，这是“压缩炸弹”的做法），没有使用：请在 Word 或 WPS 里打开它，另存一份再用"),
+            format!("the reference document {path} is packed abnormally (several parts share one stream of data, as a zip bomb's do), so it was not used: open it in Word or WPS and save a new copy")
+        )
+    }
+}
+
+super::problems! {
+    pub fn reference_too_large(path: &str, mib: u64) {
+        zh_en!(
+            format!("参考文档 {path} 解压后超过 {mib} MB，不像是一份模板，没有使用：请删掉其中用不到的大图片，或者另存一份再用"),
+            format!("the reference document {path} is larger than {mib} MB unpacked, which does not look like a template, so it was not used: remove large pictures it does not need, or save a new copy")
+        )
+    }
+}
+
+super::problems! {
     pub fn reference_damaged(path: &str, part: &str) {
         zh_en!(
             format!("参考文档 {path} 已损坏（其中的 {part} 读不出来）：请在 Word 或 WPS 里打开它，另存一份再用"),

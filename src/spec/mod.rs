@@ -264,6 +264,11 @@ impl Default for Headings {
     }
 }
 
+/// The longest font name a DOCX can hold: the schema's `w:rFonts` takes at
+/// most 31 characters (as Windows' LOGFONT does), and Word refuses a file
+/// with a longer one.
+pub const MAX_FONT_NAME: usize = 31;
+
 /// Fonts and sizes of the document; the defaults are GB/T 9704-2012.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Style {

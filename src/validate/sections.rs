@@ -301,19 +301,34 @@ impl Checker<'_> {
     pub(super) fn style(&mut self, v: &Value, path: &FieldPath) -> Option<Style> {
         let m = self.map(v, path, fields::map("style"))?;
         let mut s = Style::default();
-        self.override_texts(
-            m,
-            path,
-            [
-                ("title_font", &mut s.title_font),
-                ("title_fallback_font", &mut s.title_fallback_font),
-                ("body_font", &mut s.body_font),
-                ("heading1_font", &mut s.heading1_font),
-                ("heading2_font", &mut s.heading2_font),
-                ("heading3_font", &mut s.heading3_font),
-                ("page_number_font", &mut s.page_number_font),
-            ],
-        );
+        for (name, slot) in [
+            ("title_font", &mut s.title_font),
+            ("title_fallback_font", &mut s.title_fallback_font),
+            ("body_font", &mut s.body_font),
+            ("heading1_font", &mut s.heading1_font),
+            ("heading2_font", &mut s.heading2_font),
+            ("heading3_font", &mut s.heading3_font),
+            ("page_number_font", &mut s.page_number_font),
+        ] {
+            // A name longer than `w:rFonts` takes would make the DOCX one
+            // Word refuses.
+            let font = self.optional(m, path, name, |c, v, p| {
+                let font = c.text(v, p)?;
+                let count = font.chars().count();
+                if count > crate::spec::MAX_FONT_NAME {
+                    c.report(
+                        p,
+                        msg::font_name_too_long(count, crate::spec::MAX_FONT_NAME),
+                        Some(msg::font_name_too_long_help()),
+                    );
+                    return None;
+                }
+                Some(font)
+            });
+            if let Some(font) = font {
+                *slot = font;
+            }
+        }
         let mut lines = s.lines_per_page as f64;
         for (name, slot) in [
             ("title_size", &mut s.title_size),
@@ -371,12 +386,8 @@ impl Checker<'_> {
             // Read now, so a file that is no DOCX is told at this line.
             match crate::render::reference::load(&path) {
                 Ok(t) => {
-                    if t.footer_without_page {
-                        c.warn(
-                            p,
-                            msg::reference_no_page_numbers(written.trim()),
-                            Some(msg::reference_no_page_numbers_help()),
-                        );
+                    for (warning, help) in t.warnings(written.trim()) {
+                        c.warn(p, warning, help);
                     }
                     Some(path)
                 }

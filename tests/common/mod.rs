@@ -579,3 +579,85 @@ pub fn html_text(html: &str) -> String {
         .replace("&#39;", "'")
         .replace("&amp;", "&")
 }
+
+/// The entries of the zip file at `path`, by name, in order.
+pub fn zip_entries(path: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).expect("a zip file");
+    (0..zip.len())
+        .map(|i| {
+            let mut f = zip.by_index(i).unwrap();
+            let mut data = Vec::new();
+            f.read_to_end(&mut data).unwrap();
+            (f.name().to_string(), data)
+        })
+        .collect()
+}
+
+/// A zip file written byte by byte, as a hostile one is made: each of
+/// `entries` deflated once, then a central directory listing them and,
+/// for each `(alias, of)` of `aliases`, an entry named `alias` whose data
+/// is that of entry `of` (the overlapping entries of a zip bomb, which
+/// no zip library writes).
+pub fn raw_zip(entries: &[(String, Vec<u8>)], aliases: &[(&str, &str)]) -> Vec<u8> {
+    use std::io::Write as _;
+    let mut out = Vec::new();
+    // (name, crc, compressed, size, offset)
+    let mut central: Vec<(String, u32, u32, u32, u32)> = Vec::new();
+    for (name, data) in entries {
+        let mut z = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::best());
+        z.write_all(data).unwrap();
+        let packed = z.finish().unwrap();
+        let crc = crc32fast::hash(data);
+        let offset = out.len() as u32;
+        out.extend(0x0403_4b50u32.to_le_bytes());
+        for v in [20u16, 0, 8, 0, 0x21] {
+            out.extend(v.to_le_bytes());
+        }
+        for v in [crc, packed.len() as u32, data.len() as u32] {
+            out.extend(v.to_le_bytes());
+        }
+        out.extend((name.len() as u16).to_le_bytes());
+        out.extend(0u16.to_le_bytes());
+        out.extend(name.as_bytes());
+        out.extend(&packed);
+        central.push((
+            name.clone(),
+            crc,
+            packed.len() as u32,
+            data.len() as u32,
+            offset,
+        ));
+    }
+    for (alias, of) in aliases {
+        let &(_, crc, packed, size, offset) = central
+            .iter()
+            .find(|e| e.0 == *of)
+            .expect("an entry to alias");
+        central.push((alias.to_string(), crc, packed, size, offset));
+    }
+    let start = out.len() as u32;
+    for (name, crc, packed, size, offset) in &central {
+        out.extend(0x0201_4b50u32.to_le_bytes());
+        for v in [20u16, 20, 0, 8, 0, 0x21] {
+            out.extend(v.to_le_bytes());
+        }
+        for v in [*crc, *packed, *size] {
+            out.extend(v.to_le_bytes());
+        }
+        for v in [name.len() as u16, 0, 0, 0, 0] {
+            out.extend(v.to_le_bytes());
+        }
+        out.extend(0u32.to_le_bytes());
+        out.extend(offset.to_le_bytes());
+        out.extend(name.as_bytes());
+    }
+    let size = out.len() as u32 - start;
+    out.extend(0x0605_4b50u32.to_le_bytes());
+    for v in [0u16, 0, central.len() as u16, central.len() as u16] {
+        out.extend(v.to_le_bytes());
+    }
+    out.extend(size.to_le_bytes());
+    out.extend(start.to_le_bytes());
+    out.extend(0u16.to_le_bytes());
+    out
+}

@@ -900,6 +900,32 @@ fn hostile_nesting_and_inflating_parts_are_refused() {
     }
 }
 
+/// A Word file whose parts share one stream of its zip (a zip bomb's
+/// trick: entries of a few bytes each that all inflate the same data) is
+/// refused before it is inflated.
+#[test]
+fn a_word_file_whose_parts_share_their_data_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let w = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
+    let document = format!(
+        "<w:document {w}><w:body><w:p><w:r><w:t>青山小学2025年工会工作计划</w:t></w:r></w:p></w:body></w:document>"
+    );
+    let entries = [("word/document.xml".to_string(), document.into_bytes())];
+    std::fs::write(
+        dir.path().join("shared.docx"),
+        raw_zip(&entries, &[("word/numbering.xml", "word/document.xml")]),
+    )
+    .unwrap();
+    let o = unionplan(
+        dir.path(),
+        &["--message-format", "json", "import", "shared.docx"],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    let v: serde_json::Value = serde_json::from_str(err.trim()).unwrap_or_else(|_| panic!("{err}"));
+    assert_eq!(v["code"], "import_docx_overlapping", "{err}");
+}
+
 /// Control characters copied along with text (a terminal's colour codes, a
 /// bell) are taken out and counted; the import no longer fails its own
 /// check ("这是 unionplan 的问题").

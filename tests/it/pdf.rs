@@ -243,3 +243,47 @@ fn an_interrupted_conversion_leaves_nothing_running_or_behind() {
     let left: Vec<_> = std::fs::read_dir(&tmp).unwrap().flatten().collect();
     assert!(left.is_empty(), "left behind: {left:?}");
 }
+
+/// LibreOffice runs with a profile that blocks what a document links to
+/// outside itself (a picture on the web or elsewhere on the disk): the
+/// profile it is started with says so before it starts.
+#[cfg(unix)]
+#[test]
+fn libreoffice_is_started_with_links_blocked() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let kept = dir.path().join("kept.xcu");
+    let soffice = dir.path().join("fake-soffice");
+    let script = format!(
+        r#"#!/bin/sh
+for a in "$@"; do
+  case "$a" in -env:UserInstallation=file://*) cp "${{a#-env:UserInstallation=file://}}/user/registrymodifications.xcu" "{kept}";; esac
+done
+"#,
+        kept = kept.display()
+    );
+    std::fs::write(&soffice, script).unwrap();
+    std::fs::set_permissions(&soffice, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let vars = [(unionplan::pdf::SOFFICE_VAR, soffice.as_os_str())];
+    let out = dir.path().join("out");
+    render_to(dir.path(), &example("qingxi-2025.yaml"), &out, "pdf", &vars);
+    let xcu = std::fs::read_to_string(&kept).expect("a profile with settings");
+    let doc = roxmltree::Document::parse(&xcu).unwrap();
+    let oor = "http://openoffice.org/2001/registry";
+    let item = doc
+        .descendants()
+        .find(|n| {
+            n.attribute((oor, "path")) == Some("/org.openoffice.Office.Common/Security/Scripting")
+        })
+        .expect("the security settings");
+    let prop = item
+        .children()
+        .find(|n| n.attribute((oor, "name")) == Some("BlockUntrustedRefererLinks"))
+        .expect("links blocked");
+    assert_eq!(
+        prop.descendants()
+            .find(|n| n.has_tag_name("value"))
+            .and_then(|v| v.text()),
+        Some("true")
+    );
+}

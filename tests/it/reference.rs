@@ -338,12 +338,12 @@ fn a_template_saved_again_is_read_again() {
     assert!(header(&again).contains("新校名"), "{}", header(&again));
 }
 
-/// A header naming one picture twice, and a part typed by name: each is
-/// copied once, typed as the template typed it, and the package stays
-/// valid (a second `Default` for `xml`, or a part twice, makes it one
-/// Word cannot open).
+/// A header naming one picture twice, and a chart: the picture is copied
+/// once, the chart not at all (a header brings its pictures only), with a
+/// warning, and the package stays valid (a second `Default` for `xml`, or
+/// a part twice, makes it one Word cannot open).
 #[test]
-fn shared_pictures_and_named_parts_are_copied_once() {
+fn shared_pictures_are_copied_once_and_charts_not_at_all() {
     let dir = folder();
     let template = dir.path().join("模板/学校模板.docx");
     rewrite_part(&template, "word/_rels/header1.xml.rels", |x| {
@@ -360,27 +360,18 @@ fn shared_pictures_and_named_parts_are_copied_once() {
     rewrite_part(&template, "[Content_Types].xml", |x| {
         x.replace("</Types>", &format!(r#"<Override PartName="/word/charts/chart1.xml" ContentType="{CHART_TYPE}"/></Types>"#))
     });
-    let run = unionplan(dir.path(), &["render", "plan.yaml", "-f", "docx"]);
-    assert!(run.status.success(), "{}", stderr(&run));
-    let docx = std::fs::read(dir.path().join("out/plan.docx")).unwrap();
+    let (docx, warnings) = render_ok(&dir, "同一张图用两次的页眉");
+    assert_eq!(warnings, ["reference_content_dropped"]);
     let names = docx_part_names(&docx);
     let logos = names.iter().filter(|n| n.contains("logo.png")).count();
     assert_eq!(logos, 1, "{names:?}");
     let rels = docx_part(&docx, "word/_rels/refheader1.xml.rels");
     assert!(rels.contains(r#"Id="rIdLogo2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/ref1_logo.png""#), "{rels}");
-    assert!(
-        names.contains(&"word/media/ref1_chart1.xml".to_string()),
-        "{names:?}"
-    );
+    assert!(!rels.contains("rIdChart"), "{rels}");
+    assert!(!names.iter().any(|n| n.contains("chart")), "{names:?}");
     let types = docx_part(&docx, "[Content_Types].xml");
     assert_eq!(types.matches(r#"Extension="xml""#).count(), 1, "{types}");
-    assert!(
-        types.contains(&format!(
-            r#"<Override PartName="/word/media/ref1_chart1.xml" ContentType="{CHART_TYPE}"/>"#
-        )),
-        "{types}"
-    );
-    assert_valid_docx(&docx, "同一张图用两次的页眉");
+    assert!(!types.contains(CHART_TYPE), "{types}");
 }
 
 const CHART_TYPE: &str = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
@@ -791,4 +782,486 @@ fn a_word_made_page_number_footer_is_taken_with_its_format() {
         document.contains(r#"<w:pgNumType w:fmt="numberInDash"/>"#),
         "{document}"
     );
+}
+
+// A template from outside is input like any other: whatever it holds, the
+// answer is a message naming it, never a crash, a hang or a package Word
+// refuses.
+
+/// `unionplan --message-format json ARGS` in `dir`: its exit code and each
+/// problem's code and line.
+fn problems(dir: &std::path::Path, args: &[&str]) -> (Option<i32>, Vec<(String, u64)>) {
+    let mut all = vec!["--message-format", "json"];
+    all.extend(args);
+    let run = unionplan(dir, &all);
+    let found = stderr(&run)
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l)
+                .unwrap_or_else(|_| panic!("not JSON: {l} ({:?})", run.status));
+            (
+                v["code"].as_str().unwrap().to_string(),
+                v["line"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect();
+    (run.status.code(), found)
+}
+
+/// A template whose `[Content_Types].xml` or theme nests 200,000 elements
+/// (4 KB zipped) is refused at the spec's line, by `validate` too.
+#[test]
+fn a_template_nested_too_deep_is_refused_not_a_crash() {
+    let deep = format!("{}{}", "<a>".repeat(200_000), "</a>".repeat(200_000));
+    let theme_rel = r#"<Relationship Id="rIdTheme" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme" Target="theme/theme1.xml"/></Relationships>"#;
+    for part in [
+        "[Content_Types].xml",
+        "word/theme/theme1.xml",
+        "word/styles.xml",
+    ] {
+        let dir = folder();
+        let template = dir.path().join("模板/学校模板.docx");
+        if part.contains("theme") {
+            rewrite_part(&template, "word/_rels/document.xml.rels", |x| {
+                x.replace("</Relationships>", theme_rel)
+            });
+        }
+        rewrite_part(&template, part, |x| {
+            if x.is_empty() {
+                deep.clone()
+            } else {
+                x.replacen("><", &format!(">{deep}<"), 2)
+            }
+        });
+        for command in ["validate", "render"] {
+            let (code, found) = problems(dir.path(), &[command, "plan.yaml"]);
+            assert_eq!(code, Some(1), "{part} {command}: {found:?}");
+            assert_eq!(found, [("reference_damaged".to_string(), 7)], "{part}");
+        }
+    }
+}
+
+/// The template at `path` with its header showing `n` pictures,
+/// `media/big{i}.png`, each of `bytes` (and so made to inflate); those of
+/// `aliases` are entries of the zip sharing the data of `media/big1.png`.
+fn with_pictures(path: &std::path::Path, n: usize, bytes: &[u8], aliases: &[&str]) {
+    let rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image";
+    let rels: String = (1..=n)
+        .map(|i| {
+            format!(r#"<Relationship Id="rIdBig{i}" Type="{rel}" Target="media/big{i}.png"/>"#)
+        })
+        .collect();
+    rewrite_part(path, "word/_rels/header1.xml.rels", |x| {
+        x.replace("</Relationships>", &format!("{rels}</Relationships>"))
+    });
+    let mut entries = zip_entries(path);
+    for i in 1..=n {
+        let name = format!("word/media/big{i}.png");
+        if i == 1 || !aliases.contains(&name.as_str()) {
+            entries.push((name, bytes.to_vec()));
+        }
+    }
+    let aliases: Vec<(&str, &str)> = aliases
+        .iter()
+        .map(|a| (*a, "word/media/big1.png"))
+        .collect();
+    std::fs::write(path, raw_zip(&entries, &aliases)).unwrap();
+}
+
+/// A zip bomb: many entries of a few kilobytes sharing one stream that
+/// inflates to 31 MB (once 3.9 GB of memory and 17 s), or pictures of
+/// 31 MB each: the template is refused, naming it, before it is inflated.
+#[test]
+fn a_template_that_inflates_past_its_budget_is_refused() {
+    // A PNG of 100 × 100 pixels, as its header says, of 31 MB.
+    let mut big = png_header(100, 100);
+    big.resize(31 << 20, 0);
+    // Entries sharing one stream.
+    let dir = folder();
+    let template = dir.path().join("模板/学校模板.docx");
+    let aliases: Vec<String> = (2..=5).map(|i| format!("word/media/big{i}.png")).collect();
+    let aliases: Vec<&str> = aliases.iter().map(String::as_str).collect();
+    with_pictures(&template, 5, b"\x89PNG small", &aliases);
+    assert_eq!(
+        problems(dir.path(), &["validate", "plan.yaml"]),
+        (Some(1), vec![("reference_overlapping".to_string(), 7)])
+    );
+    // Pictures that together inflate past the budget.
+    let dir = folder();
+    let template = dir.path().join("模板/学校模板.docx");
+    with_pictures(&template, 3, &big, &[]);
+    assert!(std::fs::metadata(&template).unwrap().len() < 1 << 20);
+    assert_eq!(
+        problems(dir.path(), &["validate", "plan.yaml"]),
+        (Some(1), vec![("reference_too_large".to_string(), 7)])
+    );
+    // And on the command line, naming the file.
+    std::fs::write(dir.path().join("bare.yaml"), SPEC).unwrap();
+    let run = unionplan(
+        dir.path(),
+        &[
+            "render",
+            "bare.yaml",
+            "--reference-doc",
+            "模板/学校模板.docx",
+        ],
+    );
+    assert_eq!(run.status.code(), Some(1));
+    assert!(stderr(&run).contains("学校模板.docx"), "{}", stderr(&run));
+}
+
+/// Every XML part of `docx` parses, as Word would refuse the whole file
+/// for one that does not.
+fn assert_well_formed(docx: &[u8]) {
+    for name in docx_part_names(docx) {
+        if name.ends_with(".xml") || name.ends_with(".rels") {
+            let xml = docx_part(docx, &name);
+            if let Err(e) = roxmltree::Document::parse(&xml) {
+                panic!("{name}: {e}\n{xml}");
+            }
+        }
+    }
+}
+
+/// Renders `plan.yaml` of `dir`: the DOCX, checked well-formed and valid,
+/// and the codes of the warnings.
+fn render_ok(dir: &tempfile::TempDir, what: &str) -> (Vec<u8>, Vec<String>) {
+    let (code, found) = problems(dir.path(), &["render", "plan.yaml", "-f", "docx"]);
+    assert_eq!(code, Some(0), "{what}: {found:?}");
+    let docx = std::fs::read(dir.path().join("out/plan.docx")).unwrap();
+    assert_well_formed(&docx);
+    assert_valid_docx(&docx, what);
+    (docx, found.into_iter().map(|(c, _)| c).collect())
+}
+
+/// What the template's styles and headers hold is written back as XML
+/// Word reads: a style ID with `"` and `<` escaped, prefixes declared only
+/// on the template's root (`w14:`, as Word 2010 writes, or `ns0:`)
+/// declared or left out, a self-closing `<w:pPr/>` given its style inside,
+/// a paragraph declaring its own prefix keeping the declaration.
+#[test]
+fn copied_styles_and_headers_are_well_formed_and_declared() {
+    let dir = folder();
+    let template = dir.path().join("模板/学校模板.docx");
+    rewrite_part(&template, "word/styles.xml", |x| {
+        x.replace(
+            "<w:styles ",
+            r#"<w:styles xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" xmlns:ns0="http://schemas.openxmlformats.org/wordprocessingml/2006/main" "#,
+        )
+        .replace(
+            "</w:styles>",
+            concat!(
+                r#"<w:style w:type="paragraph" w:styleId="a&quot;&lt;b"><w:name w:val="页眉"/>"#,
+                r#"<w:pPr><ns0:jc ns0:val="center"/></w:pPr><w:rPr><w14:ligatures w14:val="standard"/><w:sz w:val="18"/></w:rPr></w:style>"#,
+                r#"<w:style w:type="character" w:styleId="c&quot;"><w:name w:val="强调"/><w:rPr><w:b/></w:rPr></w:style>"#,
+                "</w:styles>"
+            ),
+        )
+    });
+    rewrite_part(&template, "word/header1.xml", |x| {
+        x.replace(
+            "</w:hdr>",
+            concat!(
+                r#"<w:p><w:pPr><w:pStyle w:val="a&quot;&lt;b"/></w:pPr><w:r><w:rPr><w:rStyle w:val="c&quot;"/></w:rPr><w:t>第二行</w:t></w:r></w:p>"#,
+                r#"<w:p><w:pPr/><w:r><w:t>第三行</w:t></w:r></w:p>"#,
+                r#"<x:p xmlns:x="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>"#,
+                r#"<w:p><w:pPr><x:pStyle xmlns:x="http://schemas.openxmlformats.org/wordprocessingml/2006/main" x:val="a&quot;&lt;b"/></w:pPr></w:p>"#,
+                "</w:hdr>"
+            ),
+        )
+    });
+    // A page type Word does not know, with a quote in it: not taken.
+    rewrite_part(&template, "word/document.xml", |x| {
+        x.replace(
+            "<w:pgSz ",
+            r#"<w:headerReference w:type="a&quot;b" r:id="rId10"/><w:pgSz "#,
+        )
+    });
+    let (docx, _) = render_ok(&dir, "转义与命名空间");
+    let header = |text, tag, attr| look(&docx, "word/refheader1.xml", text, false, tag, attr);
+    assert_eq!(
+        header("第二行", "pStyle", "val").as_deref(),
+        Some(r#"Refa"<b"#)
+    );
+    assert_eq!(header("第二行", "jc", "val").as_deref(), Some("center"));
+    assert_eq!(
+        header("第三行", "pStyle", "val").as_deref(),
+        Some("RefNormal")
+    );
+}
+
+const REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+/// A header relationship pointing at what is no header (the body, which
+/// would copy the template's text into the plan, its styles, the package's
+/// `[Content_Types].xml`), one typed as no header, and one part used as
+/// both header and footer: the template is refused as damaged.
+#[test]
+fn a_header_that_is_no_header_is_refused() {
+    type Change = fn(&std::path::Path);
+    let cases: [(&str, Change); 5] = [
+        ("document.xml", |t| {
+            rewrite_part(t, "word/_rels/document.xml.rels", |x| {
+                x.replace(r#"Target="header1.xml""#, r#"Target="document.xml""#)
+            })
+        }),
+        ("styles.xml", |t| {
+            rewrite_part(t, "word/_rels/document.xml.rels", |x| {
+                x.replace(r#"Target="header1.xml""#, r#"Target="styles.xml""#)
+            })
+        }),
+        ("[Content_Types].xml", |t| {
+            rewrite_part(t, "word/_rels/document.xml.rels", |x| {
+                x.replace(
+                    r#"Target="header1.xml""#,
+                    r#"Target="../[Content_Types].xml""#,
+                )
+            })
+        }),
+        ("typed as styles", |t| {
+            rewrite_part(t, "word/_rels/document.xml.rels", |x| {
+                x.replace(
+                    &format!(r#"Id="rId10" Type="{REL}/header""#),
+                    &format!(r#"Id="rId10" Type="{REL}/styles""#),
+                )
+            })
+        }),
+        ("header and footer", |t| {
+            rewrite_part(t, "word/document.xml", |x| {
+                x.replace(
+                    "<w:pgSz ",
+                    r#"<w:footerReference w:type="default" r:id="rId10"/><w:pgSz "#,
+                )
+            })
+        }),
+    ];
+    for (what, change) in cases {
+        let dir = folder();
+        change(&dir.path().join("模板/学校模板.docx"));
+        let (code, found) = problems(dir.path(), &["validate", "plan.yaml"]);
+        assert_eq!(code, Some(1), "{what}: {found:?}");
+        assert_eq!(found, [("reference_damaged".to_string(), 7)], "{what}");
+    }
+    // A header whose content type says it is something else.
+    let dir = folder();
+    rewrite_part(
+        &dir.path().join("模板/学校模板.docx"),
+        "[Content_Types].xml",
+        |x| x.replace("wordprocessingml.header+xml", "wordprocessingml.styles+xml"),
+    );
+    let (code, found) = problems(dir.path(), &["validate", "plan.yaml"]);
+    assert_eq!((code, found.len()), (Some(1), 1), "{found:?}");
+}
+
+/// A header's own relationships: only its pictures are copied. A link to
+/// another header (or to itself), to the body or to the styles is not; nor
+/// is a picture kept outside the file (`TargetMode="External"`, a web
+/// address or a path, which LibreOffice would fetch), of which the school
+/// is warned. Pictures whose names differ only in case, have a space or
+/// no extension are copied under names of their own.
+#[test]
+fn a_header_brings_its_pictures_and_nothing_else() {
+    let dir = folder();
+    let template = dir.path().join("模板/学校模板.docx");
+    let rel = |id: &str, kind: &str, target: &str, external: bool| {
+        format!(
+            r#"<Relationship Id="{id}" Type="{REL}/{kind}" Target="{target}"{}/>"#,
+            if external {
+                r#" TargetMode="External""#
+            } else {
+                ""
+            }
+        )
+    };
+    let rels = [
+        rel("rIdSelf", "header", "header1.xml", false),
+        rel("rIdBody", "image", "document.xml", false),
+        rel("rIdStyles", "styles", "styles.xml", false),
+        rel("rIdWeb", "image", "http://example.com/track.png", true),
+        rel("rIdFile", "image", "../../secret.png", true),
+        rel("rIdUpper", "image", "media/LOGO.png", false),
+        rel("rIdSpace", "image", "media/my logo.png", false),
+        rel("rIdBare", "image", "media/logo", false),
+    ]
+    .concat();
+    rewrite_part(&template, "word/_rels/header1.xml.rels", |x| {
+        x.replace("</Relationships>", &format!("{rels}</Relationships>"))
+    });
+    // Each relationship used by a picture of the header.
+    let picture = |(n, id): (usize, &&str), link: bool| {
+        let attr = if link { "r:link" } else { "r:embed" };
+        format!(
+            concat!(
+                r#"<w:p><w:r><w:drawing><wp:inline><wp:extent cx="360000" cy="360000"/><wp:docPr id="{}" name="图"/>"#,
+                r#"<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic>"#,
+                r#"<pic:nvPicPr><pic:cNvPr id="{}" name="图"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip {}="{}"/>"#,
+                r#"<a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="360000" cy="360000"/></a:xfrm>"#,
+                r#"<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>"#,
+                r#"<w:r><w:t>{}</w:t></w:r></w:p>"#
+            ),
+            n + 10,
+            n + 10,
+            attr,
+            id,
+            id
+        )
+    };
+    let pictures: String = ["rIdBody", "rIdUpper", "rIdSpace", "rIdBare"]
+        .iter()
+        .enumerate()
+        .map(|p| picture(p, false))
+        .chain(
+            ["rIdWeb", "rIdFile"]
+                .iter()
+                .enumerate()
+                .map(|(n, id)| picture((n + 4, id), true)),
+        )
+        .collect();
+    rewrite_part(&template, "word/header1.xml", |x| {
+        x.replace("</w:hdr>", &format!("{pictures}</w:hdr>"))
+    });
+    let logo = docx_bytes(&std::fs::read(&template).unwrap(), "word/media/logo.png");
+    for name in [
+        "word/media/LOGO.png",
+        "word/media/my logo.png",
+        "word/media/logo",
+    ] {
+        let logo = logo.clone();
+        let mut entries = zip_entries(&template);
+        entries.push((name.to_string(), logo));
+        std::fs::write(&template, raw_zip(&entries, &[])).unwrap();
+    }
+    let (docx, warnings) = render_ok(&dir, "页眉的各种关系");
+    assert_eq!(
+        warnings,
+        ["reference_external_dropped", "reference_content_dropped"]
+    );
+    let names = docx_part_names(&docx);
+    let copied: std::collections::BTreeSet<&str> = names
+        .iter()
+        .map(String::as_str)
+        .filter(|n| n.contains("ref"))
+        .collect();
+    // The header, its relationships and three pictures (`LOGO.png` is
+    // `logo.png`, as a package compares names); no second header, no
+    // body, no styles.
+    assert_eq!(
+        copied,
+        std::collections::BTreeSet::from([
+            "word/refheader1.xml",
+            "word/_rels/refheader1.xml.rels",
+            "word/media/ref1_logo.png",
+            "word/media/ref1_mylogo.png",
+            "word/media/ref1_2_logo.png",
+        ]),
+        "{names:?}"
+    );
+    let lower: std::collections::BTreeSet<String> =
+        names.iter().map(|n| n.to_lowercase()).collect();
+    assert_eq!(lower.len(), names.len(), "{names:?}");
+    assert!(names.iter().all(|n| !n.contains(' ')), "{names:?}");
+    for name in &names {
+        let text = String::from_utf8_lossy(&docx_bytes(&docx, name)).into_owned();
+        assert!(!text.contains("example.com"), "{name}");
+        assert!(!text.contains("secret"), "{name}");
+        assert!(!text.contains("模板正文不应出现"), "{name}");
+    }
+    let header = docx_part(&docx, "word/refheader1.xml");
+    for id in ["rIdUpper", "rIdSpace", "rIdBare"] {
+        assert!(header.contains(&format!(r#"r:embed="{id}""#)), "{id}");
+    }
+    for id in ["rIdWeb", "rIdFile", "rIdBody"] {
+        assert!(!header.contains(&format!(r#""{id}""#)), "{id}: {header}");
+    }
+}
+
+/// A header of the body's kept outside the file with a relative target
+/// is passed over with a warning, as one with a web address is.
+#[test]
+fn a_relative_external_header_is_passed_over_with_a_warning() {
+    let dir = folder();
+    let template = dir.path().join("模板/学校模板.docx");
+    rewrite_part(&template, "word/_rels/document.xml.rels", |x| {
+        x.replace(
+            "</Relationships>",
+            &format!(r#"<Relationship Id="rIdOut" Type="{REL}/header" Target="../../别处/header.xml" TargetMode="External"/></Relationships>"#),
+        )
+    });
+    rewrite_part(&template, "word/document.xml", |x| {
+        x.replace(
+            "<w:pgSz ",
+            r#"<w:headerReference w:type="first" r:id="rIdOut"/><w:pgSz "#,
+        )
+    });
+    let (docx, warnings) = render_ok(&dir, "页眉在文件外的模板");
+    assert_eq!(warnings, ["reference_external_dropped"]);
+    check_carried_over(&docx);
+}
+
+/// A PNG of `width` × `height` pixels, as far as a reader of its header
+/// can tell (its signature and IHDR chunk).
+fn png_header(width: u32, height: u32) -> Vec<u8> {
+    let mut ihdr = b"IHDR".to_vec();
+    ihdr.extend(width.to_be_bytes());
+    ihdr.extend(height.to_be_bytes());
+    ihdr.extend([8, 6, 0, 0, 0]);
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    png.extend(13u32.to_be_bytes());
+    png.extend(&ihdr);
+    png.extend(crc32fast::hash(&ihdr).to_be_bytes());
+    png
+}
+
+/// A logo of 12000 × 12000 pixels (3.6 KB zipped, once 1 GB and 4 s of
+/// LibreOffice per PDF) is refused, naming the template and the picture.
+#[test]
+fn a_picture_too_large_to_show_is_refused() {
+    let dir = folder();
+    let template = dir.path().join("模板/学校模板.docx");
+    let mut entries = zip_entries(&template);
+    for (name, data) in &mut entries {
+        if name == "word/media/logo.png" {
+            *data = png_header(12_000, 12_000);
+        }
+    }
+    std::fs::write(&template, raw_zip(&entries, &[])).unwrap();
+    let (code, found) = problems(dir.path(), &["validate", "plan.yaml"]);
+    assert_eq!(code, Some(1), "{found:?}");
+    assert_eq!(found, [("reference_image_too_large".to_string(), 7)]);
+    let run = unionplan(dir.path(), &["validate", "plan.yaml"]);
+    assert!(stderr(&run).contains("logo.png"), "{}", stderr(&run));
+    assert!(stderr(&run).contains("学校模板.docx"), "{}", stderr(&run));
+}
+
+/// A template's font name longer than Word holds (31 characters in
+/// `w:rFonts`): the plan keeps its own font, and a header or a style
+/// copied with such a name drops it, so the DOCX stays valid.
+#[test]
+fn a_template_font_name_longer_than_word_holds_is_not_taken() {
+    let dir = folder();
+    let template = dir.path().join("模板/学校模板.docx");
+    let long = "长".repeat(40);
+    rewrite_part(&template, "word/styles.xml", |x| {
+        x.replace(r#"w:eastAsia="宋体""#, &format!(r#"w:eastAsia="{long}""#))
+    });
+    rewrite_part(&template, "word/header1.xml", |x| {
+        x.replace(
+            "<w:r><w:t>青溪路",
+            &format!(
+                r#"<w:r><w:rPr><w:rFonts w:eastAsia="{long}" w:ascii="Arial"/></w:rPr><w:t>青溪路"#
+            ),
+        )
+    });
+    let (docx, _) = render_ok(&dir, "字体名过长的模板");
+    assert_eq!(
+        body_look(&docx, "服务教职工", true, "rFonts", "eastAsia").as_deref(),
+        Some("仿宋")
+    );
+    for name in docx_part_names(&docx) {
+        if name.ends_with(".xml") {
+            assert!(!docx_part(&docx, &name).contains(&long), "{name}");
+        }
+    }
+    assert!(docx_part(&docx, "word/refheader1.xml").contains(r#"w:ascii="Arial""#));
 }

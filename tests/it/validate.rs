@@ -304,3 +304,35 @@ fn natural_forms_that_are_wrong_are_still_refused_where_they_stand() {
     assert_problem(&d, 9, 29, "schedule[2].items[1].date", "不存在");
     assert_problem(&d, 11, 29, "schedule[3].items[1].date", "不在");
 }
+
+/// A font name Word cannot hold (the schema allows 31 characters in
+/// `w:rFonts`; a longer one makes the DOCX invalid) is an error at its
+/// field; 31 characters, Chinese ones too, are fine.
+#[test]
+fn a_font_name_longer_than_word_holds_is_refused_at_its_field() {
+    let long = "字".repeat(32);
+    let yaml = format!(
+        "{GOOD}style:\n  body_font: {long}\n  title_font: {}\n  heading1_font: \"{}\"\n",
+        "字".repeat(31),
+        "a".repeat(40)
+    );
+    let d = problems(&yaml);
+    let found: Vec<(&str, usize, usize, &str)> = d
+        .iter()
+        .map(|d| {
+            (
+                d.code,
+                d.line.unwrap_or(0),
+                d.column.unwrap_or(0),
+                d.field.as_deref().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("font_name_too_long", 7, 14, "style.body_font"),
+            ("font_name_too_long", 9, 18, "style.heading1_font"),
+        ]
+    );
+}

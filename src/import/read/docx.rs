@@ -1,14 +1,17 @@
 //! Word files: paragraphs and tables of `word/document.xml`, with Word's
 //! automatic numbering written out as text.
 
-use std::io::Read as _;
-
 use super::*;
 use crate::messages::{self as msg, Message};
+use crate::package::{Limits, Package, Refused};
 
-/// The most a part of a Word file may inflate to: a plan's text is a few
-/// hundred kilobytes; 64 MiB is a book with its history.
-const MAX_PART: u64 = 64 << 20;
+/// The most a Word file's parts may inflate to, one or both read (the
+/// text and its numbering): a plan's text is a few hundred kilobytes;
+/// 64 MiB is a book with its history.
+const LIMITS: Limits = Limits {
+    part: 64 << 20,
+    total: 64 << 20,
+};
 
 /// DOCX: the body's paragraphs and table cells in order, with Word's
 /// automatic numbering written out (`一、`, `（一）`, `1.`) as it shows on
@@ -17,32 +20,40 @@ const MAX_PART: u64 = 64 << 20;
 /// each text box and nested table once; footnotes and embedded chunks of
 /// other formats are counted in [`Unread`].
 pub fn docx(bytes: &[u8]) -> Result<Paragraphs, Message> {
-    let mut zip =
-        zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|_| msg::import_bad_docx())?;
-    // A part is read up to a limit: a few kilobytes of zip can inflate to
-    // gigabytes.
+    // Parts are read within limits, from a zip whose entries lie apart: a
+    // few kilobytes of zip can inflate to gigabytes ([`crate::package`]).
+    let refused = |r: Refused| match r {
+        Refused::NotZip | Refused::Damaged { .. } => msg::import_bad_docx(),
+        Refused::Overlapping => msg::import_docx_overlapping(),
+        Refused::PartTooLarge { part } => msg::import_part_too_large(&part, LIMITS.part >> 20),
+        Refused::TooLarge => msg::import_docx_too_large(LIMITS.total >> 20),
+    };
+    let mut zip = Package::open(bytes, LIMITS).map_err(refused)?;
     let mut part = |name: &str| -> Result<Option<String>, Message> {
-        let Ok(f) = zip.by_name(name) else {
-            return Ok(None);
-        };
-        let mut s = String::new();
-        f.take(MAX_PART + 1)
-            .read_to_string(&mut s)
-            .map_err(|_| msg::import_bad_docx())?;
-        if s.len() as u64 > MAX_PART {
-            return Err(msg::import_part_too_large(name, MAX_PART >> 20));
+        match zip.read(name).map_err(refused)? {
+            Some(b) => String::from_utf8(b)
+                .map(Some)
+                .map_err(|_| msg::import_bad_docx()),
+            None => Ok(None),
         }
-        Ok(Some(s))
     };
     let document = part("word/document.xml")?.ok_or_else(msg::import_bad_docx)?;
     let numbering = part("word/numbering.xml")?;
     let styles = part("word/styles.xml")?;
-    for xml in std::iter::once(&document).chain(&numbering).chain(&styles) {
-        if super::depth::too_deep(xml) {
-            return Err(msg::import_too_deep(super::depth::MAX_DEPTH));
-        }
+    // A numbering or styles part nested too deep is refused as the document
+    // would be (one that is merely damaged leaves the paragraphs unnumbered,
+    // or their styles unread).
+    if numbering
+        .iter()
+        .chain(&styles)
+        .any(|x| crate::xml::too_deep(x))
+    {
+        return Err(msg::import_too_deep(crate::xml::MAX_DEPTH));
     }
-    let doc = roxmltree::Document::parse(&document).map_err(|_| msg::import_bad_docx())?;
+    let doc = crate::xml::parse(&document).map_err(|refused| match refused {
+        crate::xml::Refused::TooDeep => msg::import_too_deep(crate::xml::MAX_DEPTH),
+        crate::xml::Refused::Malformed => msg::import_bad_docx(),
+    })?;
     let mut reader = DocxReader {
         counters: numbering::Counters::new(numbering.as_deref()),
         styles: Styles::new(styles.as_deref()),
@@ -259,7 +270,7 @@ struct Styles {
 impl Styles {
     fn new(xml: Option<&str>) -> Styles {
         let mut styles = std::collections::HashMap::new();
-        if let Some(doc) = xml.and_then(|x| roxmltree::Document::parse(x).ok()) {
+        if let Some(doc) = xml.and_then(|x| crate::xml::parse(x).ok()) {
             for s in doc.descendants().filter(|n| n.has_tag_name((W, "style"))) {
                 let Some(id) = s.attribute((W, "styleId")) else {
                     continue;
@@ -348,7 +359,7 @@ mod numbering {
     impl Counters {
         pub fn new(xml: Option<&str>) -> Counters {
             let mut lists = HashMap::new();
-            if let Some(doc) = xml.and_then(|x| roxmltree::Document::parse(x).ok()) {
+            if let Some(doc) = xml.and_then(|x| crate::xml::parse(x).ok()) {
                 let abstracts: HashMap<&str, Vec<Level>> = doc
                     .descendants()
                     .filter(|n| n.has_tag_name((W, "abstractNum")))

@@ -8,13 +8,11 @@ use std::path::Path;
 use crate::messages::{self as msg, Message};
 use crate::text::{self, NotText};
 
-mod depth;
 mod docx;
 mod html;
 mod markdown;
 mod plain;
 
-pub use depth::too_deep;
 pub use docx::docx;
 pub use html::html;
 pub use markdown::markdown;
@@ -143,9 +141,9 @@ pub fn read(path: &Path) -> Result<Read, Unreadable> {
         _ if looks_like_html(&text) => FileKind::Html,
         _ => FileKind::Text,
     };
-    if kind == FileKind::Html && depth::too_deep(&text) {
+    if kind == FileKind::Html && crate::xml::too_deep(&text) {
         return Err(Unreadable {
-            message: msg::import_too_deep(depth::MAX_DEPTH),
+            message: msg::import_too_deep(crate::xml::MAX_DEPTH),
             help: None,
         });
     }

@@ -407,11 +407,16 @@ pub struct Section<'a> {
 impl Section<'_> {
     pub fn write(&self, out: &mut String) {
         out.push_str("<w:sectPr>");
-        for (kind, id) in self.headers {
-            let _ = write!(out, r#"<w:headerReference w:type="{kind}" r:id="{id}"/>"#);
-        }
-        for (kind, id) in self.footers {
-            let _ = write!(out, r#"<w:footerReference w:type="{kind}" r:id="{id}"/>"#);
+        // Kinds and ids come from a template: escaped like every value.
+        for (tag, list) in [("header", self.headers), ("footer", self.footers)] {
+            for (kind, id) in list {
+                let _ = write!(
+                    out,
+                    r#"<w:{tag}Reference w:type="{}" r:id="{}"/>"#,
+                    escape(kind),
+                    escape(id)
+                );
+            }
         }
         let _ = write!(
             out,

@@ -104,12 +104,17 @@ pub fn reference_doc(path: Option<PathBuf>) -> Result<Option<PathBuf>, Error> {
     let Some(path) = path else { return Ok(None) };
     let template = unionplan::render::reference::load(&path)
         .map_err(|m| Error::Invalid(vec![Diagnostic::file_level(&path, m)]))?;
-    if template.footer_without_page {
-        let mut d =
-            Diagnostic::file_level(&path, messages::reference_no_page_numbers(path.display()))
-                .as_warning();
-        d.help = Some(messages::reference_no_page_numbers_help());
-        show(&[d]);
+    let warnings: Vec<Diagnostic> = template
+        .warnings(&path.display().to_string())
+        .into_iter()
+        .map(|(warning, help)| {
+            let mut d = Diagnostic::file_level(&path, warning).as_warning();
+            d.help = help;
+            d
+        })
+        .collect();
+    if !warnings.is_empty() {
+        show(&warnings);
     }
     Ok(Some(path))
 }

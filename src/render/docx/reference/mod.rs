@@ -2,9 +2,9 @@
 //! pandoc's `--reference-doc`: the plan takes from it
 //!
 //! - the page: size, margins, and the header and footer distances;
-//! - the headers and footers, with the images and other parts they refer
-//!   to (a letterhead, a 校徽), copied as they are under names of their
-//!   own, with their relationships;
+//! - the headers and footers, with the pictures they show (a letterhead,
+//!   a 校徽), copied under names of their own, with their relationships
+//!   to those pictures;
 //! - for each of unionplan's named styles that the file defines under the
 //!   same style ID or name (正文, 标题, 一级标题 …), its East Asian font, its
 //!   size, its spacing before and after and its line spacing.
@@ -17,26 +17,48 @@
 //! lines" is one and a half of the grid's lines, so the one means nothing
 //! without the other.
 //!
+//! The file comes from outside, and is read as hostile input: through
+//! the guarded zip reader ([`crate::package`]: no entries sharing data,
+//! [`LIMITS`] on what it inflates to) and the guarded XML parser
+//! ([`crate::xml`]); its pictures' sizes are read and held to a limit
+//! ([`image`]); a header is copied only if it is related as one, is a
+//! `w:hdr` and typed as one (so the template's body never comes along as
+//! a "header"), and of what it relates to only its pictures inside the
+//! file come with it: whatever else it uses is taken out of it, and what
+//! is linked outside the file is reported ([`Template::warnings`]). The
+//! copied parts are written back escaped and with every prefix declared
+//! ([`styles`]).
+//!
 //! A file is read once per run and kept ([`load`]); validation reads it
 //! first, so a file that is not a DOCX, or is damaged, is reported at the
 //! spec's line that names it.
 
+mod image;
 mod styles;
 
 use std::collections::HashMap;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
-use super::ooxml::Line;
+use super::ooxml::{Line, escape};
 use crate::messages::{self, Message};
+use crate::package::{Package, Refused};
 use crate::spec::Style;
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
-/// A part of a package is read up to this size.
-const MAX_PART: u64 = 32 << 20;
+/// What a template may inflate to. What is read of it is its body (for
+/// its last section), its styles, settings and theme, and its headers and
+/// footers with their pictures: a school's letterhead template is well
+/// under 5 MB of these, and a scanned 校徽 a megabyte or two. 64 MiB
+/// leaves room for a long body and large pictures while keeping what a
+/// hostile file costs to a fraction of a second and of a gigabyte; no
+/// part is more than half of it.
+const LIMITS: crate::package::Limits = crate::package::Limits {
+    part: 32 << 20,
+    total: 64 << 20,
+};
 
 /// The page of the reference document, in twips.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -92,6 +114,12 @@ pub struct Template {
     /// It has footers, and one of them that pages use shows no page
     /// number (no `PAGE` field): the pages with that footer have none.
     pub footer_without_page: bool,
+    /// Its headers or footers link to something outside the file (a
+    /// header, a picture): not taken, as LibreOffice would fetch it.
+    pub external_dropped: bool,
+    /// Its headers or footers hold something other than pictures (a
+    /// chart, an embedded object): not taken.
+    pub content_dropped: bool,
     /// How its page numbers are shown (`w:pgNumType w:fmt`, such as
     /// `numberInDash` for "- 2 -").
     pub page_number_format: Option<String>,
@@ -141,6 +169,30 @@ pub fn load(path: &Path) -> Result<Arc<Template>, Message> {
     Ok(t)
 }
 
+impl Template {
+    /// What the school should know of how its template was taken, named
+    /// `shown`: each warning with its help, if it has one.
+    pub fn warnings(&self, shown: &str) -> Vec<(Message, Option<String>)> {
+        let mut out = Vec::new();
+        if self.footer_without_page {
+            out.push((
+                messages::reference_no_page_numbers(shown),
+                Some(messages::reference_no_page_numbers_help()),
+            ));
+        }
+        if self.external_dropped {
+            out.push((
+                messages::reference_external_dropped(shown),
+                Some(messages::reference_external_dropped_help()),
+            ));
+        }
+        if self.content_dropped {
+            out.push((messages::reference_content_dropped(shown), None));
+        }
+        out
+    }
+}
+
 /// `style` as the reference document changes it, for what follows from the
 /// style beyond its own `w:style` (which `styles.rs` sets from the looks
 /// directly): the body's font and size fix the line pitch and character
@@ -177,20 +229,18 @@ fn read(path: &Path) -> Result<Template, Message> {
     let bytes = crate::input::read(path, crate::input::Kind::Reference)
         .map_err(|e| messages::reference_unreadable(&shown, &e))?;
     let not_docx = || messages::reference_not_docx(&shown);
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|_| not_docx())?;
-    let mut part = |name: &str| -> Result<Option<Vec<u8>>, Message> {
-        let Ok(f) = zip.by_name(name) else {
-            return Ok(None);
-        };
-        let mut out = Vec::new();
-        f.take(MAX_PART + 1)
-            .read_to_end(&mut out)
-            .map_err(|_| messages::reference_damaged(&shown, name))?;
-        if out.len() as u64 > MAX_PART {
-            return Err(messages::reference_damaged(&shown, name));
-        }
-        Ok(Some(out))
+    // Parts are read within [`LIMITS`], from a zip whose entries lie
+    // apart ([`crate::package`]).
+    let refused = |r: Refused| match r {
+        Refused::NotZip => not_docx(),
+        Refused::Overlapping => messages::reference_overlapping(&shown),
+        // One part past its limit is the whole file past that size.
+        Refused::PartTooLarge { .. } => messages::reference_too_large(&shown, LIMITS.part >> 20),
+        Refused::TooLarge => messages::reference_too_large(&shown, LIMITS.total >> 20),
+        Refused::Damaged { part } => messages::reference_damaged(&shown, &part),
     };
+    let mut zip = Package::open(&bytes, LIMITS).map_err(refused)?;
+    let mut part = |name: &str| zip.read(name).map_err(refused);
     let text = |bytes: Vec<u8>, name: &str| {
         String::from_utf8(bytes).map_err(|_| messages::reference_damaged(&shown, name))
     };
@@ -201,12 +251,19 @@ fn read(path: &Path) -> Result<Template, Message> {
         Some(b) => text(b, "word/_rels/document.xml.rels")?,
         None => String::new(),
     };
-    let rels = relationships(&rels_xml, &shown, "word/_rels/document.xml.rels")?;
+    let rels: HashMap<String, Rel> =
+        relationships(&rels_xml, &shown, "word/_rels/document.xml.rels")?
+            .into_iter()
+            .collect();
     let types_xml = match part("[Content_Types].xml")? {
         Some(b) => text(b, "[Content_Types].xml")?,
         None => String::new(),
     };
-    let (defaults, overrides) = content_types_of(&types_xml);
+    let (defaults, overrides) = if types_xml.is_empty() {
+        Default::default()
+    } else {
+        content_types_of(&parse(&types_xml, &shown, "[Content_Types].xml")?)
+    };
 
     // The section: the body's last `w:sectPr`.
     let sect = doc
@@ -268,22 +325,22 @@ fn read(path: &Path) -> Result<Template, Message> {
     };
     // The text of the part the document relates to by a type ending
     // `/kind` (settings, theme), if there is one.
-    let mut related = |kind: &str| -> Result<Option<String>, Message> {
-        let Some((_, target)) = rels
+    let mut related = |kind: &str| -> Result<Option<(String, String)>, Message> {
+        let Some(rel) = rels
             .values()
-            .find(|(t, _)| t.ends_with(&format!("/{kind}")))
+            .find(|r| !r.external && r.kind.ends_with(&format!("/{kind}")))
         else {
             return Ok(None);
         };
-        let name = resolve("word", target);
+        let name = resolve("word", &rel.target);
         match part(&name)? {
-            Some(bytes) => Ok(Some(text(bytes, &name)?)),
+            Some(bytes) => Ok(Some((text(bytes, &name)?, name))),
             None => Ok(None),
         }
     };
     // Whether Word shows its even-page headers and footers at all.
     let even_and_odd = match related("settings")? {
-        Some(xml) => parse(&xml, &shown, "word/settings.xml")?
+        Some((xml, name)) => parse(&xml, &shown, &name)?
             .root_element()
             .children()
             .find(|n| n.has_tag_name((W, "evenAndOddHeaders")))
@@ -293,30 +350,42 @@ fn read(path: &Path) -> Result<Template, Message> {
     // The theme's Chinese fonts, for a style that names its font by the
     // theme (`w:eastAsiaTheme`), as Word does when only the Western font
     // was chosen.
-    let theme = related("theme")?
-        .map(|xml| theme_fonts(&xml))
-        .unwrap_or_default();
-    let mut carried =
-        styles::Carried::new(styles_doc.as_ref(), styles_text.as_deref().unwrap_or(""));
+    let theme = match related("theme")? {
+        Some((xml, name)) => theme_fonts(&parse(&xml, &shown, &name)?),
+        None => ThemeFonts::default(),
+    };
+    let mut carried = styles::Carried::new(styles_doc.as_ref());
 
     let mut parts = Vec::new();
     let mut content_types = String::new();
     let mut relationships_out = String::new();
-    let mut headers = Vec::new();
-    let mut footers = Vec::new();
-    let mut copied: HashMap<String, String> = HashMap::new();
+    let mut headers: Vec<Reference> = Vec::new();
+    let mut footers: Vec<Reference> = Vec::new();
+    // Each part copied: its kind and its relationship id in the plan.
+    let mut copied: HashMap<String, (&str, String)> = HashMap::new();
+    // Each picture copied, by its name in the template (lower-cased, as a
+    // package compares names), and its name in the plan.
     let mut media_of: HashMap<String, String> = HashMap::new();
     let mut footer_without_page = false;
+    let mut external_dropped = false;
+    let mut content_dropped = false;
     if let Some(sect) = sect {
         for r in sect.children() {
-            let (kind_tag, list) = if r.has_tag_name((W, "headerReference")) {
-                ("header", &mut headers)
+            let (kind_tag, root, list) = if r.has_tag_name((W, "headerReference")) {
+                ("header", "hdr", &mut headers)
             } else if r.has_tag_name((W, "footerReference")) {
-                ("footer", &mut footers)
+                ("footer", "ftr", &mut footers)
             } else {
                 continue;
             };
-            let kind = r.attribute((W, "type")).unwrap_or("default").to_string();
+            // Only the page types there are (ST_HdrFtr), once each: what
+            // else a file says cannot be written back.
+            let kind = r.attribute((W, "type")).unwrap_or("default");
+            if !matches!(kind, "default" | "even" | "first") || list.iter().any(|l| l.kind == kind)
+            {
+                continue;
+            }
+            let kind = kind.to_string();
             // An even-page header Word does not show (the file's settings
             // do not ask for odd and even pages) is a leftover: not taken.
             if kind == "even" && !even_and_odd {
@@ -325,30 +394,50 @@ fn read(path: &Path) -> Result<Template, Message> {
             let Some(id) = r.attribute((R, "id")) else {
                 continue;
             };
-            let Some((_, target)) = rels.get(id) else {
-                return Err(messages::reference_damaged(
-                    &shown,
-                    "word/_rels/document.xml.rels",
-                ));
+            let damaged = |part: &str| messages::reference_damaged(&shown, part);
+            let rels_part = "word/_rels/document.xml.rels";
+            let Some(rel) = rels.get(id) else {
+                return Err(damaged(rels_part));
             };
-            // A header kept outside the file (a link) is none Word shows:
-            // passed over, as the rest of the template still serves.
-            if target.contains("://") {
+            // A header kept outside the file (a link, by `TargetMode`
+            // whatever its target looks like) is none Word shows, and one
+            // LibreOffice would fetch: passed over, with a warning, as the
+            // rest of the template still serves.
+            if rel.external {
+                external_dropped = true;
                 continue;
             }
-            let source = resolve("word", target);
-            let new_id = format!("rIdRef{}{}", kind_tag, copied.len() + 1);
-            if let Some(done) = copied.get(&source) {
+            // A header is related as one: not the body, the styles or the
+            // package's list of types under another name.
+            if !rel.kind.ends_with(&format!("/{kind_tag}")) {
+                return Err(damaged(rels_part));
+            }
+            let source = resolve("word", &rel.target);
+            if let Some((tag, done)) = copied.get(&source) {
+                // One part both header and footer is no file Word makes.
+                if *tag != kind_tag {
+                    return Err(damaged(&source));
+                }
                 list.push(Reference {
                     kind,
                     id: done.clone(),
                 });
                 continue;
             }
-            let xml = part(&source)?.ok_or_else(|| messages::reference_damaged(&shown, &source))?;
-            // Well-formed, or Word would refuse the whole plan.
-            let xml_text = text(xml.clone(), &source)?;
+            let xml = part(&source)?.ok_or_else(|| damaged(&source))?;
+            // Well-formed, or Word would refuse the whole plan; a header
+            // by its root element and its type, so that nothing but a
+            // header (the template's body, say) is copied as one.
+            let xml_text = text(xml, &source)?;
             let part_doc = parse(&xml_text, &shown, &source)?;
+            let expected = format!(
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.{kind_tag}+xml"
+            );
+            if !part_doc.root_element().has_tag_name((W, root))
+                || type_of(&source, &defaults, &overrides) != Some(expected.as_str())
+            {
+                return Err(damaged(&source));
+            }
             // A first-page footer is unused unless the first page is
             // different (`w:titlePg`): its lack of a number is no matter.
             let used = kind != "first" || title_page;
@@ -357,104 +446,119 @@ fn read(path: &Path) -> Result<Template, Message> {
             }
             let n = copied.len() + 1;
             let name = format!("ref{kind_tag}{n}.xml");
+            let new_id = format!("rIdRef{kind_tag}{n}");
             content_types.push_str(&format!(
-                r#"<Override PartName="/word/{name}" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.{kind_tag}+xml"/>"#
+                r#"<Override PartName="/word/{name}" ContentType="{expected}"/>"#
             ));
             relationships_out.push_str(&format!(
                 r#"<Relationship Id="{new_id}" Type="{R}/{kind_tag}" Target="{name}"/>"#
             ));
-            parts.push((
-                format!("word/{name}"),
-                carried.rewrite(&xml_text, &part_doc).into_bytes(),
-            ));
-            // The part's own relationships, and the parts they name.
+            // The part's own relationships: its pictures are copied, and
+            // nothing else (another header, the body, a chart): a
+            // relationship not copied is taken out of the part with what
+            // uses it.
+            let mut dropped: Vec<String> = Vec::new();
             let rels_name = rels_of(&source);
-            if let Some(own) = part(&rels_name)? {
-                let own = text(own, &rels_name)?;
-                let mut out = String::from(
-                    r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#,
-                );
-                let own_doc = parse(&own, &shown, &rels_name)?;
-                for rel in own_doc
-                    .root_element()
-                    .children()
-                    .filter(|c| c.tag_name().name() == "Relationship")
-                {
-                    let (Some(rid), Some(kind), Some(target)) = (
-                        rel.attribute("Id"),
-                        rel.attribute("Type"),
-                        rel.attribute("Target"),
-                    ) else {
-                        continue;
+            let own = match part(&rels_name)? {
+                Some(b) => text(b, &rels_name)?,
+                None => String::new(),
+            };
+            let mut out = String::new();
+            for (rid, rel) in relationships(&own, &shown, &rels_name)? {
+                if rel.external {
+                    external_dropped = true;
+                    dropped.push(rid);
+                    continue;
+                }
+                let from = resolve(parent(&source), &rel.target);
+                let key = from.to_lowercase();
+                let picture = if !rel.kind.ends_with("/image") || !is_id(&rid) {
+                    None
+                } else if let Some(media) = media_of.get(&key) {
+                    // A picture two relationships name (a logo shown
+                    // twice) is copied once.
+                    Some(media.clone())
+                } else {
+                    let bytes = part(&from)?.ok_or_else(|| damaged(&from))?;
+                    let ext = from.rsplit('.').next().unwrap_or("");
+                    let copy = match image::Picture::of(&bytes) {
+                        Some(p) if !p.fits() => {
+                            return Err(messages::reference_image_too_large(
+                                &shown,
+                                &from,
+                                (p.width, p.height),
+                                (image::MAX_PIXELS / 10_000, image::MAX_SIDE),
+                            ));
+                        }
+                        Some(p) => {
+                            Some((p.format.ext.to_string(), p.format.content_type.to_string()))
+                        }
+                        // A kind whose size is not read (a metafile, an
+                        // SVG) is held to a size in bytes instead.
+                        None if bytes.len() > image::MAX_OTHER_BYTES => {
+                            return Err(messages::reference_image_too_large_bytes(
+                                &shown,
+                                &from,
+                                image::MAX_OTHER_BYTES as u64 >> 20,
+                            ));
+                        }
+                        // Copied if the template types it as a picture.
+                        None => type_of(&from, &defaults, &overrides)
+                            .filter(|t| t.starts_with("image/"))
+                            .map(|t| (safe_ext(ext), t.to_string())),
                     };
-                    let external = rel.attribute("TargetMode") == Some("External");
-                    let target = if external {
-                        target.to_string()
-                    } else {
-                        let from = resolve(parent(&source), target);
-                        // A part two relationships name (a logo shown twice)
-                        // is copied once; the package may hold a name once.
-                        if let Some(media) = media_of.get(&from) {
-                            media.clone()
-                        } else {
-                            let bytes = part(&from)?
-                                .ok_or_else(|| messages::reference_damaged(&shown, &from))?;
-                            let file = from.rsplit('/').next().unwrap_or("part");
-                            let mut media = format!("media/ref{n}_{file}");
-                            let mut k = 1;
-                            while media_of.values().any(|m| *m == media) {
-                                k += 1;
-                                media = format!("media/ref{n}_{k}_{file}");
-                            }
-                            media_of.insert(from.clone(), media.clone());
-                            let ext = file.rsplit('.').next().unwrap_or("").to_ascii_lowercase();
-                            if let Some(ct) =
-                                overrides.get(&format!("/{from}").to_ascii_lowercase())
-                            {
-                                // A part typed by name (a chart): typed so again.
+                    match copy {
+                        None => None,
+                        Some((ext, ct)) => {
+                            let media = media_name(n, &from, &ext, &media_of);
+                            media_of.insert(key, media.clone());
+                            // Its type by extension where that is the
+                            // usual one, else by its own name.
+                            if known_type(&ext) == Some(ct.as_str()) {
+                                if !content_types.contains(&format!(r#"Extension="{ext}""#)) {
+                                    content_types.push_str(&format!(
+                                        r#"<Default Extension="{ext}" ContentType="{ct}"/>"#
+                                    ));
+                                }
+                            } else {
                                 content_types.push_str(&format!(
-                                    r#"<Override PartName="/word/{}" ContentType="{}"/>"#,
-                                    crate::render::docx::ooxml::escape(&media),
-                                    crate::render::docx::ooxml::escape(ct)
-                                ));
-                            } else if !BASE_EXTENSIONS.contains(&ext.as_str())
-                                && !content_types.contains(&format!("Extension=\"{ext}\""))
-                            {
-                                let ct = defaults
-                                    .get(&ext)
-                                    .cloned()
-                                    .or_else(|| known_type(&ext).map(str::to_string))
-                                    .unwrap_or_else(|| "application/octet-stream".into());
-                                content_types.push_str(&format!(
-                                    r#"<Default Extension="{}" ContentType="{}"/>"#,
-                                    crate::render::docx::ooxml::escape(&ext),
-                                    crate::render::docx::ooxml::escape(&ct)
+                                    r#"<Override PartName="/word/{media}" ContentType="{}"/>"#,
+                                    escape(&ct)
                                 ));
                             }
                             parts.push((format!("word/{media}"), bytes));
-                            media
+                            Some(media)
                         }
-                    };
-                    out.push_str(&format!(
-                        r#"<Relationship Id="{}" Type="{}" Target="{}"{}/>"#,
-                        crate::render::docx::ooxml::escape(rid),
-                        crate::render::docx::ooxml::escape(kind),
-                        crate::render::docx::ooxml::escape(&target),
-                        if external {
-                            r#" TargetMode="External""#
-                        } else {
-                            ""
-                        }
-                    ));
+                    }
+                };
+                match picture {
+                    Some(media) => out.push_str(&format!(
+                        r#"<Relationship Id="{}" Type="{R}/image" Target="{media}"/>"#,
+                        escape(&rid)
+                    )),
+                    None => {
+                        content_dropped = true;
+                        dropped.push(rid);
+                    }
                 }
-                out.push_str("</Relationships>");
-                parts.push((format!("word/_rels/{name}.rels"), out.into_bytes()));
             }
-            copied.insert(source, new_id.clone());
+            parts.push((
+                format!("word/{name}"),
+                carried.rewrite(&xml_text, &part_doc, &dropped).into_bytes(),
+            ));
+            if !out.is_empty() {
+                parts.push((
+                    format!("word/_rels/{name}.rels"),
+                    format!(
+                        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{out}</Relationships>"#
+                    )
+                    .into_bytes(),
+                ));
+            }
+            copied.insert(source, (kind_tag, new_id.clone()));
             list.push(Reference { kind, id: new_id });
         }
     }
-
     let carried_styles = carried.styles_xml();
     let mut looks = HashMap::new();
     if let Some(doc) = &styles_doc {
@@ -492,7 +596,11 @@ fn read(path: &Path) -> Result<Template, Message> {
                         t if t.starts_with("minor") => theme.minor.as_deref(),
                         _ => None,
                     };
-                    named.or_else(themed).map(str::to_string)
+                    // One longer than Word holds is none the plan can name.
+                    named
+                        .or_else(themed)
+                        .filter(|f| f.chars().count() <= crate::spec::MAX_FONT_NAME)
+                        .map(str::to_string)
                 }),
                 size: num(rpr.and_then(|r| child(r, "sz")), "val")
                     .filter(|&v| (10..=200).contains(&v)),
@@ -519,6 +627,8 @@ fn read(path: &Path) -> Result<Template, Message> {
         styles: carried_styles,
         grid,
         footer_without_page,
+        external_dropped,
+        content_dropped,
         page_number_format,
         parts,
         content_types,
@@ -550,11 +660,8 @@ struct ThemeFonts {
 
 /// A theme's East Asian font: its `a:ea`, or, where that is empty as in
 /// Chinese Word's own theme, its font for the script `Hans`.
-fn theme_fonts(xml: &str) -> ThemeFonts {
+fn theme_fonts(doc: &roxmltree::Document) -> ThemeFonts {
     const A: &str = "http://schemas.openxmlformats.org/drawingml/2006/main";
-    let Ok(doc) = roxmltree::Document::parse(xml) else {
-        return ThemeFonts::default();
-    };
     let font = |tag: &str| -> Option<String> {
         let scheme = doc.descendants().find(|n| n.has_tag_name((A, tag)))?;
         let typeface = |n: roxmltree::Node| {
@@ -594,21 +701,26 @@ fn child<'a, 'i>(n: roxmltree::Node<'a, 'i>, tag: &str) -> Option<roxmltree::Nod
     n.children().find(|c| c.has_tag_name((W, tag)))
 }
 
+/// A part of the template, parsed through the one guarded parser
+/// ([`crate::xml::parse`]): one nested too deep, or not XML, is damaged.
 fn parse<'a>(xml: &'a str, shown: &str, part: &str) -> Result<roxmltree::Document<'a>, Message> {
-    if crate::import::read::too_deep(xml) {
-        return Err(messages::reference_damaged(shown, part));
-    }
-    roxmltree::Document::parse(xml).map_err(|_| messages::reference_damaged(shown, part))
+    crate::xml::parse(xml).map_err(|_| messages::reference_damaged(shown, part))
 }
 
-/// The relationships of a part: id → (type, target).
-fn relationships(
-    xml: &str,
-    shown: &str,
-    part: &str,
-) -> Result<HashMap<String, (String, String)>, Message> {
+/// A relationship of a part.
+#[derive(Debug, Clone)]
+struct Rel {
+    /// Its type, a URI ending in `/header`, `/image` …
+    kind: String,
+    target: String,
+    /// `TargetMode="External"`: the target is outside the package.
+    external: bool,
+}
+
+/// The relationships of a part, in order: (id, relationship).
+fn relationships(xml: &str, shown: &str, part: &str) -> Result<Vec<(String, Rel)>, Message> {
     if xml.is_empty() {
-        return Ok(HashMap::new());
+        return Ok(Vec::new());
     }
     let doc = parse(xml, shown, part)?;
     Ok(doc
@@ -618,13 +730,82 @@ fn relationships(
         .filter_map(|r| {
             Some((
                 r.attribute("Id")?.to_string(),
-                (
-                    r.attribute("Type")?.to_string(),
-                    r.attribute("Target")?.to_string(),
-                ),
+                Rel {
+                    kind: r.attribute("Type")?.to_string(),
+                    target: r.attribute("Target")?.to_string(),
+                    external: r.attribute("TargetMode") == Some("External"),
+                },
             ))
         })
         .collect())
+}
+
+/// The content type of part `name` (`word/header1.xml`): its `Override`,
+/// else the `Default` of its extension.
+fn type_of<'t>(
+    name: &str,
+    defaults: &'t HashMap<String, String>,
+    overrides: &'t HashMap<String, String>,
+) -> Option<&'t str> {
+    overrides
+        .get(&format!("/{name}").to_ascii_lowercase())
+        .or_else(|| {
+            let file = name.rsplit('/').next()?;
+            let (_, ext) = file.rsplit_once('.')?;
+            defaults.get(&ext.to_ascii_lowercase())
+        })
+        .map(String::as_str)
+}
+
+/// Is `id` a relationship id the schema takes (an `xsd:ID`, kept to
+/// ASCII letters, digits, `_`, `-` and `.` after a letter or `_`)?
+fn is_id(id: &str) -> bool {
+    let mut chars = id.chars();
+    chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && id.len() <= 64
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
+}
+
+/// An extension for a copied part: the template's, if it is letters and
+/// digits (lower-cased), else `bin`; never `xml` or `rels`, whose types
+/// the plan's package gives by extension.
+fn safe_ext(ext: &str) -> String {
+    let ext = ext.to_ascii_lowercase();
+    if (1..=8).contains(&ext.len())
+        && ext.chars().all(|c| c.is_ascii_alphanumeric())
+        && !BASE_EXTENSIONS.contains(&ext.as_str())
+    {
+        ext
+    } else {
+        "bin".into()
+    }
+}
+
+/// The name in the plan of picture `from` of the `n`th part copied:
+/// `media/ref{n}_{its name}.{ext}`, its name kept to ASCII letters,
+/// digits, `-` and `_` (a part name is a URI), unique however its letters
+/// are cased, as a package compares names.
+fn media_name(n: usize, from: &str, ext: &str, taken: &HashMap<String, String>) -> String {
+    let file = from.rsplit('/').next().unwrap_or("");
+    let stem = file.rsplit_once('.').map_or(file, |(stem, _)| stem);
+    let mut stem: String = stem
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'))
+        .take(40)
+        .collect();
+    if stem.is_empty() {
+        stem = "image".into();
+    }
+    let clash = |m: &str| taken.values().any(|t| t.eq_ignore_ascii_case(m));
+    let mut media = format!("media/ref{n}_{stem}.{ext}");
+    let mut k = 1;
+    while clash(&media) {
+        k += 1;
+        media = format!("media/ref{n}_{k}_{stem}.{ext}");
+    }
+    media
 }
 
 /// Extensions the plan's own `[Content_Types].xml` has a `Default` for:
@@ -633,10 +814,9 @@ const BASE_EXTENSIONS: [&str; 2] = ["rels", "xml"];
 
 /// The `Default` types of a package by extension, and its `Override`
 /// types by part name, both lower-cased as the package compares them.
-fn content_types_of(xml: &str) -> (HashMap<String, String>, HashMap<String, String>) {
-    let Ok(doc) = roxmltree::Document::parse(xml) else {
-        return Default::default();
-    };
+fn content_types_of(
+    doc: &roxmltree::Document,
+) -> (HashMap<String, String>, HashMap<String, String>) {
     let entries = |tag: &str, key: &str| -> HashMap<String, String> {
         doc.root_element()
             .children()

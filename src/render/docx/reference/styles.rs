@@ -159,7 +159,6 @@ pub(super) struct Carried<'a> {
     defaults_ppr: Option<roxmltree::Node<'a, 'a>>,
     defaults_rpr: Option<roxmltree::Node<'a, 'a>>,
     used: BTreeSet<&'a str>,
-    xml: &'a str,
 }
 
 /// The copy's ID of the template's style `id`.
@@ -169,14 +168,13 @@ fn copied_id(id: &str) -> String {
 
 impl<'a> Carried<'a> {
     /// The styles of the template's `word/styles.xml`, parsed.
-    pub fn new(doc: Option<&'a roxmltree::Document<'a>>, xml: &'a str) -> Carried<'a> {
+    pub fn new(doc: Option<&'a roxmltree::Document<'a>>) -> Carried<'a> {
         let mut c = Carried {
             styles: HashMap::new(),
             default_paragraph: None,
             defaults_ppr: None,
             defaults_rpr: None,
             used: BTreeSet::new(),
-            xml,
         };
         let Some(doc) = doc else { return c };
         let root = doc.root_element();
@@ -212,9 +210,44 @@ impl<'a> Carried<'a> {
 
     /// A header or footer of the template, naming the copies of its
     /// styles; as it was where it cannot be read so (no `w:` prefix).
-    pub fn rewrite(&mut self, part: &str, doc: &roxmltree::Document) -> String {
+    /// What uses a relationship of `dropped` (not copied) goes: the
+    /// picture or object holding it, else the attribute naming it; and a
+    /// font name longer than Word holds is taken out.
+    ///
+    /// The part is edited as text, in place, so that every namespace it
+    /// declares stays declared where it was: a start tag keeps its
+    /// attributes (a value is replaced, an empty `<w:p/>` or `<w:pPr/>`
+    /// opened), and what is written uses the prefix of the element it is
+    /// written in, with every value escaped.
+    pub fn rewrite(&mut self, part: &str, doc: &roxmltree::Document, dropped: &[String]) -> String {
         let mut edits: Vec<(usize, usize, String)> = Vec::new();
+        let esc = super::super::ooxml::escape;
         for n in doc.descendants().filter(|n| n.is_element()) {
+            let uses_dropped = |a: &roxmltree::Attribute| {
+                a.namespace() == Some(super::R) && dropped.iter().any(|d| d == a.value())
+            };
+            if n.attributes().any(|a| uses_dropped(&a)) {
+                let holder = n.ancestors().find(|a| {
+                    a.has_tag_name((W, "drawing"))
+                        || a.has_tag_name((W, "pict"))
+                        || a.has_tag_name((W, "object"))
+                });
+                match holder {
+                    Some(h) => edits.push((h.range().start, h.range().end, String::new())),
+                    None => edits.extend(
+                        n.attributes()
+                            .filter(|a| uses_dropped(a))
+                            .map(|a| without(part, &a)),
+                    ),
+                }
+            }
+            if n.has_tag_name((W, "rFonts")) {
+                edits.extend(
+                    n.attributes()
+                        .filter(|a| a.value().chars().count() > crate::spec::MAX_FONT_NAME)
+                        .map(|a| without(part, &a)),
+                );
+            }
             let Some(prefix) = prefix_of(part, n) else {
                 continue;
             };
@@ -226,38 +259,37 @@ impl<'a> Carried<'a> {
                 let Some(id) = self.paragraph_style(None) else {
                     continue;
                 };
-                let style = format!(r#"<{prefix}pStyle {prefix}val="{id}"/>"#);
-                match ppr {
-                    Some(ppr) => {
-                        let at = start_tag_end(part, ppr).0;
-                        edits.push((at, at, style));
-                    }
-                    None => {
-                        let (at, empty) = start_tag_end(part, n);
-                        if empty {
-                            let r = n.range();
-                            edits.push((
-                                r.start,
-                                r.end,
-                                format!(
-                                    "<{prefix}p><{prefix}pPr>{style}</{prefix}pPr></{prefix}p>"
-                                ),
-                            ));
-                        } else {
-                            edits.push((at, at, format!("<{prefix}pPr>{style}</{prefix}pPr>")));
-                        }
-                    }
+                let id = esc(&id);
+                // Inside the element written into, in its own prefix.
+                let (within, open) = match ppr {
+                    Some(ppr) => (ppr, String::new()),
+                    None => (n, format!("<{prefix}pPr>")),
+                };
+                let p = prefix_of(part, within).unwrap_or_else(|| prefix.clone());
+                let style = format!(r#"{open}<{p}pStyle {p}val="{id}"/>"#);
+                let close_ppr = if ppr.is_some() {
+                    String::new()
+                } else {
+                    format!("</{p}pPr>")
+                };
+                let (at, empty) = start_tag_end(part, within);
+                if empty {
+                    // `<w:pPr/>` or `<w:p/>`: opened, its `/>` replaced.
+                    let tag = within.tag_name().name();
+                    let close = if ppr.is_some() {
+                        format!("</{p}{tag}>")
+                    } else {
+                        format!("{close_ppr}</{p}{tag}>")
+                    };
+                    edits.push((at - 2, at, format!(">{style}{close}")));
+                } else {
+                    edits.push((at, at, format!("{style}{close_ppr}")));
                 }
             } else if n.has_tag_name((W, "pStyle")) {
                 let Some(id) = self.paragraph_style(n.attribute((W, "val"))) else {
                     continue;
                 };
-                let r = n.range();
-                edits.push((
-                    r.start,
-                    r.end,
-                    format!(r#"<{prefix}pStyle {prefix}val="{id}"/>"#),
-                ));
+                edits.push(value_edit(n, &prefix, &esc(&id)));
             } else if n.has_tag_name((W, "rStyle")) || n.has_tag_name((W, "tblStyle")) {
                 let Some((&id, _)) = n
                     .attribute((W, "val"))
@@ -266,16 +298,7 @@ impl<'a> Carried<'a> {
                     continue;
                 };
                 self.used.insert(id);
-                let r = n.range();
-                let tag = n.tag_name().name();
-                edits.push((
-                    r.start,
-                    r.end,
-                    format!(
-                        r#"<{prefix}{tag} {prefix}val="{}"/>"#,
-                        super::super::ooxml::escape(&copied_id(id))
-                    ),
-                ));
+                edits.push(value_edit(n, &prefix, &esc(&copied_id(id))));
             }
         }
         apply(part, edits)
@@ -325,7 +348,7 @@ impl<'a> Carried<'a> {
         }
         out.push('>');
         let mut children: Vec<(&str, String)> = Vec::new();
-        for c in s.children().filter(|c| c.is_element()) {
+        for c in s.children().filter(|c| c.tag_name().namespace() == Some(W)) {
             let tag = c.tag_name().name();
             let val = c.attribute((W, "val")).unwrap_or_default();
             let text = match tag {
@@ -350,7 +373,7 @@ impl<'a> Carried<'a> {
                         super::super::ooxml::escape(&copied_id(val))
                     )
                 }
-                _ => self.xml[c.range()].to_string(),
+                _ => written(c),
             };
             children.push((tag, text));
         }
@@ -441,7 +464,10 @@ impl<'a> Carried<'a> {
     ) -> Vec<(&'static str, String)> {
         let mut out: Vec<(&'static str, String)> = Vec::new();
         for set in [own, defaults].into_iter().flatten() {
-            for c in set.children().filter(|c| c.is_element()) {
+            for c in set
+                .children()
+                .filter(|c| c.tag_name().namespace() == Some(W))
+            {
                 let tag = c.tag_name().name();
                 let Some(&known) = order.iter().find(|t| **t == tag) else {
                     continue;
@@ -451,18 +477,89 @@ impl<'a> Carried<'a> {
                     continue;
                 }
                 if !out.iter().any(|(t, _)| *t == known) {
-                    out.push((known, self.xml_of(c)));
+                    out.push((known, written(c)));
                 }
             }
         }
         out
     }
+}
 
-    /// The text of an element of the styles part.
-    fn xml_of(&self, n: roxmltree::Node) -> String {
-        // Nodes of docDefaults and styles are both of `self.xml`.
-        self.xml[n.range()].to_string()
+/// Element `n` of the template's styles as the plan's `styles.xml` holds
+/// it: in the `w:` prefix that part declares, whatever prefix the
+/// template used (`ns0:`, or one declared only on its root), with only
+/// WordprocessingML's elements and attributes (and `xml:space`), each
+/// value escaped, and no font name longer than Word holds. What is left
+/// out (Word 2010's `w14:` additions, markup compatibility) is optional
+/// to Word, and would need declarations the plan does not make.
+fn written(n: roxmltree::Node) -> String {
+    let mut out = String::new();
+    write_w(n, &mut out);
+    out
+}
+
+fn write_w(n: roxmltree::Node, out: &mut String) {
+    if n.tag_name().namespace() != Some(W) {
+        return;
     }
+    let tag = n.tag_name().name();
+    let _ = write!(out, "<w:{tag}");
+    for a in n.attributes() {
+        let prefix = match a.namespace() {
+            Some(W) => "w",
+            Some("http://www.w3.org/XML/1998/namespace") => "xml",
+            _ => continue,
+        };
+        if tag == "rFonts" && a.value().chars().count() > crate::spec::MAX_FONT_NAME {
+            continue;
+        }
+        let _ = write!(
+            out,
+            r#" {prefix}:{}="{}""#,
+            a.name(),
+            super::super::ooxml::escape(a.value())
+        );
+    }
+    let children: Vec<_> = n.children().filter(|c| c.is_element()).collect();
+    if children.is_empty() {
+        out.push_str("/>");
+    } else {
+        out.push('>');
+        for c in children {
+            write_w(c, out);
+        }
+        let _ = write!(out, "</w:{tag}>");
+    }
+}
+
+/// An edit giving element `n` the `w:val` `value`: its value replaced,
+/// or the attribute added after the element's name.
+fn value_edit(n: roxmltree::Node, prefix: &str, value: &str) -> (usize, usize, String) {
+    match n
+        .attributes()
+        .find(|a| a.namespace() == Some(W) && a.name() == "val")
+    {
+        Some(a) => {
+            let r = a.range_value();
+            (r.start, r.end, value.to_string())
+        }
+        None => {
+            let at = n.range().start + 1 + prefix.len() + n.tag_name().name().len();
+            (at, at, format!(r#" {prefix}val="{value}""#))
+        }
+    }
+}
+
+/// An edit taking attribute `a` out of its start tag, with the space
+/// before it.
+fn without(part: &str, a: &roxmltree::Attribute) -> (usize, usize, String) {
+    let r = a.range();
+    let start = if part[..r.start].ends_with(|c: char| c.is_ascii_whitespace()) {
+        r.start - 1
+    } else {
+        r.start
+    };
+    (start, r.end, String::new())
 }
 
 /// Where `tag` stands in `order` (unknown last).
@@ -551,12 +648,12 @@ mod tests {
     fn parts_name_copies_and_the_copies_stand_alone() {
         let xml = styles();
         let doc = roxmltree::Document::parse(&xml).unwrap();
-        let mut c = Carried::new(Some(&doc), &xml);
+        let mut c = Carried::new(Some(&doc));
         let header = format!(
             r#"<w:hdr {NS}><w:p><w:pPr><w:pStyle w:val="a3"/></w:pPr><w:r><w:t>校名</w:t></w:r></w:p><w:p><w:r><w:t>地址</w:t></w:r></w:p><w:p/><w:p><w:pPr><w:pStyle w:val="nope"/></w:pPr></w:p></w:hdr>"#
         );
         let hdoc = roxmltree::Document::parse(&header).unwrap();
-        let out = c.rewrite(&header, &hdoc);
+        let out = c.rewrite(&header, &hdoc, &[]);
         assert_eq!(
             out,
             format!(

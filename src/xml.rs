@@ -1,12 +1,44 @@
-//! How deeply a page's or a Word part's elements nest, counted on the text
-//! before any parser sees it. A file nested tens of thousands deep would
-//! overflow the stack of the XML and tree walkers, or make the HTML parser
-//! crawl (each element checks the elements open around it); no real plan
-//! nests more than a few dozen deep, so such a file is refused instead.
+//! The one way an XML part of an outside file is parsed: a Word file's
+//! parts for `import`, a school's template (参考文档) for rendering. Such a
+//! file may be made to hurt: a part nested tens of thousands deep would
+//! overflow the stack of the parser and of the tree walkers after it (a
+//! 4 KB template could abort the process), a document type could expand
+//! entities, and a flat part of millions of tiny elements would take
+//! gigabytes as a tree. So the nesting is counted on the text before any
+//! parser sees it ([`too_deep`], which serves HTML pages too), no DTD is
+//! accepted, and the tree holds at most [`MAX_NODES`] nodes.
 
 /// The most nesting a file may have: real pages and Word files stay far
-/// below it.
+/// below it (a table in a table in a text box is a few dozen deep).
 pub const MAX_DEPTH: usize = 1_000;
+
+/// The most nodes (elements, texts, attributes' owners) an XML part may
+/// make: Word's `document.xml` of a 500-page book has about two million,
+/// and a tree node costs roxmltree some 80 bytes, so this keeps a part's
+/// tree under half a gigabyte whatever its text.
+pub const MAX_NODES: u32 = 5_000_000;
+
+/// Why an XML part was not parsed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refused {
+    /// Nested deeper than [`MAX_DEPTH`].
+    TooDeep,
+    /// Not well-formed XML, a DTD, or more than [`MAX_NODES`] nodes.
+    Malformed,
+}
+
+/// `text` parsed as XML, if it is well-formed, has no DTD, nests at most
+/// [`MAX_DEPTH`] deep and makes at most [`MAX_NODES`] nodes.
+pub fn parse(text: &str) -> Result<roxmltree::Document<'_>, Refused> {
+    if too_deep(text) {
+        return Err(Refused::TooDeep);
+    }
+    let options = roxmltree::ParsingOptions {
+        allow_dtd: false,
+        nodes_limit: MAX_NODES,
+    };
+    roxmltree::Document::parse_with_options(text, options).map_err(|_| Refused::Malformed)
+}
 
 /// HTML elements that never hold others, or that a parser closes by
 /// itself when the next one starts (`<p>`, `<li>` … written unclosed).
@@ -72,6 +104,17 @@ fn memchr_lt(bytes: &[u8], from: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn parse_refuses_deep_nesting_a_dtd_and_too_many_nodes() {
+        let deep = format!("{}{}", "<a>".repeat(200_000), "</a>".repeat(200_000));
+        assert_eq!(parse(&deep).err(), Some(Refused::TooDeep));
+        let dtd = r#"<!DOCTYPE a [<!ENTITY e "x">]><a>&e;</a>"#;
+        assert_eq!(parse(dtd).err(), Some(Refused::Malformed));
+        let flat = format!("<a>{}</a>", "<b/>".repeat(MAX_NODES as usize));
+        assert_eq!(parse(&flat).err(), Some(Refused::Malformed));
+        assert!(parse("<a><b/></a>").is_ok());
+    }
 
     #[test]
     fn deep_nesting_is_found_and_ordinary_pages_pass() {
