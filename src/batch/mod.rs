@@ -81,6 +81,35 @@ impl SchoolSource {
         }
     }
 
+    /// `message`, placed where the school is written: at its row of the
+    /// roster, or at its entry of the district file.
+    pub fn diagnostic(&self, message: msg::Message) -> Diagnostic {
+        match self {
+            SchoolSource::Entry {
+                list,
+                index,
+                district,
+                ..
+            } => district.diagnostic(&list.index(*index), crate::load::Target::Value, message),
+            SchoolSource::Row { table, line, .. } => Diagnostic::file_level(&table.path, message)
+                .at_row(*line, 1, table.lines.get(line - 1).map(String::as_str)),
+            SchoolSource::Broken { .. } => Diagnostic::general(message),
+        }
+    }
+
+    /// `file:line` of the school, as messages name it.
+    pub fn location(&self) -> String {
+        match self {
+            SchoolSource::Broken { label, .. } => label.clone(),
+            _ => self
+                .diagnostic(msg::Message {
+                    code: "",
+                    text: String::new(),
+                })
+                .location(),
+        }
+    }
+
     /// `schools[3]`, for the entry at `index`.
     pub(super) fn entry_label(index: usize) -> String {
         format!("schools[{}]", index + 1)
@@ -128,11 +157,25 @@ pub struct SchoolResult {
     /// Written files, relative to the output folder.
     pub files: Vec<PathBuf>,
     pub errors: Vec<Diagnostic>,
+    /// What the school's secretary should know of a plan that was made (a
+    /// 落款 dated today because the roster's cell was blank).
+    pub notes: Vec<Diagnostic>,
     /// Where its PDF goes, while it waits for the batch's LibreOffice run.
     pub pdf: Option<PathBuf>,
 }
 
 impl SchoolResult {
+    /// A school that failed with `errors`: nothing of it was written.
+    pub fn failed(name: String, errors: Vec<Diagnostic>) -> SchoolResult {
+        SchoolResult {
+            name,
+            files: Vec::new(),
+            errors,
+            notes: Vec::new(),
+            pdf: None,
+        }
+    }
+
     pub fn ok(&self) -> bool {
         self.errors.is_empty()
     }

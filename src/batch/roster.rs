@@ -176,7 +176,8 @@ fn from_rows(table: &Arc<Table>, rows: Vec<Row>) -> Result<Roster, Vec<Diagnosti
             .any(|c| c.value.as_str().is_some_and(|h| is_field(&header_field(h))))
     });
     let Some(header_at) = header_at else {
-        let d = Diagnostic::file_level(path, msg::roster_no_header())
+        let looked = rows.len().min(MAX_ROWS_ABOVE_HEADER + 1);
+        let d = Diagnostic::file_level(path, msg::roster_no_header(looked))
             .with_help(msg::roster_header_help());
         return Err(vec![match rows.first() {
             Some(r) => d.at_row(r.line, 1, text_of(r.line)),
@@ -223,7 +224,17 @@ fn from_rows(table: &Arc<Table>, rows: Vec<Row>) -> Result<Roster, Vec<Diagnosti
     let headed: std::collections::BTreeSet<usize> = header.cells.iter().map(|c| c.index).collect();
     let mut schools = Vec::new();
     let mut headless = BTreeMap::new();
+    let mut notices = Vec::new();
     for row in &rows[header_at + 1..] {
+        // `合计：6所` under the schools is no school: passed over, and said.
+        if let Some(label) = total_row(row) {
+            notices.push(
+                Diagnostic::file_level(path, msg::roster_total_row(row.line, &label))
+                    .at_row(row.line, 1, text_of(row.line))
+                    .as_note(),
+            );
+            continue;
+        }
         let mut cells = Vec::new();
         for cell in &row.cells {
             match columns.get(&cell.index) {
@@ -253,7 +264,6 @@ fn from_rows(table: &Arc<Table>, rows: Vec<Row>) -> Result<Roster, Vec<Diagnosti
         }
     }
 
-    let mut notices = Vec::new();
     if !unknown.is_empty() {
         notices.push(
             Diagnostic::file_level(path, msg::roster_columns_ignored(&unknown))
@@ -271,7 +281,7 @@ fn from_rows(table: &Arc<Table>, rows: Vec<Row>) -> Result<Roster, Vec<Diagnosti
     }
     if schools.is_empty() {
         return Err(vec![
-            Diagnostic::file_level(path, msg::roster_empty()).at_row(
+            Diagnostic::file_level(path, msg::roster_empty(header.line)).at_row(
                 header.line,
                 1,
                 text_of(header.line),
@@ -282,6 +292,30 @@ fn from_rows(table: &Arc<Table>, rows: Vec<Row>) -> Result<Roster, Vec<Diagnosti
         rows: schools,
         notices,
     })
+}
+
+/// The label of a totals row (`合计`, `总计：6所`, `小计 3`): its first
+/// cell with a value says so, and the row says nothing else but a count.
+fn total_row(row: &Row) -> Option<String> {
+    let texts: Vec<String> = row
+        .cells
+        .iter()
+        .filter_map(|c| match &c.value {
+            Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
+            Value::Number(n) => Some(n.to_string()),
+            _ => None,
+        })
+        .collect();
+    let first = texts.first()?;
+    let rest = ["合计", "总计", "小计", "共计"]
+        .iter()
+        .find_map(|w| first.strip_prefix(w))?;
+    let count = |s: &str| {
+        let s = s.trim().trim_start_matches([':', '：']).trim();
+        let s = s.trim_end_matches(['所', '校', '个', '家']).trim();
+        s.is_empty() || s.chars().all(|c| c.is_ascii_digit())
+    };
+    (count(rest) && texts[1..].iter().all(|t| count(t))).then(|| first.clone())
 }
 
 /// The rows of a CSV, and its lines to show under messages.
@@ -376,7 +410,7 @@ fn read_spreadsheet(bytes: Vec<u8>, sheet: Option<&str>) -> Result<Vec<Row>, She
                 let names: Vec<String> = sheets.iter().map(|s| format!("“{}”", s.name)).collect();
                 SheetError::Named(msg::roster_no_such_sheet(wanted, &names.join("、")))
             })?,
-        None if sheets.is_empty() => return Err(SheetError::Book(msg::roster_empty())),
+        None if sheets.is_empty() => return Err(SheetError::Book(msg::roster_no_header(0))),
         None => sheets
             .iter()
             .find(|s| s.visible == SheetVisible::Visible)

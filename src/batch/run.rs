@@ -80,37 +80,63 @@ pub fn run(
                 .load(&district.base)
                 .and_then(|l| validate::validate(&l))
                 .map(|spec| Checked::of(&spec, out, placement))
-                .map_err(|errors| SchoolResult {
-                    name: school_name_hint(school, &district.base),
-                    files: Vec::new(),
-                    errors,
-                    pdf: None,
+                .map_err(|errors| {
+                    SchoolResult::failed(school_name_hint(school, &district.base), errors)
                 })
         })
         .collect();
 
-    // Two schools must never write the same file: refuse before writing.
-    // Names that differ only in case are one file on Windows and macOS.
-    let mut seen: HashMap<String, &str> = HashMap::new();
-    let mut clashes = Vec::new();
-    for c in checked.iter().flatten() {
-        let mut clashed = Vec::new();
+    // Two schools must never write the same file: both are refused, each
+    // told where the other is (a school listed twice, or two names that
+    // make one file), and the others go on. Names that differ only in
+    // case are one file on Windows and macOS.
+    let mut checked = checked;
+    let mut first_at: HashMap<String, usize> = HashMap::new();
+    let mut clashes: Vec<(usize, usize, PathBuf)> = Vec::new();
+    for (i, c) in checked.iter().enumerate() {
+        let Ok(c) = c else { continue };
         for &format in formats {
             let path = c.path_of(format);
             let key = path.to_string_lossy().to_lowercase();
-            if let Some(first) = seen.insert(key, &c.school) {
-                if !clashed.contains(&first) {
-                    clashed.push(first);
-                    let shown = path.strip_prefix(out).unwrap_or(&path);
-                    clashes.push(msg::batch_clash(first, &c.school, &shown.to_string_lossy()));
+            match first_at.get(&key) {
+                Some(&j) if !clashes.iter().any(|&(a, b, _)| (a, b) == (j, i)) => {
+                    clashes.push((j, i, path));
+                }
+                Some(_) => {}
+                None => {
+                    first_at.insert(key, i);
                 }
             }
         }
     }
-    if !clashes.is_empty() {
-        return Err(Error::Invalid(
-            clashes.into_iter().map(Diagnostic::general).collect(),
-        ));
+    let mut refused: HashMap<usize, Vec<Diagnostic>> = HashMap::new();
+    for (a, b, path) in clashes {
+        let shown = path
+            .strip_prefix(out)
+            .unwrap_or(&path)
+            .to_string_lossy()
+            .into_owned();
+        for (me, other) in [(a, b), (b, a)] {
+            let (Ok(mine), Ok(theirs)) = (&checked[me], &checked[other]) else {
+                continue;
+            };
+            let m = msg::batch_clash(
+                &mine.school,
+                &theirs.school,
+                &district.schools[other].location(),
+                &shown,
+            );
+            refused
+                .entry(me)
+                .or_default()
+                .push(district.schools[me].diagnostic(m));
+        }
+    }
+    for (i, errors) in refused {
+        let name = checked[i]
+            .as_ref()
+            .map_or_else(|r| r.name.clone(), |c| c.school.clone());
+        checked[i] = Err(SchoolResult::failed(name, errors));
     }
     // Nor replace a file the run reads: the district file, its base, its
     // roster, a school's own spec, a Word template, a user template.
@@ -154,12 +180,7 @@ pub fn run(
                     .and_then(|l| validate::validate(&l))
                 {
                     Ok(spec) => render_school(&spec, &c, out, formats, pipeline, pdfs.as_ref()),
-                    Err(errors) => SchoolResult {
-                        name: c.school,
-                        files: Vec::new(),
-                        errors,
-                        pdf: None,
-                    },
+                    Err(errors) => SchoolResult::failed(c.school, errors),
                 },
             };
             progress(&result);
@@ -225,12 +246,7 @@ fn render_school(
     let written = match pipeline.write_as(spec, formats, pdfs, write::Durability::Fast, path_of) {
         Ok(w) => w,
         Err(e) => {
-            return SchoolResult {
-                name,
-                files: Vec::new(),
-                errors: e.problems().to_vec(),
-                pdf: None,
-            };
+            return SchoolResult::failed(name, e.problems().to_vec());
         }
     };
     let mut files = Vec::new();
@@ -253,6 +269,7 @@ fn render_school(
         name,
         files,
         errors,
+        notes: spec.undated_notice(pipeline.today).into_iter().collect(),
         pdf,
     }
 }

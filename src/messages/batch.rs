@@ -83,22 +83,27 @@ super::problems! {
 }
 
 super::problems! {
-    pub fn roster_empty() {
+    pub fn roster_empty(header_line: usize) {
         zh_en!(
-            "名单里没有学校：表头下面每行写一所学校",
-            "the list has no schools: below the header row, write one school per row"
+            format!("名单里没有学校：第 {header_line} 行是表头，下面没有一行写着学校"),
+            format!("the list has no schools: row {header_line} is the header, and no row below it names a school")
         )
-        .into()
     }
 }
 
 super::problems! {
-    pub fn roster_no_header() {
-        zh_en!(
-            "名单里找不到表头：前几行都没有计划里的字段名",
-            "the list has no header row: none of its first rows names a field of the plan"
-        )
-        .into()
+    pub fn roster_no_header(looked: usize) {
+        if looked == 0 {
+            zh_en!(
+                "名单是空的：没有表头，也没有学校".to_string(),
+                "the list is empty: no header row and no schools".to_string()
+            )
+        } else {
+            zh_en!(
+                format!("名单里找不到表头：看了前 {looked} 行，没有一行写着计划里的字段名（例如“学校”）"),
+                format!("the list has no header row: none of its first {looked} rows names a field of the plan (such as 学校)")
+            )
+        }
     }
 }
 
@@ -162,13 +167,20 @@ super::problems! {
 }
 
 super::problems! {
-    pub fn batch_clash(first: &str, second: &str, name: &str) {
-        zh_en!(
-            format!("“{first}”和“{second}”会写到同一个文件“{name}”，一个文件都没有写：请把学校名称改得不同"),
-            format!(
-                "\"{first}\" and \"{second}\" would both be written to the file \"{name}\", so no file was written: make the school names different"
+    /// Two schools of a batch that would write one file: said of each,
+    /// naming where the other is written.
+    pub fn batch_clash(mine: &str, theirs: &str, theirs_at: &str, name: &str) {
+        if mine == theirs {
+            zh_en!(
+                format!("学校“{mine}”写了两次（另一次在 {theirs_at}），两所都会写到“{name}”，所以这两所都没有生成，其他学校照常生成：请删掉重复的一行"),
+                format!("the school \"{mine}\" is listed twice (again at {theirs_at}); both would write \"{name}\", so neither was made, the other schools were: delete the repeated row")
             )
-        )
+        } else {
+            zh_en!(
+                format!("“{mine}”和“{theirs}”（在 {theirs_at}）会写到同一个文件“{name}”，所以这两所都没有生成，其他学校照常生成：请把学校名称改得不同"),
+                format!("\"{mine}\" and \"{theirs}\" (at {theirs_at}) would both be written to \"{name}\", so neither was made, the other schools were: make the school names different")
+            )
+        }
     }
 }
 
@@ -316,4 +328,19 @@ pub fn roster_formulas_more(total: usize, shown: usize) -> String {
         format!("一共有 {total} 个这样的单元格，这里只列出前 {shown} 个"),
         format!("there are {total} such cells; only the first {shown} are listed")
     )
+}
+
+super::problems! {
+    /// A totals row under the schools, passed over.
+    pub fn roster_total_row(line: usize, label: &str) {
+        zh_en!(
+            format!("第 {line} 行“{label}”是合计行，不是学校，已跳过"),
+            format!("row {line}, \"{label}\", is a totals row, not a school: passed over")
+        )
+    }
+}
+
+/// The heading of what a school that was made should know.
+pub fn batch_school_notes(name: &str) -> String {
+    zh_en!(format!("{name} 需要注意："), format!("{name}, to note:"))
 }

@@ -114,19 +114,41 @@ fn a_bad_school_fails_alone_with_its_name_file_line_and_field() {
     assert!(index.contains("年份应当是四位阿拉伯数字"));
 }
 
+/// The plans a batch wrote: its files but the index page.
+fn plans_under(dir: &Path) -> Vec<String> {
+    let mut files = files_under(dir);
+    files.retain(|f| f != "index.html");
+    files
+}
+
+/// Two schools that would write one file are both refused, each told where
+/// the other is; the other schools are made (issue #27: a repeated row
+/// stopped the whole run and named no row).
 #[test]
-fn colliding_names_are_refused_before_anything_is_written() {
+fn colliding_schools_are_refused_and_the_others_made() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "base.yaml", BASE);
     write(
         dir.path(),
         "d.yaml",
-        "base: base.yaml\nschools:\n  - school: 甲校\n  - school: 甲校\n",
+        "base: base.yaml\nschools:\n  - school: 甲校\n  - school: 乙校\n  - school: 甲校\n",
     );
-    let o = unionplan(dir.path(), &["batch", "d.yaml", "-o", "out"]);
+    let o = unionplan(dir.path(), &["batch", "d.yaml", "-o", "out", "-f", "md"]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("会写到同一个文件"), "{}", stderr(&o));
-    assert!(!dir.path().join("out").exists());
+    let err = stderr(&o);
+    assert!(
+        err.contains("d.yaml:3:5：字段 schools[1]：学校“甲校”写了两次（另一次在 d.yaml:5:5）"),
+        "{err}"
+    );
+    assert!(
+        err.contains("d.yaml:5:5：字段 schools[3]：学校“甲校”写了两次（另一次在 d.yaml:3:5）"),
+        "{err}"
+    );
+    assert!(err.contains("成功 1 所，失败 2 所"), "{err}");
+    assert_eq!(
+        plans_under(&dir.path().join("out")),
+        ["乙校/乙校2025年工会工作计划.md"]
+    );
 
     // Names that differ only in characters a filesystem can't hold clash too.
     write(
@@ -134,9 +156,58 @@ fn colliding_names_are_refused_before_anything_is_written() {
         "d.yaml",
         "base: base.yaml\nschools:\n  - school: 甲/乙校\n  - school: 甲:乙校\n",
     );
-    let o = unionplan(dir.path(), &["batch", "d.yaml", "-o", "out", "--flat"]);
+    let o = unionplan(dir.path(), &["batch", "d.yaml", "-o", "out2", "--flat"]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(!dir.path().join("out").exists());
+    assert!(stderr(&o).contains("会写到同一个文件"), "{}", stderr(&o));
+    assert!(plans_under(&dir.path().join("out2")).is_empty());
+}
+
+/// A roster as offices keep it: a repeated school, a totals row, a blank
+/// 落款日期 (the base's date, else today, said per school).
+#[test]
+fn a_roster_with_a_repeated_school_a_totals_row_and_blank_dates() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "base.yaml",
+        &BASE.replace("signature: {date: 2025-02-25}\n", ""),
+    );
+    write(
+        dir.path(),
+        "d.yaml",
+        "base: base.yaml\nroster: r.csv\nformats: [md]\n",
+    );
+    write(
+        dir.path(),
+        "r.csv",
+        "学校,落款日期\n甲校,2025-02-20\n乙校,\n甲校,\n丙校,2025-02-21\n合计：4所,\n",
+    );
+    let o = unionplan(dir.path(), &["batch", "d.yaml", "-o", "out"]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("r.csv:2:1：学校“甲校”写了两次（另一次在 r.csv:4:1）"),
+        "{err}"
+    );
+    assert!(
+        err.contains("r.csv:4:1：学校“甲校”写了两次（另一次在 r.csv:2:1）"),
+        "{err}"
+    );
+    assert!(
+        err.contains("r.csv:6:1：第 6 行“合计：4所”是合计行，不是学校，已跳过"),
+        "{err}"
+    );
+    assert!(err.contains("共 4 所学校：成功 2 所，失败 2 所"), "{err}");
+    assert!(err.contains("乙校 需要注意："), "{err}");
+    assert!(err.contains("落款日期没有写，用的是今天"), "{err}");
+    assert!(!err.contains("丙校 需要注意"), "{err}");
+    assert_eq!(
+        plans_under(&dir.path().join("out")),
+        [
+            "丙校/丙校2025年工会工作计划.md",
+            "乙校/乙校2025年工会工作计划.md"
+        ]
+    );
 }
 
 #[test]
@@ -539,8 +610,8 @@ fn numeric_school_names_clash_like_any_other() {
     );
     let o = unionplan(dir.path(), &["batch", "d.yaml", "-o", "out", "-f", "md"]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
-    assert!(stderr(&o).contains("会写到同一个文件"), "{}", stderr(&o));
-    assert!(!dir.path().join("out").exists());
+    assert!(stderr(&o).contains("写了两次"), "{}", stderr(&o));
+    assert!(plans_under(&dir.path().join("out")).is_empty());
 }
 
 /// Issue #25: a year validation reads (`2025年`) but the clash check
@@ -575,8 +646,8 @@ fn a_year_written_two_ways_clashes_as_one() {
         .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
         .filter_map(|v| v["code"].as_str().map(str::to_string))
         .collect();
-    assert_eq!(codes, ["batch_clash"], "{}", stderr(&o));
-    assert!(!dir.path().join("out").exists());
+    assert_eq!(codes, ["batch_clash", "batch_clash"], "{}", stderr(&o));
+    assert!(plans_under(&dir.path().join("out")).is_empty());
 }
 
 /// A roster as Excel on Chinese Windows saves it: a title row above the
@@ -803,5 +874,5 @@ fn the_index_and_normalisation_cannot_be_collided_with() {
     let o = unionplan(dir.path(), &["batch", "d.yaml", "-o", "out2"]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert!(stderr(&o).contains("同一个文件"), "{}", stderr(&o));
-    assert!(!dir.path().join("out2").exists());
+    assert!(plans_under(&dir.path().join("out2")).is_empty());
 }

@@ -102,6 +102,10 @@ pub fn run(a: BatchArgs) -> Outcome {
     if let Some(e) = &pdf_failed {
         super::render::pdf_failed(e, &formats);
     }
+    for r in results.iter().filter(|r| r.ok() && !r.notes.is_empty()) {
+        say(messages::batch_school_notes(&r.name));
+        show(&r.notes);
+    }
     let failed: Vec<&SchoolResult> = results.iter().filter(|r| !r.ok()).collect();
     for r in &failed {
         say(messages::batch_school_errors(&r.name));
