@@ -306,3 +306,21 @@ fn a_batch_writes_nothing_over_its_roster_templates_or_specs() {
     kept(&o, d, "index.html", GOOD.as_bytes());
     assert!(!d.join("丙校2025年工会工作计划.md").exists());
 }
+
+/// A Word file given to `render`, even one in the output folder, is told
+/// to go through `import`: it is no spec, so it writes nothing that could
+/// replace it (issue #26: it was told the output would be the input).
+#[test]
+fn a_word_file_given_to_render_points_to_import() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    fs::create_dir(d.join("out")).unwrap();
+    school_template(&d.join("out").join("计划.docx"));
+    let before = bytes(d, "out/计划.docx");
+    let o = run(d, &["render", "out/计划.docx"]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(err.contains("unionplan import out/计划.docx"), "{err}");
+    assert!(!err.contains("就是这次要读的文件"), "{err}");
+    assert_eq!(bytes(d, "out/计划.docx"), before);
+}

@@ -32,8 +32,10 @@ pub fn run(a: RenderArgs) -> Outcome {
     for spec in specs.iter().filter_map(|(_, s)| s.as_ref().ok()) {
         inputs.add_spec(spec);
     }
-    let outputs: Vec<PathBuf> = (a.specs.iter())
-        .flat_map(|spec| {
+    // Only a spec that was read writes anything (a Word file given by
+    // mistake is told to use `import`, below).
+    let outputs: Vec<PathBuf> = (specs.iter().filter(|(_, s)| s.is_ok()))
+        .flat_map(|(spec, _)| {
             formats
                 .iter()
                 .map(|&f| write::output_path(&a.output, spec, f))
