@@ -32,7 +32,44 @@ pub fn example(
     text = text.replace(crate::schema::FILE_FROM_SPECS, crate::schema::LOCAL_NAME);
     // A name or year that breaks the example is refused, not written.
     let spec = crate::parse_spec(path, &text)?;
+    let text = on_working_days(&text, &spec.warnings);
+    let spec = crate::parse_spec(path, &text)?;
     Ok(with_header(&text, path, &spec.school, spec.year, zh))
+}
+
+/// The example's dates that fall on a day schools are closed in the chosen
+/// year (三八 on a Sunday), moved to the working day before, within its
+/// month (or after, if the month has none before): a fresh plan should not
+/// open with warnings about its own example.
+fn on_working_days(text: &str, warnings: &[crate::diag::Diagnostic]) -> String {
+    use chrono::Datelike;
+    let mut lines: Vec<String> = text.split_inclusive('\n').map(str::to_string).collect();
+    for w in warnings.iter().filter(|w| w.code == "date_is_day_off") {
+        let (Some(line), Some(col)) = (w.line, w.column) else {
+            continue;
+        };
+        let Some(l) = lines.get_mut(line - 1) else {
+            continue;
+        };
+        let Some((start, _)) = l.char_indices().nth(col - 1) else {
+            continue;
+        };
+        let len = l[start..]
+            .find(|c: char| c.is_whitespace() || c == ',' || c == '}')
+            .unwrap_or(l.len() - start);
+        let crate::dates::Parsed::Date(day) = crate::dates::parse(&l[start..start + len]) else {
+            continue;
+        };
+        let working = |d: &chrono::NaiveDate| {
+            d.month() == day.month() && crate::calendar::day_off(*d).is_none()
+        };
+        let before = day.iter_days().rev().skip(1).take(31).find(working);
+        let after = || day.iter_days().skip(1).take(31).find(working);
+        if let Some(moved) = before.or_else(after) {
+            l.replace_range(start..start + len, &moved.format("%Y-%m-%d").to_string());
+        }
+    }
+    lines.concat()
 }
 
 /// The example's opening comments, which speak of the repository's files

@@ -320,8 +320,10 @@ fn quote_then_text(value: &str) -> Option<String> {
 /// keeps only `召开教代会`. A `#` after a space starts a comment, which is
 /// what a key's note (`year: 2025  # 年份`) means, but in the middle of a
 /// Chinese text it is almost always the text itself. Lines of their own
-/// stay comments; only a `#` after text with Chinese in it is reported, as
-/// a warning at the `#`.
+/// stay comments, and so does a note written as notes are, with a space
+/// after the `#` (`期间: 年度  # 年度 | 上半年`); a `#` followed at once by
+/// more text (`#第六届第三次`, `#3`) after text with Chinese in it is
+/// reported, as a warning at the `#`.
 pub(super) fn cut_by_comments(text: &str) -> Vec<Slip> {
     lines(text)
         .iter()
@@ -329,6 +331,10 @@ pub(super) fn cut_by_comments(text: &str) -> Vec<Slip> {
         .filter_map(|l| {
             let code = strip_comment(l.text);
             if code.len() == l.text.len() || code.trim().is_empty() {
+                return None;
+            }
+            let after = l.text[code.len() + 1..].chars().next();
+            if after.is_none_or(char::is_whitespace) {
                 return None;
             }
             let body = &code[body_start(l.text)..];

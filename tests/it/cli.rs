@@ -200,6 +200,54 @@ fn a_broken_template_is_reported_with_its_file_and_line() {
     assert!(err.contains("nonexistent"), "{err}");
 }
 
+/// A fresh plan opens without warnings about its own example: dates that
+/// fall on a weekend or holiday in the chosen year are moved to a working
+/// day, and the header names the file, school and year chosen (issue #26).
+#[test]
+fn init_for_any_year_validates_without_warnings() {
+    let dir = tempfile::tempdir().unwrap();
+    for year in 2026..=2031 {
+        for zh in [false, true] {
+            let name = format!("青山小学{year}{}.yaml", if zh { "zh" } else { "" });
+            let year_s = year.to_string();
+            let mut args = vec![
+                "init",
+                name.as_str(),
+                "--school",
+                "青山小学",
+                "--year",
+                &year_s,
+            ];
+            if zh {
+                args.push("--zh");
+            }
+            let o = unionplan(dir.path(), &args);
+            assert!(o.status.success(), "{}", stderr(&o));
+            let text = fs::read_to_string(dir.path().join(&name)).unwrap();
+            let header: String = text.lines().take(4).collect::<Vec<_>>().join("\n");
+            assert!(
+                header.contains(&format!("青山小学{year}年工会工作计划")),
+                "{header}"
+            );
+            assert!(
+                header.contains(&format!("unionplan render {name}")),
+                "{header}"
+            );
+            assert!(
+                !text.contains("qingxi") && !text.contains("青溪路"),
+                "{header}"
+            );
+            let o = unionplan(dir.path(), &["validate", &name]);
+            assert!(o.status.success(), "{}", stderr(&o));
+            assert_eq!(
+                stderr(&o).trim(),
+                format!("{name} 没有问题"),
+                "{year} zh={zh}"
+            );
+        }
+    }
+}
+
 #[test]
 fn init_fills_in_school_and_year_and_writes_chinese_keys_on_request() {
     let dir = tempfile::tempdir().unwrap();
@@ -220,6 +268,7 @@ fn init_fills_in_school_and_year_and_writes_chinese_keys_on_request() {
     let text = fs::read_to_string(dir.path().join("p.yaml")).unwrap();
     assert!(text.contains("school: 礼河实验学校\n"));
     assert!(text.contains("org: 礼河实验学校工会委员会"));
+    // 2027-03-08 is a Monday: the example's 三八 stays on its day.
     assert!(text.contains("year: 2027\n") && text.contains("date: 2027-03-08"));
     assert!(!text.contains("青溪路小学"));
     let o = unionplan(dir.path(), &["render", "p.yaml", "-f", "md"]);
