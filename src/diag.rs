@@ -256,8 +256,9 @@ pub fn visible(s: &str) -> std::borrow::Cow<'_, str> {
 /// character, and a mark under each character that looks like another on
 /// screen or like nothing at all: `→` under a Tab (shown as four spaces, as
 /// wide as the terminal likes otherwise), `␣` under a full-width space,
-/// `：` under a full-width colon. CJK characters take two cells, so the
-/// marks are placed by display width. `text` is the line as typed, shown
+/// `全` (全角) under a full-width colon, dash or `＃`, which a monospace
+/// font draws like `:`, `-` and `#`. CJK characters take two cells, so
+/// the marks are placed by display width. `text` is the line as typed, shown
 /// through [`visible`] character by character, so `col` still counts the
 /// characters typed.
 fn marked(text: &str, col: usize, (red, reset): (&str, &str)) -> (String, String) {
@@ -267,7 +268,7 @@ fn marked(text: &str, col: usize, (red, reset): (&str, &str)) -> (String, String
         let (cell, mark) = match c {
             '\t' => ("    ".to_string(), "→   "),
             '\u{3000}' => (c.to_string(), "␣ "),
-            '：' => (c.to_string(), "："),
+            '：' | '－' | '＃' => (c.to_string(), "全"),
             _ => (visible(&c.to_string()).into_owned(), ""),
         };
         let width = display_width(&cell);

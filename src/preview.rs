@@ -82,7 +82,7 @@ pub fn serve(
 fn render_into(state: &Mutex<State>, spec: &Path, templates_dir: Option<&Path>) -> Stamp {
     let mut files = vec![spec.to_path_buf()];
     let page = match render_page(spec, templates_dir, &mut files) {
-        Ok(html) => html,
+        Ok((html, warnings)) => with_warnings(&html, &warnings),
         Err(e) => error_page(spec, &e, templates_dir),
     };
     if let Some(dir) = templates_dir {
@@ -98,7 +98,7 @@ fn render_page(
     spec: &Path,
     templates_dir: Option<&Path>,
     files: &mut Vec<PathBuf>,
-) -> Result<String, Error> {
+) -> Result<(String, Vec<crate::diag::Diagnostic>), Error> {
     let templates = match templates_dir {
         Some(dir) => Templates::with_overrides(dir)?,
         None => Templates::builtin(),
@@ -108,7 +108,42 @@ fn render_page(
     let spec = validate::validate(&loaded).map_err(Error::Invalid)?;
     let pipeline = Pipeline::new(templates, chrono::Local::now().date_naive());
     let mut out = pipeline.render(&spec, &[Format::Html])?;
-    Ok(String::from_utf8(out.remove(0).bytes).expect("HTML is UTF-8"))
+    let warnings = (spec.warnings.iter().cloned())
+        .chain(spec.undated_notice(pipeline.today))
+        .collect();
+    Ok((
+        String::from_utf8(out.remove(0).bytes).expect("HTML is UTF-8"),
+        warnings,
+    ))
+}
+
+fn escaped(text: &str) -> String {
+    let mut out = String::new();
+    crate::render::html::escape_into(&mut out, text);
+    out
+}
+
+/// The plan's page with its warnings and notes in a box at the top, as the
+/// command line would print them: the preview is where a teacher looks,
+/// and a warning (a date on a Sunday, text cut by `#`) is worth seeing
+/// before printing. Only the preview shows the box, never the HTML file.
+fn with_warnings(page: &str, warnings: &[crate::diag::Diagnostic]) -> String {
+    if warnings.is_empty() {
+        return page.to_string();
+    }
+    let text: Vec<String> = warnings.iter().map(|d| d.render(false)).collect();
+    let aside = format!(
+        "<aside class=\"unionplan-warnings\" style=\"margin:1em;padding:1em;border-left:4px solid #c90;background:#fffbe6;font-family:sans-serif\"><p>{}</p><pre style=\"white-space:pre-wrap;font-family:monospace\">{}</pre></aside>\n",
+        escaped(&messages::preview_warnings_title(warnings.len())),
+        escaped(&text.join("\n")),
+    );
+    match page
+        .find("<body")
+        .and_then(|i| page[i..].find('>').map(|j| i + j + 1))
+    {
+        Some(at) => format!("{}\n{aside}{}", &page[..at], &page[at..]),
+        None => format!("{aside}{page}"),
+    }
 }
 
 /// The current modification times of the files of `watched`.
@@ -233,6 +268,41 @@ mod tests {
             messages::missing_field("school"),
         );
         Error::Invalid(vec![d])
+    }
+
+    /// Issue #26: the preview showed errors only; a valid plan's warnings
+    /// (a date on a Sunday, text cut by `#`) were seen nowhere.
+    #[test]
+    fn a_valid_plan_shows_its_warnings_above_the_plan() {
+        let dir = tempfile::tempdir().unwrap();
+        let spec = dir.path().join("p.yaml");
+        std::fs::write(
+            &spec,
+            "school: 甲校\nyear: 2026\nguiding_principles: 以……为指导。\nmeasures:\n  - 召开教代会 #第六届\nschedule:\n  - month: 3\n    items: [{text: 植树, date: 2026-03-08}]\n",
+        )
+        .unwrap();
+        let state = Mutex::new(State {
+            version: 0,
+            page: String::new(),
+        });
+        render_into(&state, &spec, None);
+        let page = state.lock().unwrap().page.clone();
+        let aside = &page[page.find("<aside").expect("a box of warnings")..];
+        let aside = &aside[..aside.find("</aside>").unwrap()];
+        for piece in [
+            "3 条警告或提醒",
+            "p.yaml:5:11",
+            "p.yaml:8:",
+            "星期日",
+            "落款日期没有写",
+        ] {
+            assert!(aside.contains(piece), "{piece}: {aside}");
+        }
+        assert!(page.find("<aside").unwrap() < page.find("甲校2026年工会工作计划</h1>").unwrap());
+        assert!(
+            aside.contains("#第六届"),
+            "what the user typed is shown, escaped: {aside}"
+        );
     }
 
     #[test]

@@ -41,3 +41,11 @@ super::problems! {
 pub fn preview_not_found() -> &'static str {
     zh_en!("没有这个页面", "no such page")
 }
+
+/// The heading of the warnings box at the top of the preview.
+pub fn preview_warnings_title(n: usize) -> String {
+    zh_en!(
+        format!("这份计划有 {n} 条警告或提醒（不影响生成文件，改不改由你决定）："),
+        format!("{n} warnings or notes on this plan (the files are made all the same):")
+    )
+}

@@ -6,7 +6,7 @@
 //! a variant to [`Format`]; the layout itself is never written again.
 
 mod docx;
-mod html;
+pub(crate) mod html;
 mod markdown;
 
 use std::fmt;
