@@ -123,6 +123,11 @@ impl Loaded {
         let parent = self.sources[src].path.display().to_string();
         let mut lines = Vec::new();
         let mut value = &self.value;
+        // The list entry the path is in, whose text may name a festival.
+        let mut entry_value: Option<&Value> = None;
+        let from_year = (self.sources[src].value.get("year"))
+            .and_then(Value::as_i64)
+            .and_then(|y| i32::try_from(y).ok());
         let mut def = Some(crate::spec::fields::map("spec"));
         let mut indent = 0;
         let segs = &path.0;
@@ -132,8 +137,11 @@ impl Loaded {
             value = value.get(k.as_str())?;
             let field = def.and_then(|d| d.field(k));
             if i + 1 == segs.len() {
+                let text = entry_value
+                    .and_then(|e| e.get("text"))
+                    .and_then(Value::as_str);
                 let new = self
-                    .this_years_date(k, value)
+                    .this_years_date(k, value, text, from_year)
                     .unwrap_or_else(|| "……".into());
                 lines.push(format!("{}{}: {new}", " ".repeat(indent), naming.key(k)));
                 break;
@@ -143,6 +151,7 @@ impl Loaded {
             match (&segs[i + 1], field.map(|f| f.kind)) {
                 (Seg::Index(n), Some(crate::spec::fields::Kind::List { of, .. })) => {
                     value = value.get(*n)?;
+                    entry_value = Some(value);
                     let entry = crate::spec::fields::map(of);
                     let id = value.get("id").and_then(crate::validate::as_text);
                     let month = value.get("month").or_else(|| value.get("months"));
@@ -174,9 +183,17 @@ impl Loaded {
         Some(msg::fix_here(&parent, &own, &lines.join("\n")))
     }
 
-    /// A date of last year's moved to this spec's year, by its month (a
-    /// school-year plan's spring is in the next year).
-    fn this_years_date(&self, key: &str, value: &Value) -> Option<String> {
+    /// A date of last year's moved to this spec's year: a festival's day
+    /// by the calendar (重阳 2026 is 10月18日, 2027's 10月8日), when the
+    /// entry's `text` names one and the date is on it; else the same day
+    /// by its month (a school-year plan's spring is in the next year).
+    fn this_years_date(
+        &self,
+        key: &str,
+        value: &Value,
+        text: Option<&str>,
+        from_year: Option<i32>,
+    ) -> Option<String> {
         if key != "date" {
             return None;
         }
@@ -191,6 +208,13 @@ impl Loaded {
             .and_then(crate::spec::Period::from_name)
             .unwrap_or_default();
         use chrono::Datelike;
+        let festival = text.and_then(crate::calendar::festival_named);
+        if let (Some(festival), Some(from)) = (festival, from_year) {
+            let moved = crate::calendar::festival_move(festival, d, (from, period), year);
+            if let Some(new) = moved.and_then(|m| m.new) {
+                return Some(new.format("%Y-%m-%d").to_string());
+            }
+        }
         let y = crate::dates::year_of_month(year, period, d.month());
         Some(d.with_year(y)?.format("%Y-%m-%d").to_string())
     }

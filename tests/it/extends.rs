@@ -614,3 +614,27 @@ fn an_id_less_entry_repeated_word_for_word_is_warned_about() {
         stderr(&o)
     );
 }
+
+/// An inherited festival's date is told on the new year's festival day,
+/// from the calendar: 重阳 is 2026-10-18 but 2027-10-08 (issue #26: the
+/// hint said 2027-10-18, the old day with the new year).
+#[test]
+fn an_inherited_festival_date_is_suggested_by_the_calendar() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "2026.yaml",
+        "school: 甲校\nyear: 2026\nguiding_principles: 以……为指导。\nmeasures: [做好工作]\nschedule:\n  - month: 10\n    items:\n      - {id: cy, text: 重阳节慰问退休教师, date: 2026-10-18}\nsignature: {date: 2026-03-01}\n",
+    );
+    write(
+        dir.path(),
+        "2027.yaml",
+        "extends: 2026.yaml\nyear: 2027\nsignature: {date: 2027-03-01}\n",
+    );
+    let d = load(dir.path(), "2027.yaml").unwrap_err();
+    let help = d[0].help.as_deref().unwrap();
+    assert!(
+        help.contains("- id: cy\n        date: 2027-10-08"),
+        "{help}"
+    );
+}
