@@ -117,6 +117,43 @@ fn changed(out: &mut Vec<Change>, what: &str, old: &str, new: &str) {
     }
 }
 
+/// The two sides of a changed text as a reader can tell them apart: whole
+/// when both are short; otherwise each around where they differ, with a few
+/// characters of the text before and after, and `ellipsis` where text is
+/// left out. (Cut at their first 30 characters, a change in the middle of a
+/// long paragraph showed two identical beginnings.)
+pub fn excerpts(old: &str, new: &str, ellipsis: &str) -> (String, String) {
+    const WHOLE: usize = 30;
+    const CONTEXT: usize = 8;
+    const CHANGED: usize = 24;
+    let a: Vec<char> = old.chars().collect();
+    let b: Vec<char> = new.chars().collect();
+    if a.len() <= WHOLE && b.len() <= WHOLE {
+        return (old.to_string(), new.to_string());
+    }
+    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let max_suffix = a.len().min(b.len()) - prefix;
+    let suffix = (a.iter().rev().zip(b.iter().rev()))
+        .take(max_suffix)
+        .take_while(|(x, y)| x == y)
+        .count();
+    let side = |s: &[char]| {
+        let start = prefix.saturating_sub(CONTEXT);
+        let changed_end = s.len() - suffix;
+        let end = (changed_end.min(prefix + CHANGED) + CONTEXT).min(s.len());
+        let mut out = String::new();
+        if start > 0 {
+            out.push_str(ellipsis);
+        }
+        out.extend(&s[start..end]);
+        if end < s.len() {
+            out.push_str(ellipsis);
+        }
+        out
+    };
+    (side(&a), side(&b))
+}
+
 /// Each key's first entry: one lookup instead of a search per entry, so
 /// plans of thousands of entries compare in linear time.
 fn first_by<'a, T, K: Eq + Hash>(items: &'a [T], key: impl Fn(&'a T) -> K) -> HashMap<K, &'a T> {
@@ -306,4 +343,31 @@ pub fn report_lines(old: &Spec, new: &Spec) -> Vec<String> {
         }
     }
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Issue #26: a change deep in a long text showed two identical
+    /// beginnings (`“…落实县教育工会20……” → “…落实县教育工会20……”`).
+    #[test]
+    fn a_change_deep_in_a_long_text_is_shown_where_it_is() {
+        let old =
+            "认真学习贯彻党的二十大精神，全面落实县教育工会2025年工作要点，团结动员全体教职工。";
+        let new = old.replace("2025年", "2026年");
+        let (a, b) = excerpts(old, &new, "……");
+        assert_ne!(a, b, "the two sides differ as shown");
+        assert_eq!(a, "……县教育工会2025年工作要点，团结……");
+        assert_eq!(b, "……县教育工会2026年工作要点，团结……");
+        // Short texts are shown whole.
+        assert_eq!(
+            excerpts("植树", "植树活动", "……"),
+            ("植树".into(), "植树活动".into())
+        );
+        // A change at the very start keeps its side's edge.
+        let tail = "乙".repeat(40);
+        let (a, b) = excerpts(&format!("甲{tail}"), &format!("丙{tail}"), "…");
+        assert!(a.starts_with('甲') && b.starts_with('丙'), "{a} {b}");
+    }
 }

@@ -19,14 +19,13 @@ pub fn diff_removed(what: &str) -> String {
     zh_en!(format!("- 删去：{what}"), format!("- removed: {what}"))
 }
 
+/// A changed text, as two excerpts around what changed
+/// ([`crate::diff::excerpts`]), so the two sides never look alike.
 pub fn diff_changed(what: &str, old: &str, new: &str) -> String {
+    let (old, new) = crate::diff::excerpts(old, new, zh_en!("……", "…"));
     zh_en!(
-        format!("~ 修改：{what}：“{}” → “{}”", shorten(old), shorten(new)),
-        format!(
-            "~ changed: {what}: \"{}\" → \"{}\"",
-            shorten(old),
-            shorten(new)
-        )
+        format!("~ 修改：{what}：“{old}” → “{new}”"),
+        format!("~ changed: {what}: \"{old}\" → \"{new}\"")
     )
 }
 
