@@ -1,5 +1,10 @@
 //! `unionplan preview`: served on 127.0.0.1, re-rendered on every change,
 //! and the page in a real browser reloads itself.
+//!
+//! Its own harness (libtest-mimic, `harness = false` in Cargo.toml): where
+//! Chromium is missing the browser test shows as ignored in cargo test's
+//! summary, never as ok, except under CI (the `CI` variable set), where it
+//! fails. The other tests always run.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
@@ -8,6 +13,27 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 mod common;
+
+fn main() {
+    let args = libtest_mimic::Arguments::from_args();
+    let always = common::tests![
+        serves_re_renders_on_change_and_shows_errors_with_their_lines,
+        answers_only_local_get_requests_and_bounds_what_it_reads,
+        idle_connections_neither_stop_the_preview_nor_stay,
+    ];
+    let mut trials: Vec<_> = always
+        .into_iter()
+        .map(|(name, run)| common::trial(name, run))
+        .collect();
+    trials.extend(common::client_trials(
+        "Chromium",
+        find_chromium()
+            .is_none()
+            .then(|| "no Chromium (apt-get install chromium)".to_string()),
+        &common::tests![in_chromium_the_page_reloads_itself_after_an_edit],
+    ));
+    libtest_mimic::run(&args, trials).exit();
+}
 
 /// A running `unionplan preview`, stopped when dropped.
 struct Server {
@@ -69,7 +95,6 @@ fn wait_until(what: &str, mut ok: impl FnMut() -> bool) {
 
 const SPEC: &str = "school: 甲校\nyear: 2025\nguiding_principles: 第一版的指导思想。\nmeasures: [做事]\nschedule:\n  - month: 3\n    items: [植树]\n";
 
-#[test]
 fn serves_re_renders_on_change_and_shows_errors_with_their_lines() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("p.yaml"), SPEC).unwrap();
@@ -106,30 +131,17 @@ fn serves_re_renders_on_change_and_shows_errors_with_their_lines() {
     assert_eq!(get(&server.addr, "/nothing-here"), "没有这个页面");
 }
 
-fn chromium() -> Option<PathBuf> {
-    let found = ["chromium", "chromium-browser", "google-chrome"]
+/// Debian's Chromium, where it is installed.
+fn find_chromium() -> Option<PathBuf> {
+    ["chromium", "chromium-browser", "google-chrome"]
         .iter()
-        .find_map(|name| {
-            std::env::split_paths(&std::env::var_os("PATH")?)
-                .map(|p| p.join(name))
-                .find(|p| p.is_file())
-        });
-    if found.is_none() {
-        let reason = "skipped: no Chromium (apt-get install chromium)";
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "under CI the browser test must run: {reason}"
-        );
-        eprintln!("{reason}");
-    }
-    found
+        .find_map(|name| common::tool(name))
 }
 
-#[test]
 fn in_chromium_the_page_reloads_itself_after_an_edit() {
     use headless_chrome::{Browser, LaunchOptions, protocol::cdp::Page};
     use std::ffi::OsStr;
-    let Some(path) = chromium() else { return };
+    let path = find_chromium().expect("Chromium, found before the tests ran");
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("p.yaml"), SPEC).unwrap();
     let server = start(dir.path(), "p.yaml");
@@ -213,7 +225,6 @@ fn raw(addr: &str, request: &[u8]) -> String {
 /// Only this computer's pages may read the plan (a page on the web could
 /// otherwise reach it through DNS rebinding), only GET and HEAD are
 /// answered, and a request may not be endless or endlessly slow.
-#[test]
 fn answers_only_local_get_requests_and_bounds_what_it_reads() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("plan.yaml"), SPEC).unwrap();
@@ -290,7 +301,6 @@ fn answers_only_local_get_requests_and_bounds_what_it_reads() {
 /// 300 connections that send nothing hold neither a thread each nor the
 /// preview: the page is answered at once meanwhile, and the server closes
 /// them after its time limit on headers.
-#[test]
 fn idle_connections_neither_stop_the_preview_nor_stay() {
     use common::crowd;
     let dir = tempfile::tempdir().unwrap();

@@ -4,8 +4,12 @@
 //! Needs `soffice` (libreoffice-writer-nogui), `pdftotext` and `pdfinfo`
 //! (poppler-utils) and the CJK fonts (fonts-noto-cjk, fonts-arphic-ukai);
 //! `.ci/run` installs them.
-//! Without them the test is skipped with the reason printed, except under
-//! CI (the `CI` variable set), where a skip would hide a broken set-up.
+//!
+//! Its own harness (libtest-mimic, `harness = false` in Cargo.toml): where
+//! a program is missing, each test shows as ignored in cargo test's
+//! summary, never as ok, except under CI (the `CI` variable set), where it
+//! fails: a test left out there would hide a broken set-up. (The fonts are
+//! not looked for: without them a test fails, it does not pass.)
 
 mod common;
 
@@ -15,11 +19,35 @@ use std::process::Command;
 use common::*;
 use unionplan::render::Format;
 
-/// The tools, or `None` after printing why the test is skipped.
-fn tools() -> Option<PathBuf> {
-    let soffice = tool("soffice").or_else(|| tool("libreoffice"));
+fn main() {
+    let args = libtest_mimic::Arguments::from_args();
+    let tests = tests![
+        libreoffice_opens_the_example_plan,
+        every_full_page_of_each_example_holds_22_lines,
+        a_full_page_holds_22_lines,
+        the_signature_never_splits_at_a_page_end,
+        the_signature_is_placed_by_gbt9704,
+        a_full_line_holds_28_characters,
+        a_long_schedule_table_repeats_its_header_row_on_every_page,
+        no_table_cell_breaks_a_date_or_an_owner,
+        render_makes_a_pdf_with_the_docx_pages_text_and_embedded_fonts,
+        a_batch_converts_every_school_in_one_libreoffice_process,
+        the_reference_doc_s_header_shows_on_every_page,
+    ];
+    let trials = client_trials("LibreOffice", missing(), &tests);
+    libtest_mimic::run(&args, trials).exit();
+}
+
+/// LibreOffice's command, where it is installed.
+fn find_soffice() -> Option<PathBuf> {
+    tool("soffice").or_else(|| tool("libreoffice"))
+}
+
+/// The programs the tests need that are not installed, and how to
+/// install them; `None` where all are.
+fn missing() -> Option<String> {
     let missing: Vec<&str> = [
-        ("soffice", soffice.is_some()),
+        ("soffice", find_soffice().is_some()),
         ("pdftotext", tool("pdftotext").is_some()),
         ("pdfinfo", tool("pdfinfo").is_some()),
     ]
@@ -27,14 +55,17 @@ fn tools() -> Option<PathBuf> {
     .filter(|(_, found)| !found)
     .map(|(name, _)| name)
     .collect();
-    if missing.is_empty() {
-        return soffice;
-    }
-    skip(&format!(
-        "{} not installed (apt-get install libreoffice-writer-nogui fonts-noto-cjk fonts-arphic-ukai poppler-utils)",
-        missing.join(", ")
-    ));
-    None
+    (!missing.is_empty()).then(|| {
+        format!(
+            "{} not installed (apt-get install libreoffice-writer-nogui fonts-noto-cjk fonts-arphic-ukai poppler-utils)",
+            missing.join(", ")
+        )
+    })
+}
+
+/// LibreOffice's command: a test runs only where [`missing`] found it.
+fn soffice() -> PathBuf {
+    find_soffice().expect("soffice, found before the tests ran")
 }
 
 /// Convert `docx` with LibreOffice; returns the PDF's path.
@@ -276,9 +307,8 @@ fn check_geometry(pdf: &Path) {
     assert!((pitch - 28.95).abs() < 0.2, "exact 28.95 pt lines: {pitch}");
 }
 
-#[test]
 fn libreoffice_opens_the_example_plan() {
-    let Some(soffice) = tools() else { return };
+    let soffice = soffice();
     let dir = tempfile::tempdir().unwrap();
     let spec = example("qingxi-2025.yaml");
     let docx = dir.path().join("qingxi-2025.docx");
@@ -335,9 +365,8 @@ fn libreoffice_opens_the_example_plan() {
     }
 }
 
-#[test]
 fn every_full_page_of_each_example_holds_22_lines() {
-    let Some(soffice) = tools() else { return };
+    let soffice = soffice();
     let dir = tempfile::tempdir().unwrap();
     let examples = [
         "qingxi-2025.yaml",
@@ -377,9 +406,8 @@ fn items_plan(
     to_pdf(soffice, dir, &docx)
 }
 
-#[test]
 fn a_full_page_holds_22_lines() {
-    let Some(soffice) = tools() else { return };
+    let soffice = soffice();
     let dir = tempfile::tempdir().unwrap();
     let pdf = items_plan(
         &soffice,
@@ -426,9 +454,8 @@ fn end(line: &[Word]) -> f64 {
     line.iter().map(|w| w.x_max).fold(0.0, f64::max)
 }
 
-#[test]
 fn the_signature_never_splits_at_a_page_end() {
-    let Some(soffice) = tools() else { return };
+    let soffice = soffice();
     let dir = tempfile::tempdir().unwrap();
     // Page 1 holds the title, a blank line, four lines of headings and
     // text and 16 items; page 2 items 17 to 36 on 20 lines. The blank
@@ -454,9 +481,8 @@ fn the_signature_never_splits_at_a_page_end() {
     assert_eq!(body_lines(&pdf, 2).len(), 19);
 }
 
-#[test]
 fn the_signature_is_placed_by_gbt9704() {
-    let Some(soffice) = tools() else { return };
+    let soffice = soffice();
     let dir = tempfile::tempdir().unwrap();
     // One character of body text: 28 to the 156 mm line.
     let char_w = 156.0 * MM / 28.0;
@@ -540,9 +566,8 @@ fn the_signature_is_placed_by_gbt9704() {
     }
 }
 
-#[test]
 fn a_full_line_holds_28_characters() {
-    let Some(soffice) = tools() else { return };
+    let soffice = soffice();
     let dir = tempfile::tempdir().unwrap();
     let yaml = format!(
         "school: 甲校\nyear: 2025\nguiding_principles: {}\nmeasures: [做事]\nsignature: {{date: 2025-01-02}}\n",
@@ -561,9 +586,8 @@ fn a_full_line_holds_28_characters() {
     assert_eq!(lines, [26, 28, 28, 18], "characters per line");
 }
 
-#[test]
 fn a_long_schedule_table_repeats_its_header_row_on_every_page() {
-    let Some(soffice) = tools() else { return };
+    let soffice = soffice();
     let dir = tempfile::tempdir().unwrap();
     let months: String = (1..=12)
         .map(|m| {
@@ -614,9 +638,8 @@ fn a_long_schedule_table_repeats_its_header_row_on_every_page() {
     }
 }
 
-#[test]
 fn no_table_cell_breaks_a_date_or_an_owner() {
-    let Some(soffice) = tools() else { return };
+    let soffice = soffice();
     let dir = tempfile::tempdir().unwrap();
     // Months of two items, each with its date and owner: the 时间 and
     // 负责人 cells number their lines (1、3月8日), which once squeezed them
@@ -673,9 +696,7 @@ fn pdf_fonts(pdf: &Path) -> Vec<(String, bool)> {
         .collect()
 }
 
-#[test]
 fn render_makes_a_pdf_with_the_docx_pages_text_and_embedded_fonts() {
-    let Some(_) = tools() else { return };
     let dir = tempfile::tempdir().unwrap();
     let spec = example("qingxi-2025.yaml");
     let out = dir.path().join("out");
@@ -714,9 +735,8 @@ fn render_makes_a_pdf_with_the_docx_pages_text_and_embedded_fonts() {
     }
 }
 
-#[test]
 fn a_batch_converts_every_school_in_one_libreoffice_process() {
-    let Some(soffice) = tools() else { return };
+    let soffice = soffice();
     let dir = tempfile::tempdir().unwrap();
     // A LibreOffice that notes each time it is started.
     let log = dir.path().join("started.log");
@@ -767,9 +787,8 @@ fn a_batch_converts_every_school_in_one_libreoffice_process() {
     }
 }
 
-#[test]
 fn the_reference_doc_s_header_shows_on_every_page() {
-    let Some(soffice) = tools() else { return };
+    let soffice = soffice();
     let dir = tempfile::tempdir().unwrap();
     let template = dir.path().join("模板.docx");
     school_template(&template);

