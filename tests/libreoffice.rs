@@ -46,10 +46,20 @@ fn find_soffice() -> Option<PathBuf> {
 /// The programs the tests need that are not installed, and how to
 /// install them; `None` where all are.
 fn missing() -> Option<String> {
+    // The page measures assume the fonts the README names: without them
+    // LibreOffice falls back to others, the pages come out differently and
+    // the tests would fail for the machine, not for the code.
+    let fonts = std::process::Command::new("fc-list")
+        .args([":", "family"])
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+        .unwrap_or_default();
     let missing: Vec<&str> = [
         ("soffice", find_soffice().is_some()),
         ("pdftotext", tool("pdftotext").is_some()),
         ("pdfinfo", tool("pdfinfo").is_some()),
+        ("fonts-noto-cjk", fonts.contains("Noto Serif CJK")),
+        ("fonts-arphic-ukai", fonts.contains("AR PL UKai")),
     ]
     .into_iter()
     .filter(|(_, found)| !found)
