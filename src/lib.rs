@@ -8,11 +8,13 @@
 //! 3. [`layout`]: number sections and measures, build titles and dates;
 //! 4. [`render`]: the layout template ([`template`]) writes Markdown, which
 //!    is read back as blocks ([`blocks`]) and typeset as DOCX and HTML;
-//! 5. [`write`]: put each file in place atomically.
+//! 5. [`write`](mod@write): put each file in place atomically.
 //!
 //! [`Pipeline`] runs stages 3–4 for a checked spec; [`load_spec`] runs 1–2.
 //! [`import`] goes the other way: an existing plan (DOCX, HTML, Markdown,
 //! text) into a spec.
+
+#![allow(rustdoc::private_intra_doc_links)]
 
 pub mod app;
 pub mod batch;

@@ -15,7 +15,7 @@
 //! memory does not grow with the number of schools.
 //!
 //! One module per job: [`district`] reads the district file, [`roster`] the
-//! table of schools, [`run`] checks, renders and writes, [`naming`] makes
+//! table of schools, [`run`](mod@run) checks, renders and writes, [`naming`] makes
 //! file names safe, and [`index`] writes the page that lists the results.
 
 mod district;

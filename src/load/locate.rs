@@ -2,7 +2,7 @@
 //!
 //! `serde_yaml::Value` carries no positions, but the YAML deserializer stamps
 //! the position of the innermost node being read on any error raised while
-//! reading it. [`Source::locate`] therefore re-reads the document with a
+//! reading it. [`Source::locate`](super::Source::locate) therefore re-reads the document with a
 //! "probe" that walks down the path and raises an error exactly at the node
 //! (or key) asked for; the error's location is the answer. This uses the
 //! same parser that produced the tree, so positions agree with it even for

@@ -5,7 +5,7 @@
 //! The validator checks keys and required fields against it
 //! ([`crate::validate`]), the JSON Schema is built from it
 //! ([`crate::schema`]), the Chinese names are read through it
-//! ([`super::keys`]), `extends` merges by its rules ([`crate::extends`]),
+//! ([`super::keys`]), `extends` merges by its rules ([`crate::load::extends`]),
 //! and the district file's keys are checked against it
 //! ([`crate::batch`]). Adding a field here makes it known to all of them;
 //! the validator then needs the code that reads its value into

@@ -12,7 +12,7 @@
 //! The names mean the same in every place they can appear (`标题` is a
 //! plan's title and a measure's title alike), so they are read without
 //! knowing the map; they are given in the field table ([`super::fields`]).
-//! [`crate::extends`] renames them when it reads a file; error messages
+//! [`crate::load::extends`] renames them when it reads a file; error messages
 //! still point at the key as it was typed.
 
 use super::fields;

@@ -14,7 +14,7 @@
 //! needs only paragraphs, runs, two footers and a handful of fixed parts,
 //! so they are written here directly: [`ooxml`] knows the schema order,
 //! once; [`styles`] the named styles; [`parts`] the other parts;
-//! [`package`] zips them.
+//! [`package`](mod@package) zips them.
 //!
 //! # What is set, and why (see also the README's layout section)
 //!
@@ -241,7 +241,7 @@ fn half_points(pt: f64) -> u32 {
 }
 
 /// The lines of one plan's 落款, each placed by GB/T 9704 §7.3.5 from the
-/// lengths of all of them ([`page::signature_indents`]), handed out in
+/// lengths of all of them ([`page::signature_places`]), handed out in
 /// order as they are written.
 struct Signature<'m> {
     m: &'m Measures<'m>,
