@@ -88,6 +88,15 @@ pub fn docx_part_too_large(part: impl Display) -> String {
     )
 }
 
+pub fn docx_part_name_bad(name: impl Display) -> String {
+    zh_en!(
+        format!("Word 文件里的部件名“{name}”不能用：为空或太长（最多 65535 字节）"),
+        format!(
+            "the Word file's part name \"{name}\" cannot be used: empty or too long (65,535 bytes at most)"
+        )
+    )
+}
+
 pub fn docx_deflate_failed(err: impl Display) -> String {
     zh_en!(
         format!("压缩 Word 文件的内容时出错（{err}）"),
