@@ -7,7 +7,7 @@
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Mutex, RwLock};
 
 use crate::render::Format;
 use crate::{Error, messages};
@@ -128,24 +128,23 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     write_with(path, bytes, Durability::Durable, false)
 }
 
-/// The temporary files being written now. An interrupted run (Ctrl+C,
-/// SIGTERM) removes them through [`end_interrupted`]: otherwise each
-/// would stay behind as a `.unionplan-*.tmp` of megabytes. What an
-/// interrupted run leaves is then only complete files, each either the old
-/// one or the new one.
-static UNFINISHED: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
-
-/// End the process with `code` after removing the temporary files of
-/// writes still under way: for a handler of Ctrl+C and SIGTERM.
+/// Writes under way share this lock, each from creating its temporary
+/// file until the file is in place or removed; [`end_interrupted`] takes
+/// it alone. An interrupted run (Ctrl+C, SIGTERM) then ends between
+/// writes, leaving no `.unionplan-*.tmp` of megabytes behind: only
+/// complete files, each either the old one or the new one.
 ///
-/// The list stays locked until the process has ended, and a temporary
-/// file is only ever created while holding that lock, so no thread can
-/// start a new one after the removal.
+/// Shared, not a list guarded by one mutex: a batch's threads create their
+/// temporary files (`open(O_CREAT|O_EXCL)`, the slowest call of a write)
+/// at the same time instead of one after another.
+static WRITING: RwLock<()> = RwLock::new(());
+
+/// End the process with `code` once the writes under way are done (each
+/// is one file: milliseconds), removing the run's temporary folders: for a
+/// handler of Ctrl+C and SIGTERM. The lock is held until the process has
+/// ended, so no write starts after it.
 pub fn end_interrupted(code: i32) -> ! {
-    let files = UNFINISHED.lock().unwrap_or_else(|e| e.into_inner());
-    for f in files.iter() {
-        let _ = std::fs::remove_file(f);
-    }
+    let _alone = WRITING.write().unwrap_or_else(|e| e.into_inner());
     for d in TEMPORARY_DIRS
         .lock()
         .unwrap_or_else(|e| e.into_inner())
@@ -188,25 +187,6 @@ impl Drop for TemporaryDir {
     }
 }
 
-/// A new temporary file in `dir`, on the list of unfinished ones.
-fn start_temporary(
-    builder: &tempfile::Builder,
-    dir: &Path,
-) -> std::io::Result<tempfile::NamedTempFile> {
-    let mut files = UNFINISHED.lock().unwrap_or_else(|e| e.into_inner());
-    let tmp = builder.tempfile_in(dir)?;
-    files.push(tmp.path().to_path_buf());
-    Ok(tmp)
-}
-
-/// Off the list: the file is in place, or gone.
-fn done_with(path: &Path) {
-    let mut files = UNFINISHED.lock().unwrap_or_else(|e| e.into_inner());
-    if let Some(i) = files.iter().position(|f| f == path) {
-        files.swap_remove(i);
-    }
-}
-
 fn write_with(
     path: &Path,
     bytes: &[u8],
@@ -217,8 +197,6 @@ fn write_with(
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    std::fs::create_dir_all(dir)
-        .map_err(|e| Error::io(messages::cannot_create_dir(dir.display(), &e), e))?;
     let fail = |e: std::io::Error| Error::io(messages::cannot_write(path.display(), &e), e);
     let mut builder = tempfile::Builder::new();
     builder.prefix(".unionplan-").suffix(".tmp");
@@ -230,11 +208,23 @@ fn write_with(
         let mode = std::fs::metadata(path).map_or(0o666, |m| m.permissions().mode());
         builder.permissions(std::fs::Permissions::from_mode(mode));
     }
-    let tmp = start_temporary(&builder, dir).map_err(fail)?;
-    let tmp_path = tmp.path().to_path_buf();
-    let written = finish(tmp, path, bytes, durability, replace);
-    done_with(&tmp_path);
-    written
+    use std::io::ErrorKind;
+    let _writing = WRITING.read().unwrap_or_else(|e| e.into_inner());
+    // The folder is made when the first file of it finds none (a batch
+    // writes three or four files to each school's folder), not looked for
+    // before every file.
+    let tmp = match builder.tempfile_in(dir) {
+        Err(e) if matches!(e.kind(), ErrorKind::NotFound | ErrorKind::NotADirectory) => {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| Error::io(messages::cannot_create_dir(dir.display(), &e), e))?;
+            builder.tempfile_in(dir)
+        }
+        made => made,
+    }
+    .map_err(fail)?;
+    // On any failure below the temporary file is removed as it drops,
+    // still under the shared lock.
+    finish(tmp, path, bytes, durability, replace)
 }
 
 /// Fill the temporary file and put it in place.
