@@ -393,11 +393,14 @@ fn phrase_tail(rest: &str, counts: Option<Anniversary>) -> usize {
         Some(Anniversary::TeachersDay) => "教师节",
         Some(Anniversary::WomensDay) => "妇女节",
         Some(Anniversary::LabourDay) => "劳动节",
+        // Up to the next punctuation or 第 (`第六届教职工代表大会第三次`
+        // shows `第六届教职工代表大会`), at most 12: a phrase cut at six
+        // read `第六届教职工代表大`.
         _ => {
             return rest
                 .chars()
                 .take_while(|c| !"，。；、,;：:（(第".contains(*c))
-                .take(6)
+                .take(12)
                 .count();
         }
     };

@@ -175,6 +175,75 @@ fn strip_weekday(s: &str) -> (&str, Option<chrono::Weekday>) {
     (s, None)
 }
 
+/// `date` written the way `token` writes its date, for a form [`lex`]
+/// does not read (rollover rewrites the others in place): in Chinese
+/// numerals as 公文 write dates (`二〇二六年三月十二日`), in full-width
+/// digits, with `号`, and with the weekday after it written anew.
+pub fn write_like(token: &str, date: NaiveDate) -> Option<String> {
+    use chrono::Datelike;
+    let (body, weekday) = strip_weekday(token);
+    if !matches!(parse(body), Parsed::Date(_)) {
+        return None;
+    }
+    let chinese = body.contains(['〇', '零'])
+        || body.contains("年")
+            && !body.contains(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    let full_width = body.contains(|c: char| ('０'..='９').contains(&c));
+    let day_word = if body.trim_end().ends_with('号') {
+        "号"
+    } else {
+        "日"
+    };
+    let mut out = if chinese {
+        let year: String = date
+            .year()
+            .to_string()
+            .chars()
+            .filter_map(|c| c.to_digit(10))
+            .map(|d| {
+                "〇一二三四五六七八九"
+                    .chars()
+                    .nth(d as usize)
+                    .unwrap_or('〇')
+            })
+            .collect();
+        format!(
+            "{year}年{}月{}{day_word}",
+            crate::numerals::to_chinese(date.month()),
+            crate::numerals::to_chinese(date.day())
+        )
+    } else {
+        let plain = format!(
+            "{}年{}月{}{day_word}",
+            date.year(),
+            date.month(),
+            date.day()
+        );
+        if full_width {
+            plain
+                .chars()
+                .map(|c| match c.to_digit(10) {
+                    Some(d) => char::from_u32('０' as u32 + d).unwrap_or(c),
+                    None => c,
+                })
+                .collect()
+        } else {
+            plain
+        }
+    };
+    if weekday.is_some() {
+        let name = crate::messages::weekday_name(date.weekday());
+        let (open, close) = if token.contains('(') {
+            ("(", ")")
+        } else {
+            ("（", "）")
+        };
+        out.push_str(&format!("{open}{name}{close}"));
+    }
+    let lead = &token[..token.len() - token.trim_start().len()];
+    Some(format!("{lead}{out}"))
+}
+
 /// The weekday written after a date (`3月8日（星期日）`), if any.
 pub fn weekday_written(s: &str) -> Option<chrono::Weekday> {
     strip_weekday(s).1

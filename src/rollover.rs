@@ -298,6 +298,9 @@ pub fn rollover(source: &Source, new_year: i32) -> Result<Rollover, Box<Diagnost
                     },
                 });
             }
+            // `3月6日`: a day without its year is in the plan's year, new
+            // or old; there is nothing to move (validation reads it alike).
+            None if crate::dates::month_day(token).is_some() => {}
             None => review.push(Review {
                 line,
                 reason: msg::rollover_date_unmoved(token),
@@ -961,7 +964,7 @@ fn scalar_extent(text: &str, start: usize) -> (usize, usize) {
 /// The date in `token` moved by `delta` years, written the same way;
 /// `true` when 29 February had to become 28 February.
 fn move_date(token: &str, delta: i32) -> Option<(String, bool)> {
-    if crate::dates::lex(token).is_none() {
+    if crate::dates::lex(token).is_none() && written_date(token).is_none() {
         // A 落款 month (`2025年2月`): only its year moves.
         let (year, _) = crate::dates::year_month(token)?;
         let start = token.find(|c: char| c.is_ascii_digit())?;
@@ -980,17 +983,23 @@ fn move_date(token: &str, delta: i32) -> Option<(String, bool)> {
     Some((rewrite_date(token, new)?, fixed))
 }
 
-/// The date a token writes, in any of the forms [`crate::dates::lex`] reads.
+/// The date a token writes, in any form validation reads (one date
+/// reader: [`crate::dates::parse`]).
 fn written_date(token: &str) -> Option<NaiveDate> {
-    let runs = crate::dates::lex(token)?;
-    let num = |(s, e): (usize, usize)| token[s..e].parse::<u32>().ok();
-    NaiveDate::from_ymd_opt(num(runs[0])? as i32, num(runs[1])?, num(runs[2])?)
+    match crate::dates::parse(token) {
+        crate::dates::Parsed::Date(d) => Some(d),
+        _ => None,
+    }
 }
 
 /// `token` with its date replaced by `date`, written the same way (the
 /// same separators; a zero-padded month or day stays padded).
 fn rewrite_date(token: &str, date: NaiveDate) -> Option<String> {
-    let runs = crate::dates::lex(token)?;
+    let Some(runs) = crate::dates::lex(token) else {
+        // 二〇二五年三月十二日, ２０２５年…, 3月8日（星期六）: written anew
+        // in the same way.
+        return crate::dates::write_like(token, date);
+    };
     let pad =
         |(s, e): (usize, usize), n: u32| format!("{n:0w$}", w = if e - s == 2 { 2 } else { 1 });
     Some(format!(

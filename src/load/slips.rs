@@ -5,16 +5,33 @@
 //! the lines the way a person would and names the slip at its own line and
 //! column, in Chinese:
 //!
-//! - a full-width colon after a key (`工作目标：`), the commonest of all;
-//! - no space after `:` (`year:2025`) or after `-` (`-开学慰问`);
-//! - a full-width space (U+3000) used as indentation;
-//! - a text starting with `[` or `{{` without quotes;
+//! - a full-width colon after a key, English or Chinese (`工作目标：`,
+//!   `guiding_principles： |`), the commonest of all;
+//! - no space after `:` (`year:2025`), a Tab after it, or no space after
+//!   `-` (`-开学慰问`), or the dash's space typed full-width (`-　冬季长跑`);
+//! - full-width spaces (U+3000) as indentation, or alone on a line that
+//!   looks blank;
+//! - a text starting with `[` or `{{` without quotes (a list item too:
+//!   `- {{ year }}年冬季长跑`, where `{` opens a map);
+//! - an English quote that closes before the text ends (`"三八"妇女节`);
+//! - `: ` inside a plain text (`前言: “注意: 按时上报”`: Chinese quotes are
+//!   text to YAML);
 //! - a line indented to no level of the lines above it.
 //!
-//! Some slips do not even stop the parser: a line `内容：做好工作` indented
-//! under a text becomes part of that text, and the key is silently lost.
-//! [`silent`] finds those where the word before the colon is a key of the
-//! spec, so the file is refused rather than the text changed.
+//! **One mechanism**: [`slip_in`] reads one line as a person would (its
+//! indent, its key, its value) and names the first slip it shows. It runs
+//! only where the parser already refused the file ([`at_error`], on the
+//! lines up to where the parser stopped), so a file YAML reads is never
+//! refused by it: it only says, at the right line and in Chinese, why YAML
+//! refused what it refused.
+//!
+//! Two kinds of slip do not stop the parser, and are the only checks made
+//! on files that parse: a line `内容：做好工作` indented under a text becomes
+//! part of that text, and the key is silently lost ([`silent`] refuses the
+//! file where the word before the colon is a key of the spec, or where a
+//! list item's dash is followed by a full-width space); and a ` #` in a
+//! Chinese text cuts the rest off as a comment ([`cut_by_comments`] warns,
+//! never refuses).
 
 use crate::messages::{self as msg, Message};
 use crate::spec::fields;

@@ -65,4 +65,10 @@ fn every_command_of_the_guide_runs_as_written() {
     ] {
         assert!(dir.path().join(file).is_file(), "{file}");
     }
+    // The guide teaches Chinese keys, and its import writes them.
+    let imported = std::fs::read_to_string(dir.path().join("导入的计划.yaml")).unwrap();
+    assert!(
+        imported.contains("\n学校: ") && imported.contains("\n指导思想:"),
+        "{imported}"
+    );
 }

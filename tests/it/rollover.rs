@@ -615,3 +615,34 @@ fn anniversaries_count_on_each_by_its_own_and_never_below_one() {
         );
     }
 }
+
+/// One date reader for every command (issue #26): whatever validation
+/// reads, rollover reads and moves, written as it was written; a day with
+/// no year needs no move; a numbered phrase is quoted whole.
+#[test]
+fn dates_written_as_teachers_write_them_roll_over_in_their_own_form() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("p-2025.yaml"),
+        "school: 甲校\nyear: 2025\nguiding_principles: x\nmeasures:\n  - 召开第六届教职工代表大会第三次会议。\nschedule:\n  - month: 3\n    items:\n      - {text: 座谈, date: 3月6日}\n      - {text: 植树, date: 二〇二五年三月十二日}\n      - {text: 健步走, date: ２０２５年３月２０日}\n      - {text: 讲座, date: 2025年3月25日（星期二）}\nsignature: {date: 二〇二五年二月二十日}\n",
+    )
+    .unwrap();
+    let o = unionplan(dir.path(), &["rollover", "p-2025.yaml", "--year", "2026"]);
+    let said = String::from_utf8_lossy(&o.stdout).into_owned() + &stderr(&o);
+    assert!(o.status.success(), "{said}");
+    assert!(!said.contains("看不懂"), "{said}");
+    assert!(said.contains("“第六届教职工代表大会”"), "{said}");
+    let new = std::fs::read_to_string(dir.path().join("p-2026.yaml")).unwrap();
+    for written in [
+        "date: 3月6日}",
+        "date: 二〇二六年三月十二日}",
+        "date: ２０２６年３月２０日}",
+        // 2026-03-25 is a Wednesday.
+        "date: 2026年3月25日（星期三）}",
+        "signature: {date: 二〇二六年二月二十日}",
+    ] {
+        assert!(new.contains(written), "{written}: {new}");
+    }
+    let o = unionplan(dir.path(), &["validate", "p-2026.yaml"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+}
