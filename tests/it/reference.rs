@@ -1265,3 +1265,57 @@ fn a_template_font_name_longer_than_word_holds_is_not_taken() {
     }
     assert!(docx_part(&docx, "word/refheader1.xml").contains(r#"w:ascii="Arial""#));
 }
+
+/// A template made in Word by others (tests/templates/): a 公文 template
+/// with its page, headers and footers for odd, even and first pages, page
+/// numbers inside content controls (Word's Insert → Page Number) and the
+/// `numberInDash` format. The plan takes its page and number format, its
+/// footers (no warning: their PAGE field is in a `w:sdt`), nothing of its
+/// body, and both validators pass it.
+#[test]
+fn a_public_template_made_in_word_is_taken_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let template = repo().join("tests/templates/gongwen-lite.docx");
+    std::fs::write(dir.path().join("plan.yaml"), SPEC).unwrap();
+    let o = unionplan(
+        dir.path(),
+        &[
+            "render",
+            "plan.yaml",
+            "-f",
+            "docx",
+            "--reference-doc",
+            template.to_str().unwrap(),
+        ],
+    );
+    let err = stderr(&o);
+    assert!(o.status.success(), "{err}");
+    assert!(
+        !err.contains("页码"),
+        "no warning of footers without numbers: {err}"
+    );
+    let docx = std::fs::read(dir.path().join("out/plan.docx")).unwrap();
+    assert_valid_docx(&docx, "the plan with a template made in Word");
+    let doc = docx_part(&docx, "word/document.xml");
+    for want in [
+        r#"<w:pgMar w:top="2098" w:right="1474" w:bottom="1985" w:left="1588" w:header="851" w:footer="1418" w:gutter="0"/>"#,
+        r#"<w:pgNumType w:fmt="numberInDash"/>"#,
+        r#"<w:footerReference w:type="even""#,
+        r#"<w:footerReference w:type="first""#,
+    ] {
+        assert!(doc.contains(want), "{want}");
+    }
+    let paragraphs = docx_paragraphs(&docx).join("\n");
+    assert!(
+        paragraphs.contains("青溪路小学2025年工会工作计划"),
+        "{paragraphs}"
+    );
+    let names = docx_part_names(&docx);
+    let footers: Vec<_> = names.iter().filter(|n| n.contains("footer")).collect();
+    assert!(footers.len() >= 3, "{names:?}");
+    let with_page = footers
+        .iter()
+        .filter(|f| docx_part(&docx, f).contains("PAGE"))
+        .count();
+    assert!(with_page >= 2, "the template's page numbers came along");
+}
