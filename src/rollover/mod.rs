@@ -28,7 +28,7 @@
 //! weekend or a holiday in the new year, and the `extends` line are listed
 //! for a person to review, not changed.
 //!
-//! Here the algorithm and its report; [`relocate`] moves items between
+//! Here the algorithm and its report; [`relocate`](mod@relocate) moves items between
 //! months' entries; [`text`] reads the spec's text as YAML spans (where a
 //! value starts and ends, the years in a text) and writes dates as they
 //! were written.
