@@ -112,7 +112,7 @@ style:
     let docx = render_text(yaml, Format::Docx);
     let styles = docx_part(&docx, "word/styles.xml");
     for font in ["华文中宋", "方正黑体简体", "楷体_GB2312", "方正仿宋简体"] {
-        assert!(styles.contains(font), "{font}");
+        assert!(styles.contains(&format!("w:eastAsia=\"{font}\"")), "{font}");
     }
     assert!(styles.contains(r#"<w:sz w:val="53"/>"#), "26.5 pt title");
     // The extremes the validator allows.

@@ -77,7 +77,14 @@ fn check_valid_outputs(name: &str, outputs: &[unionplan::Output]) {
                     assert!(!html.contains(markup), "{name}: the HTML carries {markup}");
                 }
             }
-            Format::Markdown => assert!(!o.bytes.is_empty()),
+            // The plan's shape, not merely some bytes: its title, then
+            // its first section.
+            Format::Markdown => {
+                let md = String::from_utf8(o.bytes.clone()).unwrap();
+                let title = md.lines().next().unwrap();
+                assert!(title.starts_with("# ") && title.len() > 2, "{name}: {md}");
+                assert!(md.contains("\n## 一、"), "{name}: {md}");
+            }
             Format::Pdf => unreachable!("the pipeline renders no PDF"),
         }
     }
