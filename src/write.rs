@@ -129,7 +129,7 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), Error> {
 }
 
 /// Writes under way share this lock, each from creating its temporary
-/// file until the file is in place or removed; [`end_interrupted`] takes
+/// file until the file is in place or removed; [`stop_writing`] takes
 /// it alone. An interrupted run (Ctrl+C, SIGTERM) then ends between
 /// writes, leaving no `.unionplan-*.tmp` of megabytes behind: only
 /// complete files, each either the old one or the new one.
@@ -139,12 +139,13 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), Error> {
 /// at the same time instead of one after another.
 static WRITING: RwLock<()> = RwLock::new(());
 
-/// End the process with `code` once the writes under way are done (each
-/// is one file: milliseconds), removing the run's temporary folders: for a
-/// handler of Ctrl+C and SIGTERM. The lock is held until the process has
-/// ended, so no write starts after it.
-pub fn end_interrupted(code: i32) -> ! {
-    let _alone = WRITING.write().unwrap_or_else(|e| e.into_inner());
+/// Stop writing, for a handler of Ctrl+C and SIGTERM that then ends the
+/// process: waits for the writes under way (each is one file:
+/// milliseconds), removes the run's temporary folders, and returns a guard
+/// under which no write starts. Hold it until the process ends. The
+/// library never ends the process itself: its caller does.
+pub fn stop_writing() -> StoppedWriting {
+    let alone = WRITING.write().unwrap_or_else(|e| e.into_inner());
     for d in TEMPORARY_DIRS
         .lock()
         .unwrap_or_else(|e| e.into_inner())
@@ -152,11 +153,14 @@ pub fn end_interrupted(code: i32) -> ! {
     {
         let _ = std::fs::remove_dir_all(d);
     }
-    std::process::exit(code)
+    StoppedWriting(alone)
 }
 
+/// See [`stop_writing`]: while it lives, no file is written.
+pub struct StoppedWriting(#[allow(dead_code)] std::sync::RwLockWriteGuard<'static, ()>);
+
 /// Temporary folders of the run (the PDFs' work folder), removed by
-/// [`end_interrupted`] as well: `tempfile` removes them on drop, which an
+/// [`stop_writing`] as well: `tempfile` removes them on drop, which an
 /// interrupted process never reaches.
 static TEMPORARY_DIRS: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
 

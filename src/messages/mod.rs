@@ -10,7 +10,7 @@
 
 mod app;
 mod batch;
-pub mod cli;
+
 mod diff;
 mod extends;
 mod import;
@@ -62,7 +62,8 @@ impl Lang {
         }
     }
 
-    pub(crate) fn pick(self, [zh, en]: [&'static str; 2]) -> &'static str {
+    /// The one of a pair (Chinese, English) for this language.
+    pub fn pick(self, [zh, en]: [&'static str; 2]) -> &'static str {
         match self {
             Lang::Zh => zh,
             Lang::En => en,

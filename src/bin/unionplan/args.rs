@@ -1,14 +1,14 @@
 //! What the command line accepts: every command and option, for clap.
 //! Their words (summaries, help, examples, usage, and clap's own headings)
-//! are in the catalogue, `messages::cli`, in Chinese and English;
+//! are in the command line's catalogue, `words.rs`, in Chinese and English;
 //! [`command`] puts them in. What a command does is in [`crate::cmd`].
 
 use std::path::PathBuf;
 
 use clap::{Arg, ArgAction, Args, CommandFactory, Parser, Subcommand};
 
+use crate::words::{self as cli, Lang};
 use unionplan::messages;
-use unionplan::messages::cli::{self, Lang};
 use unionplan::render::Format;
 
 #[derive(Parser)]

@@ -9,7 +9,7 @@
 
 use std::io::BufRead as _;
 
-use unionplan::messages::{Lang, cli};
+use crate::words::{self as cli, Lang};
 
 /// Whether this process was started from Explorer (not from a Command
 /// Prompt, a script or another program): no arguments, and the console

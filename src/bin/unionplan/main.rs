@@ -6,6 +6,7 @@ mod args;
 mod cmd;
 mod explorer;
 mod output;
+mod words;
 
 use std::process::ExitCode;
 
@@ -18,7 +19,8 @@ fn main() -> ExitCode {
     // behind; every output is the old file or the complete new one.
     let _ = ctrlc::set_handler(|| {
         unionplan::pdf::stop();
-        unionplan::write::end_interrupted(130)
+        let _stopped = unionplan::write::stop_writing();
+        std::process::exit(130)
     });
     let lang = messages::Lang::from_env();
     messages::set_lang(lang);

@@ -100,9 +100,9 @@ pub fn show(diags: &[unionplan::diag::Diagnostic]) {
 /// version go to standard output with exit 0; an error is said in Chinese
 /// (clap's own English where the locale asks for English), with the
 /// command's usage and where to find help, and exit 2.
-pub fn usage_error(e: &clap::Error, lang: messages::cli::Lang) -> std::process::ExitCode {
+pub fn usage_error(e: &clap::Error, lang: crate::words::Lang) -> std::process::ExitCode {
+    use crate::words::{self as cli, Usage};
     use clap::error::{ContextKind, ContextValue, ErrorKind};
-    use messages::cli::{self, Usage};
     use std::process::ExitCode;
     match e.kind() {
         ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {

@@ -2,7 +2,7 @@
 //! shells and `man`.
 
 use super::{Failure, Outcome};
-use unionplan::messages::cli::Lang;
+use crate::words::Lang;
 
 use crate::args::{CompletionsArgs, command};
 use crate::output::print;

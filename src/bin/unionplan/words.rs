@@ -3,7 +3,7 @@
 //! otherwise print in English. Chinese first; English where `LANG` or
 //! `LC_ALL` asks for it ([`Lang::from_env`]).
 
-pub use super::Lang;
+pub use unionplan::messages::Lang;
 
 /// A command's words: `name` is "" for `unionplan` itself.
 pub struct CommandText {
