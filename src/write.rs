@@ -98,6 +98,31 @@ pub fn file_key(path: &Path) -> Option<String> {
     Some(real.to_string_lossy().to_lowercase())
 }
 
+/// The outputs two owners would both write: each `(owner, path)` of
+/// `outputs` is compared with those before it as the file system names
+/// files ([`file_key`], else the path case folded), and each pair of
+/// owners that meet is given once, `(first, second, path)`. `render` (its
+/// specs) and `batch` (its schools) refuse clashes by this one rule.
+pub fn clashes(outputs: &[(usize, PathBuf)]) -> Vec<(usize, usize, PathBuf)> {
+    let mut first_at: std::collections::HashMap<String, usize> = Default::default();
+    let mut found: Vec<(usize, usize, PathBuf)> = Vec::new();
+    for (owner, path) in outputs {
+        let key = file_key(path).unwrap_or_else(|| path.to_string_lossy().to_lowercase());
+        match first_at.get(&key) {
+            Some(&first) if first != *owner => {
+                if !found.iter().any(|&(a, b, _)| (a, b) == (first, *owner)) {
+                    found.push((first, *owner, path.clone()));
+                }
+            }
+            Some(_) => {}
+            None => {
+                first_at.insert(key, *owner);
+            }
+        }
+    }
+    found
+}
+
 /// Whether a file is flushed to the disk before it replaces the old one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Durability {

@@ -91,24 +91,11 @@ pub fn run(
     // make one file), and the others go on. Names that differ only in
     // case are one file on Windows and macOS.
     let mut checked = checked;
-    let mut first_at: HashMap<String, usize> = HashMap::new();
-    let mut clashes: Vec<(usize, usize, PathBuf)> = Vec::new();
-    for (i, c) in checked.iter().enumerate() {
-        let Ok(c) = c else { continue };
-        for &format in formats {
-            let path = c.path_of(format);
-            let key = path.to_string_lossy().to_lowercase();
-            match first_at.get(&key) {
-                Some(&j) if !clashes.iter().any(|&(a, b, _)| (a, b) == (j, i)) => {
-                    clashes.push((j, i, path));
-                }
-                Some(_) => {}
-                None => {
-                    first_at.insert(key, i);
-                }
-            }
-        }
-    }
+    let outputs: Vec<(usize, PathBuf)> = (checked.iter().enumerate())
+        .filter_map(|(i, c)| Some((i, c.as_ref().ok()?)))
+        .flat_map(|(i, c)| formats.iter().map(move |&f| (i, c.path_of(f))))
+        .collect();
+    let clashes = write::clashes(&outputs);
     let mut refused: HashMap<usize, Vec<Diagnostic>> = HashMap::new();
     for (a, b, path) in clashes {
         let shown = path

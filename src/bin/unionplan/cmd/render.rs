@@ -1,6 +1,5 @@
 //! `unionplan render`: specs into files.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use unionplan::diag::Diagnostic;
@@ -147,24 +146,22 @@ pub fn convert(pdfs: Pdfs, durability: write::Durability, formats: &[Format]) ->
 /// Refuse, before anything is written, outputs that would overwrite each
 /// other (`a/plan.yaml` and `b/plan.yaml` both give `out/plan.docx`).
 fn check_clashes(specs: &[PathBuf], out: &Path, formats: &[Format]) -> Result<(), Error> {
-    let mut seen: HashMap<String, &Path> = HashMap::new();
-    let mut problems = Vec::new();
-    for spec in specs {
-        for &format in formats {
-            let path = write::output_path(out, spec, format);
-            let key = write::file_key(&path).unwrap_or_else(|| path.display().to_string());
-            if let Some(first) = seen.insert(key, spec) {
-                if first != spec.as_path() {
-                    problems.push(messages::render_clash(
-                        first.display(),
-                        spec.display(),
-                        path.display(),
-                    ));
-                }
-            }
-        }
-    }
-    problems.dedup();
+    // A spec given twice is one owner: it renders once, without complaint.
+    let owner = |spec: &PathBuf| specs.iter().position(|s| s == spec).unwrap_or(0);
+    let outputs: Vec<(usize, PathBuf)> = (specs.iter())
+        .flat_map(|spec| {
+            let i = owner(spec);
+            formats
+                .iter()
+                .map(move |&f| (i, write::output_path(out, spec, f)))
+        })
+        .collect();
+    let problems: Vec<_> = write::clashes(&outputs)
+        .into_iter()
+        .map(|(a, b, path)| {
+            messages::render_clash(specs[a].display(), specs[b].display(), path.display())
+        })
+        .collect();
     if problems.is_empty() {
         Ok(())
     } else {
