@@ -77,7 +77,8 @@ pub struct Report {
     pub months: usize,
     pub items: usize,
     pub signature: bool,
-    /// Paragraphs and marks dropped as web noise or copies.
+    /// Paragraphs and marks dropped as web noise, and the plan's paragraphs
+    /// dropped as copies.
     pub dropped: usize,
     /// Half-width punctuation between Chinese characters made full-width.
     pub punctuation: usize,
@@ -95,7 +96,9 @@ struct Page {
     encoding: Option<&'static str>,
     /// The page's own title, before any plan.
     page_title: Option<String>,
-    plans: Vec<(Draft, String)>,
+    /// Each plan, its text, and how many of its paragraphs were copies of
+    /// others of the plan.
+    plans: Vec<(Draft, String, usize)>,
     cleaned: recognise::Cleaned,
     schedule_table: bool,
     unread: read::Unread,
@@ -117,7 +120,7 @@ fn page(path: &Path) -> Result<Page, Error> {
     for segment in recognise::segments(chunks) {
         let draft = recognise::recognise(&segment);
         if draft.is_plan() {
-            plans.push((draft, segment.chunks.join("\n")));
+            plans.push((draft, segment.chunks.join("\n"), segment.copies));
         } else if page_title.is_none() {
             page_title = draft.title.or(draft.page_title);
         }
@@ -148,11 +151,17 @@ pub fn list(path: &Path) -> Result<Vec<Found>, Error> {
 fn found(page: &Page) -> Vec<Found> {
     page.plans
         .iter()
-        .map(|(d, text)| Found {
+        .map(|(d, text, _)| Found {
             title: d
                 .title
                 .clone()
-                .filter(|t| recognise::year_in(t).is_some() || page.page_title.is_none())
+                .filter(|t| {
+                    recognise::year_in(t).is_some()
+                        || page
+                            .page_title
+                            .as_deref()
+                            .is_none_or(recognise::is_collection_title)
+                })
                 .or_else(|| page.page_title.clone()),
             measures: d.measures.len(),
             months: d.schedule.len(),
@@ -251,7 +260,7 @@ pub fn import(path: &Path, options: &Options) -> Result<Imported, Error> {
         months: draft.schedule.len(),
         items: draft.schedule_items(),
         signature: draft.signature_org.is_some() || draft.signature_date.is_some(),
-        dropped: page.cleaned.dropped,
+        dropped: page.cleaned.dropped + page.plans[picked - 1].2,
         punctuation: page.cleaned.punctuation,
         controls: page.cleaned.controls,
         unplaced: draft.unplaced.len(),

@@ -79,6 +79,12 @@ fn kept(source: &str, rendered: &[String]) -> (usize, usize, Vec<String>) {
     (src.len() - missing.len(), src.len(), missing)
 }
 
+/// The spec with the school a 范文 page leaves unnamed filled in, as the
+/// user would before rendering it.
+fn filled(yaml: &str) -> String {
+    yaml.replace("（请填写学校名称）", "青山小学")
+}
+
 /// Import, check and render: the spec text and the DOCX's paragraphs.
 fn round_trip(path: &Path, pick: Option<usize>) -> (String, Vec<String>, import::Report) {
     let imported = import::import(path, &Options { pick, ..options() })
@@ -86,9 +92,8 @@ fn round_trip(path: &Path, pick: Option<usize>) -> (String, Vec<String>, import:
     // Rendered with the schedule as lists, whose items carry their day and
     // person in the paragraph, as the imported text has them; a table
     // puts them in cells of their own.
-    let as_lists = imported
-        .yaml
-        .replace("schedule_layout: table", "schedule_layout: list");
+    let as_lists =
+        filled(&imported.yaml).replace("schedule_layout: table", "schedule_layout: list");
     let docx = render_text(&as_lists, Format::Docx);
     (imported.yaml, docx_paragraphs(&docx), imported.report)
 }
@@ -173,7 +178,7 @@ fn check(path: &Path, pick: Option<usize>) -> (unionplan::spec::Spec, String, im
     ] {
         assert!(!yaml.contains(noise), "{noise} in\n{yaml}");
     }
-    let spec = unionplan::parse_spec(Path::new("imported.yaml"), &yaml).unwrap();
+    let spec = unionplan::parse_spec(Path::new("imported.yaml"), &filled(&yaml)).unwrap();
     (spec, yaml, report)
 }
 
@@ -1070,4 +1075,111 @@ fn file_names_with_control_characters_are_shown_safely() {
         assert_eq!(err.lines().filter(|l| l.starts_with("错误")).count(), 1);
         assert!(yaml.is_none());
     }
+}
+
+/// Every picked plan of `path`, imported and checked.
+fn pick(path: &Path, n: usize) -> (unionplan::spec::Spec, String, import::Report) {
+    check(path, Some(n))
+}
+
+/// A 范文 page of five plans (【篇一】…【篇五】) that share sentences, under
+/// the site's blurb: each pick is that plan alone, and a sentence one plan
+/// shares with an earlier one is still its own.
+#[test]
+fn a_page_of_five_plans_sharing_sentences() {
+    let path = fixture("xiaoxue-five.txt");
+    let plans = import::list(&path).unwrap();
+    let shapes: Vec<(usize, usize)> = plans.iter().map(|p| (p.measures, p.months)).collect();
+    assert_eq!(shapes, [(3, 3), (3, 2), (3, 2), (3, 2), (3, 4)]);
+    assert!(
+        plans
+            .iter()
+            .all(|p| p.title.as_deref() == Some("小学工会下半年工作计划")),
+        "{plans:#?}"
+    );
+    for n in 1..=5 {
+        let (spec, yaml, r) = pick(&path, n);
+        assert_eq!(r.measures, (3, 3), "{n}:\n{yaml}");
+        assert_eq!(r.plans.len(), 5);
+        // The site's blurb is the page's, not any plan's 前言.
+        assert!(spec.intro.is_none(), "{n}:\n{yaml}");
+        for furniture in ["怎么写", "温馨提示", "篇一", "【篇", "打分", "分享"] {
+            assert!(!yaml.contains(furniture), "{n}: {furniture}\n{yaml}");
+        }
+        assert!(
+            !r.notes.iter().any(|n| n.contains("出现了两次")),
+            "{n}: {:?}",
+            r.notes
+        );
+    }
+    // 篇二's 指导思想 is 篇一's first paragraph, word for word.
+    let (second, yaml, r) = pick(&path, 2);
+    assert_eq!(
+        second.guiding_principles,
+        "本学期学校工会以服务教职工为根本，围绕学校中心工作，发挥好桥梁和纽带作用。",
+        "{yaml}"
+    );
+    assert!(!yaml.contains("请填写指导思想"), "{yaml}");
+    assert_eq!(r.guiding, 1);
+    // 篇四's goals and first two measures are 篇三's.
+    let (fourth, yaml, _) = pick(&path, 4);
+    let goals: Vec<String> = match &fourth.goals {
+        Some(unionplan::spec::Goals::List(goals)) => goals.iter().map(|g| g.text.clone()).collect(),
+        other => panic!("{other:?}\n{yaml}"),
+    };
+    assert_eq!(
+        goals,
+        ["女教职工体检全覆盖。", "青年教师结对帮扶率达到百分之百。"],
+        "{yaml}"
+    );
+    assert!(
+        fourth.measures[0]
+            .text
+            .as_deref()
+            .unwrap_or_default()
+            .starts_with("维护女教职工特殊权益"),
+        "{yaml}"
+    );
+    let (fifth, yaml, r) = pick(&path, 5);
+    assert_eq!(r.guiding, 1, "{yaml}");
+    assert_eq!(r.goals, 2, "{yaml}");
+    assert_eq!(fifth.schedule.len(), 4, "{yaml}");
+}
+
+/// A saved 范文 page whose plans are numbered titles (学校工会工作计划1 …
+/// 学校工会工作计划5), each with the page's furniture between them.
+#[test]
+fn a_page_of_numbered_plans() {
+    let path = fixture("jihua-five.html");
+    let plans = import::list(&path).unwrap();
+    let shapes: Vec<(usize, usize)> = plans.iter().map(|p| (p.measures, p.months)).collect();
+    assert_eq!(shapes, [(2, 2), (3, 2), (2, 2), (2, 1), (3, 3)]);
+    for n in 1..=5 {
+        let (spec, yaml, r) = pick(&path, n);
+        assert_eq!(r.guiding, 1, "{n}:\n{yaml}");
+        assert!(spec.intro.is_none(), "{n}:\n{yaml}");
+        for furniture in [
+            "怎么写",
+            "下载",
+            "温馨提示",
+            "工作计划1",
+            "工作计划2",
+            "分享",
+        ] {
+            assert!(!yaml.contains(furniture), "{n}: {furniture}\n{yaml}");
+        }
+    }
+    // 计划2 and 计划4 open with 计划1's and 计划3's words.
+    let (second, yaml, _) = pick(&path, 2);
+    assert_eq!(
+        second.guiding_principles,
+        "学校工会以教职工需求为导向，全心全意为教职工办实事、做好事。"
+    );
+    assert_eq!(second.measures.len(), 3, "{yaml}");
+    let (fourth, yaml, _) = pick(&path, 4);
+    assert_eq!(
+        fourth.measures[0].text.as_deref(),
+        Some("开设教职工心理健康讲座，缓解工作压力。"),
+        "{yaml}"
+    );
 }

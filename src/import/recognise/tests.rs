@@ -51,6 +51,56 @@ fn separators_split_plans() {
     assert_eq!(separator("范文3 工会工作计划"), Some((0, "范文3".len())));
     assert_eq!(separator("篇幅不长"), None);
     assert_eq!(separator("范文一样的写法"), None);
+    // 【篇一】 before the plan's title, and 计划1 as a collection numbers them.
+    assert_eq!(
+        separator("【篇一】小学工会下半年工作计划"),
+        Some((0, "【篇一】".len()))
+    );
+    assert_eq!(
+        separator("计划3：学校工会工作计划"),
+        Some((0, "计划3".len()))
+    );
+    assert_eq!(separator("计划一下活动"), None);
+    // A title numbered as one of several.
+    for (title, words) in [
+        ("小学工会工作计划1", "小学工会工作计划"),
+        ("学校工会工作计划（二）", "学校工会工作计划"),
+        ("幼儿园工会工作方案12", "幼儿园工会工作方案"),
+    ] {
+        assert_eq!(
+            separator(title),
+            Some((words.len(), title.len())),
+            "{title}"
+        );
+    }
+    for text in [
+        "工会工作计划2025",
+        "九月：制定工会工作计划1",
+        "制定工会工作计划。1",
+        "小学工会工作计划（精选5篇）",
+    ] {
+        assert_eq!(separator(text), None, "{text}");
+    }
+}
+
+/// The plans of a page share sentences: each keeps them, and a plan's own
+/// repeats are still copies.
+#[test]
+fn copies_are_looked_for_within_one_plan() {
+    let page = "篇一：学校工会工作计划\n一、指导思想\n学校工会以服务教职工为根本，做好桥梁和纽带。\n\
+                二、主要工作\n1、组织教职工开展读书活动，每人写读书心得。\n\
+                篇二：学校工会工作计划\n一、指导思想\n学校工会以服务教职工为根本，做好桥梁和纽带。\n\
+                二、主要工作\n1、组织教职工开展读书活动，每人写读书心得。\n\
+                学校工会以服务教职工为根本，做好桥梁和纽带。";
+    let (chunks, _) = chunks(&page.lines().map(String::from).collect::<Vec<_>>());
+    let segs = segments(chunks);
+    assert_eq!(segs.len(), 3);
+    for (i, seg) in segs[1..].iter().enumerate() {
+        let d = recognise(seg);
+        assert_eq!(d.guiding.len(), 1, "plan {}: {d:?}", i + 1);
+        assert_eq!(d.measures.len(), 1, "plan {}: {d:?}", i + 1);
+    }
+    assert_eq!((segs[1].copies, segs[2].copies), (0, 1));
 }
 
 #[test]
