@@ -177,7 +177,7 @@ pub fn emit(d: &Draft, meta: &Meta, zh: bool, header: &[String]) -> String {
     }
 
     if !d.unplaced.is_empty() {
-        for line in msg::import_unplaced_header() {
+        for line in msg::import_unplaced_header(d.unplaced.len()) {
             w.comment(0, &line);
         }
         for u in &d.unplaced {

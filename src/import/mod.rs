@@ -10,8 +10,8 @@
 //!    指导思想, 工作目标, measures and schedule ([`marker`] knows the
 //!    numbering and headings people type);
 //! 4. [`emit`]: the spec written as YAML, with a `# 请核对` comment wherever
-//!    the import had to guess and an `unplaced` block for what it could not
-//!    place, then checked like any spec before it is handed out.
+//!    the import had to guess and a `# 未归类的原文` block for what it
+//!    could not place, then checked like any spec before it is handed out.
 
 pub mod clean;
 pub mod emit;
@@ -210,7 +210,19 @@ pub fn import(path: &Path, options: &Options) -> Result<Imported, Error> {
         ));
     }
     let mut draft = page.plans[picked - 1].0.clone();
-    let mut meta = decide(&mut draft, page.page_title.as_deref(), path, options.today);
+    // A title line above the plan's own is the page's title, where the
+    // page has none before its plans; otherwise the user sees it with what
+    // could not be placed.
+    let page_title = match (page.page_title.clone(), draft.page_title.take()) {
+        (Some(page), Some(plan)) => {
+            if plan != page {
+                draft.unplaced.insert(0, plan);
+            }
+            Some(page)
+        }
+        (page, plan) => page.or(plan),
+    };
+    let mut meta = decide(&mut draft, page_title.as_deref(), path, options.today);
     meta.schedule_table = page.schedule_table && !draft.schedule.is_empty();
     // The name goes into a comment of the spec: shown, so that no
     // character of it ends the comment or makes the spec unreadable.

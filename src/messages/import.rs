@@ -284,12 +284,13 @@ pub fn import_page_title(title: &str) -> String {
     format!("网页上的标题：{title}")
 }
 
-pub fn import_unplaced_header() -> Vec<String> {
+/// The head of the block of text the import could not place, at the end
+/// of the spec; the text follows, a commented line (`#   - …`) each.
+pub fn import_unplaced_header(n: usize) -> Vec<String> {
     vec![
-        "---- 没能归类的内容（unplaced）----".into(),
-        "原文里有下面这些文字，但导入时不知道该放在哪里。".into(),
+        "未归类的原文".into(),
+        format!("原文里有下面这 {n} 段文字，导入时不知道该放在哪里。"),
         "需要的请移到上面合适的位置（去掉行首的 #），不需要的删掉。".into(),
-        "unplaced:".into(),
     ]
 }
 
@@ -430,9 +431,9 @@ pub fn import_report_punctuation(n: usize) -> String {
 
 pub fn import_report_unplaced(n: usize) -> String {
     zh_en!(
-        format!("  没能归类 {n} 段，已放在文件末尾的 unplaced 注释里，请处理"),
+        format!("  没能归类 {n} 段，已放在文件末尾“# 未归类的原文”下面，请处理"),
         format!(
-            "  {n} paragraph(s) could not be placed; they are in the unplaced comments at the end of the file: please deal with them"
+            "  {n} paragraph(s) could not be placed; they are under “# 未归类的原文” at the end of the file: please deal with them"
         )
     )
 }

@@ -512,8 +512,13 @@ fn guesses_are_marked_and_leftovers_kept() {
         "{yaml}"
     );
     assert!(yaml.contains("# 请核对：原文没有“指导思想”标题"), "{yaml}");
-    // Text before the first month has no place in a spec: kept as a comment.
-    assert!(yaml.contains("#   - 这学期的安排如下。"), "{yaml}");
+    // Text before the first month has no place in a spec: kept as a
+    // comment, in the block at the end.
+    assert!(
+        yaml.contains("\n# 未归类的原文\n# 原文里有下面这 1 段文字")
+            && yaml.ends_with("#   - 这学期的安排如下。\n"),
+        "{yaml}"
+    );
     assert_eq!(imported.report.unplaced, 1);
     assert_eq!(imported.report.items, 2, "{yaml}");
     assert!(
@@ -1181,5 +1186,40 @@ fn a_page_of_numbered_plans() {
         fourth.measures[0].text.as_deref(),
         Some("开设教职工心理健康讲座，缓解工作压力。"),
         "{yaml}"
+    );
+}
+
+/// Title lines above the plan's own title are the page's: the first is kept
+/// as the page's title, any other under `# 未归类的原文`, and the report
+/// counts it; none is dropped unseen.
+#[test]
+fn title_lines_that_give_way_are_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = plan_file(
+        dir.path(),
+        "plan.txt",
+        "学校工会工作计划汇编\n小学工会工作计划精选\n青山小学2024年工会工作计划\n",
+        "",
+    );
+    let (spec, yaml, r) = check(&path, None);
+    assert_eq!((spec.school.as_str(), spec.year), ("青山小学", 2024));
+    assert!(
+        yaml.contains("\n# 网页上的标题：学校工会工作计划汇编\n"),
+        "{yaml}"
+    );
+    assert!(
+        yaml.ends_with(
+            "# 未归类的原文\n# 原文里有下面这 1 段文字，导入时不知道该放在哪里。\n\
+             # 需要的请移到上面合适的位置（去掉行首的 #），不需要的删掉。\n\
+             #   - 小学工会工作计划精选\n"
+        ),
+        "{yaml}"
+    );
+    assert_eq!(r.unplaced, 1);
+    let o = unionplan(dir.path(), &["import", "plan.txt", "-o", "p.yaml"]);
+    assert!(
+        stderr(&o).contains("  没能归类 1 段，已放在文件末尾“# 未归类的原文”下面，请处理"),
+        "{}",
+        stderr(&o)
     );
 }
