@@ -1223,3 +1223,33 @@ fn title_lines_that_give_way_are_kept() {
         stderr(&o)
     );
 }
+
+/// `2025年工会工作行事历` after the measures starts the schedule, and
+/// `1 .参加…` (a space before the point) is the item's number.
+#[test]
+fn a_schedule_heading_with_its_year_and_spaced_numbers() {
+    let (spec, yaml, r) = check(&fixture("songlin-2025.txt"), None);
+    assert_eq!(counts(&r), ((3, 3), 5, 7), "{yaml}");
+    assert_eq!((r.goals, r.unplaced), (2, 0), "{yaml}");
+    assert!(
+        yaml.contains("\n  schedule: 2025年工会工作行事历\n"),
+        "{yaml}"
+    );
+    assert!(!yaml.contains(" ."), "{yaml}");
+    let last = spec.measures.last().unwrap();
+    assert_eq!(
+        last.text.as_deref(),
+        Some("组织全体教职工体检，开展心理健康讲座。"),
+        "{yaml}"
+    );
+    assert_eq!(spec.schedule[1].items[1].text, "参加区教职工乒乓球比赛。");
+
+    // The heading alone, under numbers written the usual way.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("songlin.txt");
+    let text = std::fs::read_to_string(fixture("songlin-2025.txt")).unwrap();
+    std::fs::write(&path, text.replace(" .", "、")).unwrap();
+    let (usual, yaml, r) = check(&path, None);
+    assert_eq!(counts(&r), ((3, 3), 5, 7), "{yaml}");
+    assert_eq!(usual.measures, spec.measures);
+}

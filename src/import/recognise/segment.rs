@@ -14,11 +14,15 @@ pub struct Segment {
     pub copies: usize,
 }
 
-/// Is this line a plan's title: short, about a union, a plan?
+/// Is this line a plan's title: short, about a union, a plan? A schedule's
+/// heading (`2025年工会工作安排表`, `……行事历`) is not.
 pub fn is_title_line(text: &str) -> bool {
     let n = text.chars().count();
     n <= 40
         && marker::numbering(text, false).is_none()
+        && !["表", "行事历", "月份安排", "逐月安排", "具体安排"]
+            .iter()
+            .any(|w| text.trim_end_matches([' ', '：', ':']).ends_with(w))
         && text.contains("工会")
         && ["计划", "方案", "要点", "工作安排"]
             .iter()
