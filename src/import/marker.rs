@@ -109,14 +109,18 @@ pub fn numbering(s: &str, strict: bool) -> Option<Marker> {
     if let Some((n, len)) = digits(s, 2) {
         let is_digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
         // `1 .参加比赛`: pages that typeset their numbers put a space before
-        // the point, and it is the number still. Not `1 . 5` nor `1 .5`.
+        // the point, and it is the number still, whatever follows
+        // (`3 .3月上旬`): no decimal is written with a space before its
+        // point. Not `1 . 5`, spaced on both sides.
         let gap = skip_spaces(s, len);
         if gap > len {
             let sep = first(&s[gap..])?;
             let after = &s[gap + sep.len_utf8()..];
-            let digit_after = first(after.trim_start_matches(is_space)).is_some_and(is_digit);
+            let spaced_number = after.starts_with(is_space)
+                && first(after.trim_start_matches(is_space)).is_some_and(is_digit);
+            let date = strict && sep == '、' && first(after).is_some_and(is_digit);
             return match sep {
-                '.' | '．' | '、' if !digit_after => {
+                '.' | '．' | '、' if !spaced_number && !date => {
                     done(Family::Num, n, gap + sep.len_utf8(), Some(sep))
                 }
                 _ => None,
@@ -447,7 +451,7 @@ mod tests {
         assert_eq!((m.style, m.n, m.len), (Family::Num, 1, "1 .".len()));
         assert_eq!(style("12 ．组织"), Some((Family::Num, 12)));
         assert_eq!(style("1 . 5小时"), None);
-        assert_eq!(style("1 .5"), None);
+        assert_eq!(style("3 .3月上旬"), Some((Family::Num, 3)));
         assert_eq!(style("3 个"), None);
     }
 

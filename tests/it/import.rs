@@ -22,7 +22,17 @@ fn options() -> Options {
 /// renderer numbers anew and a plan copied from the web runs its items
 /// together (`……水平1、明确……`) where the output has them apart.
 fn normalise(s: &str) -> String {
-    let s = clean::squeeze(s).replace('\\', "");
+    // A line's own number first, while its spaces tell `3 .3月` (item 3)
+    // from `3.3` (a number).
+    let s: String = s
+        .lines()
+        .map(|l| {
+            let l = l.trim_start();
+            marker::numbering(l, false).map_or(l, |m| &l[m.len..])
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let s = clean::squeeze(&s).replace('\\', "");
     let mut out = String::with_capacity(s.len());
     let mut rest = s.as_str();
     while let Some(c) = rest.chars().next() {
@@ -1229,7 +1239,7 @@ fn title_lines_that_give_way_are_kept() {
 #[test]
 fn a_schedule_heading_with_its_year_and_spaced_numbers() {
     let (spec, yaml, r) = check(&fixture("songlin-2025.txt"), None);
-    assert_eq!(counts(&r), ((3, 3), 5, 7), "{yaml}");
+    assert_eq!(counts(&r), ((3, 3), 5, 10), "{yaml}");
     assert_eq!((r.goals, r.unplaced), (2, 0), "{yaml}");
     assert!(
         yaml.contains("\n  schedule: 2025年工会工作行事历\n"),
@@ -1250,6 +1260,87 @@ fn a_schedule_heading_with_its_year_and_spaced_numbers() {
     let text = std::fs::read_to_string(fixture("songlin-2025.txt")).unwrap();
     std::fs::write(&path, text.replace(" .", "、")).unwrap();
     let (usual, yaml, r) = check(&path, None);
-    assert_eq!(counts(&r), ((3, 3), 5, 7), "{yaml}");
+    assert_eq!(counts(&r), ((3, 3), 5, 10), "{yaml}");
     assert_eq!(usual.measures, spec.measures);
+}
+
+/// A schedule item's text and date, as imported.
+fn dated(item: &unionplan::spec::ScheduleItem) -> (&str, Option<String>) {
+    (item.text.as_str(), item.date.map(|d| d.to_string()))
+}
+
+/// A day named after an item (`（5月31日）`) is its date, which rollover
+/// moves; `6月10日前` and `3月上旬` name no one day and stay text, and a day
+/// in the item's words (`4月23日：`) stays where the plan wrote it.
+#[test]
+fn days_in_schedule_items_are_their_dates() {
+    let (spec, yaml, _) = check(&fixture("songlin-2025.txt"), None);
+    let items = |i: usize| spec.schedule[i].items.iter().map(dated).collect::<Vec<_>>();
+    assert_eq!(items(1)[2], ("3月上旬开展学雷锋志愿服务。", None), "{yaml}");
+    assert_eq!(
+        items(2)[1],
+        ("4月23日：世界读书日教师读书分享会。", None),
+        "{yaml}"
+    );
+    assert_eq!(
+        items(3)[0],
+        ("端午节慰问教职工", Some("2025-05-31".into())),
+        "{yaml}"
+    );
+    assert_eq!(
+        items(4)[1],
+        ("6月10日前完成工会经费年度报表。", None),
+        "{yaml}"
+    );
+}
+
+/// A Word 行事历 whose days are in its cells: in a 时间 column, or after
+/// the work in its own cell; a day the column gives as a range stays text.
+#[test]
+fn days_in_schedule_table_cells() {
+    use docx_rs::*;
+    let cell =
+        |t: &str| TableCell::new().add_paragraph(Paragraph::new().add_run(Run::new().add_text(t)));
+    let row = |cells: [&str; 4]| TableRow::new(cells.iter().map(|c| cell(c)).collect());
+    let para = |t: &str| Paragraph::new().add_run(Run::new().add_text(t));
+    let doc = Docx::new()
+        .add_paragraph(para("柳岸小学2026年下半年工会工作计划"))
+        .add_paragraph(para("一、指导思想"))
+        .add_paragraph(para("围绕学校中心工作，服务教职工。"))
+        .add_paragraph(para("二、主要工作"))
+        .add_paragraph(para("1、做好教职工慰问。"))
+        .add_paragraph(para("三、工作安排"))
+        .add_table(Table::new(vec![
+            row(["月份", "工作内容", "时间", "负责人"]),
+            row(["九月", "庆祝教师节", "9月10日", "工会主席"]),
+            row(["十月", "重阳节看望退休教师", "10月上旬", ""]),
+            row(["十一月", "教职工气排球比赛（11月15日）", "", "体育组"]),
+            row(["十二月", "工会经费审计", "12月20日前", ""]),
+        ]));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("liuan.docx");
+    let mut bytes = Vec::new();
+    doc.build().pack(std::io::Cursor::new(&mut bytes)).unwrap();
+    std::fs::write(&path, bytes).unwrap();
+    let (spec, yaml, r) = check(&path, None);
+    assert_eq!((r.months, r.items, r.unplaced), (4, 4, 0), "{yaml}");
+    let first = |i: usize| {
+        let item = &spec.schedule[i].items[0];
+        (dated(item), item.owner.as_deref())
+    };
+    assert_eq!(
+        first(0),
+        (("庆祝教师节", Some("2026-09-10".into())), Some("工会主席")),
+        "{yaml}"
+    );
+    assert_eq!(first(1), (("重阳节看望退休教师（10月上旬）", None), None));
+    assert_eq!(
+        first(2),
+        (
+            ("教职工气排球比赛", Some("2026-11-15".into())),
+            Some("体育组")
+        ),
+        "{yaml}"
+    );
+    assert_eq!(first(3), (("工会经费审计（12月20日前）", None), None));
 }

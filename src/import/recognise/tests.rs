@@ -184,6 +184,37 @@ fn schedule_item_details() {
         item_details("教师活动。(待定)"),
         ("教师活动。(待定)".into(), None, None)
     );
+    // One day, wherever plans put it: a group before the stop, groups of
+    // their own, or opening the item.
+    let day = |t: &str| {
+        let (text, day, owner) = item_details(t);
+        (text, day, owner)
+    };
+    assert_eq!(
+        day("端午节慰问教职工（5月31日）。"),
+        ("端午节慰问教职工".into(), Some((5, 31)), None)
+    );
+    assert_eq!(
+        day("气排球比赛（11月15日）（负责：体育组）"),
+        ("气排球比赛".into(), Some((11, 15)), Some("体育组".into()))
+    );
+    assert_eq!(
+        day("气排球比赛（１１月１５日）"),
+        ("气排球比赛".into(), Some((11, 15)), None)
+    );
+    // No one day, or a day in the words: the text as written.
+    for text in [
+        "4月23日：读书分享会。",
+        "9月10日前召开教代会",
+        "3月上旬开展学雷锋活动",
+        "9月10日至12日运动会",
+        "3月8日、9日分批体检",
+        "经费审计（12月20日前）",
+        "运动会（10月上旬）",
+        "3月8日",
+    ] {
+        assert_eq!(day(text), (text.into(), None, None), "{text}");
+    }
 }
 
 #[test]
