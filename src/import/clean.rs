@@ -172,6 +172,24 @@ pub fn strip_watermarks(text: &str) -> (String, usize) {
     (out, count)
 }
 
+/// The text without the Markdown escapes a site's editor left in it
+/// (`201\_年`, `\*`): a backslash before ASCII punctuation is no part of
+/// what the page showed, and would be written into the spec as one.
+/// Returns the text and how many were taken out.
+pub fn unescape(text: &str) -> (String, usize) {
+    let mut out = String::with_capacity(text.len());
+    let mut count = 0;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' && chars.peek().is_some_and(char::is_ascii_punctuation) {
+            count += 1;
+            continue;
+        }
+        out.push(c);
+    }
+    (out, count)
+}
+
 /// Half-width punctuation typed between Chinese characters, made full-width
 /// as Chinese documents write it (`指导,紧紧` → `指导，紧紧`,
 /// `"三八"妇女节` → `“三八”妇女节`); and how many marks.
@@ -346,6 +364,12 @@ mod tests {
         ] {
             assert!(!is_noise(plan), "{plan}");
         }
+    }
+
+    #[test]
+    fn escapes_left_by_a_site_are_taken_out() {
+        assert_eq!(unescape("201\\_年\\*重点\\*"), ("201_年*重点*".into(), 3));
+        assert_eq!(unescape("路径 C:\\工会"), ("路径 C:\\工会".into(), 0));
     }
 
     #[test]

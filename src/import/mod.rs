@@ -350,12 +350,15 @@ fn decide(d: &mut Draft, page_title: Option<&str>, path: &Path, today: NaiveDate
                 .collect()
         })
         .unwrap_or_default();
-    let (year, year_note) = match title.as_deref().and_then(recognise::year_in) {
-        Some(Some(y)) => (y, None),
+    // Whether the year is the plan's (from its title or its file's name),
+    // not made up from today's: only the plan's goes into its text.
+    let (year, year_note, year_known) = match title.as_deref().and_then(recognise::year_in) {
+        Some(Some(y)) => (y, None, true),
         found => match recognise::year_in(&stem).flatten() {
             Some(y) => (
                 y,
                 Some(Note::new(Field::Year, || msg::import_year_from_file(y))),
+                true,
             ),
             None => {
                 let word = found.map(|_| {
@@ -369,11 +372,16 @@ fn decide(d: &mut Draft, page_title: Option<&str>, path: &Path, today: NaiveDate
                 });
                 let year = today.year();
                 let words = || msg::import_year_guessed(word.as_deref(), year);
-                (year, Some(Note::new(Field::Year, words)))
+                (year, Some(Note::new(Field::Year, words)), false)
             }
         },
     };
     d.notes.extend(year_note);
+    if let Some(t) = title.as_deref().filter(|t| recognise::garbled_title(t)) {
+        d.notes
+            .push(Note::new(Field::Title, || msg::import_title_garbled(t)));
+    }
+    fill_blank_years(d, year_known.then_some(year));
     let signature_date = d
         .signature_date
         .clone()
@@ -427,6 +435,68 @@ fn decide(d: &mut Draft, page_title: Option<&str>, path: &Path, today: NaiveDate
         page_title: page_title.map(String::from),
         signature_date,
         schedule_table: false,
+    }
+}
+
+/// Years the page blanked out in the plan's text (`20xx年`, `201_年`): the
+/// plan's year in their place where it is known (the year after, ending a
+/// span: `2025—20xx学年`), the text as written where it is not; a
+/// `# 请核对` note either way, once for each way of writing it in a part.
+fn fill_blank_years(d: &mut Draft, year: Option<i32>) {
+    fn fill(text: &mut String, year: Option<i32>, written: &mut Vec<String>) {
+        let blanks = recognise::blank_years(text);
+        for (range, _) in &blanks {
+            let after = if text[range.end..].starts_with('学') {
+                "学年"
+            } else {
+                "年"
+            };
+            let word = format!("{}{after}", &text[range.clone()]);
+            if !written.contains(&word) {
+                written.push(word);
+            }
+        }
+        for (range, span) in blanks.into_iter().rev() {
+            if let Some(y) = year {
+                text.replace_range(range, &(y + i32::from(span)).to_string());
+            }
+        }
+    }
+    fn nodes(ns: &mut [recognise::Node], year: Option<i32>, written: &mut Vec<String>) {
+        for n in ns {
+            fill(&mut n.head, year, written);
+            n.paras.iter_mut().for_each(|p| fill(p, year, written));
+            nodes(&mut n.items, year, written);
+        }
+    }
+    let mut parts: Vec<(Field, Vec<String>)> = Vec::new();
+    let mut texts = |field: Field, texts: &mut dyn Iterator<Item = &mut String>| {
+        let mut written = Vec::new();
+        for t in texts {
+            fill(t, year, &mut written);
+        }
+        parts.push((field, written));
+    };
+    texts(Field::Intro, &mut d.intro.iter_mut());
+    texts(Field::GuidingPrinciples, &mut d.guiding.iter_mut());
+    texts(
+        Field::Goals,
+        &mut d.goals_paras.iter_mut().chain(d.goals.iter_mut()),
+    );
+    texts(
+        Field::Schedule,
+        &mut d.schedule.iter_mut().flat_map(|e| e.items.iter_mut()),
+    );
+    let mut written = Vec::new();
+    nodes(&mut d.measures, year, &mut written);
+    parts.push((Field::Measures, written));
+    for (field, written) in parts {
+        for w in written {
+            d.notes.push(Note::new(field, || match year {
+                Some(y) => msg::import_blank_year_filled(&w, y),
+                None => msg::import_blank_year_left(&w),
+            }));
+        }
     }
 }
 

@@ -159,6 +159,33 @@ pub fn import_year_guessed(found: Option<&str>, year: i32) -> String {
     }
 }
 
+/// A year the page blanked out in the text (`20xx年`), filled in with the
+/// plan's.
+pub fn import_blank_year_filled(written: &str, year: i32) -> String {
+    zh_en!(
+        format!("原文写作“{written}”，这里改成了计划的年份 {year}年"),
+        format!("the text reads “{written}”; the plan's year, {year}, was put in its place")
+    )
+}
+
+/// A year the page blanked out, where the plan names none.
+pub fn import_blank_year_left(written: &str) -> String {
+    zh_en!(
+        format!("原文写作“{written}”，没有说是哪一年，请改成实际的年份"),
+        format!("the text reads “{written}”, which names no year: please put in the real one")
+    )
+}
+
+/// A title the page it came from ran together.
+pub fn import_title_garbled(title: &str) -> String {
+    zh_en!(
+        format!("原标题“{title}”像是网页弄乱了，请对照原文改正"),
+        format!(
+            "the title “{title}” looks mangled by the web page: please correct it from the original"
+        )
+    )
+}
+
 pub fn import_year_from_file(year: i32) -> String {
     zh_en!(
         format!("年份 {year} 是从文件名里找到的"),

@@ -1344,3 +1344,79 @@ fn days_in_schedule_table_cells() {
     );
     assert_eq!(first(3), (("工会经费审计（12月20日前）", None), None));
 }
+
+/// Import `path` as a spec that validates, the text changed as the import
+/// says (the sentence check of [`check`] does not apply).
+fn imported(path: &Path) -> (unionplan::spec::Spec, String, import::Report) {
+    let i = import::import(path, &options()).unwrap();
+    let spec = unionplan::parse_spec(Path::new("p.yaml"), &filled(&i.yaml))
+        .unwrap_or_else(|e| panic!("{e}\n{}", i.yaml));
+    (spec, i.yaml, i.report)
+}
+
+/// What a web page makes of a plan's words: `201\_年` (an escape left by
+/// the site), `xxxx年` and `20xx年` where the plan's year was blanked, and
+/// a title the page ran together.
+#[test]
+fn years_and_titles_a_web_page_mangled() {
+    let dir = tempfile::tempdir().unwrap();
+    let body = "一、指导思想\n201\\_年，学校工会以服务教职工为本。\n\
+                二、主要工作\n1、xxxx年9月召开教代会。\n2、做好20xx年度会员统计。\n\
+                三、工作安排\n三月：召开201\\_年教代会\n";
+    let path = dir.path().join("plan.txt");
+    std::fs::write(&path, format!("青山小学2025年工会工作计划\n{body}")).unwrap();
+    let (spec, yaml, r) = imported(&path);
+    assert!(!yaml.contains('\\'), "{yaml}");
+    // The plan's year stands in for the blanked one, each place marked.
+    assert_eq!(
+        spec.guiding_principles,
+        "2025年，学校工会以服务教职工为本。"
+    );
+    assert_eq!(
+        spec.measures[0].text.as_deref(),
+        Some("2025年9月召开教代会。")
+    );
+    assert_eq!(
+        spec.measures[1].text.as_deref(),
+        Some("做好2025年度会员统计。")
+    );
+    assert_eq!(spec.schedule[0].items[0].text, "召开2025年教代会");
+    for (written, before) in [
+        ("201_年", "guiding_principles:"),
+        ("xxxx年", "measures:"),
+        ("20xx年", "measures:"),
+        ("201_年", "schedule:"),
+    ] {
+        let note = format!("# 请核对：原文写作“{written}”，这里改成了计划的年份 2025年\n");
+        let at = yaml.find(&note).unwrap_or_else(|| panic!("{note}\n{yaml}"));
+        assert!(
+            yaml[at..].starts_with(&note) && yaml[at..].contains(before),
+            "{yaml}"
+        );
+    }
+    assert_eq!(r.notes.len(), 4, "{:?}", r.notes);
+
+    // With no year to go by, the text stays as written and says so.
+    std::fs::write(&path, format!("青山小学20xx年工会工作计划\n{body}")).unwrap();
+    let (_, yaml, _) = imported(&path);
+    assert!(yaml.contains("做好20xx年度会员统计。"), "{yaml}");
+    assert!(
+        yaml.contains("# 请核对：原文写作“20xx年”，没有说是哪一年，请改成实际的年份\n"),
+        "{yaml}"
+    );
+
+    // A title the page ran together is kept, and marked.
+    std::fs::write(
+        &path,
+        format!("大刘中心校工会委员会2025、2工会工作计划\n{body}"),
+    )
+    .unwrap();
+    let (spec, yaml, _) = imported(&path);
+    assert_eq!(spec.year, 2025);
+    assert!(
+        yaml.contains(
+            "# 请核对：原标题“大刘中心校工会委员会2025、2工会工作计划”像是网页弄乱了，请对照原文改正\n"
+        ),
+        "{yaml}"
+    );
+}

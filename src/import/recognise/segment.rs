@@ -249,6 +249,8 @@ pub fn chunks(paras: &[String]) -> (Vec<String>, Cleaned) {
             .filter(|&c| !crate::validate::forbidden_in_xml(c) && c != '\u{1b}' && c != '\u{7f}')
             .collect();
         cleaned.controls += before - p.chars().count();
+        let (p, escapes) = clean::unescape(&p);
+        cleaned.dropped += escapes;
         let (text, marks) = clean::strip_watermarks(&p);
         cleaned.dropped += marks;
         for piece in clean::split_runs(&text) {

@@ -11,6 +11,7 @@ fn walk(text: &str) -> Draft {
 fn titles_name_school_year_and_period() {
     assert_eq!(year_in("2017下半年学校工会工作计划"), Some(Some(2017)));
     assert_eq!(year_in("20xx年工会工作计划"), Some(None));
+    assert_eq!(year_in("201_年工会工作计划"), Some(None));
     assert_eq!(year_in("二〇二五年工会工作计划"), Some(Some(2025)));
     assert_eq!(period_in("2017下半年学校工会工作计划").0, Period::Autumn);
     assert_eq!(period_in("2025学年第一学期").0, Period::Autumn);
@@ -229,4 +230,45 @@ fn run_on_text_is_split_where_numbering_continues() {
     assert_eq!(months, [vec![3], vec![4], vec![7, 8]]);
     assert_eq!(d.schedule[0].items, ["3、8妇女节活动", "选举代表"]);
     assert_eq!(d.schedule[2].items, ["组织夏季旅游"]);
+}
+
+#[test]
+fn years_a_page_blanked_out() {
+    let words = |t: &str| -> Vec<(String, bool)> {
+        blank_years(t)
+            .into_iter()
+            .map(|(r, span)| (t[r].to_string(), span))
+            .collect()
+    };
+    assert_eq!(
+        words("20xx年、201_年、xxxx年和20××年"),
+        [
+            ("20xx".into(), false),
+            ("201_".into(), false),
+            ("xxxx".into(), false),
+            ("20××".into(), false)
+        ]
+    );
+    assert_eq!(words("2025—20xx学年"), [("20xx".into(), true)]);
+    for text in ["2025年", "2x2x年", "x20xx年", "abxx年", "20xx"] {
+        assert_eq!(words(text), [], "{text}");
+    }
+}
+
+#[test]
+fn titles_a_page_ran_together() {
+    for t in [
+        "大刘中心校工会委员会2025、2工会工作计划",
+        "青山小学2025.3工会计划",
+    ] {
+        assert!(garbled_title(t), "{t}");
+    }
+    for t in [
+        "青山小学2025年工会工作计划",
+        "2024—2025学年第1学期工会工作计划",
+        "2025年上半年工会工作计划（2月-7月）",
+        "20xx年学校工会工作计划",
+    ] {
+        assert!(!garbled_title(t), "{t}");
+    }
 }
