@@ -848,6 +848,9 @@ proptest::proptest! {
             "学校工会工作计划篇一", "【第二篇】", "礼河小学工会委员会", "下载文档", "精编资料,供您参考",
             "25年8月28日", "2025年2月", "二五年八月", "2025年2月30日", "1930年", "0025年1月1日",
             "篇一：", "范文二", "\"三八\"", "“三八”",
+            "【篇三】", "计划4", "小学工会工作计划2", "2025年工会工作行事历", "工作安排表", "1 .", "2 ．",
+            "（5月31日）", "9月10日前", "3月上旬", "（负责：工会主席）", "201\\_年", "xxxx年", "20××学年",
+            "委员会2025、2工会", "怎么写？", "希望对大家有所帮助。", "★★★",
             "组织教职工学习。", "开展活动；", "召开教代会", "，", "。", "：", "*", "_", "#", "- ",
             "\n", "\n", "\n", "   ", "<b>", "\"", "'", "{{", "}}", "\\",
         ]), 1..60),
@@ -1419,4 +1422,130 @@ fn years_and_titles_a_web_page_mangled() {
         ),
         "{yaml}"
     );
+}
+
+/// The sentences the generated pages' plans are made of: few, so that the
+/// plans of one page share many, and each long enough to be taken for a
+/// copy were copies looked for across plans.
+const GUIDING: &[&str] = &[
+    "学校工会以服务教职工为根本，围绕学校中心工作开展各项活动。",
+    "工会在学校党支部领导下，团结全体教职工建设和谐校园。",
+    "新学期工会将认真落实上级工会的部署，做教职工的贴心人。",
+];
+const MEASURES: &[&str] = &[
+    "加强民主管理，每学期召开一次教代会全体会议。",
+    "组织教职工参加区里的健步走活动，增强体质。",
+    "做好困难教职工帮扶工作，建立帮扶档案。",
+    "开展读书活动，每位教师一学期写一篇读书心得。",
+    "办好教工之家，添置健身器材并延长开放时间。",
+    "维护女教职工特殊权益，组织女教职工健康讲座。",
+];
+const ITEMS: &[&str] = &[
+    "制定工会工作计划",
+    "教职工趣味运动会",
+    "慰问退休教师",
+    "工会财务公开",
+];
+
+/// How a 范文 page marks its plan `n` (from 1): each page keeps one way.
+fn plan_mark(style: usize, n: usize) -> String {
+    let zh = unionplan::numerals::to_chinese(n as u32);
+    match style {
+        0 => format!("【篇{zh}】小学工会工作计划"),
+        1 => format!("篇{zh}：学校工会工作计划"),
+        2 => format!("第{zh}篇"),
+        3 => format!("计划{n}"),
+        4 => format!("小学工会工作计划{n}"),
+        _ => format!("范文{zh}：工会工作计划"),
+    }
+}
+
+/// One generated plan: its 指导思想, measures and months with one item each.
+type GenPlan = (usize, Vec<usize>, Vec<(u32, usize)>);
+
+fn gen_plan() -> impl proptest::strategy::Strategy<Value = GenPlan> {
+    use proptest::prelude::*;
+    (
+        0..GUIDING.len(),
+        proptest::sample::subsequence((0..MEASURES.len()).collect::<Vec<_>>(), 1..4).prop_shuffle(),
+        proptest::sample::subsequence((2..=12u32).collect::<Vec<_>>(), 1..4)
+            .prop_flat_map(|months| {
+                let n = months.len();
+                (Just(months), proptest::collection::vec(0..ITEMS.len(), n))
+            })
+            .prop_map(|(months, items)| months.into_iter().zip(items).collect()),
+    )
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+
+    /// A 范文 page of two to five plans, marked any way pages mark them,
+    /// with or without the page's title and blurb above, whose plans share
+    /// sentences: `--list` finds each, and `--pick N` gives plan N whole
+    /// and alone, shared sentences and all, with none of the page's words.
+    #[test]
+    fn a_page_of_several_plans_gives_each_whole(
+        plans in proptest::collection::vec(gen_plan(), 2..=5),
+        style in 0..6usize,
+        preface in proptest::bool::ANY,
+    ) {
+        use proptest::prop_assert_eq;
+        let mut page = String::new();
+        if preface {
+            page.push_str(&format!(
+                "学校工会工作计划（通用{}篇）\n学校工会工作计划怎么写？下面为大家整理了几篇，希望对大家有所帮助。\n",
+                plans.len()
+            ));
+        }
+        for (k, (guiding, measures, months)) in plans.iter().enumerate() {
+            page.push_str(&plan_mark(style, k + 1));
+            page.push_str(&format!("\n一、指导思想\n{}\n二、主要工作\n", GUIDING[*guiding]));
+            for (i, m) in measures.iter().enumerate() {
+                page.push_str(&format!("{}、{}\n", i + 1, MEASURES[*m]));
+            }
+            page.push_str("三、工作安排\n");
+            for (month, item) in months {
+                page.push_str(&format!("{month}月：{}\n", ITEMS[*item]));
+            }
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("page.txt");
+        std::fs::write(&path, &page).unwrap();
+        let found = import::list(&path).unwrap();
+        prop_assert_eq!(found.len(), plans.len(), "{}", page);
+        for (k, (guiding, measures, months)) in plans.iter().enumerate() {
+            let i = import::import(&path, &Options { pick: Some(k + 1), ..options() })
+                .unwrap_or_else(|e| panic!("{e}\n{page}"));
+            let spec = unionplan::parse_spec(Path::new("p.yaml"), &filled(&i.yaml))
+                .unwrap_or_else(|e| panic!("{e}\n{}", i.yaml));
+            prop_assert_eq!(&spec.guiding_principles, GUIDING[*guiding], "{}", i.yaml);
+            let texts: Vec<String> = spec
+                .measures
+                .iter()
+                .map(|m| m.text.clone().or(m.title.clone()).unwrap_or_default())
+                .collect();
+            let expected: Vec<&str> = measures.iter().map(|m| MEASURES[*m]).collect();
+            prop_assert_eq!(texts.len(), expected.len(), "{}", i.yaml);
+            for (text, sentence) in texts.iter().zip(&expected) {
+                proptest::prop_assert!(sentence.ends_with(text.as_str()), "{}\n{}", sentence, i.yaml);
+            }
+            let got: Vec<(Vec<u32>, Vec<String>)> = spec
+                .schedule
+                .iter()
+                .map(|e| (e.months.clone(), e.items.iter().map(|i| i.text.clone()).collect()))
+                .collect();
+            let want: Vec<(Vec<u32>, Vec<String>)> = months
+                .iter()
+                .map(|(m, item)| (vec![*m], vec![ITEMS[*item].to_string()]))
+                .collect();
+            prop_assert_eq!(got, want, "{}", i.yaml);
+            prop_assert_eq!((i.report.unplaced, spec.intro), (0, None), "{}", i.yaml);
+            for mark in (1..=plans.len()).map(|n| plan_mark(style, n)) {
+                let words = mark.split(['：', '】']).next().unwrap().to_string();
+                proptest::prop_assert!(!i.yaml.contains(&words), "{}\n{}", words, i.yaml);
+            }
+            proptest::prop_assert!(!i.yaml.contains("怎么写"), "{}", i.yaml);
+        }
+    }
 }
