@@ -44,6 +44,24 @@ const STRONG: &[&str] = &[
     "浏览次数",
     "阅读次数",
     "VIP",
+    // The blurb a 范文 page opens with (前言导读): `……计划怎么写？下面是
+    // 整理的……，希望对大家有所帮助。`
+    "导读",
+    "怎么写",
+    "有所帮助",
+    "供大家参考",
+    "供大家借鉴",
+    "欢迎阅读",
+    "欢迎借鉴",
+    "为大家整理",
+    "为大家带来",
+    "给大家分享",
+    "为大家分享",
+    "一起来看看",
+    // Score lines: 打分：★★★★☆
+    "打分",
+    "★",
+    "☆",
 ];
 const STRONG_MAX: usize = 150;
 
@@ -150,6 +168,24 @@ pub fn strip_watermarks(text: &str) -> (String, usize) {
                 out = out.replace(&*w, "");
             }
         }
+    }
+    (out, count)
+}
+
+/// The text without the Markdown escapes a site's editor left in it
+/// (`201\_年`, `\*`): a backslash before ASCII punctuation is no part of
+/// what the page showed, and would be written into the spec as one.
+/// Returns the text and how many were taken out.
+pub fn unescape(text: &str) -> (String, usize) {
+    let mut out = String::with_capacity(text.len());
+    let mut count = 0;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' && chars.peek().is_some_and(char::is_ascii_punctuation) {
+            count += 1;
+            continue;
+        }
+        out.push(c);
     }
     (out, count)
 }
@@ -314,6 +350,9 @@ mod tests {
             "收起",
             "第 3 页 共 6 页",
             "下一页更多精彩“学校工会工作计划”",
+            "小学工会下半年计划怎么写？下面是整理的几篇，希望对大家有所帮助。",
+            "打分：★★★★☆ 分享到：",
+            "【前言导读】工会计划是工会一学期工作的安排。",
         ] {
             assert!(is_noise(noise), "{noise}");
         }
@@ -325,6 +364,12 @@ mod tests {
         ] {
             assert!(!is_noise(plan), "{plan}");
         }
+    }
+
+    #[test]
+    fn escapes_left_by_a_site_are_taken_out() {
+        assert_eq!(unescape("201\\_年\\*重点\\*"), ("201_年*重点*".into(), 3));
+        assert_eq!(unescape("路径 C:\\工会"), ("路径 C:\\工会".into(), 0));
     }
 
     #[test]

@@ -32,6 +32,16 @@ pub fn emit(d: &Draft, meta: &Meta, zh: bool, header: &[String]) -> String {
     }
     w.out.push('\n');
 
+    // The title's note stands above it, or above the school where the
+    // title is not written.
+    let built = crate::layout::title_for(&meta.school, meta.year, meta.period);
+    let title = meta
+        .source_title
+        .as_ref()
+        .filter(|t| same_words(t) != same_words(&built));
+    if title.is_none() {
+        w.notes(d, Field::Title, 0);
+    }
     w.notes(d, Field::School, 0);
     w.scalar(0, "school", &shown(&meta.school));
     w.notes(d, Field::Year, 0);
@@ -46,15 +56,14 @@ pub fn emit(d: &Draft, meta: &Meta, zh: bool, header: &[String]) -> String {
     if let Some(word) = meta.period_word {
         w.trailing_comment(&msg::import_period_word(word));
     }
-    if let Some(title) = &meta.source_title {
-        let built = crate::layout::title_for(&meta.school, meta.year, meta.period);
-        if same_words(title) != same_words(&built) {
-            w.comment(0, &msg::import_title_kept());
-            w.scalar(0, "title", &shown(title));
-        }
+    if let Some(title) = title {
+        w.notes(d, Field::Title, 0);
+        w.comment(0, &msg::import_title_kept());
+        w.scalar(0, "title", &shown(title));
     }
     w.out.push('\n');
 
+    w.notes(d, Field::Intro, 0);
     if !d.intro.is_empty() {
         w.text(0, "intro", &d.intro);
         w.out.push('\n');
@@ -177,7 +186,7 @@ pub fn emit(d: &Draft, meta: &Meta, zh: bool, header: &[String]) -> String {
     }
 
     if !d.unplaced.is_empty() {
-        for line in msg::import_unplaced_header() {
+        for line in msg::import_unplaced_header(d.unplaced.len()) {
             w.comment(0, &line);
         }
         for u in &d.unplaced {

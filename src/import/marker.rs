@@ -107,10 +107,28 @@ pub fn numbering(s: &str, strict: bool) -> Option<Marker> {
         return done(style, n, end, None);
     }
     if let Some((n, len)) = digits(s, 2) {
+        let is_digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+        // `1 .参加比赛`: pages that typeset their numbers put a space before
+        // the point, and it is the number still, whatever follows
+        // (`3 .3月上旬`): no decimal is written with a space before its
+        // point. Not `1 . 5`, spaced on both sides.
+        let gap = skip_spaces(s, len);
+        if gap > len {
+            let sep = first(&s[gap..])?;
+            let after = &s[gap + sep.len_utf8()..];
+            let spaced_number = after.starts_with(is_space)
+                && first(after.trim_start_matches(is_space)).is_some_and(is_digit);
+            let date = strict && sep == '、' && first(after).is_some_and(is_digit);
+            return match sep {
+                '.' | '．' | '、' if !spaced_number && !date => {
+                    done(Family::Num, n, gap + sep.len_utf8(), Some(sep))
+                }
+                _ => None,
+            };
+        }
         let sep = first(&s[len..])?;
         let after = &s[len + sep.len_utf8()..];
-        let digit_after =
-            first(after).is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+        let digit_after = first(after).is_some_and(is_digit);
         return match sep {
             ')' | '）' => done(Family::NumParen, n, len + sep.len_utf8(), None),
             // `3.5%` and `1.2.3` are numbers.
@@ -270,6 +288,9 @@ const KEYWORDS: &[(Section, &[&str])] = &[
             "月份安排",
             "逐月安排",
             "活动计划",
+            "工作安排表",
+            "活动安排表",
+            "安排表",
         ],
     ),
     (
@@ -367,6 +388,16 @@ fn heading_at<'s>(
                 || month(rest).is_some()
                 || rest.starts_with(['。', '.'])));
     let long_lead_ok = kind == Section::Guiding && colon && prefix.chars().count() <= 20;
+    // `2012年工会工作行事历`, `松林小学本学期工作安排表`: a schedule's heading
+    // often names the year, the term or the union before its word. The
+    // whole line is then the heading, and it is taken whole.
+    let schedule_heading = kind == Section::Schedule
+        && prefix.chars().count() <= 20
+        && ["年", "学期", "工会"].iter().any(|w| prefix.contains(w))
+        && (colon || rest.is_empty() || month(rest).is_some());
+    if schedule_heading && !short_prefix {
+        return Some((kind, &s[..p + word.len()], skip_spaces(s, end)));
+    }
     if !(ends_heading && (short_prefix || long_lead_ok)) {
         return None;
     }
@@ -415,6 +446,13 @@ mod tests {
         assert_eq!(style("七、八月：组织"), None);
         assert_eq!(numbering("3、8妇女节", true), None);
         assert_eq!(numbering("1、 制定", false).unwrap().len, "1、 ".len());
+        // A space before the point: the number still.
+        let m = numbering("1 .参加区教职工乒乓球比赛。", false).unwrap();
+        assert_eq!((m.style, m.n, m.len), (Family::Num, 1, "1 .".len()));
+        assert_eq!(style("12 ．组织"), Some((Family::Num, 12)));
+        assert_eq!(style("1 . 5小时"), None);
+        assert_eq!(style("3 .3月上旬"), Some((Family::Num, 3)));
+        assert_eq!(style("3 个"), None);
     }
 
     #[test]
@@ -454,6 +492,19 @@ mod tests {
             k("20xx年我院工会工作总的指导思想:在上级"),
             Some((Section::Guiding, "指导思想"))
         );
+        // A schedule's heading names the year, the term or the union first.
+        for heading in [
+            "2012年工会工作行事历",
+            "松林小学本学期工作安排表",
+            "学校工会月份安排：",
+            "2025年度工会具体安排",
+        ] {
+            let (kind, words, len) = section(heading).unwrap();
+            assert_eq!(kind, Section::Schedule, "{heading}");
+            assert_eq!(words, heading.trim_end_matches('：'), "{heading}");
+            assert_eq!(len, heading.len(), "{heading}");
+        }
+        assert_eq!(k("组织教职工讨论学校工作安排"), None);
         assert_eq!(k("完成年度工作目标，做好"), None);
         assert_eq!(k("认真落实工作安排，做好"), None);
     }

@@ -10,8 +10,8 @@
 //!    指导思想, 工作目标, measures and schedule ([`marker`] knows the
 //!    numbering and headings people type);
 //! 4. [`emit`]: the spec written as YAML, with a `# 请核对` comment wherever
-//!    the import had to guess and an `unplaced` block for what it could not
-//!    place, then checked like any spec before it is handed out.
+//!    the import had to guess and a `# 未归类的原文` block for what it
+//!    could not place, then checked like any spec before it is handed out.
 
 pub mod clean;
 pub mod emit;
@@ -77,7 +77,8 @@ pub struct Report {
     pub months: usize,
     pub items: usize,
     pub signature: bool,
-    /// Paragraphs and marks dropped as web noise or copies.
+    /// Paragraphs and marks dropped as web noise, and the plan's paragraphs
+    /// dropped as copies.
     pub dropped: usize,
     /// Half-width punctuation between Chinese characters made full-width.
     pub punctuation: usize,
@@ -95,7 +96,9 @@ struct Page {
     encoding: Option<&'static str>,
     /// The page's own title, before any plan.
     page_title: Option<String>,
-    plans: Vec<(Draft, String)>,
+    /// Each plan, its text, and how many of its paragraphs were copies of
+    /// others of the plan.
+    plans: Vec<(Draft, String, usize)>,
     cleaned: recognise::Cleaned,
     schedule_table: bool,
     unread: read::Unread,
@@ -117,7 +120,7 @@ fn page(path: &Path) -> Result<Page, Error> {
     for segment in recognise::segments(chunks) {
         let draft = recognise::recognise(&segment);
         if draft.is_plan() {
-            plans.push((draft, segment.chunks.join("\n")));
+            plans.push((draft, segment.chunks.join("\n"), segment.copies));
         } else if page_title.is_none() {
             page_title = draft.title.or(draft.page_title);
         }
@@ -148,11 +151,17 @@ pub fn list(path: &Path) -> Result<Vec<Found>, Error> {
 fn found(page: &Page) -> Vec<Found> {
     page.plans
         .iter()
-        .map(|(d, text)| Found {
+        .map(|(d, text, _)| Found {
             title: d
                 .title
                 .clone()
-                .filter(|t| recognise::year_in(t).is_some() || page.page_title.is_none())
+                .filter(|t| {
+                    recognise::year_in(t).is_some()
+                        || page
+                            .page_title
+                            .as_deref()
+                            .is_none_or(recognise::is_collection_title)
+                })
                 .or_else(|| page.page_title.clone()),
             measures: d.measures.len(),
             months: d.schedule.len(),
@@ -201,7 +210,19 @@ pub fn import(path: &Path, options: &Options) -> Result<Imported, Error> {
         ));
     }
     let mut draft = page.plans[picked - 1].0.clone();
-    let mut meta = decide(&mut draft, page.page_title.as_deref(), path, options.today);
+    // A title line above the plan's own is the page's title, where the
+    // page has none before its plans; otherwise the user sees it with what
+    // could not be placed.
+    let page_title = match (page.page_title.clone(), draft.page_title.take()) {
+        (Some(page), Some(plan)) => {
+            if plan != page {
+                draft.unplaced.insert(0, plan);
+            }
+            Some(page)
+        }
+        (page, plan) => page.or(plan),
+    };
+    let mut meta = decide(&mut draft, page_title.as_deref(), path, options.today);
     meta.schedule_table = page.schedule_table && !draft.schedule.is_empty();
     // The name goes into a comment of the spec: shown, so that no
     // character of it ends the comment or makes the spec unreadable.
@@ -251,7 +272,7 @@ pub fn import(path: &Path, options: &Options) -> Result<Imported, Error> {
         months: draft.schedule.len(),
         items: draft.schedule_items(),
         signature: draft.signature_org.is_some() || draft.signature_date.is_some(),
-        dropped: page.cleaned.dropped,
+        dropped: page.cleaned.dropped + page.plans[picked - 1].2,
         punctuation: page.cleaned.punctuation,
         controls: page.cleaned.controls,
         unplaced: draft.unplaced.len(),
@@ -329,12 +350,15 @@ fn decide(d: &mut Draft, page_title: Option<&str>, path: &Path, today: NaiveDate
                 .collect()
         })
         .unwrap_or_default();
-    let (year, year_note) = match title.as_deref().and_then(recognise::year_in) {
-        Some(Some(y)) => (y, None),
+    // Whether the year is the plan's (from its title or its file's name),
+    // not made up from today's: only the plan's goes into its text.
+    let (year, year_note, year_known) = match title.as_deref().and_then(recognise::year_in) {
+        Some(Some(y)) => (y, None, true),
         found => match recognise::year_in(&stem).flatten() {
             Some(y) => (
                 y,
                 Some(Note::new(Field::Year, || msg::import_year_from_file(y))),
+                true,
             ),
             None => {
                 let word = found.map(|_| {
@@ -348,11 +372,16 @@ fn decide(d: &mut Draft, page_title: Option<&str>, path: &Path, today: NaiveDate
                 });
                 let year = today.year();
                 let words = || msg::import_year_guessed(word.as_deref(), year);
-                (year, Some(Note::new(Field::Year, words)))
+                (year, Some(Note::new(Field::Year, words)), false)
             }
         },
     };
     d.notes.extend(year_note);
+    if let Some(t) = title.as_deref().filter(|t| recognise::garbled_title(t)) {
+        d.notes
+            .push(Note::new(Field::Title, || msg::import_title_garbled(t)));
+    }
+    fill_blank_years(d, year_known.then_some(year));
     let signature_date = d
         .signature_date
         .clone()
@@ -406,6 +435,68 @@ fn decide(d: &mut Draft, page_title: Option<&str>, path: &Path, today: NaiveDate
         page_title: page_title.map(String::from),
         signature_date,
         schedule_table: false,
+    }
+}
+
+/// Years the page blanked out in the plan's text (`20xx年`, `201_年`): the
+/// plan's year in their place where it is known (the year after, ending a
+/// span: `2025—20xx学年`), the text as written where it is not; a
+/// `# 请核对` note either way, once for each way of writing it in a part.
+fn fill_blank_years(d: &mut Draft, year: Option<i32>) {
+    fn fill(text: &mut String, year: Option<i32>, written: &mut Vec<String>) {
+        let blanks = recognise::blank_years(text);
+        for (range, _) in &blanks {
+            let after = if text[range.end..].starts_with('学') {
+                "学年"
+            } else {
+                "年"
+            };
+            let word = format!("{}{after}", &text[range.clone()]);
+            if !written.contains(&word) {
+                written.push(word);
+            }
+        }
+        for (range, span) in blanks.into_iter().rev() {
+            if let Some(y) = year {
+                text.replace_range(range, &(y + i32::from(span)).to_string());
+            }
+        }
+    }
+    fn nodes(ns: &mut [recognise::Node], year: Option<i32>, written: &mut Vec<String>) {
+        for n in ns {
+            fill(&mut n.head, year, written);
+            n.paras.iter_mut().for_each(|p| fill(p, year, written));
+            nodes(&mut n.items, year, written);
+        }
+    }
+    let mut parts: Vec<(Field, Vec<String>)> = Vec::new();
+    let mut texts = |field: Field, texts: &mut dyn Iterator<Item = &mut String>| {
+        let mut written = Vec::new();
+        for t in texts {
+            fill(t, year, &mut written);
+        }
+        parts.push((field, written));
+    };
+    texts(Field::Intro, &mut d.intro.iter_mut());
+    texts(Field::GuidingPrinciples, &mut d.guiding.iter_mut());
+    texts(
+        Field::Goals,
+        &mut d.goals_paras.iter_mut().chain(d.goals.iter_mut()),
+    );
+    texts(
+        Field::Schedule,
+        &mut d.schedule.iter_mut().flat_map(|e| e.items.iter_mut()),
+    );
+    let mut written = Vec::new();
+    nodes(&mut d.measures, year, &mut written);
+    parts.push((Field::Measures, written));
+    for (field, written) in parts {
+        for w in written {
+            d.notes.push(Note::new(field, || match year {
+                Some(y) => msg::import_blank_year_filled(&w, y),
+                None => msg::import_blank_year_left(&w),
+            }));
+        }
     }
 }
 

@@ -159,6 +159,33 @@ pub fn import_year_guessed(found: Option<&str>, year: i32) -> String {
     }
 }
 
+/// A year the page blanked out in the text (`20xx年`), filled in with the
+/// plan's.
+pub fn import_blank_year_filled(written: &str, year: i32) -> String {
+    zh_en!(
+        format!("原文写作“{written}”，这里改成了计划的年份 {year}年"),
+        format!("the text reads “{written}”; the plan's year, {year}, was put in its place")
+    )
+}
+
+/// A year the page blanked out, where the plan names none.
+pub fn import_blank_year_left(written: &str) -> String {
+    zh_en!(
+        format!("原文写作“{written}”，没有说是哪一年，请改成实际的年份"),
+        format!("the text reads “{written}”, which names no year: please put in the real one")
+    )
+}
+
+/// A title the page it came from ran together.
+pub fn import_title_garbled(title: &str) -> String {
+    zh_en!(
+        format!("原标题“{title}”像是网页弄乱了，请对照原文改正"),
+        format!(
+            "the title “{title}” looks mangled by the web page: please correct it from the original"
+        )
+    )
+}
+
 pub fn import_year_from_file(year: i32) -> String {
     zh_en!(
         format!("年份 {year} 是从文件名里找到的"),
@@ -284,12 +311,13 @@ pub fn import_page_title(title: &str) -> String {
     format!("网页上的标题：{title}")
 }
 
-pub fn import_unplaced_header() -> Vec<String> {
+/// The head of the block of text the import could not place, at the end
+/// of the spec; the text follows, a commented line (`#   - …`) each.
+pub fn import_unplaced_header(n: usize) -> Vec<String> {
     vec![
-        "---- 没能归类的内容（unplaced）----".into(),
-        "原文里有下面这些文字，但导入时不知道该放在哪里。".into(),
+        "未归类的原文".into(),
+        format!("原文里有下面这 {n} 段文字，导入时不知道该放在哪里。"),
         "需要的请移到上面合适的位置（去掉行首的 #），不需要的删掉。".into(),
-        "unplaced:".into(),
     ]
 }
 
@@ -430,9 +458,9 @@ pub fn import_report_punctuation(n: usize) -> String {
 
 pub fn import_report_unplaced(n: usize) -> String {
     zh_en!(
-        format!("  没能归类 {n} 段，已放在文件末尾的 unplaced 注释里，请处理"),
+        format!("  没能归类 {n} 段，已放在文件末尾“# 未归类的原文”下面，请处理"),
         format!(
-            "  {n} paragraph(s) could not be placed; they are in the unplaced comments at the end of the file: please deal with them"
+            "  {n} paragraph(s) could not be placed; they are under “# 未归类的原文” at the end of the file: please deal with them"
         )
     )
 }

@@ -22,7 +22,17 @@ fn options() -> Options {
 /// renderer numbers anew and a plan copied from the web runs its items
 /// together (`……水平1、明确……`) where the output has them apart.
 fn normalise(s: &str) -> String {
-    let s = clean::squeeze(s).replace('\\', "");
+    // A line's own number first, while its spaces tell `3 .3月` (item 3)
+    // from `3.3` (a number).
+    let s: String = s
+        .lines()
+        .map(|l| {
+            let l = l.trim_start();
+            marker::numbering(l, false).map_or(l, |m| &l[m.len..])
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let s = clean::squeeze(&s).replace('\\', "");
     let mut out = String::with_capacity(s.len());
     let mut rest = s.as_str();
     while let Some(c) = rest.chars().next() {
@@ -79,6 +89,12 @@ fn kept(source: &str, rendered: &[String]) -> (usize, usize, Vec<String>) {
     (src.len() - missing.len(), src.len(), missing)
 }
 
+/// The spec with the school a 范文 page leaves unnamed filled in, as the
+/// user would before rendering it.
+fn filled(yaml: &str) -> String {
+    yaml.replace("（请填写学校名称）", "青山小学")
+}
+
 /// Import, check and render: the spec text and the DOCX's paragraphs.
 fn round_trip(path: &Path, pick: Option<usize>) -> (String, Vec<String>, import::Report) {
     let imported = import::import(path, &Options { pick, ..options() })
@@ -86,9 +102,8 @@ fn round_trip(path: &Path, pick: Option<usize>) -> (String, Vec<String>, import:
     // Rendered with the schedule as lists, whose items carry their day and
     // person in the paragraph, as the imported text has them; a table
     // puts them in cells of their own.
-    let as_lists = imported
-        .yaml
-        .replace("schedule_layout: table", "schedule_layout: list");
+    let as_lists =
+        filled(&imported.yaml).replace("schedule_layout: table", "schedule_layout: list");
     let docx = render_text(&as_lists, Format::Docx);
     (imported.yaml, docx_paragraphs(&docx), imported.report)
 }
@@ -173,7 +188,7 @@ fn check(path: &Path, pick: Option<usize>) -> (unionplan::spec::Spec, String, im
     ] {
         assert!(!yaml.contains(noise), "{noise} in\n{yaml}");
     }
-    let spec = unionplan::parse_spec(Path::new("imported.yaml"), &yaml).unwrap();
+    let spec = unionplan::parse_spec(Path::new("imported.yaml"), &filled(&yaml)).unwrap();
     (spec, yaml, report)
 }
 
@@ -507,8 +522,13 @@ fn guesses_are_marked_and_leftovers_kept() {
         "{yaml}"
     );
     assert!(yaml.contains("# 请核对：原文没有“指导思想”标题"), "{yaml}");
-    // Text before the first month has no place in a spec: kept as a comment.
-    assert!(yaml.contains("#   - 这学期的安排如下。"), "{yaml}");
+    // Text before the first month has no place in a spec: kept as a
+    // comment, in the block at the end.
+    assert!(
+        yaml.contains("\n# 未归类的原文\n# 原文里有下面这 1 段文字")
+            && yaml.ends_with("#   - 这学期的安排如下。\n"),
+        "{yaml}"
+    );
     assert_eq!(imported.report.unplaced, 1);
     assert_eq!(imported.report.items, 2, "{yaml}");
     assert!(
@@ -828,6 +848,9 @@ proptest::proptest! {
             "学校工会工作计划篇一", "【第二篇】", "礼河小学工会委员会", "下载文档", "精编资料,供您参考",
             "25年8月28日", "2025年2月", "二五年八月", "2025年2月30日", "1930年", "0025年1月1日",
             "篇一：", "范文二", "\"三八\"", "“三八”",
+            "【篇三】", "计划4", "小学工会工作计划2", "2025年工会工作行事历", "工作安排表", "1 .", "2 ．",
+            "（5月31日）", "9月10日前", "3月上旬", "（负责：工会主席）", "201\\_年", "xxxx年", "20××学年",
+            "委员会2025、2工会", "怎么写？", "希望对大家有所帮助。", "★★★",
             "组织教职工学习。", "开展活动；", "召开教代会", "，", "。", "：", "*", "_", "#", "- ",
             "\n", "\n", "\n", "   ", "<b>", "\"", "'", "{{", "}}", "\\",
         ]), 1..60),
@@ -1069,5 +1092,460 @@ fn file_names_with_control_characters_are_shown_safely() {
         );
         assert_eq!(err.lines().filter(|l| l.starts_with("错误")).count(), 1);
         assert!(yaml.is_none());
+    }
+}
+
+/// Every picked plan of `path`, imported and checked.
+fn pick(path: &Path, n: usize) -> (unionplan::spec::Spec, String, import::Report) {
+    check(path, Some(n))
+}
+
+/// A 范文 page of five plans (【篇一】…【篇五】) that share sentences, under
+/// the site's blurb: each pick is that plan alone, and a sentence one plan
+/// shares with an earlier one is still its own.
+#[test]
+fn a_page_of_five_plans_sharing_sentences() {
+    let path = fixture("xiaoxue-five.txt");
+    let plans = import::list(&path).unwrap();
+    let shapes: Vec<(usize, usize)> = plans.iter().map(|p| (p.measures, p.months)).collect();
+    assert_eq!(shapes, [(3, 3), (3, 2), (3, 2), (3, 2), (3, 4)]);
+    assert!(
+        plans
+            .iter()
+            .all(|p| p.title.as_deref() == Some("小学工会下半年工作计划")),
+        "{plans:#?}"
+    );
+    for n in 1..=5 {
+        let (spec, yaml, r) = pick(&path, n);
+        assert_eq!(r.measures, (3, 3), "{n}:\n{yaml}");
+        assert_eq!(r.plans.len(), 5);
+        // The site's blurb is the page's, not any plan's 前言.
+        assert!(spec.intro.is_none(), "{n}:\n{yaml}");
+        for furniture in ["怎么写", "温馨提示", "篇一", "【篇", "打分", "分享"] {
+            assert!(!yaml.contains(furniture), "{n}: {furniture}\n{yaml}");
+        }
+        assert!(
+            !r.notes.iter().any(|n| n.contains("出现了两次")),
+            "{n}: {:?}",
+            r.notes
+        );
+    }
+    // 篇二's 指导思想 is 篇一's first paragraph, word for word.
+    let (second, yaml, r) = pick(&path, 2);
+    assert_eq!(
+        second.guiding_principles,
+        "本学期学校工会以服务教职工为根本，围绕学校中心工作，发挥好桥梁和纽带作用。",
+        "{yaml}"
+    );
+    assert!(!yaml.contains("请填写指导思想"), "{yaml}");
+    assert_eq!(r.guiding, 1);
+    // 篇四's goals and first two measures are 篇三's.
+    let (fourth, yaml, _) = pick(&path, 4);
+    let goals: Vec<String> = match &fourth.goals {
+        Some(unionplan::spec::Goals::List(goals)) => goals.iter().map(|g| g.text.clone()).collect(),
+        other => panic!("{other:?}\n{yaml}"),
+    };
+    assert_eq!(
+        goals,
+        ["女教职工体检全覆盖。", "青年教师结对帮扶率达到百分之百。"],
+        "{yaml}"
+    );
+    assert!(
+        fourth.measures[0]
+            .text
+            .as_deref()
+            .unwrap_or_default()
+            .starts_with("维护女教职工特殊权益"),
+        "{yaml}"
+    );
+    let (fifth, yaml, r) = pick(&path, 5);
+    assert_eq!(r.guiding, 1, "{yaml}");
+    assert_eq!(r.goals, 2, "{yaml}");
+    assert_eq!(fifth.schedule.len(), 4, "{yaml}");
+}
+
+/// A saved 范文 page whose plans are numbered titles (学校工会工作计划1 …
+/// 学校工会工作计划5), each with the page's furniture between them.
+#[test]
+fn a_page_of_numbered_plans() {
+    let path = fixture("jihua-five.html");
+    let plans = import::list(&path).unwrap();
+    let shapes: Vec<(usize, usize)> = plans.iter().map(|p| (p.measures, p.months)).collect();
+    assert_eq!(shapes, [(2, 2), (3, 2), (2, 2), (2, 1), (3, 3)]);
+    for n in 1..=5 {
+        let (spec, yaml, r) = pick(&path, n);
+        assert_eq!(r.guiding, 1, "{n}:\n{yaml}");
+        assert!(spec.intro.is_none(), "{n}:\n{yaml}");
+        for furniture in [
+            "怎么写",
+            "下载",
+            "温馨提示",
+            "工作计划1",
+            "工作计划2",
+            "分享",
+        ] {
+            assert!(!yaml.contains(furniture), "{n}: {furniture}\n{yaml}");
+        }
+    }
+    // 计划2 and 计划4 open with 计划1's and 计划3's words.
+    let (second, yaml, _) = pick(&path, 2);
+    assert_eq!(
+        second.guiding_principles,
+        "学校工会以教职工需求为导向，全心全意为教职工办实事、做好事。"
+    );
+    assert_eq!(second.measures.len(), 3, "{yaml}");
+    let (fourth, yaml, _) = pick(&path, 4);
+    assert_eq!(
+        fourth.measures[0].text.as_deref(),
+        Some("开设教职工心理健康讲座，缓解工作压力。"),
+        "{yaml}"
+    );
+}
+
+/// Title lines above the plan's own title are the page's: the first is kept
+/// as the page's title, any other under `# 未归类的原文`, and the report
+/// counts it; none is dropped unseen.
+#[test]
+fn title_lines_that_give_way_are_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = plan_file(
+        dir.path(),
+        "plan.txt",
+        "学校工会工作计划汇编\n小学工会工作计划精选\n青山小学2024年工会工作计划\n",
+        "",
+    );
+    let (spec, yaml, r) = check(&path, None);
+    assert_eq!((spec.school.as_str(), spec.year), ("青山小学", 2024));
+    assert!(
+        yaml.contains("\n# 网页上的标题：学校工会工作计划汇编\n"),
+        "{yaml}"
+    );
+    assert!(
+        yaml.ends_with(
+            "# 未归类的原文\n# 原文里有下面这 1 段文字，导入时不知道该放在哪里。\n\
+             # 需要的请移到上面合适的位置（去掉行首的 #），不需要的删掉。\n\
+             #   - 小学工会工作计划精选\n"
+        ),
+        "{yaml}"
+    );
+    assert_eq!(r.unplaced, 1);
+    let o = unionplan(dir.path(), &["import", "plan.txt", "-o", "p.yaml"]);
+    assert!(
+        stderr(&o).contains("  没能归类 1 段，已放在文件末尾“# 未归类的原文”下面，请处理"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+/// `2025年工会工作行事历` after the measures starts the schedule, and
+/// `1 .参加…` (a space before the point) is the item's number.
+#[test]
+fn a_schedule_heading_with_its_year_and_spaced_numbers() {
+    let (spec, yaml, r) = check(&fixture("songlin-2025.txt"), None);
+    assert_eq!(counts(&r), ((3, 3), 5, 10), "{yaml}");
+    assert_eq!((r.goals, r.unplaced), (2, 0), "{yaml}");
+    assert!(
+        yaml.contains("\n  schedule: 2025年工会工作行事历\n"),
+        "{yaml}"
+    );
+    assert!(!yaml.contains(" ."), "{yaml}");
+    let last = spec.measures.last().unwrap();
+    assert_eq!(
+        last.text.as_deref(),
+        Some("组织全体教职工体检，开展心理健康讲座。"),
+        "{yaml}"
+    );
+    assert_eq!(spec.schedule[1].items[1].text, "参加区教职工乒乓球比赛。");
+
+    // The heading alone, under numbers written the usual way.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("songlin.txt");
+    let text = std::fs::read_to_string(fixture("songlin-2025.txt")).unwrap();
+    std::fs::write(&path, text.replace(" .", "、")).unwrap();
+    let (usual, yaml, r) = check(&path, None);
+    assert_eq!(counts(&r), ((3, 3), 5, 10), "{yaml}");
+    assert_eq!(usual.measures, spec.measures);
+}
+
+/// A schedule item's text and date, as imported.
+fn dated(item: &unionplan::spec::ScheduleItem) -> (&str, Option<String>) {
+    (item.text.as_str(), item.date.map(|d| d.to_string()))
+}
+
+/// A day named after an item (`（5月31日）`) is its date, which rollover
+/// moves; `6月10日前` and `3月上旬` name no one day and stay text, and a day
+/// in the item's words (`4月23日：`) stays where the plan wrote it.
+#[test]
+fn days_in_schedule_items_are_their_dates() {
+    let (spec, yaml, _) = check(&fixture("songlin-2025.txt"), None);
+    let items = |i: usize| spec.schedule[i].items.iter().map(dated).collect::<Vec<_>>();
+    assert_eq!(items(1)[2], ("3月上旬开展学雷锋志愿服务。", None), "{yaml}");
+    assert_eq!(
+        items(2)[1],
+        ("4月23日：世界读书日教师读书分享会。", None),
+        "{yaml}"
+    );
+    assert_eq!(
+        items(3)[0],
+        ("端午节慰问教职工", Some("2025-05-31".into())),
+        "{yaml}"
+    );
+    assert_eq!(
+        items(4)[1],
+        ("6月10日前完成工会经费年度报表。", None),
+        "{yaml}"
+    );
+}
+
+/// A Word 行事历 whose days are in its cells: in a 时间 column, or after
+/// the work in its own cell; a day the column gives as a range stays text.
+#[test]
+fn days_in_schedule_table_cells() {
+    use docx_rs::*;
+    let cell =
+        |t: &str| TableCell::new().add_paragraph(Paragraph::new().add_run(Run::new().add_text(t)));
+    let row = |cells: [&str; 4]| TableRow::new(cells.iter().map(|c| cell(c)).collect());
+    let para = |t: &str| Paragraph::new().add_run(Run::new().add_text(t));
+    let doc = Docx::new()
+        .add_paragraph(para("柳岸小学2026年下半年工会工作计划"))
+        .add_paragraph(para("一、指导思想"))
+        .add_paragraph(para("围绕学校中心工作，服务教职工。"))
+        .add_paragraph(para("二、主要工作"))
+        .add_paragraph(para("1、做好教职工慰问。"))
+        .add_paragraph(para("三、工作安排"))
+        .add_table(Table::new(vec![
+            row(["月份", "工作内容", "时间", "负责人"]),
+            row(["九月", "庆祝教师节", "9月10日", "工会主席"]),
+            row(["十月", "重阳节看望退休教师", "10月上旬", ""]),
+            row(["十一月", "教职工气排球比赛（11月15日）", "", "体育组"]),
+            row(["十二月", "工会经费审计", "12月20日前", ""]),
+        ]));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("liuan.docx");
+    let mut bytes = Vec::new();
+    doc.build().pack(std::io::Cursor::new(&mut bytes)).unwrap();
+    std::fs::write(&path, bytes).unwrap();
+    let (spec, yaml, r) = check(&path, None);
+    assert_eq!((r.months, r.items, r.unplaced), (4, 4, 0), "{yaml}");
+    let first = |i: usize| {
+        let item = &spec.schedule[i].items[0];
+        (dated(item), item.owner.as_deref())
+    };
+    assert_eq!(
+        first(0),
+        (("庆祝教师节", Some("2026-09-10".into())), Some("工会主席")),
+        "{yaml}"
+    );
+    assert_eq!(first(1), (("重阳节看望退休教师（10月上旬）", None), None));
+    assert_eq!(
+        first(2),
+        (
+            ("教职工气排球比赛", Some("2026-11-15".into())),
+            Some("体育组")
+        ),
+        "{yaml}"
+    );
+    assert_eq!(first(3), (("工会经费审计（12月20日前）", None), None));
+}
+
+/// Import `path` as a spec that validates, the text changed as the import
+/// says (the sentence check of [`check`] does not apply).
+fn imported(path: &Path) -> (unionplan::spec::Spec, String, import::Report) {
+    let i = import::import(path, &options()).unwrap();
+    let spec = unionplan::parse_spec(Path::new("p.yaml"), &filled(&i.yaml))
+        .unwrap_or_else(|e| panic!("{e}\n{}", i.yaml));
+    (spec, i.yaml, i.report)
+}
+
+/// What a web page makes of a plan's words: `201\_年` (an escape left by
+/// the site), `xxxx年` and `20xx年` where the plan's year was blanked, and
+/// a title the page ran together.
+#[test]
+fn years_and_titles_a_web_page_mangled() {
+    let dir = tempfile::tempdir().unwrap();
+    let body = "一、指导思想\n201\\_年，学校工会以服务教职工为本。\n\
+                二、主要工作\n1、xxxx年9月召开教代会。\n2、做好20xx年度会员统计。\n\
+                三、工作安排\n三月：召开201\\_年教代会\n";
+    let path = dir.path().join("plan.txt");
+    std::fs::write(&path, format!("青山小学2025年工会工作计划\n{body}")).unwrap();
+    let (spec, yaml, r) = imported(&path);
+    assert!(!yaml.contains('\\'), "{yaml}");
+    // The plan's year stands in for the blanked one, each place marked.
+    assert_eq!(
+        spec.guiding_principles,
+        "2025年，学校工会以服务教职工为本。"
+    );
+    assert_eq!(
+        spec.measures[0].text.as_deref(),
+        Some("2025年9月召开教代会。")
+    );
+    assert_eq!(
+        spec.measures[1].text.as_deref(),
+        Some("做好2025年度会员统计。")
+    );
+    assert_eq!(spec.schedule[0].items[0].text, "召开2025年教代会");
+    for (written, before) in [
+        ("201_年", "guiding_principles:"),
+        ("xxxx年", "measures:"),
+        ("20xx年", "measures:"),
+        ("201_年", "schedule:"),
+    ] {
+        let note = format!("# 请核对：原文写作“{written}”，这里改成了计划的年份 2025年\n");
+        let at = yaml.find(&note).unwrap_or_else(|| panic!("{note}\n{yaml}"));
+        assert!(
+            yaml[at..].starts_with(&note) && yaml[at..].contains(before),
+            "{yaml}"
+        );
+    }
+    assert_eq!(r.notes.len(), 4, "{:?}", r.notes);
+
+    // With no year to go by, the text stays as written and says so.
+    std::fs::write(&path, format!("青山小学20xx年工会工作计划\n{body}")).unwrap();
+    let (_, yaml, _) = imported(&path);
+    assert!(yaml.contains("做好20xx年度会员统计。"), "{yaml}");
+    assert!(
+        yaml.contains("# 请核对：原文写作“20xx年”，没有说是哪一年，请改成实际的年份\n"),
+        "{yaml}"
+    );
+
+    // A title the page ran together is kept, and marked.
+    std::fs::write(
+        &path,
+        format!("大刘中心校工会委员会2025、2工会工作计划\n{body}"),
+    )
+    .unwrap();
+    let (spec, yaml, _) = imported(&path);
+    assert_eq!(spec.year, 2025);
+    assert!(
+        yaml.contains(
+            "# 请核对：原标题“大刘中心校工会委员会2025、2工会工作计划”像是网页弄乱了，请对照原文改正\n"
+        ),
+        "{yaml}"
+    );
+}
+
+/// The sentences the generated pages' plans are made of: few, so that the
+/// plans of one page share many, and each long enough to be taken for a
+/// copy were copies looked for across plans.
+const GUIDING: &[&str] = &[
+    "学校工会以服务教职工为根本，围绕学校中心工作开展各项活动。",
+    "工会在学校党支部领导下，团结全体教职工建设和谐校园。",
+    "新学期工会将认真落实上级工会的部署，做教职工的贴心人。",
+];
+const MEASURES: &[&str] = &[
+    "加强民主管理，每学期召开一次教代会全体会议。",
+    "组织教职工参加区里的健步走活动，增强体质。",
+    "做好困难教职工帮扶工作，建立帮扶档案。",
+    "开展读书活动，每位教师一学期写一篇读书心得。",
+    "办好教工之家，添置健身器材并延长开放时间。",
+    "维护女教职工特殊权益，组织女教职工健康讲座。",
+];
+const ITEMS: &[&str] = &[
+    "制定工会工作计划",
+    "教职工趣味运动会",
+    "慰问退休教师",
+    "工会财务公开",
+];
+
+/// How a 范文 page marks its plan `n` (from 1): each page keeps one way.
+fn plan_mark(style: usize, n: usize) -> String {
+    let zh = unionplan::numerals::to_chinese(n as u32);
+    match style {
+        0 => format!("【篇{zh}】小学工会工作计划"),
+        1 => format!("篇{zh}：学校工会工作计划"),
+        2 => format!("第{zh}篇"),
+        3 => format!("计划{n}"),
+        4 => format!("小学工会工作计划{n}"),
+        _ => format!("范文{zh}：工会工作计划"),
+    }
+}
+
+/// One generated plan: its 指导思想, measures and months with one item each.
+type GenPlan = (usize, Vec<usize>, Vec<(u32, usize)>);
+
+fn gen_plan() -> impl proptest::strategy::Strategy<Value = GenPlan> {
+    use proptest::prelude::*;
+    (
+        0..GUIDING.len(),
+        proptest::sample::subsequence((0..MEASURES.len()).collect::<Vec<_>>(), 1..4).prop_shuffle(),
+        proptest::sample::subsequence((2..=12u32).collect::<Vec<_>>(), 1..4)
+            .prop_flat_map(|months| {
+                let n = months.len();
+                (Just(months), proptest::collection::vec(0..ITEMS.len(), n))
+            })
+            .prop_map(|(months, items)| months.into_iter().zip(items).collect()),
+    )
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+
+    /// A 范文 page of two to five plans, marked any way pages mark them,
+    /// with or without the page's title and blurb above, whose plans share
+    /// sentences: `--list` finds each, and `--pick N` gives plan N whole
+    /// and alone, shared sentences and all, with none of the page's words.
+    #[test]
+    fn a_page_of_several_plans_gives_each_whole(
+        plans in proptest::collection::vec(gen_plan(), 2..=5),
+        style in 0..6usize,
+        preface in proptest::bool::ANY,
+    ) {
+        use proptest::prop_assert_eq;
+        let mut page = String::new();
+        if preface {
+            page.push_str(&format!(
+                "学校工会工作计划（通用{}篇）\n学校工会工作计划怎么写？下面为大家整理了几篇，希望对大家有所帮助。\n",
+                plans.len()
+            ));
+        }
+        for (k, (guiding, measures, months)) in plans.iter().enumerate() {
+            page.push_str(&plan_mark(style, k + 1));
+            page.push_str(&format!("\n一、指导思想\n{}\n二、主要工作\n", GUIDING[*guiding]));
+            for (i, m) in measures.iter().enumerate() {
+                page.push_str(&format!("{}、{}\n", i + 1, MEASURES[*m]));
+            }
+            page.push_str("三、工作安排\n");
+            for (month, item) in months {
+                page.push_str(&format!("{month}月：{}\n", ITEMS[*item]));
+            }
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("page.txt");
+        std::fs::write(&path, &page).unwrap();
+        let found = import::list(&path).unwrap();
+        prop_assert_eq!(found.len(), plans.len(), "{}", page);
+        for (k, (guiding, measures, months)) in plans.iter().enumerate() {
+            let i = import::import(&path, &Options { pick: Some(k + 1), ..options() })
+                .unwrap_or_else(|e| panic!("{e}\n{page}"));
+            let spec = unionplan::parse_spec(Path::new("p.yaml"), &filled(&i.yaml))
+                .unwrap_or_else(|e| panic!("{e}\n{}", i.yaml));
+            prop_assert_eq!(&spec.guiding_principles, GUIDING[*guiding], "{}", i.yaml);
+            let texts: Vec<String> = spec
+                .measures
+                .iter()
+                .map(|m| m.text.clone().or(m.title.clone()).unwrap_or_default())
+                .collect();
+            let expected: Vec<&str> = measures.iter().map(|m| MEASURES[*m]).collect();
+            prop_assert_eq!(texts.len(), expected.len(), "{}", i.yaml);
+            for (text, sentence) in texts.iter().zip(&expected) {
+                proptest::prop_assert!(sentence.ends_with(text.as_str()), "{}\n{}", sentence, i.yaml);
+            }
+            let got: Vec<(Vec<u32>, Vec<String>)> = spec
+                .schedule
+                .iter()
+                .map(|e| (e.months.clone(), e.items.iter().map(|i| i.text.clone()).collect()))
+                .collect();
+            let want: Vec<(Vec<u32>, Vec<String>)> = months
+                .iter()
+                .map(|(m, item)| (vec![*m], vec![ITEMS[*item].to_string()]))
+                .collect();
+            prop_assert_eq!(got, want, "{}", i.yaml);
+            prop_assert_eq!((i.report.unplaced, spec.intro), (0, None), "{}", i.yaml);
+            for mark in (1..=plans.len()).map(|n| plan_mark(style, n)) {
+                let words = mark.split(['：', '】']).next().unwrap().to_string();
+                proptest::prop_assert!(!i.yaml.contains(&words), "{}\n{}", words, i.yaml);
+            }
+            proptest::prop_assert!(!i.yaml.contains("怎么写"), "{}", i.yaml);
+        }
     }
 }

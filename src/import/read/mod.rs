@@ -220,12 +220,19 @@ pub fn table(rows: Vec<Vec<Vec<String>>>) -> (Vec<String>, bool) {
             }
             for item in cell {
                 n += 1;
-                let details = crate::layout::item_details(
-                    dates.as_ref().and_then(|d| d.of(n)),
-                    owners.as_ref().and_then(|d| d.of(n)),
-                );
+                let date = dates.as_ref().and_then(|d| d.of(n));
+                let owner = owners.as_ref().and_then(|d| d.of(n));
+                // A day written after the work in its own cell joins the
+                // row's person in one group: `气排球比赛（11月15日，负责：体育组）`.
+                let own_day = crate::import::recognise::trailing_day(item)
+                    .filter(|_| date.is_none() && owner.is_some());
+                let (item, date) = match own_day {
+                    Some((before, day)) => (before, Some(day)),
+                    None => (item.as_str(), date),
+                };
+                let details = crate::layout::item_details(date, owner);
                 out.push(if details.is_empty() {
-                    item.clone()
+                    item.to_string()
                 } else {
                     format!("{item}（{details}）")
                 });

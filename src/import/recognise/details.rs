@@ -134,17 +134,69 @@ pub fn split_title(head: &str, has_more: bool) -> (Option<String>, Option<String
     }
 }
 
-/// `（3月8日，负责：女工委员）` at the end of a schedule item: the day and the
-/// person responsible, as unionplan writes them. Returns (text, day, owner).
-pub fn item_details(text: &str) -> (String, Option<(u32, u32)>, Option<String>) {
-    let t = text.trim_end_matches(is_space);
-    let Some(body) = t.strip_suffix('）').or_else(|| t.strip_suffix(')')) else {
-        return (text.to_string(), None, None);
-    };
-    let Some(open) = body.rfind(['（', '(']) else {
-        return (text.to_string(), None, None);
-    };
+/// A day without its year: (month, day).
+type Day = (u32, u32);
+
+/// The day and the person an item names, as unionplan writes them after
+/// it (`（3月8日，负责：女工委员）`), in a group of their own each
+/// (`（11月15日）（负责：体育组）`, as a table's cells give them), before the
+/// item's stop (`端午节慰问教职工（5月31日）。`). Returns (text, day, owner);
+/// the text is the item as written when it names neither.
+///
+/// Only one day is a date: `9月10日前` and `3月上旬` stay text, since the
+/// spec's date would drop the 前 and a 上旬 is no day. A day in the words
+/// (`4月23日：读书分享会`) stays there too: as a date it would be written
+/// after them, and the item would no longer read as the plan wrote it.
+pub fn item_details(text: &str) -> (String, Option<Day>, Option<String>) {
+    let whole = || (text.to_string(), None, None);
+    let t = text.trim_matches(is_space);
+    let (mut day, mut owner) = (None, None);
+    // The details come after the text where unionplan writes them, so the
+    // stop after them goes with them.
+    let mut rest = t
+        .trim_end_matches(['。', '；', ';'])
+        .trim_end_matches(is_space);
+    while let Some((before, inner)) = last_group(rest) {
+        let Some((d, o)) = group_details(inner) else {
+            break;
+        };
+        if (d.is_some() && day.is_some()) || (o.is_some() && owner.is_some()) {
+            break;
+        }
+        day = day.or(d);
+        owner = owner.or(o);
+        rest = before.trim_end_matches(is_space);
+    }
+    if (day.is_none() && owner.is_none()) || rest.is_empty() {
+        return whole();
+    }
+    (rest.to_string(), day, owner)
+}
+
+/// The last bracketed group of `s`, when `s` ends with it: the text before
+/// it and the words inside.
+fn last_group(s: &str) -> Option<(&str, &str)> {
+    let body = s.strip_suffix('）').or_else(|| s.strip_suffix(')'))?;
+    let open = body.rfind(['（', '('])?;
     let inner = &body[open + body[open..].chars().next().map_or(1, char::len_utf8)..];
+    Some((&body[..open], inner))
+}
+
+/// An item that ends with its day in brackets, `气排球比赛（11月15日）`: the
+/// text before them and the day's words, so that a table's other details
+/// can join them in one group, as unionplan writes them.
+pub fn trailing_day(item: &str) -> Option<(&str, &str)> {
+    let (before, inner) = last_group(item.trim_end_matches(is_space))?;
+    one_day(inner.trim_matches(is_space))?;
+    Some((
+        before.trim_end_matches(is_space),
+        inner.trim_matches(is_space),
+    ))
+}
+
+/// The day and the person in one bracketed group, each optional; None
+/// when the group says anything else (`（待定）`, `（9月10日前）`).
+fn group_details(inner: &str) -> Option<(Option<Day>, Option<String>)> {
     let (mut day, mut owner) = (None, None);
     for part in inner.split(['，', ',']) {
         let part = part.trim_matches(is_space);
@@ -160,18 +212,40 @@ pub fn item_details(text: &str) -> (String, Option<(u32, u32)>, Option<String>) 
         .find_map(|p| part.strip_prefix(p))
         {
             owner = Some(who.trim_matches(is_space).to_string());
-        } else if let Some((m, d)) = part.strip_suffix('日').and_then(|p| p.split_once('月')) {
-            match (m.parse(), d.parse()) {
-                (Ok(m), Ok(d)) => day = Some((m, d)),
-                _ => return (text.to_string(), None, None),
-            }
         } else {
-            return (text.to_string(), None, None);
+            day = Some(one_day(part)?);
         }
     }
-    let rest = body[..open].trim_end_matches(is_space);
-    if rest.is_empty() {
-        return (text.to_string(), None, None);
-    }
-    (rest.to_string(), day, owner)
+    Some((day, owner))
+}
+
+/// `5月31日`, `5月31号`, in ASCII or full-width digits, and nothing else.
+fn one_day(s: &str) -> Option<Day> {
+    let (day, len) = day_prefix(s)?;
+    (len == s.len()).then_some(day)
+}
+
+/// A day at the start of `s`: (month, day) and the bytes it takes.
+fn day_prefix(s: &str) -> Option<(Day, usize)> {
+    let number = |s: &str| -> Option<(u32, usize)> {
+        let len: usize = s
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c))
+            .map(char::len_utf8)
+            .sum();
+        if len == 0 || s[..len].chars().count() > 2 {
+            return None;
+        }
+        let ascii: String = s[..len].chars().map(ascii_digit).collect();
+        Some((ascii.parse().ok()?, len))
+    };
+    let (m, a) = number(s)?;
+    let rest = s[a..].strip_prefix('月')?;
+    let (d, b) = number(rest)?;
+    let unit = rest[b..]
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '日' | '号'))?;
+    let len = a + '月'.len_utf8() + b + unit.len_utf8();
+    ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some(((m, d), len))
 }

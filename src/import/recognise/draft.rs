@@ -25,6 +25,8 @@ pub enum Field {
     School,
     Year,
     Period,
+    Title,
+    Intro,
     GuidingPrinciples,
     Goals,
     Measures,

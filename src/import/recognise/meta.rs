@@ -22,10 +22,9 @@ pub fn year_in(text: &str) -> Option<Option<i32>> {
                 }
                 continue;
             }
-            if w[2..]
-                .iter()
-                .all(|c| matches!(c, 'x' | 'X' | '_' | '×' | '*' | '＿'))
-            {
+            // 20xx, 201_: digits, then blanks to the end.
+            let digits = w.iter().take_while(|c| c.is_ascii_digit()).count();
+            if digits < 4 && w[digits..].iter().all(|c| BLANK.contains(c)) {
                 return Some(None);
             }
         }
@@ -138,4 +137,73 @@ pub fn school_in(text: &str) -> Option<String> {
         || s.contains('*')
         || s.chars().count() > 30;
     (!generic).then(|| s.to_string())
+}
+
+const BLANK: &[char] = &['x', 'X', '_', '×', '*', '＿'];
+
+/// A year a page blanked out, `20xx年`, `201_年`, `xxxx年`, `20××学年`: each
+/// one's byte range (without the 年) and whether it ends a span
+/// (`2025—20xx学年`, the year after).
+pub fn blank_years(text: &str) -> Vec<(std::ops::Range<usize>, bool)> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i + 4 < chars.len() {
+        let w: Vec<char> = chars[i..i + 4].iter().map(|(_, c)| *c).collect();
+        let digits = w.iter().take_while(|c| c.is_ascii_digit()).count();
+        let before = i.checked_sub(1).map(|j| chars[j].1);
+        let is_year = matches!(chars[i + 4].1, '年' | '学')
+            && (chars[i + 4].1 == '年' || chars.get(i + 5).is_some_and(|(_, c)| *c == '年'))
+            && digits < 4
+            && w[digits..].iter().all(|c| BLANK.contains(c))
+            && ["", "1", "2", "19", "20", "201", "202", "199"]
+                .contains(&&*w[..digits].iter().collect::<String>())
+            && !before.is_some_and(|b| b.is_ascii_alphanumeric() || BLANK.contains(&b));
+        if is_year {
+            let end = chars[i + 4].0;
+            let span = before.is_some_and(|b| "—-－~～至".contains(b));
+            found.push((chars[i].0..end, span));
+            i += 5;
+        } else {
+            i += 1;
+        }
+    }
+    found
+}
+
+/// Does a title look run together by the page it came from? A number that
+/// is not a year, a month or a term's (`2025、2`, `委员会2025、2工会`) is
+/// what a page leaves when it mangles `2025、2026学年` or a date.
+pub fn garbled_title(title: &str) -> bool {
+    let chars: Vec<char> = title.chars().collect();
+    let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    let mut i = 0;
+    while i < chars.len() {
+        if !digit(chars[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && digit(chars[i]) {
+            i += 1;
+        }
+        let len = i - start;
+        let before = start.checked_sub(1).map(|j| chars[j]);
+        let after = chars.get(i).copied();
+        let ok = if after.is_some_and(|c| BLANK.contains(&c)) {
+            // `20xx年`: a blanked year, noted as one.
+            true
+        } else if len == 4 {
+            // A year: what follows it is 年, a term's words, a span's dash,
+            // or the rest of the title; not a list (`2025、2`).
+            !(after.is_some_and(|c| "、，,.．/".contains(c))
+                && chars.get(i + 1).is_some_and(|&c| digit(c)))
+        } else {
+            before == Some('第') || after.is_some_and(|c| "年月日号学期季届次".contains(c))
+        };
+        if !ok {
+            return true;
+        }
+    }
+    false
 }

@@ -11,6 +11,7 @@ fn walk(text: &str) -> Draft {
 fn titles_name_school_year_and_period() {
     assert_eq!(year_in("2017下半年学校工会工作计划"), Some(Some(2017)));
     assert_eq!(year_in("20xx年工会工作计划"), Some(None));
+    assert_eq!(year_in("201_年工会工作计划"), Some(None));
     assert_eq!(year_in("二〇二五年工会工作计划"), Some(Some(2025)));
     assert_eq!(period_in("2017下半年学校工会工作计划").0, Period::Autumn);
     assert_eq!(period_in("2025学年第一学期").0, Period::Autumn);
@@ -51,6 +52,56 @@ fn separators_split_plans() {
     assert_eq!(separator("范文3 工会工作计划"), Some((0, "范文3".len())));
     assert_eq!(separator("篇幅不长"), None);
     assert_eq!(separator("范文一样的写法"), None);
+    // 【篇一】 before the plan's title, and 计划1 as a collection numbers them.
+    assert_eq!(
+        separator("【篇一】小学工会下半年工作计划"),
+        Some((0, "【篇一】".len()))
+    );
+    assert_eq!(
+        separator("计划3：学校工会工作计划"),
+        Some((0, "计划3".len()))
+    );
+    assert_eq!(separator("计划一下活动"), None);
+    // A title numbered as one of several.
+    for (title, words) in [
+        ("小学工会工作计划1", "小学工会工作计划"),
+        ("学校工会工作计划（二）", "学校工会工作计划"),
+        ("幼儿园工会工作方案12", "幼儿园工会工作方案"),
+    ] {
+        assert_eq!(
+            separator(title),
+            Some((words.len(), title.len())),
+            "{title}"
+        );
+    }
+    for text in [
+        "工会工作计划2025",
+        "九月：制定工会工作计划1",
+        "制定工会工作计划。1",
+        "小学工会工作计划（精选5篇）",
+    ] {
+        assert_eq!(separator(text), None, "{text}");
+    }
+}
+
+/// The plans of a page share sentences: each keeps them, and a plan's own
+/// repeats are still copies.
+#[test]
+fn copies_are_looked_for_within_one_plan() {
+    let page = "篇一：学校工会工作计划\n一、指导思想\n学校工会以服务教职工为根本，做好桥梁和纽带。\n\
+                二、主要工作\n1、组织教职工开展读书活动，每人写读书心得。\n\
+                篇二：学校工会工作计划\n一、指导思想\n学校工会以服务教职工为根本，做好桥梁和纽带。\n\
+                二、主要工作\n1、组织教职工开展读书活动，每人写读书心得。\n\
+                学校工会以服务教职工为根本，做好桥梁和纽带。";
+    let (chunks, _) = chunks(&page.lines().map(String::from).collect::<Vec<_>>());
+    let segs = segments(chunks);
+    assert_eq!(segs.len(), 3);
+    for (i, seg) in segs[1..].iter().enumerate() {
+        let d = recognise(seg);
+        assert_eq!(d.guiding.len(), 1, "plan {}: {d:?}", i + 1);
+        assert_eq!(d.measures.len(), 1, "plan {}: {d:?}", i + 1);
+    }
+    assert_eq!((segs[1].copies, segs[2].copies), (0, 1));
 }
 
 #[test]
@@ -134,6 +185,37 @@ fn schedule_item_details() {
         item_details("教师活动。(待定)"),
         ("教师活动。(待定)".into(), None, None)
     );
+    // One day, wherever plans put it: a group before the stop, groups of
+    // their own, or opening the item.
+    let day = |t: &str| {
+        let (text, day, owner) = item_details(t);
+        (text, day, owner)
+    };
+    assert_eq!(
+        day("端午节慰问教职工（5月31日）。"),
+        ("端午节慰问教职工".into(), Some((5, 31)), None)
+    );
+    assert_eq!(
+        day("气排球比赛（11月15日）（负责：体育组）"),
+        ("气排球比赛".into(), Some((11, 15)), Some("体育组".into()))
+    );
+    assert_eq!(
+        day("气排球比赛（１１月１５日）"),
+        ("气排球比赛".into(), Some((11, 15)), None)
+    );
+    // No one day, or a day in the words: the text as written.
+    for text in [
+        "4月23日：读书分享会。",
+        "9月10日前召开教代会",
+        "3月上旬开展学雷锋活动",
+        "9月10日至12日运动会",
+        "3月8日、9日分批体检",
+        "经费审计（12月20日前）",
+        "运动会（10月上旬）",
+        "3月8日",
+    ] {
+        assert_eq!(day(text), (text.into(), None, None), "{text}");
+    }
 }
 
 #[test]
@@ -148,4 +230,45 @@ fn run_on_text_is_split_where_numbering_continues() {
     assert_eq!(months, [vec![3], vec![4], vec![7, 8]]);
     assert_eq!(d.schedule[0].items, ["3、8妇女节活动", "选举代表"]);
     assert_eq!(d.schedule[2].items, ["组织夏季旅游"]);
+}
+
+#[test]
+fn years_a_page_blanked_out() {
+    let words = |t: &str| -> Vec<(String, bool)> {
+        blank_years(t)
+            .into_iter()
+            .map(|(r, span)| (t[r].to_string(), span))
+            .collect()
+    };
+    assert_eq!(
+        words("20xx年、201_年、xxxx年和20××年"),
+        [
+            ("20xx".into(), false),
+            ("201_".into(), false),
+            ("xxxx".into(), false),
+            ("20××".into(), false)
+        ]
+    );
+    assert_eq!(words("2025—20xx学年"), [("20xx".into(), true)]);
+    for text in ["2025年", "2x2x年", "x20xx年", "abxx年", "20xx"] {
+        assert_eq!(words(text), [], "{text}");
+    }
+}
+
+#[test]
+fn titles_a_page_ran_together() {
+    for t in [
+        "大刘中心校工会委员会2025、2工会工作计划",
+        "青山小学2025.3工会计划",
+    ] {
+        assert!(garbled_title(t), "{t}");
+    }
+    for t in [
+        "青山小学2025年工会工作计划",
+        "2024—2025学年第1学期工会工作计划",
+        "2025年上半年工会工作计划（2月-7月）",
+        "20xx年学校工会工作计划",
+    ] {
+        assert!(!garbled_title(t), "{t}");
+    }
 }

@@ -40,6 +40,9 @@ pub(super) struct Walker {
     /// Numbering levels inside the current section, outermost first.
     stack: Vec<(Family, u32)>,
     fresh: Fresh,
+    /// The title was a line of the plan, not the words of the mark that
+    /// opened it (篇一：…).
+    title_from_text: bool,
 }
 
 /// Recognise one plan's parts.
@@ -55,6 +58,7 @@ pub fn recognise(segment: &Segment) -> Draft {
         top_last: 0,
         stack: Vec::new(),
         fresh: Fresh::No,
+        title_from_text: false,
     };
     w.signature(&mut chunks);
     for chunk in chunks {
@@ -385,10 +389,25 @@ impl Walker {
                             || (has_year(&text)
                                 && (school_in(&text).is_some() || school_in(t).is_none()))
                     };
-                    if self.d.title.as_deref().is_none_or(own) {
-                        self.d.title = Some(text);
+                    // The title line that gives way is the page's, or
+                    // if the page has one already, left for the user:
+                    // never dropped unseen.
+                    let other = if self.d.title.as_deref().is_none_or(own) {
+                        let before = self.d.title.replace(text);
+                        // The mark's words (篇一：小学工会工作计划) are the
+                        // page's furniture, and go.
+                        let from_text = self.title_from_text;
+                        self.title_from_text = true;
+                        before.filter(|_| from_text)
                     } else {
-                        self.d.page_title.get_or_insert(text);
+                        Some(text)
+                    };
+                    if let Some(other) = other {
+                        if self.d.page_title.is_none() {
+                            self.d.page_title = Some(other);
+                        } else {
+                            self.d.unplaced.push(other);
+                        }
                     }
                     return;
                 }
