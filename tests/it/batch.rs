@@ -166,48 +166,49 @@ fn colliding_schools_are_refused_and_the_others_made() {
 /// 落款日期 (the base's date, else today, said per school).
 #[test]
 fn a_roster_with_a_repeated_school_a_totals_row_and_blank_dates() {
-    let dir = tempfile::tempdir().unwrap();
-    write(
-        dir.path(),
-        "base.yaml",
-        &BASE.replace("signature: {date: 2025-02-25}\n", ""),
-    );
-    write(
-        dir.path(),
-        "d.yaml",
-        "base: base.yaml\nroster: r.csv\nformats: [md]\n",
-    );
-    write(
-        dir.path(),
-        "r.csv",
-        "学校,落款日期\n甲校,2025-02-20\n乙校,\n甲校,\n丙校,2025-02-21\n合计：4所,\n",
-    );
-    let o = unionplan(dir.path(), &["batch", "d.yaml", "-o", "out"]);
-    let err = stderr(&o);
-    assert_eq!(o.status.code(), Some(1), "{err}");
-    assert!(
-        err.contains("r.csv:2:1：学校“甲校”写了两次（另一次在 r.csv:4:1）"),
-        "{err}"
-    );
-    assert!(
-        err.contains("r.csv:4:1：学校“甲校”写了两次（另一次在 r.csv:2:1）"),
-        "{err}"
-    );
-    assert!(
-        err.contains("r.csv:6:1：第 6 行“合计：4所”是合计行，不是学校，已跳过"),
-        "{err}"
-    );
-    assert!(err.contains("共 4 所学校：成功 2 所，失败 2 所"), "{err}");
-    assert!(err.contains("乙校 需要注意："), "{err}");
-    assert!(err.contains("落款日期没有写，用的是今天"), "{err}");
-    assert!(!err.contains("丙校 需要注意"), "{err}");
-    assert_eq!(
-        plans_under(&dir.path().join("out")),
-        [
-            "丙校/丙校2025年工会工作计划.md",
-            "乙校/乙校2025年工会工作计划.md"
-        ]
-    );
+    const CSV: &str = "学校,落款日期\n甲校,2025-02-20\n乙校,\n甲校,\n丙校,2025-02-21\n合计：4所,\n";
+    let rows: Vec<Vec<&str>> = CSV.lines().map(|l| l.split(',').collect()).collect();
+    // As offices keep it: UTF-8, GBK from Excel on Chinese Windows, XLSX.
+    for (name, bytes) in [
+        ("r.csv", CSV.as_bytes().to_vec()),
+        ("r-gbk.csv", encoding_rs::GBK.encode(CSV).0.into_owned()),
+        ("r.xlsx", xlsx(&rows)),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        write(
+            dir.path(),
+            "base.yaml",
+            &BASE.replace("signature: {date: 2025-02-25}\n", ""),
+        );
+        write(
+            dir.path(),
+            "d.yaml",
+            &format!("base: base.yaml\nroster: {name}\nformats: [md]\n"),
+        );
+        fs::write(dir.path().join(name), bytes).unwrap();
+        let o = unionplan(dir.path(), &["batch", "d.yaml", "-o", "out"]);
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(1), "{name}: {err}");
+        for want in [
+            format!("{name}:2:1：学校“甲校”写了两次（另一次在 {name}:4:1）"),
+            format!("{name}:4:1：学校“甲校”写了两次（另一次在 {name}:2:1）"),
+            format!("{name}:6:1：第 6 行“合计：4所”是合计行，不是学校，已跳过"),
+            "共 4 所学校：成功 2 所，失败 2 所".to_string(),
+            "乙校 需要注意：".to_string(),
+            "落款日期没有写，用的是今天".to_string(),
+        ] {
+            assert!(err.contains(&want), "{name}: {want}\n{err}");
+        }
+        assert!(!err.contains("丙校 需要注意"), "{name}: {err}");
+        assert_eq!(
+            plans_under(&dir.path().join("out")),
+            [
+                "丙校/丙校2025年工会工作计划.md",
+                "乙校/乙校2025年工会工作计划.md"
+            ],
+            "{name}"
+        );
+    }
 }
 
 #[test]
