@@ -131,6 +131,16 @@ pub fn rollover_anniversary_mismatch(phrase: &str, name: &str, count: i32) -> St
     )
 }
 
+/// A day written in a text, which rollover leaves as it is.
+pub fn rollover_day_in_text(phrase: &str) -> String {
+    zh_en!(
+        format!("“{phrase}”：文字里写的日子不随年份移动，没有改动，请看看新的一年是否合适"),
+        format!(
+            "\"{phrase}\": a day written in a text does not move with the year and was left as it was; check it suits the new year"
+        )
+    )
+}
+
 pub fn rollover_numbered(phrase: &str) -> String {
     zh_en!(
         format!("“{phrase}”：届次、次数不随年份变化，没有改动，请确认"),

@@ -313,6 +313,22 @@ pub fn rollover(source: &Source, new_year: i32) -> Result<Rollover, Box<Diagnost
         }
     }
 
+    // Days written in a text (`9月10日前`, `3月上旬`, `（3月8日）`) are
+    // not dates rollover can move: listed for a person to check in the new
+    // year, the date values themselves left out.
+    for (s, e) in content_spans(text) {
+        for (a, b) in days_in_text(&text[s..e]) {
+            let (a, b) = (s + a, s + b);
+            if found.iter().any(|f| a < f.end && f.start < b) {
+                continue;
+            }
+            review.push(Review {
+                line: lines.line_of(a),
+                reason: msg::rollover_day_in_text(&text[a..b]),
+            });
+        }
+    }
+
     // Anniversaries that count on, and numbered phrases to look at.
     for (s, e) in content_spans(text) {
         for n in calendar::numbered(&text[s..e]) {

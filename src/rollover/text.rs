@@ -133,6 +133,49 @@ pub(super) fn content_years(text: &str) -> Vec<(usize, usize)> {
         .collect()
 }
 
+/// Where a text names a day of a month: `3月8日`, `9月10号前`, `3月上旬`,
+/// `5月底` (byte ranges, the words after the month included).
+pub(super) fn days_in_text(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(at) = text[from..].find('月').map(|i| from + i) {
+        let digits = text[..at]
+            .chars()
+            .rev()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        let after = at + '月'.len_utf8();
+        from = after;
+        if !(1..=2).contains(&digits) {
+            continue;
+        }
+        let start = at - digits;
+        let rest = &text[after..];
+        let day_digits = rest.chars().take_while(|c| c.is_ascii_digit()).count();
+        let end = if (1..=2).contains(&day_digits) && rest[day_digits..].starts_with(['日', '号'])
+        {
+            let mut end = after + day_digits + '日'.len_utf8();
+            for tail in ["前", "后", "左右"] {
+                if text[end..].starts_with(tail) {
+                    end += tail.len();
+                    break;
+                }
+            }
+            end
+        } else if let Some(w) = ["上旬", "中旬", "下旬", "初", "底", "末"]
+            .iter()
+            .find(|w| rest.starts_with(*w))
+        {
+            after + w.len()
+        } else {
+            continue;
+        };
+        out.push((start, end));
+        from = end;
+    }
+    out
+}
+
 /// The byte ranges of the file's content, a line at a time, leaving out
 /// comments.
 ///

@@ -646,3 +646,26 @@ fn dates_written_as_teachers_write_them_roll_over_in_their_own_form() {
     let o = unionplan(dir.path(), &["validate", "p-2026.yaml"]);
     assert!(o.status.success(), "{}", stderr(&o));
 }
+
+/// Days written in a text are not dates rollover can move: each is listed
+/// for review (issue #27), and a `date` value is not.
+#[test]
+fn days_written_in_a_text_are_listed_for_review() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("p-2025.yaml"),
+        "school: 甲校\nyear: 2025\nguiding_principles: x\nmeasures:\n  - 9月10日前完成教师节慰问，3月上旬召开教代会。\nschedule:\n  - month: 3\n    items:\n      - {text: 座谈（3月6日）, date: 3月6日}\nsignature: {date: 2025-02-20}\n",
+    )
+    .unwrap();
+    let o = unionplan(dir.path(), &["rollover", "p-2025.yaml", "--year", "2026"]);
+    let said = String::from_utf8_lossy(&o.stdout).into_owned() + &stderr(&o);
+    assert!(o.status.success(), "{said}");
+    for want in [
+        "第 5 行：“9月10日前”：文字里写的日子不随年份移动",
+        "第 5 行：“3月上旬”：文字里写的日子不随年份移动",
+        "第 9 行：“3月6日”：文字里写的日子不随年份移动",
+    ] {
+        assert!(said.contains(want), "{want}\n{said}");
+    }
+    assert_eq!(said.matches("文字里写的日子").count(), 3, "{said}");
+}
