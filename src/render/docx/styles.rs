@@ -41,6 +41,32 @@ pub const PAGE_NUMBER: &str = "PlanPageNumber";
 pub const TABLE_TEXT: &str = "PlanTableText";
 pub const TABLE_HEAD: &str = "PlanTableHead";
 
+/// The one list of the plan's named styles: each one's ID in the DOCX,
+/// then its name (`w:name`, what Word's style list shows), then the other
+/// names a school's Word template may give it. The school's template
+/// ([`super::reference`]) finds its styles by these; a copied style may
+/// take none of these names.
+pub const NAMED: [(&str, &[&str]); 10] = [
+    (NORMAL, &["Normal", "正文"]),
+    (TITLE, &["Title", "标题"]),
+    (HEADINGS[0], &["一级标题"]),
+    (HEADINGS[1], &["二级标题"]),
+    (HEADINGS[2], &["三级标题"]),
+    (HEADINGS[3], &["四级标题"]),
+    (SIGNATURE, &["落款"]),
+    (PAGE_NUMBER, &["页码"]),
+    (TABLE_TEXT, &["表格文字"]),
+    (TABLE_HEAD, &["表头"]),
+];
+
+/// The name (`w:name`) the plan gives the style `id` of [`NAMED`].
+fn name_of(id: &str) -> &'static str {
+    NAMED
+        .iter()
+        .find(|(i, _)| *i == id)
+        .map_or("", |(_, names)| names[0])
+}
+
 /// One `w:style` of type paragraph.
 struct Def<'a> {
     id: &'a str,
@@ -89,7 +115,7 @@ pub fn part(m: &Measures) -> String {
     let plain_spacing = (m.char_spacing != 0).then_some(0);
     let heading = |level: usize, font| Def {
         id: HEADINGS[level - 1],
-        name: ["一级标题", "二级标题", "三级标题", "四级标题"][level - 1],
+        name: name_of(HEADINGS[level - 1]),
         based_on: Some(NORMAL),
         gallery: true,
         p: ParaProps {
@@ -106,7 +132,7 @@ pub fn part(m: &Measures) -> String {
     let mut defs = [
         Def {
             id: NORMAL,
-            name: "Normal",
+            name: name_of(NORMAL),
             based_on: None,
             gallery: true,
             p: ParaProps {
@@ -132,7 +158,7 @@ pub fn part(m: &Measures) -> String {
         },
         Def {
             id: TITLE,
-            name: "Title",
+            name: name_of(TITLE),
             based_on: Some(NORMAL),
             gallery: true,
             p: ParaProps {
@@ -160,7 +186,7 @@ pub fn part(m: &Measures) -> String {
         heading(4, &s.heading3_font),
         Def {
             id: SIGNATURE,
-            name: "落款",
+            name: name_of(SIGNATURE),
             based_on: Some(NORMAL),
             gallery: true,
             p: ParaProps {
@@ -176,7 +202,7 @@ pub fn part(m: &Measures) -> String {
         },
         Def {
             id: TABLE_TEXT,
-            name: "表格文字",
+            name: name_of(TABLE_TEXT),
             based_on: Some(NORMAL),
             gallery: false,
             p: ParaProps {
@@ -191,7 +217,7 @@ pub fn part(m: &Measures) -> String {
         },
         Def {
             id: TABLE_HEAD,
-            name: "表头",
+            name: name_of(TABLE_HEAD),
             based_on: Some(TABLE_TEXT),
             gallery: false,
             p: ParaProps {
@@ -206,7 +232,7 @@ pub fn part(m: &Measures) -> String {
         },
         Def {
             id: PAGE_NUMBER,
-            name: "页码",
+            name: name_of(PAGE_NUMBER),
             // Based on 正文 explicitly, and its indent and spacing undone:
             // LibreOffice bases every style on the default one anyway.
             based_on: Some(NORMAL),

@@ -133,20 +133,6 @@ pub struct Template {
     pub looks: HashMap<&'static str, Look>,
 }
 
-/// unionplan's named styles and the names a Word file may give them.
-const STYLES: [(&str, &[&str]); 10] = [
-    ("Normal", &["Normal", "正文"]),
-    ("Title", &["Title", "标题"]),
-    ("PlanHeading1", &["一级标题"]),
-    ("PlanHeading2", &["二级标题"]),
-    ("PlanHeading3", &["三级标题"]),
-    ("PlanHeading4", &["四级标题"]),
-    ("PlanSignature", &["落款"]),
-    ("PlanPageNumber", &["页码"]),
-    ("PlanTableText", &["表格文字"]),
-    ("PlanTableHead", &["表头"]),
-];
-
 /// The reference document at `path`, read once for as long as the file is
 /// unchanged: a batch reads it once for all its schools, and `preview`
 /// reads it again when the school saves a new version.
@@ -212,15 +198,15 @@ pub fn applied(style: &Style, t: &Template) -> Style {
             *slot = f64::from(hp) / 2.0;
         }
     };
-    font("Normal", &mut s.body_font);
-    size("Normal", &mut s.body_size);
-    font("Title", &mut s.title_font);
-    size("Title", &mut s.title_size);
-    font("PlanHeading1", &mut s.heading1_font);
-    font("PlanHeading2", &mut s.heading2_font);
-    font("PlanHeading3", &mut s.heading3_font);
-    font("PlanPageNumber", &mut s.page_number_font);
-    size("PlanPageNumber", &mut s.page_number_size);
+    font(super::styles::NORMAL, &mut s.body_font);
+    size(super::styles::NORMAL, &mut s.body_size);
+    font(super::styles::TITLE, &mut s.title_font);
+    size(super::styles::TITLE, &mut s.title_size);
+    font(super::styles::HEADINGS[0], &mut s.heading1_font);
+    font(super::styles::HEADINGS[1], &mut s.heading2_font);
+    font(super::styles::HEADINGS[2], &mut s.heading3_font);
+    font(super::styles::PAGE_NUMBER, &mut s.page_number_font);
+    size(super::styles::PAGE_NUMBER, &mut s.page_number_size);
     s
 }
 
@@ -574,7 +560,7 @@ fn read(path: &Path) -> Result<Template, Message> {
             let name = child(s, "name")
                 .and_then(|n| n.attribute((W, "val")))
                 .unwrap_or("");
-            let Some((ours, _)) = STYLES
+            let Some((ours, _)) = super::styles::NAMED
                 .iter()
                 .find(|(ours, names)| *ours == id || names.contains(&name))
             else {

@@ -136,21 +136,6 @@ const STYLE_ORDER: &[&str] = &[
     "tblStylePr",
 ];
 
-/// The names of the plan's own styles: a copy may not have one.
-const PLAN_NAMES: &[&str] = &[
-    "Normal",
-    "Title",
-    "一级标题",
-    "二级标题",
-    "三级标题",
-    "四级标题",
-    "落款",
-    "页码",
-    "表格文字",
-    "表头",
-    "Default Paragraph Font",
-];
-
 /// The template's styles, read, and which of them the copied parts use.
 pub(super) struct Carried<'a> {
     styles: HashMap<&'a str, roxmltree::Node<'a, 'a>>,
@@ -159,6 +144,15 @@ pub(super) struct Carried<'a> {
     defaults_ppr: Option<roxmltree::Node<'a, 'a>>,
     defaults_rpr: Option<roxmltree::Node<'a, 'a>>,
     used: BTreeSet<&'a str>,
+}
+
+/// Is `name` one of the plan's own styles' names ([`super::super::styles::NAMED`]),
+/// or Word's default character style's, which a copy may not take?
+fn is_plan_name(name: &str) -> bool {
+    name == "Default Paragraph Font"
+        || super::super::styles::NAMED
+            .iter()
+            .any(|(_, names)| names.contains(&name))
 }
 
 /// The copy's ID of the template's style `id`.
@@ -353,7 +347,7 @@ impl<'a> Carried<'a> {
             let val = c.attribute((W, "val")).unwrap_or_default();
             let text = match tag {
                 "name" => {
-                    let name = if PLAN_NAMES.contains(&val) {
+                    let name = if is_plan_name(val) {
                         format!("{val} (参考文档)")
                     } else {
                         val.to_string()
