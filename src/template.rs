@@ -204,16 +204,14 @@ impl Templates {
     /// end (a user's, by mistake) is stopped and named, instead of running
     /// for minutes or filling the memory.
     fn render(&self, name: &str, ctx: &Context) -> Result<String, Error> {
-        let mut out = budget::Output::new();
-        let result = budget::run(|| self.tera.render_to(name, ctx, &mut out));
-        match (result, out.exceeded()) {
+        let mut out = budget::Output::default();
+        let (result, stopped) = budget::run(|| self.tera.render_to(name, ctx, &mut out));
+        match (result, stopped) {
             (_, Some(over)) => Err(Error::template(messages::template_over_budget(name, over))),
-            (Err(e), None) => match budget::exceeded_in(&e) {
-                Some(over) => Err(Error::template(messages::template_over_budget(name, over))),
-                None => Err(Error::template(messages::template_error(report(&e)))),
-            },
-            (Ok(()), None) => String::from_utf8(out.into_bytes())
-                .map_err(|e| Error::template(messages::template_error(e))),
+            (Err(e), None) => Err(Error::template(messages::template_error(report(&e)))),
+            (Ok(()), None) => {
+                String::from_utf8(out.0).map_err(|e| Error::template(messages::template_error(e)))
+            }
         }
     }
 }
@@ -240,47 +238,46 @@ mod budget {
     pub const MAX_OUTPUT: usize = 32 << 20;
     pub const MAX_TIME: Duration = Duration::from_secs(20);
 
-    thread_local! {
-        /// The render under way on this thread: its start and its steps.
-        static CURRENT: Cell<Option<(Instant, u64)>> = const { Cell::new(None) };
+    /// The render under way on this thread.
+    #[derive(Clone, Copy)]
+    struct Current {
+        start: Instant,
+        steps: u64,
+        /// The limit that stopped it, once one has.
+        stopped: Option<Over>,
     }
 
-    /// Run one render with a fresh budget.
-    pub fn run<R>(f: impl FnOnce() -> R) -> R {
-        let outer = CURRENT.replace(Some((Instant::now(), 0)));
+    thread_local! {
+        static CURRENT: Cell<Option<Current>> = const { Cell::new(None) };
+    }
+
+    /// Run one render with a fresh budget; the limit that stopped it, if
+    /// one did (whatever tera made of the error on its way out).
+    pub fn run<R>(f: impl FnOnce() -> R) -> (R, Option<Over>) {
+        let outer = CURRENT.replace(Some(Current {
+            start: Instant::now(),
+            steps: 0,
+            stopped: None,
+        }));
         let r = f();
-        CURRENT.set(outer);
-        r
+        let stopped = CURRENT.replace(outer).and_then(|c| c.stopped);
+        (r, stopped)
     }
 
     fn over_time() -> bool {
-        CURRENT
-            .get()
-            .is_some_and(|(start, _)| start.elapsed() > MAX_TIME)
+        CURRENT.get().is_some_and(|c| c.start.elapsed() > MAX_TIME)
     }
 
-    /// The error text a budget stop is told by, inside tera's error.
-    const MARK: &str = "\u{0}unionplan-budget:";
-
-    fn stop(over: Over) -> tera::Error {
-        tera::Error::message(format!("{MARK}{}", over as u8))
-    }
-
-    /// Was `e` (or its cause) a stop of ours, and which?
-    pub fn exceeded_in(e: &tera::Error) -> Option<Over> {
-        let mut cause: Option<&dyn std::error::Error> = Some(e);
-        while let Some(c) = cause {
-            let text = c.to_string();
-            if let Some(i) = text.find(MARK) {
-                return match text[i + MARK.len()..].chars().next() {
-                    Some('0') => Some(Over::Steps),
-                    Some('1') => Some(Over::Output),
-                    _ => Some(Over::Time),
-                };
-            }
-            cause = c.source();
+    /// Stop the render under way for `over`: noted for [`run`], and said
+    /// in the error that unwinds tera.
+    fn stop(over: Over) -> String {
+        if let Some(c) = CURRENT.get() {
+            CURRENT.set(Some(Current {
+                stopped: Some(over),
+                ..c
+            }));
         }
-        None
+        messages::template_budget_reason(over)
     }
 
     /// The first `set` (or `set_global`) whose value names assigned
@@ -362,45 +359,29 @@ mod budget {
         } else {
             0
         };
-        let steps = CURRENT.get().map_or(0, |(_, s)| s);
+        let steps = CURRENT.get().map_or(0, |c| c.steps);
         if len > u128::from(MAX_STEPS - steps.min(MAX_STEPS)) {
-            return Err(stop(Over::Steps));
+            return Err(tera::Error::message(stop(Over::Steps)));
         }
         if over_time() {
-            return Err(stop(Over::Time));
+            return Err(tera::Error::message(stop(Over::Time)));
         }
-        if let Some((start_time, s)) = CURRENT.get() {
-            CURRENT.set(Some((start_time, s + len as u64)));
+        if let Some(c) = CURRENT.get() {
+            CURRENT.set(Some(Current {
+                steps: c.steps + len as u64,
+                ..c
+            }));
         }
         Ok((0..len as i128).map(|i| start + i * step).collect())
     }
 
     /// Where a render writes, refusing past the output and time limits.
-    pub struct Output {
-        bytes: Vec<u8>,
-        exceeded: Option<Over>,
-    }
-
-    impl Output {
-        pub fn new() -> Output {
-            Output {
-                bytes: Vec::new(),
-                exceeded: None,
-            }
-        }
-
-        pub fn exceeded(&self) -> Option<Over> {
-            self.exceeded
-        }
-
-        pub fn into_bytes(self) -> Vec<u8> {
-            self.bytes
-        }
-    }
+    #[derive(Default)]
+    pub struct Output(pub Vec<u8>);
 
     impl std::io::Write for &mut Output {
         fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-            let over = if self.bytes.len() + buf.len() > MAX_OUTPUT {
+            let over = if self.0.len() + buf.len() > MAX_OUTPUT {
                 Some(Over::Output)
             } else if over_time() {
                 Some(Over::Time)
@@ -408,12 +389,9 @@ mod budget {
                 None
             };
             if let Some(over) = over {
-                self.exceeded = Some(over);
-                return Err(std::io::Error::other(messages::template_budget_reason(
-                    over,
-                )));
+                return Err(std::io::Error::other(stop(over)));
             }
-            self.bytes.extend_from_slice(buf);
+            self.0.extend_from_slice(buf);
             Ok(buf.len())
         }
 

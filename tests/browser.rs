@@ -8,7 +8,7 @@
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -27,7 +27,7 @@ fn main() {
         .collect();
     trials.extend(common::client_trials(
         "Chromium",
-        find_chromium()
+        common::chromium()
             .is_none()
             .then(|| "no Chromium (apt-get install chromium)".to_string()),
         &common::tests![in_chromium_the_page_reloads_itself_after_an_edit],
@@ -132,16 +132,10 @@ fn serves_re_renders_on_change_and_shows_errors_with_their_lines() {
 }
 
 /// Debian's Chromium, where it is installed.
-fn find_chromium() -> Option<PathBuf> {
-    ["chromium", "chromium-browser", "google-chrome"]
-        .iter()
-        .find_map(|name| common::tool(name))
-}
-
 fn in_chromium_the_page_reloads_itself_after_an_edit() {
     use headless_chrome::{Browser, LaunchOptions, protocol::cdp::Page};
     use std::ffi::OsStr;
-    let path = find_chromium().expect("Chromium, found before the tests ran");
+    let path = common::chromium().expect("Chromium, found before the tests ran");
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("p.yaml"), SPEC).unwrap();
     let server = start(dir.path(), "p.yaml");

@@ -17,22 +17,9 @@ use libtest_mimic::{Arguments, Failed, Trial};
 
 mod common;
 
-const IN_CHROMIUM: &str = "in_chromium_a_plan_is_written_checked_saved_and_made";
-
 fn main() {
     let args = Arguments::from_args();
-    let browser = match chromium() {
-        Ok(path) => Trial::test(IN_CHROMIUM, move || in_chromium(path)),
-        Err(reason) if std::env::var_os("CI").is_some() => Trial::test(IN_CHROMIUM, move || {
-            Err(format!("under CI the browser test must run: {reason}").into())
-        }),
-        // Ignored, with the reason; run anyway (--include-ignored), it fails.
-        Err(reason) => {
-            eprintln!("ignored {IN_CHROMIUM}: {reason}");
-            Trial::test(IN_CHROMIUM, move || Err(reason.into())).with_ignored_flag(true)
-        }
-    };
-    let tests = vec![
+    let mut tests = vec![
         Trial::test(
             "requests_without_the_secret_or_from_elsewhere_are_refused",
             refusals,
@@ -46,17 +33,24 @@ fn main() {
             "out_of_file_descriptors_the_workbench_answers_again",
             out_of_file_descriptors,
         ),
-        browser,
     ];
+    // Ignored with its reason where Chromium is missing, failing under CI
+    // ([`common::client_trials`]).
+    tests.extend(common::client_trials(
+        "Chromium",
+        common::chromium()
+            .is_none()
+            .then(|| "no Chromium (apt-get install chromium)".to_string()),
+        &common::tests![in_chromium_a_plan_is_written_checked_saved_and_made],
+    ));
     libtest_mimic::run(&args, tests).exit();
 }
 
-/// Debian's Chromium, or why there is none.
-fn chromium() -> Result<PathBuf, String> {
-    ["chromium", "chromium-browser", "google-chrome"]
-        .iter()
-        .find_map(|name| common::tool(name))
-        .ok_or_else(|| "no Chromium (apt-get install chromium)".to_string())
+fn in_chromium_a_plan_is_written_checked_saved_and_made() {
+    let path = common::chromium().expect("Chromium, found before the tests ran");
+    if let Err(failed) = in_chromium(path) {
+        panic!("{failed:?}");
+    }
 }
 
 /// A running `unionplan app`, stopped when dropped.

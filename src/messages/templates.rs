@@ -48,11 +48,11 @@ super::problems! {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Over {
     /// Its `range` loops together went past a million steps.
-    Steps = 0,
+    Steps,
     /// It wrote more than the output allows.
-    Output = 1,
+    Output,
     /// It ran too long.
-    Time = 2,
+    Time,
 }
 
 /// Why a render was stopped, as the end of a sentence.

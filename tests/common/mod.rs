@@ -211,6 +211,14 @@ pub fn spec_texts(yaml: &str) -> Vec<String> {
     out
 }
 
+/// Chromium (Debian's, or Chrome), where it is installed.
+#[allow(dead_code)]
+pub fn chromium() -> Option<PathBuf> {
+    ["chromium", "chromium-browser", "google-chrome"]
+        .iter()
+        .find_map(|name| tool(name))
+}
+
 /// A program on the `PATH`.
 pub fn tool(name: &str) -> Option<PathBuf> {
     std::env::var_os("PATH").and_then(|paths| {
