@@ -55,13 +55,16 @@ pub fn serve(
 
     let watcher_state = state.clone();
     let (spec, templates_dir) = (spec.to_path_buf(), templates_dir.map(Path::to_path_buf));
+    let lang = crate::messages::lang();
     std::thread::spawn(move || {
-        loop {
-            std::thread::sleep(Duration::from_millis(250));
-            if stamp(&watched) != watched {
-                watched = render_into(&watcher_state, &spec, templates_dir.as_deref());
+        crate::messages::speaking(lang, || {
+            loop {
+                std::thread::sleep(Duration::from_millis(250));
+                if stamp(&watched) != watched {
+                    watched = render_into(&watcher_state, &spec, templates_dir.as_deref());
+                }
             }
-        }
+        })
     });
 
     let routes = Router::new()

@@ -157,11 +157,14 @@ fn is_connection_error(e: &std::io::Error) -> bool {
 pub async fn blocking(
     work: impl FnOnce() -> axum::response::Response + Send + 'static,
 ) -> axum::response::Response {
-    tokio::task::spawn_blocking(work).await.unwrap_or_else(|_| {
-        let mut response = axum::response::Response::default();
-        *response.status_mut() = axum::http::StatusCode::INTERNAL_SERVER_ERROR;
-        response
-    })
+    let lang = crate::messages::lang();
+    tokio::task::spawn_blocking(move || crate::messages::speaking(lang, work))
+        .await
+        .unwrap_or_else(|_| {
+            let mut response = axum::response::Response::default();
+            *response.status_mut() = axum::http::StatusCode::INTERNAL_SERVER_ERROR;
+            response
+        })
 }
 
 /// Does the request name this computer in its `Host`? Anything else is a

@@ -72,17 +72,21 @@ pub fn run(
     // from validation, missed what validation reads differently: a school
     // with `year: 2025年` was left out of the clash check and its plan
     // silently replaced another's.) A school that fails keeps its errors.
+    // The workers speak the caller's language (`messages::speaking`).
+    let lang = crate::messages::lang();
     let checked: Vec<Result<Checked, SchoolResult>> = district
         .schools
         .par_iter()
         .map(|school| {
-            school
-                .load(&district.base)
-                .and_then(|l| validate::validate(&l))
-                .map(|spec| Checked::of(&spec, out, placement))
-                .map_err(|errors| {
-                    SchoolResult::failed(school_name_hint(school, &district.base), errors)
-                })
+            crate::messages::speaking(lang, || {
+                school
+                    .load(&district.base)
+                    .and_then(|l| validate::validate(&l))
+                    .map(|spec| Checked::of(&spec, out, placement))
+                    .map_err(|errors| {
+                        SchoolResult::failed(school_name_hint(school, &district.base), errors)
+                    })
+            })
         })
         .collect();
 
@@ -160,18 +164,20 @@ pub fn run(
         .par_iter()
         .zip(checked)
         .map(|(school, checked)| {
-            let result = match checked {
-                Err(failed) => failed,
-                Ok(c) => match school
-                    .load(&district.base)
-                    .and_then(|l| validate::validate(&l))
-                {
-                    Ok(spec) => render_school(&spec, &c, out, formats, pipeline, pdfs.as_ref()),
-                    Err(errors) => SchoolResult::failed(c.school, errors),
-                },
-            };
-            progress(&result);
-            result
+            crate::messages::speaking(lang, || {
+                let result = match checked {
+                    Err(failed) => failed,
+                    Ok(c) => match school
+                        .load(&district.base)
+                        .and_then(|l| validate::validate(&l))
+                    {
+                        Ok(spec) => render_school(&spec, &c, out, formats, pipeline, pdfs.as_ref()),
+                        Err(errors) => SchoolResult::failed(c.school, errors),
+                    },
+                };
+                progress(&result);
+                result
+            })
         })
         .collect();
 

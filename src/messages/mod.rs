@@ -35,12 +35,19 @@ pub use templates::*;
 pub use validation::*;
 pub use writing::*;
 
-/// The language every message is given in: Chinese unless the locale asks
-/// for English. The command line sets it once at start ([`set_lang`]); the
-/// library on its own speaks Chinese.
+/// The language every message is given in: Chinese unless the caller asks
+/// for English.
+///
+/// There is no process-wide setting. A caller chooses the language for the
+/// work it runs ([`speaking`]), on its own thread, and the library carries
+/// it to the threads it starts itself (a batch's workers, a server's
+/// blocking tasks): two callers in one process, such as two workbenches,
+/// each hear their own. Work run with no language chosen speaks Chinese.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lang {
+    /// Chinese, the readers' language and the default.
     Zh,
+    /// English, for a locale that asks for it.
     En,
 }
 
@@ -55,6 +62,8 @@ impl Lang {
         Lang::from_locale(locale.as_deref())
     }
 
+    /// English for a locale name starting with `en` (`en_US.UTF-8`);
+    /// Chinese for any other, and for none.
     pub fn from_locale(locale: Option<&str>) -> Lang {
         match locale {
             Some(l) if l.starts_with("en") => Lang::En,
@@ -71,15 +80,24 @@ impl Lang {
     }
 }
 
-static ENGLISH: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
-
-/// Chooses the language of every later message.
-pub fn set_lang(lang: Lang) {
-    ENGLISH.store(lang == Lang::En, std::sync::atomic::Ordering::Relaxed);
+thread_local! {
+    static SPEAKING: std::cell::Cell<Lang> = const { std::cell::Cell::new(Lang::Zh) };
 }
 
-thread_local! {
-    static IN_DOCUMENT: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+/// Runs `work` with every message it makes, on this thread, in `lang`;
+/// the language before is back when `work` returns or unwinds.
+///
+/// The library's own threads take the language of the call that starts
+/// them (see [`lang`]), so a caller chooses once, around the work.
+pub fn speaking<T>(lang: Lang, work: impl FnOnce() -> T) -> T {
+    struct Restore(Lang);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            SPEAKING.set(self.0);
+        }
+    }
+    let _restore = Restore(SPEAKING.replace(lang));
+    work()
 }
 
 /// Runs `words` with Chinese chosen, whatever the user's language: for
@@ -87,22 +105,14 @@ thread_local! {
 /// import writes into a spec, while the same words on the terminal follow
 /// the user.
 pub fn in_chinese<T>(words: impl FnOnce() -> T) -> T {
-    let before = IN_DOCUMENT.replace(true);
-    let out = words();
-    IN_DOCUMENT.set(before);
-    out
+    speaking(Lang::Zh, words)
 }
 
-/// The language chosen by [`set_lang`] (Chinese until then).
+/// The language the work running on this thread speaks: the one chosen
+/// by the nearest [`speaking`] around it, Chinese when none was. Code
+/// that starts a thread reads it first and runs the thread's work in it.
 pub fn lang() -> Lang {
-    if IN_DOCUMENT.get() {
-        return Lang::Zh;
-    }
-    if ENGLISH.load(std::sync::atomic::Ordering::Relaxed) {
-        Lang::En
-    } else {
-        Lang::Zh
-    }
+    SPEAKING.get()
 }
 
 /// A catalogue entry's wording, Chinese first: `zh_en!(chinese, english)`

@@ -193,3 +193,58 @@ fn import_reports_its_doubts_in_english_and_writes_them_in_chinese() {
         "{yaml}"
     );
 }
+
+/// The language is the caller's, not the process's: two callers in one
+/// process, each in its own language, at the same time, each hear theirs,
+/// down to the batch's worker threads that check each school.
+#[test]
+fn two_callers_in_one_process_each_hear_their_own_language() {
+    use unionplan::messages::{Lang, speaking};
+    let barrier = std::sync::Arc::new(std::sync::Barrier::new(2));
+    let run = |lang: Lang| {
+        let barrier = barrier.clone();
+        std::thread::spawn(move || {
+            speaking(lang, || {
+                let dir = tempfile::tempdir().unwrap();
+                fs::write(dir.path().join("base.yaml"), "year: 2025\nguiding_principles: 共用的指导思想。\nmeasures: [组织体检]\nsignature: {date: 2025-02-25}\n").unwrap();
+                fs::write(
+                    dir.path().join("d.yaml"),
+                    "base: base.yaml\nschools:\n  - school: 甲校\n  - school: 乙校\n    year: 二〇二五\n",
+                )
+                .unwrap();
+                let district =
+                    unionplan::batch::District::read(&dir.path().join("d.yaml")).unwrap();
+                let pipeline = unionplan::Pipeline::new(
+                    unionplan::template::Templates::builtin(),
+                    chrono::NaiveDate::from_ymd_opt(2025, 2, 1).unwrap(),
+                );
+                // Both threads are inside their own language before either
+                // makes a message.
+                barrier.wait();
+                let (results, _) = unionplan::batch::run(
+                    &district,
+                    &dir.path().join("out"),
+                    &[unionplan::render::Format::Markdown],
+                    unionplan::batch::Placement::PerSchool,
+                    &pipeline,
+                    &|_| {},
+                )
+                .unwrap();
+                let failed: Vec<String> = results
+                    .iter()
+                    .flat_map(|r| r.errors.iter().map(|d| d.message.clone()))
+                    .collect();
+                failed
+            })
+        })
+    };
+    let (zh, en) = (run(Lang::Zh), run(Lang::En));
+    let (zh, en) = (zh.join().unwrap(), en.join().unwrap());
+    assert_eq!(zh.len(), 1, "{zh:?}");
+    assert!(zh[0].starts_with("年份应当是四位阿拉伯数字"), "{zh:?}");
+    assert_eq!(en.len(), 1, "{en:?}");
+    assert!(
+        en[0].starts_with("the year should be four digits"),
+        "{en:?}"
+    );
+}

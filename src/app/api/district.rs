@@ -60,45 +60,49 @@ pub(super) fn start_batch(bench: &Arc<Workbench>, q: &Query) -> Outcome {
     }
     let bench = bench.clone();
     let out = path.parent().unwrap_or(bench.folder.root()).join("out");
+    let lang = crate::messages::lang();
     std::thread::spawn(move || {
-        let mut formats = district
-            .formats
-            .clone()
-            .unwrap_or_else(|| Format::ALL.to_vec());
-        formats.sort();
-        formats.dedup();
-        let pipeline = Pipeline::new(Templates::builtin(), today());
-        let progress = |r: &crate::batch::SchoolResult| {
+        crate::messages::speaking(lang, || {
+            let mut formats = district
+                .formats
+                .clone()
+                .unwrap_or_else(|| Format::ALL.to_vec());
+            formats.sort();
+            formats.dedup();
+            let pipeline = Pipeline::new(Templates::builtin(), today());
+            let progress = |r: &crate::batch::SchoolResult| {
+                let mut state = bench.batch.lock().unwrap_or_else(|e| e.into_inner());
+                state.done += 1;
+                state.current = r.name.clone();
+            };
+            let result = crate::batch::run(
+                &district,
+                &out,
+                &formats,
+                crate::batch::Placement::PerSchool,
+                &pipeline,
+                &progress,
+            );
             let mut state = bench.batch.lock().unwrap_or_else(|e| e.into_inner());
-            state.done += 1;
-            state.current = r.name.clone();
-        };
-        let result = crate::batch::run(
-            &district,
-            &out,
-            &formats,
-            crate::batch::Placement::PerSchool,
-            &pipeline,
-            &progress,
-        );
-        let mut state = bench.batch.lock().unwrap_or_else(|e| e.into_inner());
-        match result {
-            Ok((results, pdf_failed)) => {
-                state.failed = results
-                    .iter()
-                    .filter(|r| !r.ok())
-                    .map(|r| {
-                        let text: Vec<String> = r.errors.iter().map(|d| d.render(false)).collect();
-                        json!({ "name": r.name, "text": text.join("\n") })
-                    })
-                    .collect();
-                state.error = pdf_failed.map(|e| first_message(e).text);
-                state.index = bench.folder.name_of(&out.join("index.html"));
+            match result {
+                Ok((results, pdf_failed)) => {
+                    state.failed = results
+                        .iter()
+                        .filter(|r| !r.ok())
+                        .map(|r| {
+                            let text: Vec<String> =
+                                r.errors.iter().map(|d| d.render(false)).collect();
+                            json!({ "name": r.name, "text": text.join("\n") })
+                        })
+                        .collect();
+                    state.error = pdf_failed.map(|e| first_message(e).text);
+                    state.index = bench.folder.name_of(&out.join("index.html"));
+                }
+                Err(e) => state.error = Some(first_message(e).text),
             }
-            Err(e) => state.error = Some(first_message(e).text),
-        }
-        state.running = false;
-        state.finished = true;
+            state.running = false;
+            state.finished = true;
+        })
     });
     Ok(json!({ "started": true }))
 }

@@ -23,7 +23,12 @@ fn main() -> ExitCode {
         std::process::exit(130)
     });
     let lang = messages::Lang::from_env();
-    messages::set_lang(lang);
+    // Every message of the run, on this thread and on those the library
+    // starts for it, is in the user's language.
+    messages::speaking(lang, || run(lang))
+}
+
+fn run(lang: messages::Lang) -> ExitCode {
     if explorer::started_from_explorer() {
         explorer::welcome(lang);
         return ExitCode::SUCCESS;
