@@ -162,7 +162,7 @@ pub struct FestivalMove {
 /// period: the same number of days from the festival's day that falls in
 /// the same place of the new plan's period as the old day did of the old
 /// one (within it, for a date the plan covers; a plan's months fall in the
-/// years [`crate::dates::year_of_month`] gives). Counting a lunar year on
+/// years [`crate::spec::Period::year_of_month`] gives). Counting a lunar year on
 /// is not enough: lunar 2021's 腊八 is 2022-01-10, lunar 2022's is
 /// 2022-12-30, outside a plan for 2023. `None` when the date is more than
 /// [`FESTIVAL_REACH`] days from the festival (the item is then only about
@@ -183,8 +183,7 @@ pub fn festival_move(
     }
     // How many years after its plan's year a date's month falls: 0 for a
     // date the plan covers.
-    let place =
-        |d: NaiveDate, year: i32| d.year() - crate::dates::year_of_month(year, period, d.month());
+    let place = |d: NaiveDate, year: i32| d.year() - period.year_of_month(year, d.month());
     let cycle = cycle.checked_add(to_year.checked_sub(from_year)?)?;
     let new = [cycle, cycle - 1, cycle + 1]
         .into_iter()

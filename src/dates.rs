@@ -349,14 +349,11 @@ pub fn year_month(s: &str) -> Option<(i32, u32)> {
     (1..=12).contains(&m).then_some((y, m))
 }
 
-/// The year month `m` falls in, in a plan for `year` over `period`: a
-/// school-year plan runs from September to the next summer, so its
-/// January to August are in `year + 1`.
-pub fn year_of_month(year: i32, period: crate::spec::Period, m: u32) -> i32 {
-    match period {
-        crate::spec::Period::SchoolYear if m <= 8 => year + 1,
-        _ => year,
-    }
+/// A day as the plan prints it: Arabic numerals, no zero padding
+/// (`2025年3月1日`).
+pub fn chinese_date(d: NaiveDate) -> String {
+    use chrono::Datelike;
+    format!("{}年{}月{}日", d.year(), d.month(), d.day())
 }
 
 #[cfg(test)]
@@ -471,9 +468,9 @@ mod tests {
         for s in ["2025-03-08", "3月", "13/1", "3.", "三月八"] {
             assert_eq!(month_day(s), None, "{s}");
         }
-        use crate::spec::Period;
-        assert_eq!(year_of_month(2025, Period::SchoolYear, 1), 2026);
-        assert_eq!(year_of_month(2025, Period::SchoolYear, 9), 2025);
-        assert_eq!(year_of_month(2025, Period::Year, 1), 2025);
+        let march_8 = NaiveDate::from_ymd_opt(2025, 3, 8).unwrap();
+        assert_eq!(chinese_date(march_8), "2025年3月8日");
+        let d = NaiveDate::from_ymd_opt(2025, 3, 1).unwrap();
+        assert_eq!(chinese_date(d), "2025年3月1日");
     }
 }

@@ -190,9 +190,9 @@ pub fn lay_out(spec: &Spec, today: NaiveDate) -> Plan {
                 .clone()
                 .unwrap_or_else(|| format!("{}工会委员会", spec.school)),
             date: match spec.signature.date {
-                Some(SignatureDate::Day(d)) => chinese_date(d),
+                Some(SignatureDate::Day(d)) => crate::dates::chinese_date(d),
                 Some(SignatureDate::Month { year, month }) => format!("{year}年{month}月"),
-                None => chinese_date(today),
+                None => crate::dates::chinese_date(today),
             },
         },
     }
@@ -319,10 +319,6 @@ pub fn item_details(date: Option<&str>, owner: Option<&str>) -> String {
     }
 }
 
-pub fn chinese_date(d: NaiveDate) -> String {
-    format!("{}年{}月{}日", d.year(), d.month(), d.day())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -391,11 +387,5 @@ mod tests {
         let one = [item(1, None), item(2, Some("女工委员"))];
         assert_eq!(cell_lines(&one, owner), ["2、女工委员"]);
         assert!(cell_lines(&[item(1, None)], owner).is_empty());
-    }
-
-    #[test]
-    fn dates_have_no_zero_padding() {
-        let d = NaiveDate::from_ymd_opt(2025, 3, 1).unwrap();
-        assert_eq!(chinese_date(d), "2025年3月1日");
     }
 }

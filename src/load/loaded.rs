@@ -215,7 +215,7 @@ impl Loaded {
                 return Some(new.format("%Y-%m-%d").to_string());
             }
         }
-        let y = crate::dates::year_of_month(year, period, d.month());
+        let y = period.year_of_month(year, d.month());
         Some(d.with_year(y)?.format("%Y-%m-%d").to_string())
     }
 

@@ -187,7 +187,7 @@ pub(super) fn relocate(source: &Source, text: &str, moves: Vec<Move>) -> (String
     let value = &source.value;
     let naming = Naming::of(value);
     let period = period_of(value);
-    let order = |m: u32| (crate::dates::year_of_month(0, period, m), m);
+    let order = |m: u32| (period.year_of_month(0, m), m);
     let plan = Relocation::plan(source, &text_lines, &moves);
     let Relocation {
         entries,

@@ -69,7 +69,7 @@ impl Spec {
             let file = self.files.first().cloned().unwrap_or_default();
             crate::diag::Diagnostic::file_level(
                 &file,
-                crate::messages::signature_dated_today(&crate::layout::chinese_date(today)),
+                crate::messages::signature_dated_today(&crate::dates::chinese_date(today)),
             )
             .as_note()
             .with_help(crate::messages::signature_dated_today_help())
@@ -131,6 +131,18 @@ pub enum Period {
     Autumn,
     /// 学年: September of `year` to the summer of `year + 1`.
     SchoolYear,
+}
+
+impl Period {
+    /// The year month `m` falls in, in a plan for `year` over this
+    /// period: a school-year plan runs from September to the next summer,
+    /// so its January to August are in `year + 1`.
+    pub fn year_of_month(self, year: i32, m: u32) -> i32 {
+        match self {
+            Period::SchoolYear if m <= 8 => year + 1,
+            _ => year,
+        }
+    }
 }
 
 impl Choice for Period {
@@ -358,5 +370,19 @@ impl Default for Style {
             signature_layout: SignatureLayout::Unsealed,
             reference_doc: None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Period;
+
+    #[test]
+    fn a_school_year_runs_into_the_next_year() {
+        assert_eq!(Period::SchoolYear.year_of_month(2025, 1), 2026);
+        assert_eq!(Period::SchoolYear.year_of_month(2025, 8), 2026);
+        assert_eq!(Period::SchoolYear.year_of_month(2025, 9), 2025);
+        assert_eq!(Period::Year.year_of_month(2025, 1), 2025);
+        assert_eq!(Period::Spring.year_of_month(2025, 12), 2025);
     }
 }

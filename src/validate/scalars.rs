@@ -179,7 +179,7 @@ impl Checker<'_> {
                 // The year is wrong or missing; that is reported already.
                 return None;
             };
-            let y = dates::year_of_month(year, period, m);
+            let y = period.year_of_month(year, m);
             return match NaiveDate::from_ymd_opt(y, m, d) {
                 Some(date) => {
                     self.check_weekday(&shown, date, path);

@@ -241,14 +241,22 @@ fn help_template(c: &clap::Command, labels: &cli::Labels) -> String {
     t
 }
 
-/// The command line as given, or how it ended: help and version printed
-/// (exit 0), or a usage error said in the user's language (exit 2).
-pub fn parse(lang: Lang) -> Result<Cli, std::process::ExitCode> {
+/// What the command line asks for: a command to run, or a help page to
+/// print (`unionplan help render`).
+pub enum Parsed {
+    /// Run this.
+    Run(Cli),
+    /// Print this help page, and exit 0.
+    Help(clap::builder::StyledStr),
+}
+
+/// The command line as given, or clap's refusal (which includes help and
+/// version asked for with `--help` and `--version`); [`crate::output`]
+/// says either in the user's language.
+pub fn parse(lang: Lang) -> Result<Parsed, clap::Error> {
     use clap::FromArgMatches;
     let mut cmd = command(lang);
-    let matches = cmd
-        .try_get_matches_from_mut(std::env::args_os())
-        .map_err(|e| crate::output::usage_error(&e, lang))?;
+    let matches = cmd.try_get_matches_from_mut(std::env::args_os())?;
     if let Some(("help", m)) = matches.subcommand() {
         let help = match m
             .get_one::<String>("command")
@@ -257,8 +265,7 @@ pub fn parse(lang: Lang) -> Result<Cli, std::process::ExitCode> {
             Some(sub) => sub.render_help(),
             None => cmd.render_help(),
         };
-        let _ = crate::output::print(help);
-        return Err(std::process::ExitCode::SUCCESS);
+        return Ok(Parsed::Help(help));
     }
-    Cli::from_arg_matches(&matches).map_err(|e| crate::output::usage_error(&e, lang))
+    Cli::from_arg_matches(&matches).map(Parsed::Run)
 }

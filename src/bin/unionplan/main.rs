@@ -34,8 +34,12 @@ fn run(lang: messages::Lang) -> ExitCode {
         return ExitCode::SUCCESS;
     }
     let cli = match args::parse(lang) {
-        Ok(cli) => cli,
-        Err(code) => return code,
+        Ok(args::Parsed::Run(cli)) => cli,
+        Ok(args::Parsed::Help(help)) => {
+            let _ = output::print(help);
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => return output::usage_error(&e, lang),
     };
     output::set_format(cli.message_format);
     match cmd::run(cli.command) {
