@@ -39,7 +39,7 @@ pub struct Diagnostic {
     pub severity: Severity,
     /// The message's stable name (`unknown_field`, `not_utf8`, …): match
     /// on this, not on the wording.
-    pub code: &'static str,
+    pub code: crate::messages::Code,
     /// The file the problem is in; empty for a problem of no one file
     /// (a full disk, a template folder).
     pub file: PathBuf,
@@ -322,7 +322,7 @@ mod tests {
 
     fn test_message(text: &str) -> Message {
         Message {
-            code: "test",
+            code: crate::messages::Code::file_exists,
             text: text.into(),
         }
     }
@@ -331,8 +331,12 @@ mod tests {
     fn a_general_problem_names_no_file() {
         let d = Diagnostic::general(test_message("磁盘已满"));
         assert_eq!(d.render(false), "错误：磁盘已满\n");
-        assert_eq!(d.code, "test");
-        assert!(d.to_json().contains(r#""code":"test""#), "{}", d.to_json());
+        assert_eq!(d.code, "file_exists");
+        assert!(
+            d.to_json().contains(r#""code":"file_exists""#),
+            "{}",
+            d.to_json()
+        );
     }
 
     #[test]

@@ -102,8 +102,9 @@ impl SchoolSource {
         match self {
             SchoolSource::Broken { label, .. } => label.clone(),
             _ => self
+                // Only the place is kept; it is said in a clash.
                 .diagnostic(msg::Message {
-                    code: "",
+                    code: msg::Code::batch_clash,
                     text: String::new(),
                 })
                 .location(),

@@ -33,7 +33,7 @@
 //! Chinese text cuts the rest off as a comment ([`cut_by_comments`] warns,
 //! never refuses).
 
-use crate::messages::{self as msg, Message};
+use crate::messages::{self as msg, Code, Message};
 use crate::spec::fields;
 
 /// A slip: where it is and what to say.
@@ -433,9 +433,9 @@ pub(super) fn silent(text: &str) -> Option<Slip> {
         let word = body.split([':', '：']).next().unwrap_or("").trim();
         (matches!(
             slip.message.code,
-            "slip_fullwidth_colon" | "slip_colon_space"
+            Code::slip_fullwidth_colon | Code::slip_colon_space
         ) && is_known_key(word)
-            || slip.message.code == "slip_dash_fullwidth_space")
+            || slip.message.code == Code::slip_dash_fullwidth_space)
             .then_some(slip)
     })
 }
@@ -452,7 +452,7 @@ mod tests {
 
     fn found(text: &str, error_line: usize) -> (usize, usize, &'static str) {
         let s = at_error(text, error_line).expect("a slip");
-        (s.line, s.column, s.message.code)
+        (s.line, s.column, s.message.code.as_str())
     }
 
     #[test]

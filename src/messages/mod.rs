@@ -10,6 +10,7 @@
 
 mod app;
 mod batch;
+mod codes;
 
 mod diff;
 mod extends;
@@ -24,6 +25,7 @@ mod writing;
 
 pub use app::*;
 pub use batch::*;
+pub use codes::Code;
 pub use diff::*;
 pub use extends::*;
 pub use import::*;
@@ -134,7 +136,10 @@ pub(crate) use zh_en;
 /// consumers and tests match the code, not the Chinese text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Message {
-    pub code: &'static str,
+    /// The problem's stable name.
+    pub code: Code,
+    /// The sentence, in the language of the work that made it
+    /// ([`speaking`]).
     pub text: String,
 }
 
@@ -168,7 +173,7 @@ macro_rules! problems {
         $(#[$meta])*
         pub fn $name($($arg: $ty),*) -> $crate::messages::Message {
             let text: String = $body;
-            $crate::messages::Message { code: stringify!($name), text }
+            $crate::messages::Message { code: $crate::messages::Code::$name, text }
         }
     )*};
 }

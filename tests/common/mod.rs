@@ -240,6 +240,30 @@ pub fn update_golden() -> bool {
     asked
 }
 
+/// Compare `actual` with the committed copy `tests/golden/<name>`;
+/// `UPDATE_GOLDEN=1 cargo test` rewrites it (never under CI).
+pub fn golden(name: &str, actual: &str) {
+    let path = repo().join("tests/golden").join(name);
+    if update_golden() {
+        std::fs::write(&path, actual).unwrap();
+    }
+    let want = std::fs::read_to_string(&path)
+        .unwrap_or_else(|_| panic!("{path:?} missing: run UPDATE_GOLDEN=1 cargo test"));
+    if want != actual {
+        let line = want
+            .lines()
+            .zip(actual.lines())
+            .position(|(a, b)| a != b)
+            .unwrap_or(want.lines().count().min(actual.lines().count()));
+        panic!(
+            "{name} differs from the golden copy at line {}:\n  want: {:?}\n  got:  {:?}\n(UPDATE_GOLDEN=1 cargo test accepts the change)",
+            line + 1,
+            want.lines().nth(line),
+            actual.lines().nth(line)
+        );
+    }
+}
+
 /// Under CI (the `CI` variable set), fail; else print why a check made on
 /// the way is left out. Only for checks a test makes besides its own (the
 /// validators run on every DOCX a test renders): a test that checks

@@ -8,7 +8,9 @@ use std::process::Output;
 
 use crate::common::*;
 
-const COMMANDS: [&str; 13] = [
+/// The commands whose help pages are kept in `tests/golden/help/` (the
+/// empty name is `unionplan --help`).
+pub const COMMANDS: [&str; 13] = [
     "",
     "app",
     "init",

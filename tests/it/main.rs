@@ -20,6 +20,7 @@ mod corpus;
 mod docx;
 mod english;
 mod extends;
+mod golden;
 mod guarded;
 mod guide;
 mod help;

@@ -104,7 +104,7 @@ fn in_map(map: &str, content: &str) -> String {
 }
 
 /// The code and message of every problem validation finds in `yaml`.
-fn problems(yaml: &str) -> Vec<(&'static str, String)> {
+fn problems(yaml: &str) -> Vec<(unionplan::messages::Code, String)> {
     match unionplan::parse_spec(std::path::Path::new("t.yaml"), yaml) {
         Ok(_) => Vec::new(),
         Err(unionplan::Error::Invalid(diags)) => {

@@ -321,7 +321,7 @@ fn a_font_name_longer_than_word_holds_is_refused_at_its_field() {
         .iter()
         .map(|d| {
             (
-                d.code,
+                d.code.as_str(),
                 d.line.unwrap_or(0),
                 d.column.unwrap_or(0),
                 d.field.as_deref().unwrap_or(""),

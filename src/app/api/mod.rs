@@ -12,6 +12,8 @@ use axum::http::{HeaderValue, header};
 use http_body_util::BodyExt;
 use serde_json::{Value, json};
 
+use crate::messages::Code;
+
 use super::folder::{MAX_FILE, MAX_TEXT};
 use super::{Answer, Query, Workbench, json, percent_encode, text, with_type};
 use crate::diag::{Diagnostic, Severity};
@@ -82,9 +84,9 @@ struct Refusal {
 impl From<Message> for Refusal {
     fn from(message: Message) -> Self {
         let status = match message.code {
-            "app_not_found" => 404,
-            "app_changed_on_disk" | "app_exists" | "app_batch_running" => 409,
-            "app_too_large" => 413,
+            Code::app_not_found => 404,
+            Code::app_changed_on_disk | Code::app_exists | Code::app_batch_running => 409,
+            Code::app_too_large => 413,
             _ => 400,
         };
         Refusal { status, message }
@@ -341,7 +343,7 @@ fn save(bench: &Workbench, q: &Query, body: &[u8]) -> Outcome {
     if !force {
         let on_disk = match bench.folder.read(&name, Kind::Spec) {
             Ok((_, bytes)) => Some(version(&bytes)),
-            Err(m) if m.code == "app_not_found" => None,
+            Err(m) if m.code == Code::app_not_found => None,
             Err(m) => return Err(m.into()),
         };
         if on_disk != q.get("base").filter(|b| !b.is_empty()) {
