@@ -18,6 +18,8 @@ use tyme4rs::tyme::lunar::LunarDay;
 use tyme4rs::tyme::solar::SolarTerm;
 
 /// A festival whose date moves from year to year.
+// 春节 is the Spring Festival by its own English name, not "Spring".
+#[allow(clippy::enum_variant_names)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Festival {
     SpringFestival,

@@ -171,6 +171,7 @@ macro_rules! problems {
         pub fn $name:ident ( $($arg:ident : $ty:ty),* $(,)? ) $body:block
     )*) => {$(
         $(#[$meta])*
+        #[doc = concat!("\n\nCode: [`", stringify!($name), "`](crate::messages::Code::", stringify!($name), ").")]
         pub fn $name($($arg: $ty),*) -> $crate::messages::Message {
             let text: String = $body;
             $crate::messages::Message { code: $crate::messages::Code::$name, text }
