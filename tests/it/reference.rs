@@ -1272,10 +1272,11 @@ fn a_template_font_name_longer_than_word_holds_is_not_taken() {
 /// `numberInDash` format. The plan takes its page and number format, its
 /// footers (no warning: their PAGE field is in a `w:sdt`), nothing of its
 /// body, and both validators pass it.
-#[test]
-fn a_public_template_made_in_word_is_taken_whole() {
+/// The plan rendered with `tests/templates/<name>` as its template: what
+/// the command said on stderr, and the DOCX.
+fn with_published_template(name: &str) -> (String, Vec<u8>) {
     let dir = tempfile::tempdir().unwrap();
-    let template = repo().join("tests/templates/gongwen-lite.docx");
+    let template = repo().join("tests/templates").join(name);
     std::fs::write(dir.path().join("plan.yaml"), SPEC).unwrap();
     let o = unionplan(
         dir.path(),
@@ -1289,13 +1290,19 @@ fn a_public_template_made_in_word_is_taken_whole() {
         ],
     );
     let err = stderr(&o);
-    assert!(o.status.success(), "{err}");
+    assert!(o.status.success(), "{name}: {err}");
+    let docx = std::fs::read(dir.path().join("out/plan.docx")).unwrap();
+    assert_valid_docx(&docx, &format!("the plan with the template {name}"));
+    (err, docx)
+}
+
+#[test]
+fn a_public_template_made_in_word_is_taken_whole() {
+    let (err, docx) = with_published_template("gongwen-lite.docx");
     assert!(
         !err.contains("页码"),
         "no warning of footers without numbers: {err}"
     );
-    let docx = std::fs::read(dir.path().join("out/plan.docx")).unwrap();
-    assert_valid_docx(&docx, "the plan with a template made in Word");
     let doc = docx_part(&docx, "word/document.xml");
     for want in [
         r#"<w:pgMar w:top="2098" w:right="1474" w:bottom="1985" w:left="1588" w:header="851" w:footer="1418" w:gutter="0"/>"#,
@@ -1318,4 +1325,38 @@ fn a_public_template_made_in_word_is_taken_whole() {
         .filter(|f| docx_part(&docx, f).contains("PAGE"))
         .count();
     assert!(with_page >= 2, "the template's page numbers came along");
+}
+
+/// A GB/T 9704 template that went through WPS and was last saved by Word:
+/// its page numbers sit in floating text boxes (a `wps:wsp` shape with a
+/// VML fallback), in separate odd and even footers. They are found, come
+/// along whole, and the plan prints odd and even pages apart as the
+/// template does.
+#[test]
+fn a_template_with_page_numbers_in_text_boxes_is_taken_whole() {
+    let (err, docx) = with_published_template("doofficialdocument.dotx");
+    assert!(
+        !err.contains("页码"),
+        "no warning of footers without numbers: {err}"
+    );
+    let doc = docx_part(&docx, "word/document.xml");
+    for want in [
+        r#"<w:pgMar w:top="2098" w:right="1474" w:bottom="1985" w:left="1588" w:header="851" w:footer="1389" w:gutter="0"/>"#,
+        r#"<w:footerReference w:type="even""#,
+        r#"<w:footerReference w:type="default""#,
+    ] {
+        assert!(doc.contains(want), "{want}");
+    }
+    assert!(docx_part(&docx, "word/settings.xml").contains("<w:evenAndOddHeaders/>"));
+    let names = docx_part_names(&docx);
+    let footers: Vec<_> = names.iter().filter(|n| n.contains("footer")).collect();
+    let boxed = footers
+        .iter()
+        .map(|f| docx_part(&docx, f))
+        .filter(|x| x.contains("<w:txbxContent>") && x.contains("PAGE") && x.contains("<v:textbox"))
+        .count();
+    assert_eq!(
+        boxed, 2,
+        "both footers keep their boxed page number: {names:?}"
+    );
 }
