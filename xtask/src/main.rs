@@ -4,11 +4,14 @@
 //! - `dist`: the Windows package, `target/dist/unionplan-<version>-windows-x86_64.zip`
 //!   ([`dist`] says what is in it and how it is kept reproducible);
 //! - `check-windows [ZIP]`: unzips the package and runs the exe under Wine
-//!   as a teacher's Windows would ([`windows`] lists the checks).
+//!   as a teacher's Windows would ([`windows`] lists the checks);
+//! - `write-floor FROM TO THREADS`: the file system's own time for a
+//!   batch's files, for `benches/batch.sh` ([`floor`]).
 //!
 //! Nothing here is shipped: it only builds and checks what is.
 
 mod dist;
+mod floor;
 mod guide;
 mod windows;
 
@@ -21,6 +24,8 @@ usage: cargo xtask <task>
 tasks:
   dist                  build the Windows package (target/dist/unionplan-<version>-windows-x86_64.zip)
   check-windows [ZIP]   unzip the package and check the exe under Wine (builds it first when no ZIP is given)
+  write-floor FROM TO THREADS
+                        write FROM's files under TO atomically with THREADS threads; print the seconds
 ";
 
 fn main() -> ExitCode {
@@ -36,6 +41,10 @@ fn main() -> ExitCode {
             };
             zip.and_then(|zip| windows::run(&zip))
         }
+        Some("write-floor") if args.len() == 4 => match args[3].parse() {
+            Ok(threads) => floor::run(Path::new(&args[1]), Path::new(&args[2]), threads),
+            Err(_) => Err(format!("THREADS is a number, not {}", args[3])),
+        },
         _ => {
             eprint!("{USAGE}");
             return ExitCode::from(2);
