@@ -6,10 +6,14 @@ use std::fmt::Display;
 
 use super::zh_en;
 
+/// Printed when the workbench starts: the address it serves, on a line
+/// of its own for the user to copy.
 pub fn app_listening(url: impl Display) -> String {
     zh_en!(format!("工作台：{url}"), format!("workbench: {url}"))
 }
 
+/// Printed under [`app_listening`]: what to do when no browser opened, and
+/// how to stop the workbench.
 pub fn app_how_to_stop() -> String {
     zh_en!(
         "浏览器没有自动打开的话，把上面的网址复制到浏览器里。用完关掉这个窗口，或按 Ctrl+C。",

@@ -13,6 +13,8 @@ super::problems! {
     }
 }
 
+/// The help under a batch file that is not a map, has no `base` or names
+/// no schools: what a batch file needs at least.
 pub fn district_help() -> String {
     zh_en!(
         "批量文件至少要有 base（各校共用的计划文件）和 schools 或 roster（各校名单）",
@@ -40,6 +42,8 @@ super::problems! {
     }
 }
 
+/// A note on each problem of a batch's `base` file: the batch file that
+/// named it.
 pub fn base_of(district: impl Display) -> String {
     zh_en!(
         format!("这是批量文件 {district} 的 base"),
@@ -47,6 +51,8 @@ pub fn base_of(district: impl Display) -> String {
     )
 }
 
+/// Where a school of a roster comes from, used as its label: the roster
+/// file and the row.
 pub fn roster_row(file: impl Display, line: usize) -> String {
     zh_en!(
         format!("{file} 第 {line} 行"),
@@ -107,6 +113,8 @@ super::problems! {
     }
 }
 
+/// The help under [`roster_no_header`] and [`roster_columns_ignored`]:
+/// which field names a header row may hold.
 pub fn roster_header_help() -> String {
     zh_en!(
         "表头写计划里的字段名，例如：学校、落款单位、落款日期、年度、标题（也可以写英文 school、signature.org）",
@@ -184,6 +192,8 @@ super::problems! {
     }
 }
 
+/// Said when a batch finishes, and at the top of its index page: how many
+/// schools were made and how many failed, with the time taken when given.
 pub fn batch_summary(total: usize, ok: usize, failed: usize, seconds: Option<f64>) -> String {
     match seconds {
         Some(s) => zh_en!(
@@ -197,6 +207,8 @@ pub fn batch_summary(total: usize, ok: usize, failed: usize, seconds: Option<f64
     }
 }
 
+/// A progress line of `batch` without a progress bar: school `done` of
+/// `total` was written.
 pub fn batch_school_ok(done: usize, total: usize, school: &str) -> String {
     zh_en!(
         format!("[{done}/{total}] {school}：已生成"),
@@ -204,6 +216,8 @@ pub fn batch_school_ok(done: usize, total: usize, school: &str) -> String {
     )
 }
 
+/// A progress line of `batch` without a progress bar: school `done` of
+/// `total` has errors, and nothing was written for it.
 pub fn batch_school_failed(done: usize, total: usize, school: &str) -> String {
     zh_en!(
         format!("[{done}/{total}] {school}：有错误，没有生成"),
@@ -211,6 +225,7 @@ pub fn batch_school_failed(done: usize, total: usize, school: &str) -> String {
     )
 }
 
+/// The heading over one failed school's errors, printed after the batch.
 pub fn batch_school_errors(school: &str) -> String {
     zh_en!(format!("{school} 的错误："), format!("errors in {school}:"))
 }
@@ -218,6 +233,7 @@ pub fn batch_school_errors(school: &str) -> String {
 // The batch's index page: for the person who ran the batch (its error
 // column holds the diagnostics as printed), so it follows the language too.
 
+/// The title of a batch's index page, naming the batch file.
 pub fn index_title(district: impl Display) -> String {
     zh_en!(
         format!("工会工作计划（{district}）"),
@@ -225,18 +241,23 @@ pub fn index_title(district: impl Display) -> String {
     )
 }
 
+/// The index page's column heading for the school.
 pub fn index_school() -> &'static str {
     zh_en!("学校", "School")
 }
 
+/// The index page's column heading for the files made.
 pub fn index_files() -> &'static str {
     zh_en!("文件", "Files")
 }
 
+/// The index page's column heading for a school's errors.
 pub fn index_errors() -> &'static str {
     zh_en!("错误", "Errors")
 }
 
+/// Said when `-j` is below 1 or more than the machine can run at once:
+/// the number of jobs used instead.
 pub fn batch_jobs_capped(asked: usize, used: usize) -> String {
     if asked < used {
         zh_en!(
@@ -270,6 +291,8 @@ super::problems! {
     }
 }
 
+/// The help under [`school_extends`]: a school's own plan file goes under
+/// `spec:`, merged on top of `base`.
 pub fn school_extends_help() -> String {
     zh_en!(
         "这所学校有自己的计划文件的话，写 spec: 文件名（它会合并在 base 之上）",
@@ -323,6 +346,8 @@ super::problems! {
     }
 }
 
+/// A note on the last [`roster_formula_without_value`] listed, when more
+/// cells than those listed hold a formula without its value.
 pub fn roster_formulas_more(total: usize, shown: usize) -> String {
     zh_en!(
         format!("一共有 {total} 个这样的单元格，这里只列出前 {shown} 个"),

@@ -13,6 +13,7 @@ super::problems! {
     }
 }
 
+/// The help under a bad `extends`: what it names, with an example.
 pub fn extends_help() -> String {
     zh_en!(
         "写上一年计划文件的路径，相对于本文件所在的文件夹，例如：extends: ../2025/lihe.yaml",
@@ -48,6 +49,8 @@ super::problems! {
     }
 }
 
+/// A note on a problem in a file read through `extends`: the chain of
+/// files that led to it.
 pub fn extended_by(chain: &str) -> String {
     zh_en!(
         format!("这个文件是通过 extends 读入的：{chain}"),
@@ -71,6 +74,7 @@ super::problems! {
     }
 }
 
+/// The help under [`nothing_to_remove`]: what `remove: true` removes.
 pub fn nothing_to_remove_help() -> String {
     zh_en!(
         "remove: true 删除的是 extends 的文件里 id 相同的那一项；检查 id 是否写对",
@@ -125,6 +129,9 @@ pub fn fix_here(parent: &str, own: &str, snippet: &str) -> String {
     )
 }
 
+/// What to do, in place of [`fix_here`], when the entry in the extended
+/// file has no `id` to name it by: add one there first. `k` names the key
+/// as the user's file does.
 pub fn fix_here_needs_id(parent: &str, own: &str, k: crate::spec::keys::Naming) -> String {
     let id = k.key("id");
     zh_en!(
@@ -148,6 +155,8 @@ super::problems! {
     }
 }
 
+/// The help under [`entry_repeated`]: delete the copy, or give both the
+/// same id (`id_key`, as the user's file names it) to change that entry.
 pub fn entry_repeated_help(id_key: &str) -> String {
     zh_en!(
         format!(

@@ -20,6 +20,7 @@ super::problems! {
     }
 }
 
+/// The help under [`import_old_word`]: save it as .docx first.
 pub fn import_old_word_help() -> String {
     zh_en!(
         "请在 Word 或 WPS 里打开它，“另存为”Word 文档（.docx）后再导入",
@@ -48,6 +49,7 @@ super::problems! {
     }
 }
 
+/// The help under [`import_unknown_encoding`]: save it as UTF-8 first.
 pub fn import_unknown_encoding_help() -> String {
     zh_en!(
         "请用记事本打开它，“另存为”时编码选 UTF-8，再导入",
@@ -66,6 +68,8 @@ super::problems! {
     }
 }
 
+/// The help under [`import_no_plan`]: copy the text into a .txt file, a
+/// line for each heading and item.
 pub fn import_no_plan_help() -> String {
     zh_en!(
         "如果文件里确实是计划，请把它的文字复制到一个 .txt 文件里，每个标题、每一条各占一行，再导入",
@@ -83,6 +87,8 @@ super::problems! {
     }
 }
 
+/// The help under [`import_pick_out_of_range`]: `--list` shows the plans
+/// found.
 pub fn import_pick_help() -> String {
     zh_en!(
         "用 --list 看看找到了哪几份计划",
@@ -105,6 +111,8 @@ super::problems! {
 // Chinese (`messages::in_chinese`), and listed in the import report in the
 // user's language.
 
+/// A note: there was no schedule heading, so the schedule was taken to
+/// start at the month `month`.
 pub fn import_schedule_without_heading(month: &str) -> String {
     zh_en!(
         format!("原文没有“工作安排”这样的标题，从“{month}”起当作每月工作安排"),
@@ -114,6 +122,8 @@ pub fn import_schedule_without_heading(month: &str) -> String {
     )
 }
 
+/// A note: the month `label` appeared twice, and its items were put
+/// together.
 pub fn import_month_twice(label: &str) -> String {
     zh_en!(
         format!("原文“{label}”出现了两次，两处的事项合在了一起"),
@@ -121,6 +131,7 @@ pub fn import_month_twice(label: &str) -> String {
     )
 }
 
+/// A note: the month `label` had no items under it and was left out.
 pub fn import_month_empty(label: &str) -> String {
     zh_en!(
         format!("原文“{label}”下面没有事项，这个月没有导入"),
@@ -128,6 +139,8 @@ pub fn import_month_empty(label: &str) -> String {
     )
 }
 
+/// A note: no school name was found in the title (or there was no
+/// title), so the placeholder [`import_school_placeholder`] was written.
 pub fn import_no_school(title: Option<&str>) -> String {
     match title {
         Some(t) => zh_en!(
@@ -142,10 +155,17 @@ pub fn import_no_school(title: Option<&str>) -> String {
     }
 }
 
+/// What import writes for a school it could not find; validation refuses
+/// a plan that still holds it
+/// ([`import_placeholder_left`](super::import_placeholder_left)). Always
+/// Chinese.
 pub fn import_school_placeholder() -> String {
     "（请填写学校名称）".into()
 }
 
+/// A note: neither the title nor the file's name gave the year (`found` is
+/// what the title has instead, if anything), so `year`, this year, was
+/// filled in.
 pub fn import_year_guessed(found: Option<&str>, year: i32) -> String {
     match found {
         Some(f) => zh_en!(
@@ -186,6 +206,7 @@ pub fn import_title_garbled(title: &str) -> String {
     )
 }
 
+/// A note: the year was taken from the file's name.
 pub fn import_year_from_file(year: i32) -> String {
     zh_en!(
         format!("年份 {year} 是从文件名里找到的"),
@@ -199,6 +220,8 @@ const SIGNATURE_DATE_LEFT_OUT: &str =
 
 const SIGNATURE_DATE_LEFT_OUT_EN: &str = "no signature date was filled in, so the date of rendering would be used. Please add the full date (year-month-day)";
 
+/// A note: the 落款 date has a two-digit year that does not fit the plan's
+/// year, so it was left out.
 pub fn import_signature_short_year(text: &str, year: i32) -> String {
     zh_en!(
         format!(
@@ -210,6 +233,7 @@ pub fn import_signature_short_year(text: &str, year: i32) -> String {
     )
 }
 
+/// A note: the 落款 date is a day that does not exist, so it was left out.
 pub fn import_signature_impossible(text: &str) -> String {
     zh_en!(
         format!("原文落款日期写作“{text}”，没有这一天，{SIGNATURE_DATE_LEFT_OUT}"),
@@ -219,14 +243,20 @@ pub fn import_signature_impossible(text: &str) -> String {
     )
 }
 
+/// The comment after `period:` quoting the source's own word for it.
+/// Always Chinese.
 pub fn import_period_word(word: &str) -> String {
     format!("原文“{word}”")
 }
 
+/// The comment over the `title:` import kept: deleting it makes the title
+/// from school, year and period. Always Chinese.
 pub fn import_title_kept() -> String {
     "原文的标题；删掉这一行，就按 school、year、period 生成标题".into()
 }
 
+/// A note: there was no 指导思想 heading, so the opening paragraphs were
+/// used.
 pub fn import_guiding_from_preamble() -> String {
     zh_en!(
         "原文没有“指导思想”标题，这里用了正文开头的几段",
@@ -235,6 +265,8 @@ pub fn import_guiding_from_preamble() -> String {
     .into()
 }
 
+/// A note: no 指导思想 was found, so the placeholder
+/// [`import_guiding_placeholder`] was written.
 pub fn import_guiding_missing() -> String {
     zh_en!(
         "原文没有找到指导思想，请填写",
@@ -243,10 +275,14 @@ pub fn import_guiding_missing() -> String {
     .into()
 }
 
+/// What import writes for guiding principles it could not find;
+/// validation refuses a plan that still holds it. Always Chinese.
 pub fn import_guiding_placeholder() -> String {
     "（请填写指导思想）".into()
 }
 
+/// A note: no 主要工作 was found, so the placeholder
+/// [`import_measures_placeholder`] was written.
 pub fn import_measures_missing() -> String {
     zh_en!(
         "原文没有找到主要工作，请填写",
@@ -255,10 +291,14 @@ pub fn import_measures_missing() -> String {
     .into()
 }
 
+/// What import writes for main work it could not find; validation
+/// refuses a plan that still holds it. Always Chinese.
 pub fn import_measures_placeholder() -> String {
     "（请填写主要工作）".into()
 }
 
+/// A note: 工作目标 had both paragraphs and numbered items, and the
+/// paragraphs were put first.
 pub fn import_goal_paras() -> String {
     zh_en!(
         "“工作目标”下面既有段落又有编号条目，段落放在了最前面",
@@ -267,6 +307,9 @@ pub fn import_goal_paras() -> String {
     .into()
 }
 
+/// The comment lines at the top of an imported spec: where it came from
+/// (plan `pick` of `count` when the file held several), and what to do
+/// next. Always Chinese.
 pub fn import_header(file: &str, pick: usize, count: usize) -> Vec<String> {
     let which = if count > 1 {
         format!("（第 {pick} 份，共 {count} 份）")
@@ -303,10 +346,14 @@ pub fn import_unread_chunks(n: usize) -> String {
     )
 }
 
+/// What starts each `# 请核对` comment in the spec, before the note.
+/// Always Chinese.
 pub fn import_check() -> &'static str {
     "请核对："
 }
 
+/// A comment at the top of a spec imported from a web page whose page
+/// title differs from the plan's. Always Chinese.
 pub fn import_page_title(title: &str) -> String {
     format!("网页上的标题：{title}")
 }
@@ -323,6 +370,9 @@ pub fn import_unplaced_header(n: usize) -> Vec<String> {
 
 // The report `import` prints.
 
+/// The first line of the import report: the file read, its kind (one of
+/// the `IMPORT_KIND_*` names) and the encoding it was read in, if it was
+/// text.
 pub fn import_read(file: impl Display, kind: &str, encoding: Option<&str>) -> String {
     match encoding {
         Some(e) => zh_en!(
@@ -348,12 +398,17 @@ fn import_kind_en(kind: &str) -> &str {
 
 /// The kinds of file `import` reads, as the report names them
 /// (`import::read::FileKind::label`); [`import_read`] gives them in English
-/// when the language is English.
+/// when the language is English. This one is plain text.
 pub const IMPORT_KIND_TEXT: &str = "纯文本";
+/// A Markdown file, as the report names it.
 pub const IMPORT_KIND_MARKDOWN: &str = "Markdown";
+/// A web page (HTML), as the report names it.
 pub const IMPORT_KIND_HTML: &str = "网页";
+/// A Word document (DOCX), as the report names it.
 pub const IMPORT_KIND_DOCX: &str = "Word 文档";
 
+/// A line of the import report when the file held several plans: how many,
+/// which one was imported, and how to choose another.
 pub fn import_plans_found(count: usize, pick: usize) -> String {
     zh_en!(
         format!("找到 {count} 份计划，导入的是第 {pick} 份（--list 列出全部，--pick N 选择）"),
@@ -363,6 +418,7 @@ pub fn import_plans_found(count: usize, pick: usize) -> String {
     )
 }
 
+/// A line of `import --list`: one plan found, with its size.
 pub fn import_plan_line(
     n: usize,
     title: &str,
@@ -378,10 +434,13 @@ pub fn import_plan_line(
     )
 }
 
+/// The title shown for a plan found without one.
 pub fn import_untitled() -> &'static str {
     zh_en!("（没有标题）", "(no title)")
 }
 
+/// A line of the import report: the title found, and the school, year and
+/// period read from it.
 pub fn import_report_title(title: &str, school: &str, year: i32, period: &str) -> String {
     zh_en!(
         format!("  标题：{title} → 学校“{school}”，{year} 年，{period}"),
@@ -401,6 +460,8 @@ pub fn import_period(p: crate::spec::Period) -> &'static str {
     }
 }
 
+/// A line of the import report: how many paragraphs, goals, main work
+/// items and schedule months and items were found.
 pub fn import_report_parts(
     guiding: usize,
     goals: usize,
@@ -419,6 +480,8 @@ pub fn import_report_parts(
     )
 }
 
+/// A line of the import report: whether a 落款 was found, and what the
+/// plan is signed with when not.
 pub fn import_report_signature(found: bool) -> String {
     if found {
         zh_en!("  落款：已找到", "  signature (“落款”): found").into()
@@ -431,6 +494,8 @@ pub fn import_report_signature(found: bool) -> String {
     }
 }
 
+/// A line of the import report: how many pieces of web page clutter,
+/// watermarks and repeats were dropped.
 pub fn import_report_noise(n: usize) -> String {
     zh_en!(
         format!("  去掉了网页杂项、水印和重复内容 {n} 处"),
@@ -438,6 +503,8 @@ pub fn import_report_noise(n: usize) -> String {
     )
 }
 
+/// A line of the import report: how many invisible control characters
+/// were dropped.
 pub fn import_report_controls(n: usize) -> String {
     zh_en!(
         format!("  去掉了看不见的控制字符 {n} 个（多半是从网页或别的程序复制带来的）"),
@@ -447,6 +514,8 @@ pub fn import_report_controls(n: usize) -> String {
     )
 }
 
+/// A line of the import report: how many half-width punctuation marks
+/// between Chinese characters became full-width.
 pub fn import_report_punctuation(n: usize) -> String {
     zh_en!(
         format!("  把夹在汉字中间的半角标点（, ; : ( ) 等）改成了全角，共 {n} 处"),
@@ -456,6 +525,8 @@ pub fn import_report_punctuation(n: usize) -> String {
     )
 }
 
+/// A line of the import report: how many paragraphs could not be placed
+/// and were put at the end of the spec ([`import_unplaced_header`]).
 pub fn import_report_unplaced(n: usize) -> String {
     zh_en!(
         format!("  没能归类 {n} 段，已放在文件末尾“# 未归类的原文”下面，请处理"),
@@ -465,6 +536,8 @@ pub fn import_report_unplaced(n: usize) -> String {
     )
 }
 
+/// A line of the import report, over the notes listed under it: how many
+/// guesses are marked `# 请核对` in the spec.
 pub fn import_report_notes(n: usize) -> String {
     zh_en!(
         format!("  拿不准的地方 {n} 处，已在文件里用“# 请核对”标出："),
@@ -472,6 +545,7 @@ pub fn import_report_notes(n: usize) -> String {
     )
 }
 
+/// Said when the imported spec is written, with what to run next.
 pub fn import_written(path: impl Display) -> String {
     zh_en!(
         format!("已写好 {path}，请核对后运行：unionplan render {path}"),

@@ -6,6 +6,8 @@ use std::fmt::Display;
 
 use super::zh_en;
 
+/// Printed when `preview` starts: the address to open, and that the page
+/// reloads when the plan is saved.
 pub fn preview_listening(url: impl Display) -> String {
     zh_en!(
         format!(
@@ -17,10 +19,13 @@ pub fn preview_listening(url: impl Display) -> String {
     )
 }
 
+/// The title of the preview page while the plan has errors.
 pub fn preview_error_title(spec: impl Display) -> String {
     zh_en!(format!("{spec} 有错误"), format!("{spec} has errors"))
 }
 
+/// The line under [`preview_error_title`]: fix the errors and save, and
+/// the page reloads.
 pub fn preview_error_hint() -> String {
     zh_en!(
         "改正下面的错误并保存文件，这个页面会自动刷新",
@@ -38,6 +43,7 @@ super::problems! {
     }
 }
 
+/// The body of a 404 from the preview or the workbench.
 pub fn preview_not_found() -> &'static str {
     zh_en!("没有这个页面", "no such page")
 }

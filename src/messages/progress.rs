@@ -4,10 +4,12 @@ use std::fmt::Display;
 
 use super::zh_en;
 
+/// Said for each file written.
 pub fn wrote(path: impl Display) -> String {
     zh_en!(format!("已生成 {path}"), format!("wrote {path}"))
 }
 
+/// Said when a spec had problems and none of its files was written.
 pub fn nothing_written(spec: impl Display) -> String {
     zh_en!(
         format!("没有为 {spec} 生成任何文件"),
@@ -15,14 +17,17 @@ pub fn nothing_written(spec: impl Display) -> String {
     )
 }
 
+/// Said by `validate` when a spec has no errors.
 pub fn valid(spec: impl Display) -> String {
     zh_en!(format!("{spec} 没有问题"), format!("{spec} is valid"))
 }
 
+/// Said after the errors, when there is more than one: how many.
 pub fn error_count(n: usize) -> String {
     zh_en!(format!("共 {n} 处错误"), format!("{n} error(s)"))
 }
 
+/// Said by `init` when the example plan is written, with what to run next.
 pub fn init_written(path: impl Display) -> String {
     zh_en!(
         format!("已写好示例计划 {path}，修改后运行：unionplan render {path}"),
@@ -30,6 +35,8 @@ pub fn init_written(path: impl Display) -> String {
     )
 }
 
+/// Said by `init` when it wrote the JSON schema next to the plan, which
+/// lets an editor suggest fields and mark mistakes.
 pub fn init_schema_written(path: impl Display) -> String {
     zh_en!(
         format!("已写好 {path}：在 VS Code 里装上 YAML 插件，编辑时就会提示字段、标出错误"),
@@ -58,26 +65,33 @@ super::problems! {
     }
 }
 
+/// The label that starts a printed error.
 pub fn label_error() -> &'static str {
     zh_en!("错误", "error")
 }
 
+/// The label that starts a printed warning.
 pub fn label_warning() -> &'static str {
     zh_en!("警告", "warning")
 }
 
+/// The label that starts a printed notice (a problem for information
+/// only, such as a GBK file read as GBK).
 pub fn label_notice() -> &'static str {
     zh_en!("注意", "notice")
 }
 
+/// The label before a problem's help line.
 pub fn label_help() -> &'static str {
     zh_en!("提示", "help")
 }
 
+/// The label before each of a problem's notes.
 pub fn label_note() -> &'static str {
     zh_en!("说明", "note")
 }
 
+/// The word before the field a printed problem is about.
 pub fn label_field() -> &'static str {
     zh_en!("字段", "field")
 }

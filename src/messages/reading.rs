@@ -45,6 +45,7 @@ super::problems! {
     }
 }
 
+/// The help under [`not_utf8`]: save the file as UTF-8.
 pub fn not_utf8_help() -> String {
     zh_en!(
         "请用记事本或 VS Code 把文件“另存为”UTF-8 编码后再试",
@@ -63,6 +64,7 @@ super::problems! {
     }
 }
 
+/// The help under [`empty_spec`]: `unionplan init` makes an example.
 pub fn empty_spec_help() -> String {
     zh_en!(
         "可以运行 `unionplan init 文件名.yaml` 生成一份完整的示例再修改",
@@ -80,6 +82,8 @@ super::problems! {
     }
 }
 
+/// The help under [`yaml_syntax`] when a line near it is indented with a
+/// Tab.
 pub fn yaml_tab_help() -> String {
     zh_en!(
         "YAML 不能用 Tab 键缩进，请全部改成空格",
@@ -88,6 +92,8 @@ pub fn yaml_tab_help() -> String {
     .into()
 }
 
+/// The help under [`yaml_syntax`] otherwise: check the indentation and the
+/// colons.
 pub fn yaml_syntax_help() -> String {
     zh_en!(
         "检查这一行及上一行的缩进和冒号：同一层的字段要对齐，冒号后面要有一个空格",
@@ -105,6 +111,7 @@ super::problems! {
     }
 }
 
+/// The help under [`duplicate_key`]: delete one, or merge the two.
 pub fn duplicate_key_help() -> String {
     zh_en!(
         "同一层里每个字段只能写一次：删掉一处，或把两处的内容合并",
@@ -141,6 +148,8 @@ super::problems! {
     }
 }
 
+/// The help under [`spec_encoding`]: nothing to change, but UTF-8 suits
+/// other programs better.
 pub fn spec_encoding_help() -> String {
     zh_en!(
         "不必改动；如果想让其他程序也读得顺，可以用记事本“另存为”，编码选 UTF-8",
@@ -159,6 +168,8 @@ super::problems! {
     }
 }
 
+/// The help under [`spec_is_word`]: `unionplan import` turns it into a
+/// plan file.
 pub fn spec_is_word_help(file: impl Display) -> String {
     zh_en!(
         format!("要把它变成计划文件，请用 unionplan import {file}"),
@@ -176,6 +187,7 @@ super::problems! {
     }
 }
 
+/// The help under [`spec_is_old_word`]: save it as .docx, then import it.
 pub fn spec_is_old_word_help() -> String {
     zh_en!(
         "先用 Word 或 WPS 打开它，“另存为”Word 文档（.docx），再用 unionplan import 把 .docx 变成计划文件",
@@ -194,6 +206,8 @@ super::problems! {
     }
 }
 
+/// The help under [`spec_is_spreadsheet`]: a list of schools goes into a
+/// batch file as its `roster`.
 pub fn spec_is_spreadsheet_help(file: impl Display) -> String {
     zh_en!(
         format!("学校名单请写进区县文件：roster: {file}，再用 unionplan batch 区县文件.yaml"),
@@ -213,6 +227,7 @@ super::problems! {
     }
 }
 
+/// The help under [`spec_is_pdf`]: import the Word file it was made from.
 pub fn spec_is_pdf_help() -> String {
     zh_en!(
         "unionplan 读不了 PDF：请找到它的 Word 原文件，用 unionplan import 变成计划文件",
@@ -231,6 +246,8 @@ super::problems! {
     }
 }
 
+/// The help under [`slip_fullwidth_colon`]: the line as it should be
+/// written, for the key `key`.
 pub fn slip_fullwidth_colon_help(key: &str) -> String {
     zh_en!(
         format!("写成 {key}: ……（英文输入法下的冒号，后面空一格）"),
@@ -248,6 +265,7 @@ super::problems! {
     }
 }
 
+/// The help under [`slip_colon_space`]: the line as it should be written.
 pub fn slip_colon_space_help(key: &str, value: &str) -> String {
     zh_en!(
         format!("写成 {key}: {value}"),
@@ -265,6 +283,7 @@ super::problems! {
     }
 }
 
+/// The help under [`slip_dash_space`]: a space after the dash.
 pub fn slip_dash_space_help() -> String {
     zh_en!(
         "每一项写成“- 内容”：减号后面空一格",
@@ -283,6 +302,8 @@ super::problems! {
     }
 }
 
+/// The help under [`slip_fullwidth_space`]: indent with half-width
+/// spaces.
 pub fn slip_fullwidth_space_help() -> String {
     zh_en!(
         "缩进只能用半角空格：切换到英文输入法，删掉这些空格再重新输入",
@@ -301,6 +322,8 @@ super::problems! {
     }
 }
 
+/// The help under [`slip_unquoted_braces`] for a list item: the item in
+/// double quotes.
 pub fn slip_quote_item_help(value: &str) -> String {
     zh_en!(
         format!("写成 - \"{value}\"（整项用英文双引号括起来）"),
@@ -319,6 +342,7 @@ super::problems! {
     }
 }
 
+/// The help under [`slip_fullwidth_blank`]: delete the full-width spaces.
 pub fn slip_fullwidth_blank_help() -> String {
     zh_en!(
         "把这一行的全角空格删掉（删成真正的空行）",
@@ -360,6 +384,9 @@ super::problems! {
     }
 }
 
+/// The help under [`slip_quote_then_text`]: the line with Chinese quotes
+/// (`chinese`), or with the whole text in single quotes. `key` is `-` for a
+/// list item, or the key and its colon.
 pub fn slip_quote_then_text_help(key: &str, value: &str, chinese: &str) -> String {
     let whole = format!("'{}'", value.replace('\'', "''"));
     zh_en!(
@@ -389,6 +416,8 @@ super::problems! {
     }
 }
 
+/// The help under [`slip_comment_cuts_text`]: the whole text in double
+/// quotes, or the comment on a line of its own.
 pub fn slip_comment_cuts_text_help(whole: &str) -> String {
     let quoted = format!("\"{}\"", whole.replace('"', "\\\""));
     zh_en!(
@@ -409,6 +438,9 @@ super::problems! {
     }
 }
 
+/// The help under [`slip_unquoted_braces`], [`slip_unquoted_bracket`] and
+/// [`slip_colon_in_text`] for a `key: value` line: the value in double
+/// quotes.
 pub fn slip_quote_help(key: &str, value: &str) -> String {
     zh_en!(
         format!("写成 {key}: \"{value}\"（整段文字用英文双引号括起来）"),
@@ -434,6 +466,7 @@ super::problems! {
     }
 }
 
+/// The help under [`slip_indent`]: how the levels line up.
 pub fn slip_indent_help() -> String {
     zh_en!(
         "同一层的字段要左边对齐；下一层比上一层多缩进两个空格",
@@ -504,6 +537,7 @@ super::problems! {
     }
 }
 
+/// The help under [`yaml_control_character`]: delete the character.
 pub fn yaml_control_character_help() -> String {
     zh_en!(
         "把光标放在这里，删掉这个字符（常常是从网页或别的程序复制来的）",
@@ -522,6 +556,8 @@ super::problems! {
     }
 }
 
+/// The help under [`yaml_second_document`]: delete the `---`, or save
+/// the second plan as a file of its own.
 pub fn yaml_second_document_help() -> String {
     zh_en!(
         "删掉这一行“---”（以及下面多出来的内容），或者把第二份计划另存为一个文件",

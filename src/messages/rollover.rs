@@ -14,6 +14,8 @@ super::problems! {
     }
 }
 
+/// A line to review: 29 February became another day (`new`), as the new
+/// year has none.
 pub fn rollover_leap_day(old: &str, new: &str) -> String {
     zh_en!(
         format!("{old} 换成了 {new}：新的一年没有 2 月 29 日"),
@@ -21,6 +23,7 @@ pub fn rollover_leap_day(old: &str, new: &str) -> String {
     )
 }
 
+/// A line to review: a date rollover could not read, left as it was.
 pub fn rollover_date_unmoved(token: &str) -> String {
     zh_en!(
         format!("日期“{token}”看不懂，没有改动，请手动修改"),
@@ -30,6 +33,7 @@ pub fn rollover_date_unmoved(token: &str) -> String {
     )
 }
 
+/// A line to review: the file named by `extends` was not rolled over.
 pub fn rollover_extends() -> String {
     zh_en!(
         "extends 指向的文件没有改动：请确认新计划是否仍以它为基础",
@@ -38,6 +42,8 @@ pub fn rollover_extends() -> String {
     .into()
 }
 
+/// A line to review: a year in a text that is neither the old plan's nor
+/// the one after it, left as it was.
 pub fn rollover_other_year(year: i32) -> String {
     zh_en!(
         format!("提到了 {year} 年，没有改动，请确认"),
@@ -45,6 +51,8 @@ pub fn rollover_other_year(year: i32) -> String {
     )
 }
 
+/// A line of the rollover report: one change on line `line`, of the kind
+/// `what` (one of the `rollover_what_*` words).
 pub fn rollover_change(line: usize, what: &str, old: &str, new: &str) -> String {
     zh_en!(
         format!("第 {line} 行：{what} {old} → {new}"),
@@ -52,18 +60,23 @@ pub fn rollover_change(line: usize, what: &str, old: &str, new: &str) -> String 
     )
 }
 
+/// The kind of a change in [`rollover_change`]: the plan's year.
 pub fn rollover_what_year() -> &'static str {
     zh_en!("年份", "year")
 }
 
+/// The kind of a change in [`rollover_change`]: a date.
 pub fn rollover_what_date() -> &'static str {
     zh_en!("日期", "date")
 }
 
+/// The kind of a change in [`rollover_change`]: a year written in a text.
 pub fn rollover_what_text() -> &'static str {
     zh_en!("文字中的年份", "year in the text")
 }
 
+/// The first line of the rollover report: the two years and how many
+/// changes were made.
 pub fn rollover_summary(old: i32, new: i32, changes: usize) -> String {
     zh_en!(
         format!("从 {old} 年换到 {new} 年，共改动 {changes} 处："),
@@ -71,6 +84,7 @@ pub fn rollover_summary(old: i32, new: i32, changes: usize) -> String {
     )
 }
 
+/// The heading of the lines to review in the rollover report.
 pub fn rollover_review_header() -> String {
     zh_en!(
         "请人工看一看这几行：",
@@ -79,6 +93,8 @@ pub fn rollover_review_header() -> String {
     .into()
 }
 
+/// A line to review in the rollover report: its line and why
+/// (`reason`).
 pub fn rollover_review(line: usize, reason: &str) -> String {
     zh_en!(
         format!("第 {line} 行：{reason}"),
@@ -86,6 +102,7 @@ pub fn rollover_review(line: usize, reason: &str) -> String {
     )
 }
 
+/// Said after the rollover report with `--dry-run`: nothing was written.
 pub fn rollover_dry_run() -> String {
     zh_en!(
         "（试运行：没有写入任何文件）",
@@ -94,6 +111,8 @@ pub fn rollover_dry_run() -> String {
     .into()
 }
 
+/// Said when rollover wrote the new year's plan; the original is
+/// unchanged.
 pub fn rollover_written(path: impl Display) -> String {
     zh_en!(
         format!("已写好新一年的计划 {path}，原来的文件没有改动"),
@@ -101,6 +120,8 @@ pub fn rollover_written(path: impl Display) -> String {
     )
 }
 
+/// The help under [`year_out_of_range`](super::year_out_of_range) when
+/// `--year` is out of range: how to give the new year.
 pub fn rollover_year_help() -> String {
     zh_en!(
         "--year 写新计划的年份，例如 --year 2026",
@@ -109,6 +130,8 @@ pub fn rollover_year_help() -> String {
     .to_string()
 }
 
+/// The kind of a change in [`rollover_change`]: a date moved with its
+/// festival.
 pub fn rollover_what_festival(festival: &str) -> String {
     zh_en!(
         format!("{festival}（随节日移动）"),
@@ -116,10 +139,14 @@ pub fn rollover_what_festival(festival: &str) -> String {
     )
 }
 
+/// The kind of a change in [`rollover_change`]: an anniversary's number
+/// (第几个教师节).
 pub fn rollover_what_anniversary() -> &'static str {
     zh_en!("纪念日届数", "anniversary")
 }
 
+/// A line to review: an anniversary's number did not match last year's,
+/// so it was left as it was; `count` is the number it should be.
 pub fn rollover_anniversary_mismatch(phrase: &str, name: &str, count: i32) -> String {
     zh_en!(
         format!(
@@ -141,6 +168,8 @@ pub fn rollover_day_in_text(phrase: &str) -> String {
     )
 }
 
+/// A line to review: a session number (届次, 次数), which does not follow
+/// the calendar, left as it was.
 pub fn rollover_numbered(phrase: &str) -> String {
     zh_en!(
         format!("“{phrase}”：届次、次数不随年份变化，没有改动，请确认"),
@@ -150,6 +179,9 @@ pub fn rollover_numbered(phrase: &str) -> String {
     )
 }
 
+/// A line of the rollover report: a festival's item moved to the month
+/// where the festival falls in the new year (into a new entry for that
+/// month when `new_entry`).
 pub fn rollover_relocated(line: usize, festival: &str, month: u32, new_entry: bool) -> String {
     match new_entry {
         true => zh_en!(
@@ -165,6 +197,8 @@ pub fn rollover_relocated(line: usize, festival: &str, month: u32, new_entry: bo
     }
 }
 
+/// A line to review: a festival's item that falls in another month in the
+/// new year but could not be moved there by rollover.
 pub fn rollover_relocate_by_hand(festival: &str, day: &str, month: u32) -> String {
     zh_en!(
         format!(
@@ -192,6 +226,8 @@ super::problems! {
     }
 }
 
+/// The help under [`rollover_made_bad_spec`]: nothing was changed, and
+/// what to do now.
 pub fn rollover_made_bad_spec_help() -> String {
     zh_en!(
         "原来的计划没有改动。请把原来的计划文件和这段提示发给 unionplan 的开发者；急用的话，可以复制一份原计划，手动改年份和日期",
@@ -215,10 +251,14 @@ pub fn rollover_bad_spec_problem(line: Option<usize>, problem: &str) -> String {
     }
 }
 
+/// Between the problems listed in [`rollover_made_bad_spec`]
+/// ([`rollover_bad_spec_problem`]).
 pub fn rollover_bad_spec_separator() -> &'static str {
     zh_en!("；", "; ")
 }
 
+/// A line to review: a festival with no day in the new plan's period,
+/// whose date moved by the years only.
 pub fn rollover_festival_outside_plan(festival: &str, year: i32) -> String {
     zh_en!(
         format!(
@@ -230,6 +270,8 @@ pub fn rollover_festival_outside_plan(festival: &str, year: i32) -> String {
     )
 }
 
+/// A line to review: an anniversary that in `year` has not reached its
+/// first, left as it was.
 pub fn rollover_anniversary_before_first(phrase: &str, year: i32) -> String {
     zh_en!(
         format!("“{phrase}”在 {year} 年还不到第 1 个（或 1 周年），没有改动，请确认"),

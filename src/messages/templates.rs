@@ -13,6 +13,8 @@ super::problems! {
     }
 }
 
+/// Said of a file in the template folder whose name is none of the
+/// templates' (`known`): it is ignored.
 pub fn template_unknown_file(name: impl Display, known: &[&str]) -> String {
     zh_en!(
         format!(

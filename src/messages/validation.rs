@@ -71,6 +71,7 @@ super::problems! {
     }
 }
 
+/// The help under [`unknown_field`] when a known field is close: its name.
 pub fn did_you_mean(name: &str) -> String {
     zh_en!(
         format!("是不是想写 `{name}`？"),
@@ -78,6 +79,8 @@ pub fn did_you_mean(name: &str) -> String {
     )
 }
 
+/// The help under [`unknown_field`] when no known field is close: the
+/// fields allowed there.
 pub fn allowed_fields(names: &[&str]) -> String {
     zh_en!(
         format!("这里可以写的字段有：{}", quote_list(names)),
@@ -103,6 +106,7 @@ super::problems! {
     }
 }
 
+/// The help under [`expected_text`]: how to write one or more paragraphs.
 pub fn expected_text_help() -> String {
     zh_en!(
         "直接写文字；多段文字可以写成“|”后换行缩进",
@@ -161,6 +165,8 @@ super::problems! {
     }
 }
 
+/// The help under [`bad_year`]: an example year. `k` names the key as the
+/// user's file does.
 pub fn bad_year_help(k: Naming) -> String {
     zh_en!(
         format!("例如：{}: 2025（学年计划写开始的那一年）", k.key("year")),
@@ -198,6 +204,7 @@ super::problems! {
     }
 }
 
+/// The help under [`bad_period`]: the periods to choose from (`names`).
 pub fn bad_period_help(names: &[&str]) -> String {
     zh_en!(
         format!(
@@ -220,6 +227,8 @@ super::problems! {
     }
 }
 
+/// The help under [`bad_schedule_layout`]: the layouts to choose from
+/// (`names`).
 pub fn bad_schedule_layout_help(names: &[&str]) -> String {
     zh_en!(
         format!(
@@ -242,6 +251,8 @@ super::problems! {
     }
 }
 
+/// The help under [`bad_signature_layout`]: the layouts to choose from
+/// (`names`).
 pub fn bad_signature_layout_help(names: &[&str]) -> String {
     zh_en!(
         format!(
@@ -264,6 +275,8 @@ super::problems! {
     }
 }
 
+/// The help under [`bad_month`]: how to write one month or several. `k`
+/// names the keys as the user's file does.
 pub fn bad_month_help(k: Naming) -> String {
     let (month, months) = (k.key("month"), k.key("months"));
     zh_en!(
@@ -292,6 +305,8 @@ super::problems! {
     }
 }
 
+/// Where a month was first given, for [`month_twice`]: the line, and the
+/// file when it is another one.
 pub fn at_line(file: Option<impl Display>, line: usize) -> String {
     match file {
         Some(f) => zh_en!(
@@ -302,6 +317,7 @@ pub fn at_line(file: Option<impl Display>, line: usize) -> String {
     }
 }
 
+/// The help under [`month_twice`]: merge the items into the first entry.
 pub fn month_twice_help() -> String {
     zh_en!(
         "把这个月的事项合并到前面那一项里",
@@ -323,6 +339,8 @@ super::problems! {
     }
 }
 
+/// The help under [`month_and_months`]: when to write which. `k` names
+/// the keys as the user's file does.
 pub fn month_and_months_help(k: Naming) -> String {
     zh_en!(
         format!(
@@ -353,6 +371,7 @@ super::problems! {
     }
 }
 
+/// The help under [`bad_date`]: how a date is written.
 pub fn bad_date_help() -> String {
     zh_en!(
         "日期写成 年-月-日，例如 2025-03-08；年份和计划相同时可以只写 3月8日",
@@ -370,6 +389,7 @@ super::problems! {
     }
 }
 
+/// The help under [`impossible_date`]: check the month and the day.
 pub fn impossible_date_help() -> String {
     zh_en!(
         "检查月份和日子，例如平年的二月只有 28 天",
@@ -387,6 +407,8 @@ super::problems! {
     }
 }
 
+/// The help under [`date_outside_months`]: move the item, or correct
+/// the date.
 pub fn date_outside_months_help() -> String {
     zh_en!(
         "把这件事移到它所在月份的那一项下面，或者改正日期",
@@ -410,6 +432,8 @@ super::problems! {
     }
 }
 
+/// The help under [`date_wrong_year`]: change the dates' year with the
+/// plan's.
 pub fn date_wrong_year_help() -> String {
     zh_en!(
         "换了年份后，别忘了把日期里的年份一起改掉",
@@ -427,6 +451,7 @@ super::problems! {
     }
 }
 
+/// The help under [`font_name_too_long`]: some fonts' names as examples.
 pub fn font_name_too_long_help() -> String {
     zh_en!(
         "写字体在电脑上的名字，例如 仿宋_GB2312、方正小标宋简体、黑体",
@@ -447,6 +472,8 @@ super::problems! {
     }
 }
 
+/// The help under [`too_deep`]: fold the level into the one above, or
+/// split it.
 pub fn too_deep_help() -> String {
     zh_en!(
         "把这一层的内容写进上一层的 text 里，或者拆成并列的几项",
@@ -465,6 +492,7 @@ super::problems! {
     }
 }
 
+/// The help under [`measure_empty`]: a title or a text at least.
 pub fn measure_empty_help() -> String {
     zh_en!(
         "至少写上 title（标题）或 text（正文）之一",
@@ -492,6 +520,8 @@ super::problems! {
     }
 }
 
+/// The help under [`placeholder_unknown`] and [`placeholder_unclosed`]:
+/// the placeholders there are (`names`), and how to write `{{` itself.
 pub fn placeholder_help(names: &[&str]) -> String {
     let list = names
         .iter()
@@ -545,6 +575,7 @@ super::problems! {
     }
 }
 
+/// The help under [`control_character`]: delete the character.
 pub fn control_character_help() -> String {
     zh_en!(
         "删掉这个字符：通常是从网页或其他软件里复制文字时带进来的",
@@ -612,6 +643,9 @@ super::problems! {
     }
 }
 
+/// The help under [`stale_year`] for a text of the user's own file
+/// (for one from the file it extends, [`fix_here`](super::fix_here) is
+/// given instead): change `old` to `year`, or leave it.
 pub fn stale_year_help(old: i32, year: i32) -> String {
     zh_en!(
         format!(
@@ -654,6 +688,7 @@ super::problems! {
     }
 }
 
+/// The help under [`date_is_day_off`]: keep it, or pick a working day.
 pub fn date_is_day_off_help() -> String {
     zh_en!(
         "如果活动确实安排在这一天，可以不改；否则换一个工作日",
@@ -672,6 +707,7 @@ super::problems! {
     }
 }
 
+/// The help under [`signature_dated_today`]: how to fix the 落款 date.
 pub fn signature_dated_today_help() -> String {
     zh_en!(
         "要固定日期，写上 落款: {日期: 2026-03-01}（或 signature: {date: …}）",
@@ -703,6 +739,8 @@ super::problems! {
     }
 }
 
+/// The help under [`period_term_read`]: how to say the spring term of
+/// `year` instead.
 pub fn period_term_help(year: i32) -> String {
     zh_en!(
         format!("如果说的是 {year} 年春天的学期，请写 period: 春季学期"),
@@ -720,6 +758,8 @@ super::problems! {
     }
 }
 
+/// The help under [`period_school_year_mismatch`]: a school year's year
+/// is the one it starts in, `first`.
 pub fn period_school_year_help(first: i32) -> String {
     zh_en!(
         format!("学年的年份写学年开始的那一年：year: {first}，period: 学年"),

@@ -81,6 +81,8 @@ super::problems! {
     }
 }
 
+/// Why a DOCX could not be packed: a part over the 4 GB a zip without
+/// zip64 holds.
 pub fn docx_part_too_large(part: impl Display) -> String {
     zh_en!(
         format!("{part} 超过了 Word 文件能容纳的 4 GB"),
@@ -88,6 +90,8 @@ pub fn docx_part_too_large(part: impl Display) -> String {
     )
 }
 
+/// Why a DOCX could not be packed: a part name that is empty or over
+/// 65,535 bytes.
 pub fn docx_part_name_bad(name: impl Display) -> String {
     zh_en!(
         format!("Word 文件里的部件名“{name}”不能用：为空或太长（最多 65535 字节）"),
@@ -97,6 +101,7 @@ pub fn docx_part_name_bad(name: impl Display) -> String {
     )
 }
 
+/// Why a DOCX could not be packed: compressing a part failed.
 pub fn docx_deflate_failed(err: impl Display) -> String {
     zh_en!(
         format!("压缩 Word 文件的内容时出错（{err}）"),
