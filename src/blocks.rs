@@ -26,13 +26,17 @@ use crate::markup::{is_wide, parser_options};
 /// The marker a template writes before the signature (落款) lines.
 pub const SIGNATURE_MARKER: &str = "<!-- signature -->";
 
+/// A rendered plan read back from its Markdown.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Document {
+    /// The plan's paragraphs and tables, in reading order.
     pub blocks: Vec<Block>,
 }
 
+/// One paragraph or table of the plan.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Block {
+    /// What the block is, which decides how it is set.
     pub kind: BlockKind,
     /// The paragraph's text; empty for a table.
     pub runs: Vec<Run>,
@@ -45,19 +49,23 @@ pub struct Block {
 pub struct Table {
     /// Each column's alignment (`:-:` is centred).
     pub centred: Vec<bool>,
+    /// The rows, the header row first.
     pub rows: Vec<Row>,
 }
 
+/// One row of a [`Table`].
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Row {
     /// The header row, repeated on every page a table runs over.
     pub header: bool,
+    /// The row's cells, left to right.
     pub cells: Vec<Cell>,
 }
 
 /// One cell: its paragraphs, each a list of runs; at least one, perhaps empty.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Cell {
+    /// The cell's paragraphs (parted by `<br>` in the Markdown).
     pub paragraphs: Vec<Vec<Run>>,
 }
 
@@ -83,16 +91,21 @@ fn runs_text(runs: &[Run]) -> String {
         .collect()
 }
 
+/// What a block is: which style sets it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum BlockKind {
+    /// The plan's title (`# …`).
     Title,
     /// 1 is 一、, 2 is （一） (and month headings), 3 is 1., 4 is （1）, 5 is ①.
     Heading(u8),
+    /// A paragraph of body text.
     Body,
     /// `depth` counts from 1; the marker (`1.`, `•`) is the first run.
     ListItem {
+        /// How deep the list is nested, from 1.
         depth: u8,
     },
+    /// A line of the 落款, after [`SIGNATURE_MARKER`].
     Signature,
     /// A table; the block's `table` holds it.
     Table,
@@ -101,10 +114,15 @@ pub enum BlockKind {
 /// A piece of text with one formatting.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Run {
+    /// The text; empty for a line break.
     pub text: String,
+    /// Set in bold (`**…**`).
     pub bold: bool,
+    /// Set in italics (`*…*`).
     pub italic: bool,
+    /// Struck through (`~~…~~`).
     pub strike: bool,
+    /// Inline code (`` `…` ``).
     pub code: bool,
     /// A line break inside the paragraph; `text` is empty.
     pub line_break: bool,

@@ -36,6 +36,7 @@ pub enum Severity {
 /// One problem found in one file.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Diagnostic {
+    /// Whether it stops the files being written.
     pub severity: Severity,
     /// The message's stable name (`unknown_field`, `not_utf8`, …): match
     /// on this, not on the wording.
@@ -45,10 +46,13 @@ pub struct Diagnostic {
     pub file: PathBuf,
     /// 1-based line and column, where known.
     pub line: Option<usize>,
+    /// See `line`.
     pub column: Option<usize>,
     /// The field path as the user counts: `measures[1].items[2].title`, 1-based.
     pub field: Option<String>,
+    /// What is wrong, in the user's language.
     pub message: String,
+    /// How to put it right, shown after `= 提示：` (`= help:`).
     pub help: Option<String>,
     /// More context, such as the chain of `extends` that led to the file.
     pub notes: Vec<String>,
@@ -90,11 +94,13 @@ impl Diagnostic {
         self
     }
 
+    /// The same, with one more line of context.
     pub fn with_note(mut self, note: impl Into<String>) -> Self {
         self.notes.push(note.into());
         self
     }
 
+    /// The same, with `help` saying how to put it right.
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self

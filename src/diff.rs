@@ -18,29 +18,42 @@ use crate::spec::Spec;
 pub struct Group {
     /// The section as the new plan calls it, e.g. `三、主要工作`.
     pub section: String,
+    /// What changed in it; never empty.
     pub changes: Vec<Change>,
 }
 
+/// One change from the old plan to the new.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Change {
+    /// Something only the new plan has, as it reads there (a schedule item
+    /// with its month: `三月：…`).
     Added(String),
+    /// Something only the old plan had, shown as for [`Change::Added`].
     Removed(String),
     /// Something kept, with different wording or values.
     Changed {
+        /// What it is: a part's name (`标题`, `正文`) or the item's text.
         what: String,
+        /// The old wording or value.
         old: String,
+        /// The new wording or value.
         new: String,
     },
     /// A schedule item now in another month.
     Moved {
+        /// The item's text.
         what: String,
+        /// The month heading it was under (`三月`).
         from: String,
+        /// The month heading it is under now.
         to: String,
     },
     /// A schedule item whose date moved with its festival's (中秋节 is on
     /// another day each year): a change the calendar made, not a person.
     Calendar {
+        /// The item's text.
         what: String,
+        /// The festival's name (`中秋节`).
         festival: &'static str,
     },
 }

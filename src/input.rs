@@ -67,7 +67,10 @@ pub enum Refused {
     /// It exists but is not an ordinary file: a FIFO, a device, a socket.
     NotOrdinary,
     /// It is larger than `limit` bytes.
-    TooLarge { limit: u64 },
+    TooLarge {
+        /// The most its kind of file may weigh, in bytes.
+        limit: u64,
+    },
 }
 
 impl Refused {

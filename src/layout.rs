@@ -19,11 +19,17 @@ use crate::spec::*;
 /// A plan ready for the templates.
 #[derive(Debug, Clone, Serialize)]
 pub struct Plan {
+    /// The title: the spec's, or the one made from school, year and period.
     pub title: String,
+    /// The school, as the spec names it.
     pub school: String,
+    /// The plan's year, as the spec gives it.
     pub year: i32,
+    /// The preface before the first section.
     pub intro: Option<String>,
+    /// The sections in order, numbered 一、二、 without gaps.
     pub sections: Vec<Section>,
+    /// The 落款.
     pub signature: SignatureLines,
     /// `list` or `table`: how the template sets out the schedule.
     pub schedule_layout: &'static str,
@@ -36,12 +42,15 @@ pub struct Section {
     pub kind: &'static str,
     /// `一、`
     pub number: String,
+    /// The heading's wording (the spec's `headings`, or the default).
     pub heading: String,
     /// The section's paragraph(s), for guiding principles and goals given as text.
     pub text: Option<String>,
+    /// The numbered goals, for goals given as a list.
     pub goals: Vec<GoalLine>,
     /// The measures tree in reading order, each node with its level and number.
     pub measures: Vec<MeasureLine>,
+    /// The schedule's entries, in the order written.
     pub months: Vec<MonthBlock>,
     /// Some schedule item has a day: a table gets a 时间 column.
     pub has_dates: bool,
@@ -49,32 +58,42 @@ pub struct Section {
     pub has_owners: bool,
 }
 
+/// One numbered goal.
 #[derive(Debug, Clone, Serialize)]
 pub struct GoalLine {
     /// `1.`
     pub number: String,
+    /// What the goal is.
     pub text: String,
+    /// Its measurable target (`100%`), shown after it.
     pub target: Option<String>,
 }
 
+/// One node of the measures tree, numbered.
 #[derive(Debug, Clone, Serialize)]
 pub struct MeasureLine {
     /// 1 for （一）, 2 for 1., 3 for （1）, 4 for ①.
     pub level: usize,
+    /// Its number at its level: `（一）`, `1.`, `（1）` or `①`.
     pub number: String,
+    /// Its title, set as a heading after the number.
     pub title: Option<String>,
+    /// Its text, under the title or after the number.
     pub text: Option<String>,
     /// A text-only `1.` item among titled siblings: its text's first
     /// clause, set in bold after the number as its siblings' titles are
     /// (see [`lead_in`]); `rest` is the text after it.
     pub lead: Option<String>,
+    /// The text after `lead`.
     pub rest: Option<String>,
 }
 
+/// One entry of the schedule: its month heading and its numbered items.
 #[derive(Debug, Clone, Serialize)]
 pub struct MonthBlock {
     /// `二月`, `七、八月`
     pub heading: String,
+    /// The entry's items, in the order written.
     pub items: Vec<ItemLine>,
     /// The lines of the entry's 时间 cell in a table (see [`cell_lines`]).
     pub dates: Vec<String>,
@@ -82,18 +101,23 @@ pub struct MonthBlock {
     pub owners: Vec<String>,
 }
 
+/// One numbered schedule item.
 #[derive(Debug, Clone, Serialize)]
 pub struct ItemLine {
     /// `1、`
     pub number: String,
+    /// What is to be done.
     pub text: String,
     /// `3月8日`
     pub date: Option<String>,
+    /// The person or office responsible.
     pub owner: Option<String>,
 }
 
+/// The 落款 as printed: the signing body above the date.
 #[derive(Debug, Clone, Serialize)]
 pub struct SignatureLines {
+    /// The signing body: the spec's, or `<school>工会委员会`.
     pub org: String,
     /// `2025年3月1日`
     pub date: String,
@@ -303,7 +327,6 @@ pub fn month_heading(months: &[u32]) -> String {
     format!("{}月", names.join("、"))
 }
 
-/// 2025年3月1日: Arabic numerals, no zero padding (GB/T 9704).
 /// How the person responsible for a schedule item is introduced:
 /// `（3月8日，负责：女工委员）`. `templates/plan.md` writes the same words.
 pub const OWNER_LABEL: &str = "负责：";

@@ -78,7 +78,9 @@ pub enum Error {
     /// keeps the system's error for callers of the library.
     #[error("{}", .problem.message)]
     Write {
+        /// What could not be written, and why, for the user.
         problem: Box<Diagnostic>,
+        /// The system's error, where there was one.
         #[source]
         source: Option<std::io::Error>,
     },
@@ -147,6 +149,7 @@ pub fn parse_spec(name: &Path, text: &str) -> Result<Spec, Error> {
 
 /// Lays out and renders checked specs with one set of templates.
 pub struct Pipeline {
+    /// The layout and page templates, built-in or the user's.
     pub templates: Templates,
     /// The signature date of specs that give none.
     pub today: NaiveDate,
@@ -163,11 +166,16 @@ pub type Written = Vec<(std::path::PathBuf, Result<(), Error>)>;
 
 /// One rendered file, in memory.
 pub struct Output {
+    /// The file's format.
     pub format: Format,
+    /// The file's content.
     pub bytes: Vec<u8>,
 }
 
 impl Pipeline {
+    /// A pipeline with `templates` that dates undated plans `today`. Files
+    /// are stamped now, or at `SOURCE_DATE_EPOCH` where that is set; no
+    /// reference document is set for every plan.
     pub fn new(templates: Templates, today: NaiveDate) -> Pipeline {
         let now = std::env::var("SOURCE_DATE_EPOCH")
             .ok()

@@ -41,12 +41,18 @@ pub enum Refused {
     /// Entries share their data: a zip bomb.
     Overlapping,
     /// The part inflates past [`Limits::part`].
-    PartTooLarge { part: String },
+    PartTooLarge {
+        /// The part's name in the package (`word/document.xml`).
+        part: String,
+    },
     /// The parts read so far inflate past [`Limits::total`].
     TooLarge,
     /// The part cannot be inflated (damaged data, a wrong checksum, a
     /// method not supported, encryption).
-    Damaged { part: String },
+    Damaged {
+        /// The part's name in the package.
+        part: String,
+    },
 }
 
 /// A zip package being read, with what it has inflated so far.

@@ -32,6 +32,7 @@ pub fn output_path(dir: &Path, spec: &Path, format: Format) -> PathBuf {
 pub struct Inputs(Vec<(String, PathBuf)>);
 
 impl Inputs {
+    /// No inputs yet.
     pub fn new() -> Inputs {
         Inputs::default()
     }
@@ -204,6 +205,7 @@ pub fn temporary_dir(prefix: &str) -> std::io::Result<TemporaryDir> {
 pub struct TemporaryDir(tempfile::TempDir);
 
 impl TemporaryDir {
+    /// The folder's path.
     pub fn path(&self) -> &Path {
         self.0.path()
     }

@@ -23,6 +23,8 @@ pub struct Folder {
 }
 
 impl Folder {
+    /// The folder at `path`, with its links followed; an error if there is
+    /// no folder there.
     pub fn open(path: &Path) -> std::io::Result<Folder> {
         let root = path.canonicalize()?;
         if !root.is_dir() {
@@ -34,6 +36,7 @@ impl Folder {
         Ok(Folder { root })
     }
 
+    /// The folder's own path.
     pub fn root(&self) -> &Path {
         &self.root
     }

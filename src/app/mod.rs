@@ -231,6 +231,7 @@ impl Query {
         )
     }
 
+    /// The value of the first `key`, if the query has one.
     pub fn get(&self, key: &str) -> Option<String> {
         self.0
             .iter()

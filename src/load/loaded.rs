@@ -31,6 +31,7 @@ pub struct Loaded {
 /// A table of values, such as a roster of schools: where its cells came from.
 #[derive(Debug, Clone)]
 pub struct Table {
+    /// The table's file, named in messages.
     pub path: PathBuf,
     /// The text of each line, to show under a message (empty for XLSX).
     pub lines: Vec<String>,
@@ -39,10 +40,14 @@ pub struct Table {
 /// One value from a table: its row's line and its column, both from 1.
 #[derive(Debug, Clone)]
 pub struct Cell {
+    /// The line of its row in the file (its row number in a workbook).
     pub line: usize,
+    /// Its column: the character column in a line of text, where a caret
+    /// goes; the column number in a workbook.
     pub column: usize,
     /// The header naming the field, dotted for nested ones: `signature.org`.
     pub field: String,
+    /// The cell's value.
     pub value: Value,
 }
 

@@ -19,7 +19,9 @@ use crate::text::{self, Encoding, NotText};
 /// One step of a field path.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Seg {
+    /// A map's key, in English (`measures`).
     Key(String),
+    /// A list's entry, counted from 0.
     Index(usize),
 }
 
@@ -28,22 +30,26 @@ pub enum Seg {
 pub struct FieldPath(pub Vec<Seg>);
 
 impl FieldPath {
+    /// The path of the document itself.
     pub fn root() -> FieldPath {
         FieldPath(Vec::new())
     }
 
+    /// This path, then the key `k`.
     pub fn key(&self, k: &str) -> FieldPath {
         let mut v = self.0.clone();
         v.push(Seg::Key(k.to_string()));
         FieldPath(v)
     }
 
+    /// This path, then the entry `i`, counted from 0.
     pub fn index(&self, i: usize) -> FieldPath {
         let mut v = self.0.clone();
         v.push(Seg::Index(i));
         FieldPath(v)
     }
 
+    /// Is it the path of the document itself?
     pub fn is_root(&self) -> bool {
         self.0.is_empty()
     }
@@ -86,10 +92,13 @@ impl fmt::Display for FieldPath {
 /// A spec file as read from disk: its path, its text and its YAML tree.
 #[derive(Debug, Clone)]
 pub struct Source {
+    /// The file's path, as given; named in messages.
     pub path: PathBuf,
+    /// The file's text, decoded; old Mac line ends (a lone CR) made LF.
     pub text: String,
     /// How the file was encoded; a spec not in UTF-8 is read with a note.
     pub encoding: Encoding,
+    /// The text parsed as YAML.
     pub value: serde_yaml::Value,
     /// Every node's position, read on the first lookup ([`Source::locate`]).
     positions: OnceLock<Option<Positions>>,
@@ -98,7 +107,9 @@ pub struct Source {
 /// Where in the source a path points: at the node's value, or at its key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Target {
+    /// The node's value (`13` in `month: 13`).
     Value,
+    /// The key it is under (`month`).
     Key,
 }
 
@@ -119,6 +130,9 @@ impl Source {
         Ok(source)
     }
 
+    /// Parse already-decoded text; `path` is only used in messages. YAML
+    /// that cannot be read, or a key read as text, gives one located
+    /// diagnostic.
     pub fn from_text(path: &Path, text: String) -> Result<Source, Box<Diagnostic>> {
         // Old Mac line ends (a CR alone): YAML takes them, but nothing that
         // counts lines does. Made LF, every line number and shown line is

@@ -6,6 +6,7 @@ use crate::blocks::{Block, BlockKind, Document, Run, Table};
 use crate::page;
 use crate::spec::Style;
 
+/// The HTML renderer.
 pub struct Html;
 
 impl Renderer for Html {

@@ -3,6 +3,7 @@
 use super::{Format, Renderer, Typeset};
 use crate::Error;
 
+/// The Markdown renderer: the layout template's output, unchanged.
 pub struct Markdown;
 
 impl Renderer for Markdown {

@@ -26,13 +26,17 @@ pub struct Typeset<'a> {
     pub markdown: &'a str,
     /// The same, read back as blocks.
     pub doc: &'a Document,
+    /// The spec's fonts, sizes and layouts.
     pub style: &'a Style,
+    /// The templates, for formats set in a page template (HTML).
     pub templates: &'a Templates,
+    /// What the file says about itself.
     pub meta: &'a Meta<'a>,
 }
 
 /// What a file says about itself: Word's document properties.
 pub struct Meta<'a> {
+    /// The plan's title.
     pub title: &'a str,
     /// Who wrote the plan: the signing union (落款).
     pub author: &'a str,
@@ -42,15 +46,20 @@ pub struct Meta<'a> {
 
 /// One output format.
 pub trait Renderer {
+    /// The format it makes.
     fn format(&self) -> Format;
     /// The file's bytes.
     fn render(&self, input: &Typeset) -> Result<Vec<u8>, Error>;
 }
 
+/// A kind of file a plan is written as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Format {
+    /// A Word document (`.docx`).
     Docx,
+    /// The Markdown the layout template writes (`.md`).
     Markdown,
+    /// A web page (`.html`).
     Html,
     /// The DOCX converted by LibreOffice ([`crate::pdf`]); asked for by
     /// name only, never by default.
@@ -71,6 +80,8 @@ impl Format {
         }
     }
 
+    /// The format named `name` on the command line: its extension or
+    /// another name for it (`word`, `markdown`, `htm`), in any case.
     pub fn from_name(name: &str) -> Option<Format> {
         match name.trim().to_ascii_lowercase().as_str() {
             "docx" | "word" => Some(Format::Docx),

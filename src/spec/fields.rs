@@ -14,7 +14,10 @@
 /// One kind of map in a spec, and the fields it accepts.
 #[derive(Debug)]
 pub struct MapDef {
+    /// The map's name, as [`Kind::Map`] and [`Kind::List`] refer to it
+    /// (`spec` is the file itself).
     pub name: &'static str,
+    /// The fields it accepts, in table order.
     pub fields: &'static [Field],
     /// As an entry of a list merged by `extends`: one without an `id`
     /// merges into the parent's entry for the same month(s).
@@ -24,11 +27,14 @@ pub struct MapDef {
 /// One field of a map.
 #[derive(Debug)]
 pub struct Field {
+    /// The English key (`guiding_principles`).
     pub name: &'static str,
     /// Names accepted beside the English one. A Chinese name means the same
     /// English key in every map it appears in.
     pub chinese: &'static [&'static str],
+    /// What its value is.
     pub kind: Kind,
+    /// Whether every map of this kind must give it.
     pub required: bool,
     /// "中文说明 / English description", for the schema and editors.
     pub description: &'static str,
@@ -58,10 +64,14 @@ pub enum Kind {
     Months,
     /// A number in this range.
     Number {
+        /// The smallest value allowed.
         min: u32,
+        /// The largest value allowed.
         max: u32,
+        /// Whether only whole numbers are allowed.
         whole: bool,
     },
+    /// `true` or `false`.
     Bool,
     /// A path to another file, relative to the spec.
     File,
@@ -71,9 +81,13 @@ pub enum Kind {
     /// `text` if an entry may also be a plain text, `or_text` if the
     /// whole field may instead be one text.
     List {
+        /// The name of the entries' map.
         of: &'static str,
+        /// An entry may be a plain text instead of a map.
         text: bool,
+        /// The whole field may be one text instead of a list.
         or_text: bool,
+        /// The list must have at least one entry.
         non_empty: bool,
     },
 }
@@ -92,6 +106,8 @@ pub enum Merge {
 }
 
 impl Field {
+    /// How a spec that `extends` another merges this field: maps key by
+    /// key, lists entry by entry, any other value replaced.
     pub fn merge(&self) -> Merge {
         match self.kind {
             Kind::Map(_) => Merge::ByKey,
@@ -471,6 +487,7 @@ impl MapDef {
         self.fields.iter().map(|f| f.name).collect()
     }
 
+    /// The field whose English name is `name`.
     pub fn field(&self, name: &str) -> Option<&'static Field> {
         self.fields.iter().find(|f| f.name == name)
     }

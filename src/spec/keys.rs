@@ -46,8 +46,10 @@ pub fn get<'v>(map: &'v serde_yaml::Value, key: &str) -> Option<(&'v str, &'v se
 /// in English.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Naming {
+    /// English keys: `measures[2].items[1].text`.
     #[default]
     English,
+    /// Chinese keys: `主要工作[2].事项[1].内容`.
     Chinese,
 }
 

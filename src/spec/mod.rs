@@ -19,17 +19,35 @@ pub const MAX_MEASURE_DEPTH: usize = 4;
 /// One union work plan of one school for one period.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Spec {
+    /// The school or unit the plan is for (`school`, 学校); the default
+    /// title and 落款 are made from it.
     pub school: String,
+    /// The plan's year (`year`, 年度); for a school-year plan, the year it
+    /// begins in.
     pub year: i32,
+    /// The period the plan covers (`period`, 期间); the whole year when
+    /// not given.
     pub period: Period,
+    /// The title (`title`, 标题); `None` for the one made from school, year
+    /// and period ([`crate::layout::default_title`]).
     pub title: Option<String>,
+    /// The preface before the first section (`intro`, 前言).
     pub intro: Option<String>,
+    /// The 指导思想 section (`guiding_principles`): one paragraph per line.
     pub guiding_principles: String,
+    /// The 工作目标 section (`goals`); `None` leaves the section out.
     pub goals: Option<Goals>,
+    /// The 主要工作 section (`measures`): the measures tree, numbered at
+    /// layout time.
     pub measures: Vec<Measure>,
+    /// The 具体工作安排 section (`schedule`, 工作安排), in the order written;
+    /// empty leaves the section out.
     pub schedule: Vec<ScheduleEntry>,
+    /// The 落款 (`signature`).
     pub signature: Signature,
+    /// The wording of the section headings (`headings`, 各节标题).
     pub headings: Headings,
+    /// Fonts, sizes and layouts of the document (`style`, 样式).
     pub style: Style,
     /// Warnings and notes about a spec that is valid (a GBK file, text that
     /// names last year): shown to the user; the files are still written.
@@ -198,12 +216,17 @@ pub trait Choice: Copy + PartialEq + Sized + 'static {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum Goals {
+    /// `goals` written as one text: the section's paragraphs.
     Text(String),
+    /// `goals` written as a list: items numbered 1. 2. at layout time.
     List(Vec<Goal>),
 }
 
+/// One item of a 工作目标 list (an entry of `goals`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Goal {
+    /// What the goal is (`text`, 内容); an entry written as a plain text
+    /// is this alone.
     pub text: String,
     /// A measurable target shown beside the item, e.g. `100%`.
     pub target: Option<String>,
@@ -212,29 +235,47 @@ pub struct Goal {
 /// One node of the measures tree (主要工作 / 具体措施).
 #[derive(Debug, Clone, PartialEq, Serialize, Default)]
 pub struct Measure {
+    /// The node's title (`title`, 标题), set as a heading after its number.
     pub title: Option<String>,
+    /// The node's text (`text`, 内容): paragraphs under its title, or after
+    /// its number when it has none. An entry written as a plain text is
+    /// this alone.
     pub text: Option<String>,
+    /// The nodes one level below (`items`, 事项).
     pub items: Vec<Measure>,
 }
 
 /// One entry of the monthly schedule: one month, or several merged (七、八月).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ScheduleEntry {
+    /// The month, or the months merged, 1–12 (`month` or `months`, 月份);
+    /// no month is in two entries.
     pub months: Vec<u32>,
+    /// The entry's work (`items`, 事项), never empty; numbered 1、2、 at
+    /// layout time.
     pub items: Vec<ScheduleItem>,
 }
 
+/// One piece of work in the schedule (an entry of a month's `items`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ScheduleItem {
+    /// What is to be done (`text`, 内容); an entry written as a plain text
+    /// is this alone.
     pub text: String,
+    /// The day it is done (`date`, 日期), in one of its entry's months.
     pub date: Option<NaiveDate>,
+    /// The person or office responsible (`owner`, 负责人).
     pub owner: Option<String>,
 }
 
 /// 落款. Missing parts get their defaults at layout time.
 #[derive(Debug, Clone, PartialEq, Serialize, Default)]
 pub struct Signature {
+    /// The signing body (`signature.org`, 单位); `None` for
+    /// `<school>工会委员会`.
     pub org: Option<String>,
+    /// The 成文日期 (`signature.date`, 日期); `None` for the day the plan is
+    /// made.
     pub date: Option<SignatureDate>,
 }
 
@@ -242,8 +283,15 @@ pub struct Signature {
 /// (`2025年2月`), kept as written rather than completed by a guess.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum SignatureDate {
+    /// A day, printed `2025年2月18日`.
     Day(NaiveDate),
-    Month { year: i32, month: u32 },
+    /// A month without its day, printed `2025年2月`.
+    Month {
+        /// The year, e.g. 2025.
+        year: i32,
+        /// The month, 1–12.
+        month: u32,
+    },
 }
 
 /// As a spec writes it: `2025-02-18`, or `2025年2月`.
@@ -259,9 +307,13 @@ impl std::fmt::Display for SignatureDate {
 /// The wording of the section headings.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Headings {
+    /// The 指导思想 section's heading (`headings.guiding_principles`).
     pub guiding_principles: String,
+    /// The 工作目标 section's heading (`headings.goals`).
     pub goals: String,
+    /// The 主要工作 section's heading (`headings.measures`).
     pub measures: String,
+    /// The 具体工作安排 section's heading (`headings.schedule`).
     pub schedule: String,
 }
 
@@ -284,28 +336,38 @@ pub const MAX_FONT_NAME: usize = 31;
 /// Fonts and sizes of the document; the defaults are GB/T 9704-2012.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Style {
+    /// The title's font (`style.title_font`).
     pub title_font: String,
-    /// Used where `title_font` is not installed.
+    /// Used where `title_font` is not installed (`style.title_fallback_font`).
     pub title_fallback_font: String,
+    /// The body text's font (`style.body_font`).
     pub body_font: String,
+    /// The font of 一、 headings (`style.heading1_font`).
     pub heading1_font: String,
+    /// The font of （一） headings and month headings (`style.heading2_font`).
     pub heading2_font: String,
+    /// The font of 1. and （1） headings (`style.heading3_font`).
     pub heading3_font: String,
+    /// The page numbers' font (`style.page_number_font`).
     pub page_number_font: String,
-    /// Points; 22 pt is 2号.
+    /// The title's size in points (`style.title_size`); 22 pt is 2号.
     pub title_size: f64,
-    /// Points; 16 pt is 3号.
+    /// The body text's size in points (`style.body_size`); 16 pt is 3号.
     pub body_size: f64,
-    /// Points; 14 pt is 4号.
+    /// The page numbers' size in points (`style.page_number_size`); 14 pt
+    /// is 4号.
     pub page_number_size: f64,
-    /// Lines of text on a full page (GB/T 9704: 22).
+    /// Lines of text on a full page (`style.lines_per_page`; GB/T 9704: 22).
     pub lines_per_page: u32,
-    /// How the 具体工作安排 is set: lists under month headings, or a table.
+    /// How the 具体工作安排 is set (`style.schedule_layout`): lists under
+    /// month headings, or a table.
     pub schedule_layout: ScheduleLayout,
-    /// How the 落款 is set: without a seal, or with one.
+    /// How the 落款 is set (`style.signature_layout`): without a seal, or
+    /// with one.
     pub signature_layout: SignatureLayout,
     /// The school's Word file whose page, header, footer and styles the
-    /// DOCX takes (参考文档); resolved against the spec that names it.
+    /// DOCX takes (`style.reference_doc`, 参考文档); resolved against the
+    /// spec that names it.
     pub reference_doc: Option<std::path::PathBuf>,
 }
 
