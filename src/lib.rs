@@ -25,13 +25,13 @@ pub mod diag;
 pub mod diff;
 pub mod import;
 pub mod init;
-pub mod input;
+pub(crate) mod input;
 pub mod layout;
 pub mod load;
 pub(crate) mod markup;
 pub mod messages;
 pub mod numerals;
-pub mod package;
+pub(crate) mod package;
 pub(crate) mod page;
 pub mod pdf;
 pub(crate) mod placeholder;
@@ -45,7 +45,7 @@ pub mod template;
 pub(crate) mod text;
 pub mod validate;
 pub mod write;
-pub mod xml;
+pub(crate) mod xml;
 
 use std::path::Path;
 

@@ -93,11 +93,6 @@ impl<'a> Package<'a> {
         })
     }
 
-    /// The names of its entries, in the order of its directory.
-    pub fn names(&self) -> Vec<String> {
-        self.zip.file_names().map(str::to_string).collect()
-    }
-
     /// The bytes of part `name`, if the package has it.
     pub fn read(&mut self, name: &str) -> Result<Option<Vec<u8>>, Refused> {
         let Ok(f) = self.zip.by_name(name) else {
@@ -155,7 +150,6 @@ mod tests {
         );
         assert_eq!(p.read("a").unwrap().unwrap(), [1; 100]);
         assert_eq!(p.read("nope").unwrap(), None);
-        assert_eq!(p.names().len(), 3);
         assert_eq!(p.read("b").unwrap().unwrap(), [2; 100]);
         assert_eq!(p.read("a").unwrap_err(), Refused::TooLarge);
         assert_eq!(

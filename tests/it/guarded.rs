@@ -15,7 +15,7 @@ use crate::common::*;
 
 const GOOD: &str = "school: 甲校\nyear: 2025\nguiding_principles: 以……为指导。\nmeasures:\n  - 做好工作\nsignature: {date: 2025-03-01}\n";
 
-/// The words [`unionplan::input`] refuses a special file with.
+/// The words the guarded reader refuses a special file with.
 const NOT_ORDINARY: &str = "不是普通文件";
 
 fn mkfifo(path: &Path) {
