@@ -31,7 +31,7 @@
 //!   and so are request bodies (4 MB of text, 64 MB for an upload).
 
 mod api;
-pub mod folder;
+pub(crate) mod folder;
 
 use std::net::SocketAddr;
 use std::path::Path;

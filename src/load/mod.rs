@@ -4,7 +4,7 @@
 //! merged tree, because every later error must point back into the file
 //! that holds the value ([`locate`]).
 
-pub mod extends;
+pub(crate) mod extends;
 mod loaded;
 mod locate;
 mod positions;
