@@ -13,6 +13,24 @@
 //! [`Pipeline`] runs stages 3–4 for a checked spec; [`load_spec`] runs 1–2.
 //! [`import`] goes the other way: an existing plan (DOCX, HTML, Markdown,
 //! text) into a spec.
+//!
+//! The names a caller needs most are here at the top: [`Pipeline`],
+//! [`load_spec`], [`parse_spec`], [`Spec`], [`Format`], [`Templates`],
+//! [`Error`], [`Diagnostic`], [`Code`] and [`Lang`]; the modules hold the
+//! rest of each stage.
+//!
+//! # Errors
+//!
+//! Two shapes, one inside the other. A problem a user must fix is a
+//! [`Diagnostic`]: its stable [`Code`], its place (file, line, column,
+//! field) where it has one, and its sentence in the caller's language
+//! ([`messages::speaking`]). A stage that finds several returns them all
+//! (`Vec<Diagnostic>`: loading and validation); a run that stops returns an
+//! [`Error`], whose variants say whose fix it needs and each hold
+//! diagnostics ([`Error::problems`]). Readers inside the crate keep reasons
+//! of their own (a file refused by the guarded reader, a zip that is no
+//! package) and turn them into diagnostics where the file is known, so
+//! none of those reaches a caller.
 
 #![allow(rustdoc::private_intra_doc_links)]
 
@@ -52,12 +70,14 @@ use std::path::Path;
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::blocks::Document;
-use crate::diag::Diagnostic;
 use crate::load::Loaded;
 use crate::load::Source;
-use crate::render::{Format, Meta, Typeset};
-use crate::spec::Spec;
-use crate::template::Templates;
+use crate::render::{Meta, Typeset};
+pub use crate::diag::Diagnostic;
+pub use crate::messages::{Code, Lang};
+pub use crate::render::Format;
+pub use crate::spec::Spec;
+pub use crate::template::Templates;
 
 /// Everything that can go wrong, by whose fix it needs. Every variant holds
 /// [`Diagnostic`]s, the one shape of a problem a user must fix: each has a
