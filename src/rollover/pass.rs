@@ -1,8 +1,8 @@
 //! One rollover's pass over the spec's text, step by step: each step
 //! finds what it changes, as [`Edit`]s of the old text, and what it leaves
-//! for a person, as [`Review`] lines. [`rollover`](super::rollover) runs
-//! the steps in order; the order of the edits and of the review lines is
-//! the order the steps run in.
+//! for a person, as [`Review`] lines. [`rollover`] runs the steps in
+//! order; the order of the edits and of the review lines is the order the
+//! steps run in.
 
 use super::*;
 
