@@ -169,56 +169,10 @@ fn is_field(path: &str) -> bool {
 /// row below it that has a value in a known column.
 fn from_rows(table: &Arc<Table>, rows: Vec<Row>) -> Result<Roster, Vec<Diagnostic>> {
     let path = &table.path;
-    let text_of = |line: usize| table.lines.get(line - 1).map(String::as_str);
-    let header_at = rows.iter().take(MAX_ROWS_ABOVE_HEADER + 1).position(|r| {
-        r.cells
-            .iter()
-            .any(|c| c.value.as_str().is_some_and(|h| is_field(&header_field(h))))
-    });
-    let Some(header_at) = header_at else {
-        let looked = rows.len().min(MAX_ROWS_ABOVE_HEADER + 1);
-        let d = Diagnostic::file_level(path, msg::roster_no_header(looked))
-            .with_help(msg::roster_header_help());
-        return Err(vec![match rows.first() {
-            Some(r) => d.at_row(r.line, 1, text_of(r.line)),
-            None => d,
-        }]);
-    };
+    let text_of = |line: usize| line_text(table, line);
+    let header_at = find_header(table, &rows)?;
     let header = &rows[header_at];
-
-    // Column → field, for the columns the plan knows.
-    let mut columns: BTreeMap<usize, String> = BTreeMap::new();
-    let mut unknown = Vec::new();
-    let mut problems = Vec::new();
-    for cell in &header.cells {
-        let typed = match &cell.value {
-            Value::String(s) => s.trim().to_string(),
-            other => msg::describe_value(other),
-        };
-        let field = header_field(&typed);
-        if field == "extends" {
-            problems.push(Diagnostic::file_level(path, msg::roster_extends()).at_row(
-                header.line,
-                cell.column,
-                text_of(header.line),
-            ));
-        } else if !is_field(&field) {
-            unknown.push(typed);
-        } else if let Some((&first, _)) = columns.iter().find(|(_, f)| **f == field) {
-            problems.push(
-                Diagnostic::file_level(path, msg::roster_header_twice(&typed, first)).at_row(
-                    header.line,
-                    cell.column,
-                    text_of(header.line),
-                ),
-            );
-        } else {
-            columns.insert(cell.index, field);
-        }
-    }
-    if !problems.is_empty() {
-        return Err(problems);
-    }
+    let (columns, unknown) = header_columns(table, header)?;
 
     // Every column with a header, known or not.
     let headed: std::collections::BTreeSet<usize> = header.cells.iter().map(|c| c.index).collect();
@@ -235,25 +189,7 @@ fn from_rows(table: &Arc<Table>, rows: Vec<Row>) -> Result<Roster, Vec<Diagnosti
             );
             continue;
         }
-        let mut cells = Vec::new();
-        for cell in &row.cells {
-            match columns.get(&cell.index) {
-                Some(field) => cells.push(Cell {
-                    line: row.line,
-                    column: cell.column,
-                    field: field.clone(),
-                    value: cell.value.clone(),
-                }),
-                // A value under no header at all: say so, never drop it
-                // silently.
-                None if !headed.contains(&cell.index) => {
-                    headless
-                        .entry(cell.index)
-                        .or_insert((row.line, cell.column));
-                }
-                None => {}
-            }
-        }
+        let cells = row_cells(row, &columns, &headed, &mut headless);
         // A row of only unknown columns (a note under the table) is no school.
         if !cells.is_empty() {
             schools.push(SchoolSource::Row {
@@ -292,6 +228,101 @@ fn from_rows(table: &Arc<Table>, rows: Vec<Row>) -> Result<Roster, Vec<Diagnosti
         rows: schools,
         notices,
     })
+}
+
+/// The text of the table's 1-based `line`, shown under a message.
+fn line_text(table: &Table, line: usize) -> Option<&str> {
+    table.lines.get(line - 1).map(String::as_str)
+}
+
+/// Which of the first rows is the header: the first that names a field of
+/// the plan, within [`MAX_ROWS_ABOVE_HEADER`] rows of the top.
+fn find_header(table: &Table, rows: &[Row]) -> Result<usize, Vec<Diagnostic>> {
+    let header_at = rows.iter().take(MAX_ROWS_ABOVE_HEADER + 1).position(|r| {
+        r.cells
+            .iter()
+            .any(|c| c.value.as_str().is_some_and(|h| is_field(&header_field(h))))
+    });
+    header_at.ok_or_else(|| {
+        let looked = rows.len().min(MAX_ROWS_ABOVE_HEADER + 1);
+        let d = Diagnostic::file_level(&table.path, msg::roster_no_header(looked))
+            .with_help(msg::roster_header_help());
+        vec![match rows.first() {
+            Some(r) => d.at_row(r.line, 1, line_text(table, r.line)),
+            None => d,
+        }]
+    })
+}
+
+/// Column (from 1) → the field of the plan it holds.
+type Columns = BTreeMap<usize, String>;
+
+/// The header's columns the plan knows, each with its field, and the
+/// titles of those it does not; an error for an `extends` column or a
+/// field named twice.
+fn header_columns(table: &Table, header: &Row) -> Result<(Columns, Vec<String>), Vec<Diagnostic>> {
+    let at_header = |m, column| {
+        Diagnostic::file_level(&table.path, m).at_row(
+            header.line,
+            column,
+            line_text(table, header.line),
+        )
+    };
+    let mut columns = Columns::new();
+    let mut unknown = Vec::new();
+    let mut problems = Vec::new();
+    for cell in &header.cells {
+        let typed = match &cell.value {
+            Value::String(s) => s.trim().to_string(),
+            other => msg::describe_value(other),
+        };
+        let field = header_field(&typed);
+        if field == "extends" {
+            problems.push(at_header(msg::roster_extends(), cell.column));
+        } else if !is_field(&field) {
+            unknown.push(typed);
+        } else if let Some((&first, _)) = columns.iter().find(|(_, f)| **f == field) {
+            problems.push(at_header(
+                msg::roster_header_twice(&typed, first),
+                cell.column,
+            ));
+        } else {
+            columns.insert(cell.index, field);
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok((columns, unknown))
+}
+
+/// A row's cells under the known `columns`, as the plan's fields. A value
+/// under no header at all (not in `headed`) is noted in `headless`, by
+/// its column, at the first row it is in: said, never dropped silently.
+fn row_cells(
+    row: &Row,
+    columns: &Columns,
+    headed: &std::collections::BTreeSet<usize>,
+    headless: &mut BTreeMap<usize, (usize, usize)>,
+) -> Vec<Cell> {
+    let mut cells = Vec::new();
+    for cell in &row.cells {
+        match columns.get(&cell.index) {
+            Some(field) => cells.push(Cell {
+                line: row.line,
+                column: cell.column,
+                field: field.clone(),
+                value: cell.value.clone(),
+            }),
+            None if !headed.contains(&cell.index) => {
+                headless
+                    .entry(cell.index)
+                    .or_insert((row.line, cell.column));
+            }
+            None => {}
+        }
+    }
+    cells
 }
 
 /// The label of a totals row (`合计`, `总计：6所`, `小计 3`): its first

@@ -67,86 +67,12 @@ pub fn run(
     pipeline: &Pipeline,
     progress: &(dyn Fn(&SchoolResult) + Sync),
 ) -> Result<(Vec<SchoolResult>, Option<Error>), Error> {
-    // Pass 1: check each school as it will be rendered, and name its files
-    // from the checked plan. (Names worked out from the raw values, apart
-    // from validation, missed what validation reads differently: a school
-    // with `year: 2025年` was left out of the clash check and its plan
-    // silently replaced another's.) A school that fails keeps its errors.
     // The workers speak the caller's language (`messages::speaking`).
     let lang = crate::messages::lang();
-    let checked: Vec<Result<Checked, SchoolResult>> = district
-        .schools
-        .par_iter()
-        .map(|school| {
-            crate::messages::speaking(lang, || {
-                school
-                    .load(&district.base)
-                    .and_then(|l| validate::validate(&l))
-                    .map(|spec| Checked::of(&spec, out, placement))
-                    .map_err(|errors| {
-                        SchoolResult::failed(school_name_hint(school, &district.base), errors)
-                    })
-            })
-        })
-        .collect();
-
-    // Two schools must never write the same file: both are refused, each
-    // told where the other is (a school listed twice, or two names that
-    // make one file), and the others go on. Names that differ only in
-    // case are one file on Windows and macOS.
-    let mut checked = checked;
-    let outputs: Vec<(usize, PathBuf)> = (checked.iter().enumerate())
-        .filter_map(|(i, c)| Some((i, c.as_ref().ok()?)))
-        .flat_map(|(i, c)| formats.iter().map(move |&f| (i, c.path_of(f))))
-        .collect();
-    let clashes = write::clashes(&outputs);
-    let mut refused: HashMap<usize, Vec<Diagnostic>> = HashMap::new();
-    for (a, b, path) in clashes {
-        let shown = path
-            .strip_prefix(out)
-            .unwrap_or(&path)
-            .to_string_lossy()
-            .into_owned();
-        for (me, other) in [(a, b), (b, a)] {
-            let (Ok(mine), Ok(theirs)) = (&checked[me], &checked[other]) else {
-                continue;
-            };
-            let m = msg::batch_clash(
-                &mine.school,
-                &theirs.school,
-                &district.schools[other].location(),
-                &shown,
-            );
-            refused
-                .entry(me)
-                .or_default()
-                .push(district.schools[me].diagnostic(m));
-        }
-    }
-    for (i, errors) in refused {
-        let name = checked[i]
-            .as_ref()
-            .map_or_else(|r| r.name.clone(), |c| c.school.clone());
-        checked[i] = Err(SchoolResult::failed(name, errors));
-    }
-    // Nor replace a file the run reads: the district file, its base, its
-    // roster, a school's own spec, a Word template, a user template.
-    let mut inputs = write::Inputs::new();
-    inputs.add(&district.path);
-    for path in (district.base.sources.iter().map(|s| &s.path))
-        .chain(district.base.tables.iter().map(|t| &t.path))
-        .chain(checked.iter().flatten().flat_map(|c| &c.files))
-        .chain(&pipeline.reference_doc)
-        .chain(pipeline.templates.files())
-    {
-        inputs.add(path);
-    }
+    let mut checked = check_all(district, out, placement, lang);
+    refuse_clashes(district, out, formats, &mut checked);
     let index = out.join("index.html");
-    let outputs: Vec<PathBuf> = (checked.iter().flatten())
-        .flat_map(|c| formats.iter().map(|&f| c.path_of(f)))
-        .chain([index.clone()])
-        .collect();
-    inputs.check(outputs.iter().map(PathBuf::as_path))?;
+    refuse_inputs(district, pipeline, &checked, formats, &index)?;
 
     // No LibreOffice is no reason to write no plans: the other formats
     // are written, and why there is no PDF is returned beside them.
@@ -181,34 +107,140 @@ pub fn run(
         })
         .collect();
 
-    // The PDFs, all in one LibreOffice run, each given to its school.
     if let Some(pdfs) = pdfs {
-        match pdfs.convert(write::Durability::Fast) {
-            Err(e) => pdf_failed = Some(e),
-            Ok(made) => {
-                let school_of: HashMap<PathBuf, usize> = results
-                    .iter()
-                    .enumerate()
-                    .flat_map(|(i, r)| r.pdf.iter().map(move |p| (p.clone(), i)))
-                    .collect();
-                for (path, result) in made {
-                    let Some(&i) = school_of.get(&path) else {
-                        continue;
-                    };
-                    match result {
-                        Ok(()) => results[i]
-                            .files
-                            .push(path.strip_prefix(out).unwrap_or(&path).to_path_buf()),
-                        Err(e) => results[i].errors.extend_from_slice(e.problems()),
-                    }
-                }
-            }
+        if let Err(e) = convert_pdfs(pdfs, out, &mut results) {
+            pdf_failed = Some(e);
         }
     }
 
     let page = index_html(&district.path, &results, &pipeline.templates)?;
     write::write_atomic(&index, page.as_bytes())?;
     Ok((results, pdf_failed))
+}
+
+/// Pass 1: check each school as it will be rendered, and name its files
+/// from the checked plan. (Names worked out from the raw values, apart
+/// from validation, missed what validation reads differently: a school
+/// with `year: 2025年` was left out of the clash check and its plan
+/// silently replaced another's.) A school that fails keeps its errors.
+fn check_all(
+    district: &District,
+    out: &Path,
+    placement: Placement,
+    lang: crate::messages::Lang,
+) -> Vec<Result<Checked, SchoolResult>> {
+    district
+        .schools
+        .par_iter()
+        .map(|school| {
+            crate::messages::speaking(lang, || {
+                school
+                    .load(&district.base)
+                    .and_then(|l| validate::validate(&l))
+                    .map(|spec| Checked::of(&spec, out, placement))
+                    .map_err(|errors| {
+                        SchoolResult::failed(school_name_hint(school, &district.base), errors)
+                    })
+            })
+        })
+        .collect()
+}
+
+/// Two schools must never write the same file: both are refused, each
+/// told where the other is (a school listed twice, or two names that
+/// make one file), and the others go on. Names that differ only in
+/// case are one file on Windows and macOS.
+fn refuse_clashes(
+    district: &District,
+    out: &Path,
+    formats: &[Format],
+    checked: &mut [Result<Checked, SchoolResult>],
+) {
+    let outputs: Vec<(usize, PathBuf)> = (checked.iter().enumerate())
+        .filter_map(|(i, c)| Some((i, c.as_ref().ok()?)))
+        .flat_map(|(i, c)| formats.iter().map(move |&f| (i, c.path_of(f))))
+        .collect();
+    let clashes = write::clashes(&outputs);
+    let mut refused: HashMap<usize, Vec<Diagnostic>> = HashMap::new();
+    for (a, b, path) in clashes {
+        let shown = path
+            .strip_prefix(out)
+            .unwrap_or(&path)
+            .to_string_lossy()
+            .into_owned();
+        for (me, other) in [(a, b), (b, a)] {
+            let (Ok(mine), Ok(theirs)) = (&checked[me], &checked[other]) else {
+                continue;
+            };
+            let m = msg::batch_clash(
+                &mine.school,
+                &theirs.school,
+                &district.schools[other].location(),
+                &shown,
+            );
+            refused
+                .entry(me)
+                .or_default()
+                .push(district.schools[me].diagnostic(m));
+        }
+    }
+    for (i, errors) in refused {
+        let name = checked[i]
+            .as_ref()
+            .map_or_else(|r| r.name.clone(), |c| c.school.clone());
+        checked[i] = Err(SchoolResult::failed(name, errors));
+    }
+}
+
+/// Refuses the run if a file it writes (each checked school's, and the
+/// `index` page) would replace one it reads: the district file, its base,
+/// its roster, a school's own spec, a Word template, a user template.
+fn refuse_inputs(
+    district: &District,
+    pipeline: &Pipeline,
+    checked: &[Result<Checked, SchoolResult>],
+    formats: &[Format],
+    index: &Path,
+) -> Result<(), Error> {
+    let mut inputs = write::Inputs::new();
+    inputs.add(&district.path);
+    for path in (district.base.sources.iter().map(|s| &s.path))
+        .chain(district.base.tables.iter().map(|t| &t.path))
+        .chain(checked.iter().flatten().flat_map(|c| &c.files))
+        .chain(&pipeline.reference_doc)
+        .chain(pipeline.templates.files())
+    {
+        inputs.add(path);
+    }
+    let outputs: Vec<PathBuf> = (checked.iter().flatten())
+        .flat_map(|c| formats.iter().map(|&f| c.path_of(f)))
+        .chain([index.to_path_buf()])
+        .collect();
+    inputs.check(outputs.iter().map(PathBuf::as_path))
+}
+
+/// The PDFs, all in one LibreOffice run, each given to its school in
+/// `results`: as a file written, or as its errors. The error is the run's,
+/// when it could make no PDF at all.
+fn convert_pdfs(pdfs: Pdfs, out: &Path, results: &mut [SchoolResult]) -> Result<(), Error> {
+    let made = pdfs.convert(write::Durability::Fast)?;
+    let school_of: HashMap<PathBuf, usize> = results
+        .iter()
+        .enumerate()
+        .flat_map(|(i, r)| r.pdf.iter().map(move |p| (p.clone(), i)))
+        .collect();
+    for (path, result) in made {
+        let Some(&i) = school_of.get(&path) else {
+            continue;
+        };
+        match result {
+            Ok(()) => results[i]
+                .files
+                .push(path.strip_prefix(out).unwrap_or(&path).to_path_buf()),
+            Err(e) => results[i].errors.extend_from_slice(e.problems()),
+        }
+    }
+    Ok(())
 }
 
 /// The school's name where it can be read even from a failed spec.

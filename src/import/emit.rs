@@ -22,183 +22,244 @@ pub fn emit(d: &Draft, meta: &Meta, zh: bool, header: &[String]) -> String {
         out: String::new(),
         zh,
     };
-    for line in header {
-        w.comment(0, line);
-    }
-    if let Some(t) = &meta.page_title {
-        if meta.source_title.as_deref() != Some(t) {
-            w.comment(0, &msg::import_page_title(t));
-        }
-    }
-    w.out.push('\n');
-
-    // The title's note stands above it, or above the school where the
-    // title is not written.
-    let built = crate::layout::title_for(&meta.school, meta.year, meta.period);
-    let title = meta
-        .source_title
-        .as_ref()
-        .filter(|t| same_words(t) != same_words(&built));
-    if title.is_none() {
-        w.notes(d, Field::Title, 0);
-    }
-    w.notes(d, Field::School, 0);
-    w.scalar(0, "school", &shown(&meta.school));
-    w.notes(d, Field::Year, 0);
-    w.line(0, "year", &meta.year.to_string());
-    w.notes(d, Field::Period, 0);
-    let period = if zh {
-        crate::placeholder::period_name(meta.period).to_string()
-    } else {
-        meta.period.name().to_string()
-    };
-    w.line(0, "period", &period);
-    if let Some(word) = meta.period_word {
-        w.trailing_comment(&msg::import_period_word(word));
-    }
-    if let Some(title) = title {
-        w.notes(d, Field::Title, 0);
-        w.comment(0, &msg::import_title_kept());
-        w.scalar(0, "title", &shown(title));
-    }
-    w.out.push('\n');
-
-    w.notes(d, Field::Intro, 0);
-    if !d.intro.is_empty() {
-        w.text(0, "intro", &d.intro);
-        w.out.push('\n');
-    }
-    w.notes(d, Field::GuidingPrinciples, 0);
-    if d.guiding.is_empty() {
-        w.scalar(0, "guiding_principles", &msg::import_guiding_placeholder());
-    } else {
-        w.text(0, "guiding_principles", &d.guiding);
-    }
-    w.out.push('\n');
-
-    w.notes(d, Field::Goals, 0);
-    if !d.goals.is_empty() {
-        w.key(0, "goals");
-        for g in d.goals_paras.iter().chain(&d.goals) {
-            w.list_scalar(2, &shown(g));
-        }
-        w.out.push('\n');
-    } else if !d.goals_paras.is_empty() {
-        w.text(0, "goals", &d.goals_paras);
-        w.out.push('\n');
-    }
-
-    w.notes(d, Field::Measures, 0);
-    w.key(0, "measures");
-    if d.measures.is_empty() {
-        w.list_scalar(2, &msg::import_measures_placeholder());
-    }
-    for n in &d.measures {
-        w.node(2, n);
-    }
-    w.out.push('\n');
-
-    w.notes(d, Field::Schedule, 0);
-    if !d.schedule.is_empty() {
-        w.key(0, "schedule");
-        let first = d.schedule[0].months.first().copied().unwrap_or(1);
-        for e in &d.schedule {
-            let months: Vec<String> = e.months.iter().map(u32::to_string).collect();
-            if months.len() == 1 {
-                w.list_line(2, "month", &months[0]);
-            } else {
-                w.list_line(2, "months", &format!("[{}]", months.join(", ")));
-            }
-            w.key(4, "items");
-            for item in &e.items {
-                let (text, day, owner) = recognise::item_details(item);
-                let date = day.and_then(|(m, dd)| {
-                    let year = meta.year
-                        + i32::from(m < first || meta.period == Period::SchoolYear && m < 9);
-                    NaiveDate::from_ymd_opt(year, m, dd).filter(|_| e.months.contains(&m))
-                });
-                let (text, owner) = match (date, day) {
-                    // A day outside the entry's months stays in the text.
-                    (None, Some(_)) => (item.clone(), None),
-                    _ => (text, owner),
-                };
-                let text = shown(&text);
-                if date.is_none() && owner.is_none() {
-                    w.list_scalar(6, &text);
-                } else {
-                    w.list_entry_scalar(6, "text", &text);
-                    if let Some(date) = date {
-                        w.line(8, "date", &date.to_string());
-                    }
-                    if let Some(owner) = owner {
-                        w.scalar(8, "owner", &shown(&owner));
-                    }
-                }
-            }
-        }
-        w.out.push('\n');
-    }
-
-    // A date the spec cannot hold is only a comment (with the org, if any).
-    w.notes(d, Field::Signature, 0);
-    if d.signature_org.is_some() || meta.signature_date.is_some() {
-        w.key(0, "signature");
-        if let Some(org) = &d.signature_org {
-            w.scalar(2, "org", &shown(org));
-        }
-        if let Some(date) = meta.signature_date {
-            w.line(2, "date", &date.to_string());
-        }
-        w.out.push('\n');
-    } else if d.notes.iter().any(|n| n.field == Field::Signature) {
-        w.out.push('\n');
-    }
-
-    let h = &d.headings;
-    let defaults = crate::spec::Headings::default();
-    let headings = [
-        (
-            "guiding_principles",
-            &h.guiding,
-            &defaults.guiding_principles,
-        ),
-        ("goals", &h.goals, &defaults.goals),
-        ("measures", &h.measures, &defaults.measures),
-        ("schedule", &h.schedule, &defaults.schedule),
-    ];
-    let differ: Vec<_> = headings
-        .iter()
-        .filter_map(|(k, found, default)| found.as_ref().filter(|f| f != default).map(|f| (*k, f)))
-        .collect();
-    if !differ.is_empty() {
-        w.key(0, "headings");
-        for (k, f) in differ {
-            w.scalar(2, k, &shown(f));
-        }
-        w.out.push('\n');
-    }
-
-    if meta.schedule_table {
-        w.key(0, "style");
-        let table = if zh { "表格" } else { "table" };
-        w.line(2, "schedule_layout", table);
-        w.out.push('\n');
-    }
-
-    if !d.unplaced.is_empty() {
-        for line in msg::import_unplaced_header(d.unplaced.len()) {
-            w.comment(0, &line);
-        }
-        for u in &d.unplaced {
-            w.comment(0, &format!("  - {u}"));
-        }
-    }
+    w.header(meta, header);
+    w.identity(d, meta);
+    w.texts(d);
+    w.goals(d);
+    w.measures(d);
+    w.schedule(d, meta);
+    w.signature(d, meta);
+    w.headings(d);
+    w.style(meta);
+    w.unplaced(d);
     while w.out.ends_with("\n\n") {
         w.out.pop();
     }
     w.out
 }
 
+/// The spec's parts, each with its blank line after it, in the order
+/// [`emit`] writes them.
+impl Writer {
+    /// The comments at the top: `header`'s lines, and the page's title
+    /// where it is not the plan's.
+    fn header(&mut self, meta: &Meta, header: &[String]) {
+        for line in header {
+            self.comment(0, line);
+        }
+        if let Some(t) = &meta.page_title {
+            if meta.source_title.as_deref() != Some(t) {
+                self.comment(0, &msg::import_page_title(t));
+            }
+        }
+        self.out.push('\n');
+    }
+
+    /// `school`, `year`, `period`, and `title` where the plan's is not the
+    /// one unionplan would make from them.
+    fn identity(&mut self, d: &Draft, meta: &Meta) {
+        // The title's note stands above it, or above the school where the
+        // title is not written.
+        let built = crate::layout::title_for(&meta.school, meta.year, meta.period);
+        let title = meta
+            .source_title
+            .as_ref()
+            .filter(|t| same_words(t) != same_words(&built));
+        if title.is_none() {
+            self.notes(d, Field::Title, 0);
+        }
+        self.notes(d, Field::School, 0);
+        self.scalar(0, "school", &shown(&meta.school));
+        self.notes(d, Field::Year, 0);
+        self.line(0, "year", &meta.year.to_string());
+        self.notes(d, Field::Period, 0);
+        let period = if self.zh {
+            crate::placeholder::period_name(meta.period).to_string()
+        } else {
+            meta.period.name().to_string()
+        };
+        self.line(0, "period", &period);
+        if let Some(word) = meta.period_word {
+            self.trailing_comment(&msg::import_period_word(word));
+        }
+        if let Some(title) = title {
+            self.notes(d, Field::Title, 0);
+            self.comment(0, &msg::import_title_kept());
+            self.scalar(0, "title", &shown(title));
+        }
+        self.out.push('\n');
+    }
+
+    /// `intro`, where the plan has one, and `guiding_principles`, a
+    /// placeholder where it has none.
+    fn texts(&mut self, d: &Draft) {
+        self.notes(d, Field::Intro, 0);
+        if !d.intro.is_empty() {
+            self.text(0, "intro", &d.intro);
+            self.out.push('\n');
+        }
+        self.notes(d, Field::GuidingPrinciples, 0);
+        if d.guiding.is_empty() {
+            self.scalar(0, "guiding_principles", &msg::import_guiding_placeholder());
+        } else {
+            self.text(0, "guiding_principles", &d.guiding);
+        }
+        self.out.push('\n');
+    }
+
+    /// `goals`: a list where the plan listed them, its paragraphs first;
+    /// text where it only wrote paragraphs.
+    fn goals(&mut self, d: &Draft) {
+        self.notes(d, Field::Goals, 0);
+        if !d.goals.is_empty() {
+            self.key(0, "goals");
+            for g in d.goals_paras.iter().chain(&d.goals) {
+                self.list_scalar(2, &shown(g));
+            }
+            self.out.push('\n');
+        } else if !d.goals_paras.is_empty() {
+            self.text(0, "goals", &d.goals_paras);
+            self.out.push('\n');
+        }
+    }
+
+    /// `measures`, a placeholder where the plan has none.
+    fn measures(&mut self, d: &Draft) {
+        self.notes(d, Field::Measures, 0);
+        self.key(0, "measures");
+        if d.measures.is_empty() {
+            self.list_scalar(2, &msg::import_measures_placeholder());
+        }
+        for n in &d.measures {
+            self.node(2, n);
+        }
+        self.out.push('\n');
+    }
+
+    /// `schedule`, where the plan has one: an entry a month (or months).
+    fn schedule(&mut self, d: &Draft, meta: &Meta) {
+        self.notes(d, Field::Schedule, 0);
+        if d.schedule.is_empty() {
+            return;
+        }
+        self.key(0, "schedule");
+        let first = d.schedule[0].months.first().copied().unwrap_or(1);
+        for e in &d.schedule {
+            let months: Vec<String> = e.months.iter().map(u32::to_string).collect();
+            if months.len() == 1 {
+                self.list_line(2, "month", &months[0]);
+            } else {
+                self.list_line(2, "months", &format!("[{}]", months.join(", ")));
+            }
+            self.key(4, "items");
+            for item in &e.items {
+                self.schedule_item(meta, first, &e.months, item);
+            }
+        }
+        self.out.push('\n');
+    }
+
+    /// One item of an entry for `months`: text alone, or with the date
+    /// and owner it names. `first` is the schedule's first month, which
+    /// tells the plan's year a month is in.
+    fn schedule_item(&mut self, meta: &Meta, first: u32, months: &[u32], item: &str) {
+        let (text, day, owner) = recognise::item_details(item);
+        let date = day.and_then(|(m, dd)| {
+            let year =
+                meta.year + i32::from(m < first || meta.period == Period::SchoolYear && m < 9);
+            NaiveDate::from_ymd_opt(year, m, dd).filter(|_| months.contains(&m))
+        });
+        let (text, owner) = match (date, day) {
+            // A day outside the entry's months stays in the text.
+            (None, Some(_)) => (item.to_string(), None),
+            _ => (text, owner),
+        };
+        let text = shown(&text);
+        if date.is_none() && owner.is_none() {
+            self.list_scalar(6, &text);
+        } else {
+            self.list_entry_scalar(6, "text", &text);
+            if let Some(date) = date {
+                self.line(8, "date", &date.to_string());
+            }
+            if let Some(owner) = owner {
+                self.scalar(8, "owner", &shown(&owner));
+            }
+        }
+    }
+
+    /// `signature`, where the plan names its org or a date the spec can
+    /// hold. A date it cannot hold is only a comment (with the org, if
+    /// any).
+    fn signature(&mut self, d: &Draft, meta: &Meta) {
+        self.notes(d, Field::Signature, 0);
+        if d.signature_org.is_some() || meta.signature_date.is_some() {
+            self.key(0, "signature");
+            if let Some(org) = &d.signature_org {
+                self.scalar(2, "org", &shown(org));
+            }
+            if let Some(date) = meta.signature_date {
+                self.line(2, "date", &date.to_string());
+            }
+            self.out.push('\n');
+        } else if d.notes.iter().any(|n| n.field == Field::Signature) {
+            self.out.push('\n');
+        }
+    }
+
+    /// `headings`: those the plan words otherwise than unionplan would.
+    fn headings(&mut self, d: &Draft) {
+        let h = &d.headings;
+        let defaults = crate::spec::Headings::default();
+        let headings = [
+            (
+                "guiding_principles",
+                &h.guiding,
+                &defaults.guiding_principles,
+            ),
+            ("goals", &h.goals, &defaults.goals),
+            ("measures", &h.measures, &defaults.measures),
+            ("schedule", &h.schedule, &defaults.schedule),
+        ];
+        let differ: Vec<_> = headings
+            .iter()
+            .filter_map(|(k, found, default)| {
+                found.as_ref().filter(|f| f != default).map(|f| (*k, f))
+            })
+            .collect();
+        if !differ.is_empty() {
+            self.key(0, "headings");
+            for (k, f) in differ {
+                self.scalar(2, k, &shown(f));
+            }
+            self.out.push('\n');
+        }
+    }
+
+    /// `style`: the schedule as a table, where the plan's was one.
+    fn style(&mut self, meta: &Meta) {
+        if meta.schedule_table {
+            self.key(0, "style");
+            let table = if self.zh { "表格" } else { "table" };
+            self.line(2, "schedule_layout", table);
+            self.out.push('\n');
+        }
+    }
+
+    /// What could not be placed, as comments at the end.
+    fn unplaced(&mut self, d: &Draft) {
+        if !d.unplaced.is_empty() {
+            for line in msg::import_unplaced_header(d.unplaced.len()) {
+                self.comment(0, &line);
+            }
+            for u in &d.unplaced {
+                self.comment(0, &format!("  - {u}"));
+            }
+        }
+    }
+}
+
+/// The spec's text as it is written, and its keys' language.
 struct Writer {
     out: String,
     zh: bool,

@@ -153,27 +153,14 @@ fn slip_in(line: &Line) -> Option<Slip> {
     if line.literal {
         return None;
     }
-    let slip = |at: usize, message: Message, help: String| Slip {
+    let slip = |(at, message, help): Found| Slip {
         line: line.no,
         column: column(t, at),
         message,
         help,
     };
-    // U+3000 in the indentation, or a line that looks blank and holds it.
-    let lead = t.len() - t.trim_start_matches([' ', '\u{3000}']).len();
-    if let Some(at) = t[..lead].find('\u{3000}') {
-        let (message, help) = if lead == t.len() {
-            (
-                msg::slip_fullwidth_blank(),
-                msg::slip_fullwidth_blank_help(),
-            )
-        } else {
-            (
-                msg::slip_fullwidth_space(),
-                msg::slip_fullwidth_space_help(),
-            )
-        };
-        return Some(slip(at, message, help));
+    if let Some(found) = fullwidth_indent(t) {
+        return Some(slip(found));
     }
     let code = strip_comment(t);
     if code.trim().is_empty() {
@@ -182,26 +169,62 @@ fn slip_in(line: &Line) -> Option<Slip> {
     let start = body_start(t);
     let body = &code[start..];
     let item = start > indent_of(t);
+    let ascii_colon = body
+        .find(": ")
+        .or_else(|| body.ends_with(':').then(|| body.len() - 1));
+    let (at, message, help) = item_slip(body, item)
+        .or_else(|| key_slip(body, ascii_colon))
+        .or_else(|| value_slip(body, ascii_colon))?;
+    Some(slip((start + at, message, help)))
+}
+
+/// A slip within a line: its byte offset (in the line, or in its body,
+/// as the function that finds it says), what to say, and the help.
+type Found = (usize, Message, String);
+
+/// U+3000 in the indentation of line `t`, or a line that looks blank and
+/// holds it; the offset is in the line.
+fn fullwidth_indent(t: &str) -> Option<Found> {
+    let lead = t.len() - t.trim_start_matches([' ', '\u{3000}']).len();
+    let at = t[..lead].find('\u{3000}')?;
+    let (message, help) = if lead == t.len() {
+        (
+            msg::slip_fullwidth_blank(),
+            msg::slip_fullwidth_blank_help(),
+        )
+    } else {
+        (
+            msg::slip_fullwidth_space(),
+            msg::slip_fullwidth_space_help(),
+        )
+    };
+    Some((at, message, help))
+}
+
+/// A slip in a list item's dash or at the start of its text, in `body`
+/// (the line after its indent and any `- `; `item`: whether there was
+/// one); the offset is in `body`.
+fn item_slip(body: &str, item: bool) -> Option<Found> {
     // `-　冬季长跑`: the dash's space typed full-width.
     if body.starts_with("-\u{3000}") {
-        return Some(slip(
-            start + 1,
+        return Some((
+            1,
             msg::slip_dash_fullwidth_space(),
             msg::slip_dash_space_help(),
         ));
     }
     // `- {{ year }}年冬季长跑`: `{` opens a YAML map.
     if item && body.starts_with("{{") {
-        return Some(slip(
-            start,
+        return Some((
+            0,
             msg::slip_unquoted_braces(),
             msg::slip_quote_item_help(body.trim_end()),
         ));
     }
     if item {
         if let Some(s) = quote_then_text(body) {
-            return Some(slip(
-                start,
+            return Some((
+                0,
                 msg::slip_quote_then_text(),
                 msg::slip_quote_then_text_help("-", body.trim_end(), &s),
             ));
@@ -211,22 +234,22 @@ fn slip_in(line: &Line) -> Option<Slip> {
     if body.starts_with('-') && !body.starts_with("---") {
         let next = body[1..].chars().next();
         if next.is_some_and(|c| !c.is_whitespace() && !c.is_ascii_digit() && c != '-') {
-            return Some(slip(
-                start,
-                msg::slip_dash_space(),
-                msg::slip_dash_space_help(),
-            ));
+            return Some((0, msg::slip_dash_space(), msg::slip_dash_space_help()));
         }
     }
+    None
+}
+
+/// A slip where a key ends, in `body`, whose `: ` (or final `:`) is at
+/// `ascii_colon`: a full-width colon, a Tab after the colon, no space
+/// after it. The offset is in `body`.
+fn key_slip(body: &str, ascii_colon: Option<usize>) -> Option<Found> {
     // `工作目标：…`: a full-width colon where the key ends.
-    let ascii_colon = body
-        .find(": ")
-        .or_else(|| body.ends_with(':').then(|| body.len() - 1));
     if let Some(at) = body.find('：') {
         let word = body[..at].trim();
         if ascii_colon.is_none_or(|c| c > at) && key_like(word) {
-            return Some(slip(
-                start + at,
+            return Some((
+                at,
                 msg::slip_fullwidth_colon(),
                 msg::slip_fullwidth_colon_help(word),
             ));
@@ -235,8 +258,8 @@ fn slip_in(line: &Line) -> Option<Slip> {
     // `year:\t2025`: a Tab after the colon, where a space must be.
     if let Some(at) = body.find(":\t") {
         if ascii_colon.is_none_or(|c| c > at) && key_like(body[..at].trim()) {
-            return Some(slip(
-                start + at + 1,
+            return Some((
+                at + 1,
                 msg::slip_colon_tab(),
                 msg::slip_colon_space_help(body[..at].trim(), body[at + 1..].trim()),
             ));
@@ -251,56 +274,59 @@ fn slip_in(line: &Line) -> Option<Slip> {
                 && !after.starts_with("//")
                 && !word.chars().all(|c| c.is_ascii_digit())
             {
-                return Some(slip(
-                    start + at,
+                return Some((
+                    at,
                     msg::slip_colon_space(),
                     msg::slip_colon_space_help(word, after.trim()),
                 ));
             }
         }
     }
+    None
+}
+
+/// A slip in the value after a key's `: ` at `ascii_colon` in `body`: a
+/// text YAML reads as something else. The offset is in `body`.
+fn value_slip(body: &str, ascii_colon: Option<usize>) -> Option<Found> {
     // `标题: [学习]贯彻` or `标题: {{ school }}计划`: a text that YAML reads
     // as a list or a map.
-    if let Some(c) = ascii_colon.filter(|&c| body[c..].starts_with(": ")) {
-        let value = body[c + 2..].trim_start();
-        let at = start + c + 2 + (body[c + 2..].len() - value.len());
-        if value.starts_with("{{") {
-            return Some(slip(
-                at,
-                msg::slip_unquoted_braces(),
-                msg::slip_quote_help(&body[..c], value),
-            ));
-        }
-        // `[学习]贯彻`: text after the closing bracket. (`[2025` with no
-        // bracket to close is an unclosed list, said as such by the parser.)
-        let text_after = |i: usize| !value[i + 1..].trim().is_empty();
-        if value.starts_with('[') && value.find(']').is_some_and(text_after) {
-            return Some(slip(
-                at,
-                msg::slip_unquoted_bracket(),
-                msg::slip_quote_help(&body[..c], value),
-            ));
-        }
-        // `内容: "三八"妇女节`: the quote ends before the text does.
-        if let Some(s) = quote_then_text(value) {
-            return Some(slip(
-                at,
-                msg::slip_quote_then_text(),
-                msg::slip_quote_then_text_help(&format!("{}:", &body[..c]), value.trim_end(), &s),
-            ));
-        }
-        // `前言: “注意: 各部门按时上报”`: a text holding `: `, which YAML
-        // takes for a second key. Chinese quotes are text to YAML.
-        let plain = !value.starts_with(['"', '\'', '[', '{', '|', '>', '&', '*', '!']);
-        if let Some(inner) = value.find(": ").filter(|_| plain) {
-            return Some(slip(
-                at + inner,
-                msg::slip_colon_in_text(),
-                msg::slip_quote_help(&body[..c], &value.trim_end().replace('"', "\\\"")),
-            ));
-        }
+    let c = ascii_colon.filter(|&c| body[c..].starts_with(": "))?;
+    let value = body[c + 2..].trim_start();
+    let at = c + 2 + (body[c + 2..].len() - value.len());
+    if value.starts_with("{{") {
+        return Some((
+            at,
+            msg::slip_unquoted_braces(),
+            msg::slip_quote_help(&body[..c], value),
+        ));
     }
-    None
+    // `[学习]贯彻`: text after the closing bracket. (`[2025` with no
+    // bracket to close is an unclosed list, said as such by the parser.)
+    let text_after = |i: usize| !value[i + 1..].trim().is_empty();
+    if value.starts_with('[') && value.find(']').is_some_and(text_after) {
+        return Some((
+            at,
+            msg::slip_unquoted_bracket(),
+            msg::slip_quote_help(&body[..c], value),
+        ));
+    }
+    // `内容: "三八"妇女节`: the quote ends before the text does.
+    if let Some(s) = quote_then_text(value) {
+        return Some((
+            at,
+            msg::slip_quote_then_text(),
+            msg::slip_quote_then_text_help(&format!("{}:", &body[..c]), value.trim_end(), &s),
+        ));
+    }
+    // `前言: “注意: 各部门按时上报”`: a text holding `: `, which YAML
+    // takes for a second key. Chinese quotes are text to YAML.
+    let plain = !value.starts_with(['"', '\'', '[', '{', '|', '>', '&', '*', '!']);
+    let inner = value.find(": ").filter(|_| plain)?;
+    Some((
+        at + inner,
+        msg::slip_colon_in_text(),
+        msg::slip_quote_help(&body[..c], &value.trim_end().replace('"', "\\\"")),
+    ))
 }
 
 /// A value opening with an English quote that closes before the text ends

@@ -28,8 +28,9 @@
 //! weekend or a holiday in the new year, and the `extends` line are listed
 //! for a person to review, not changed.
 //!
-//! Here the algorithm and its report; [`relocate`](mod@relocate) moves items between
-//! months' entries; [`text`] reads the spec's text as YAML spans (where a
+//! Here the steps in their order and the report; [`pass`] makes each
+//! step's edits and lists what it leaves for review; [`relocate`](mod@relocate)
+//! moves items between months' entries; [`text`] reads the spec's text as YAML spans (where a
 //! value starts and ends, the years in a text) and writes dates as they
 //! were written.
 
@@ -101,25 +102,55 @@ pub struct Review {
     pub reason: String,
 }
 
-/// A replacement of `source.text[start..end]`.
-struct Edit {
-    start: usize,
-    end: usize,
-    new: String,
-    change: Shift,
-}
-
 /// Move `source` to `new_year`.
 pub fn rollover(source: &Source, new_year: i32) -> Result<Rollover, Box<Diagnostic>> {
-    let text = &source.text;
-    // A year the new spec could not be valid with is refused before
-    // anything is written (`--year 0` wrote a spec that failed to load).
-    if !YEARS.contains(&i64::from(new_year)) {
-        return Err(Box::new(
-            Diagnostic::file_level(&source.path, msg::year_out_of_range(new_year.into()))
-                .with_help(msg::rollover_year_help()),
-        ));
+    refuse_year(source, new_year)?;
+    let (year_path, old_year) = old_year(source)?;
+    let mut pass = Pass::new(source, old_year, new_year);
+    pass.year(&year_path);
+    let mut found = pass.find_dates();
+    let moves = pass.moves(&mut found);
+    pass.move_dates(&found);
+    pass.days_in_text(&found);
+    pass.anniversaries();
+    pass.years_in_text();
+    let Pass {
+        mut edits,
+        mut review,
+        ..
+    } = pass;
+    let out = apply(&source.text, &mut edits);
+    // The spans replaced kept every line where it was, so the lines found
+    // in the old text are the new text's too.
+    let (out, relocated) = relocate(source, &out, moves);
+    check_output(source, new_year, &out)?;
+    review.sort_by_key(|r| r.line);
+    review.dedup();
+    Ok(Rollover {
+        old_year,
+        new_year,
+        text: out,
+        changes: edits.into_iter().map(|e| e.change).collect(),
+        review,
+        relocated,
+    })
+}
+
+/// Refuses a year the new spec could not be valid with, before anything
+/// is written (`--year 0` wrote a spec that failed to load).
+fn refuse_year(source: &Source, new_year: i32) -> Result<(), Box<Diagnostic>> {
+    if YEARS.contains(&i64::from(new_year)) {
+        return Ok(());
     }
+    Err(Box::new(
+        Diagnostic::file_level(&source.path, msg::year_out_of_range(new_year.into()))
+            .with_help(msg::rollover_year_help()),
+    ))
+}
+
+/// The old spec's `year`, with its path as typed; an error where it has
+/// none, or one validation would not take.
+fn old_year(source: &Source) -> Result<(FieldPath, i32), Box<Diagnostic>> {
     let Some((year_key, year_value)) = keys::get(&source.value, "year") else {
         return Err(Box::new(
             source
@@ -146,291 +177,7 @@ pub fn rollover(source: &Source, new_year: i32) -> Result<Rollover, Box<Diagnost
                 .with_help(msg::bad_year_help(Naming::of(&source.value))),
         )
     })?;
-    let delta = new_year - old_year;
-    let lines = LineIndex::new(text);
-    let mut edits: Vec<Edit> = Vec::new();
-    let mut review: Vec<Review> = Vec::new();
-
-    // `year:` itself.
-    if let Some(start) = value_start(source, &lines, &year_path) {
-        let (s, e) = digits_at(text, start);
-        if e > s {
-            edits.push(Edit {
-                start: s,
-                end: e,
-                new: new_year.to_string(),
-                change: Shift {
-                    line: lines.line_of(s),
-                    kind: ShiftKind::Year,
-                    old: text[s..e].to_string(),
-                    new: new_year.to_string(),
-                },
-            });
-        }
-    }
-
-    // Every explicit date: with its festival where it names one, by the
-    // years otherwise.
-    struct Found {
-        dated: Dated,
-        start: usize,
-        end: usize,
-        line: usize,
-        festive: Option<calendar::FestivalMove>,
-    }
-    let period = period_of(&source.value);
-    let mut found: Vec<Found> = date_paths(&source.value)
-        .into_iter()
-        .filter_map(|dated| {
-            let (start, end) = scalar_extent(text, value_start(source, &lines, &dated.path)?);
-            let line = lines.line_of(start);
-            let festive = dated.festival.and_then(|f| {
-                let date = written_date(&text[start..end])?;
-                calendar::festival_move(f, date, (old_year, period), new_year)
-            });
-            // A festival with no day within the new plan's period: the
-            // date moves by the years, for a person to look at.
-            let festive = match festive {
-                Some(m) if m.new.is_none() => {
-                    review.push(Review {
-                        line,
-                        reason: msg::rollover_festival_outside_plan(m.festival.name(), new_year),
-                    });
-                    None
-                }
-                other => other,
-            };
-            Some(Found {
-                line,
-                dated,
-                start,
-                end,
-                festive,
-            })
-        })
-        .collect();
-    // An item whose festival takes it into another month moves into that
-    // month's entry. One that cannot be moved (see [`Relocation`]) stays
-    // in its month and its date moves by the years, as it must to stay
-    // valid there, for a person to move.
-    let (at, moves): (Vec<usize>, Vec<Move>) = found
-        .iter()
-        .enumerate()
-        .filter_map(|(i, f)| {
-            let (m, item) = (f.festive?, f.dated.item.as_ref()?);
-            let to_month = m.new?.month();
-            let moves_month = !item.months.is_empty() && !item.months.contains(&to_month);
-            moves_month.then(|| {
-                let (item, festival) = (item.clone(), m.festival);
-                (
-                    i,
-                    Move {
-                        item,
-                        festival,
-                        to_month,
-                    },
-                )
-            })
-        })
-        .unzip();
-    let text_lines: Vec<&str> = text.split_inclusive('\n').collect();
-    let by_hand = Relocation::plan(source, &text_lines, &moves).by_hand;
-    for (&i, m) in at
-        .iter()
-        .zip(&moves)
-        .zip(&by_hand)
-        .filter(|(_, h)| **h)
-        .map(|(x, _)| x)
-    {
-        let day = found[i].festive.take().and_then(|f| f.new);
-        if let Some(day) = day {
-            review.push(Review {
-                line: index_line(source, &m.item.path),
-                reason: msg::rollover_relocate_by_hand(
-                    m.festival.name(),
-                    &msg::written_date(day.year(), day.month(), day.day()),
-                    m.to_month,
-                ),
-            });
-        }
-    }
-    let moves: Vec<Move> = moves
-        .into_iter()
-        .zip(by_hand)
-        .filter_map(|(m, hand)| (!hand).then_some(m))
-        .collect();
-    for f in &found {
-        let (s, e, line) = (f.start, f.end, f.line);
-        let token = &text[s..e];
-        let moved = match f.festive.and_then(|m| m.new) {
-            Some(new) => rewrite_date(token, new).map(|t| (t, false)),
-            None => move_date(token, delta),
-        };
-        match moved {
-            Some((moved, leap_fix)) => {
-                if leap_fix {
-                    review.push(Review {
-                        line,
-                        reason: msg::rollover_leap_day(token, &moved),
-                    });
-                }
-                // Schedule dates only, as validate warns: the 落款 is a day
-                // the plan is signed, not a day anyone comes to school.
-                if let Some(new) = written_date(&moved).filter(|_| f.dated.item.is_some()) {
-                    if let Some(off) = calendar::day_off(new) {
-                        review.push(Review {
-                            line,
-                            reason: msg::date_is_day_off(
-                                &msg::written_date(new.year(), new.month(), new.day()),
-                                &off,
-                            )
-                            .into(),
-                        });
-                    }
-                }
-                edits.push(Edit {
-                    start: s,
-                    end: e,
-                    new: moved.clone(),
-                    change: Shift {
-                        line,
-                        kind: match f.festive {
-                            Some(m) => ShiftKind::Festival(m.festival),
-                            None => ShiftKind::Date,
-                        },
-                        old: token.to_string(),
-                        new: moved,
-                    },
-                });
-            }
-            // `3月6日`: a day without its year is in the plan's year, new
-            // or old; there is nothing to move (validation reads it alike).
-            None if crate::dates::month_day(token).is_some() => {}
-            None => review.push(Review {
-                line,
-                reason: msg::rollover_date_unmoved(token),
-            }),
-        }
-    }
-
-    // Days written in a text (`9月10日前`, `3月上旬`, `（3月8日）`) are
-    // not dates rollover can move: listed for a person to check in the new
-    // year, the date values themselves left out.
-    for (s, e) in content_spans(text) {
-        for (a, b) in days_in_text(&text[s..e]) {
-            let (a, b) = (s + a, s + b);
-            if found.iter().any(|f| a < f.end && f.start < b) {
-                continue;
-            }
-            review.push(Review {
-                line: lines.line_of(a),
-                reason: msg::rollover_day_in_text(&text[a..b]),
-            });
-        }
-    }
-
-    // Anniversaries that count on, and numbered phrases to look at.
-    for (s, e) in content_spans(text) {
-        for n in calendar::numbered(&text[s..e]) {
-            let line = lines.line_of(s + n.start);
-            match (n.counts, n.number) {
-                // Rolled back before the first (第-35个教师节 for 1949): no
-                // number to write, whatever this one is.
-                (Some(a), _) if a.count(new_year) < 1 => review.push(Review {
-                    line,
-                    reason: msg::rollover_anniversary_before_first(&n.phrase, new_year),
-                }),
-                (Some(a), Some(number)) if number == a.count(old_year) => {
-                    let new = a.count(new_year).to_string();
-                    let new_phrase = n.phrase.replacen(&number.to_string(), &new, 1);
-                    edits.push(Edit {
-                        start: s + n.start,
-                        end: s + n.end,
-                        new,
-                        change: Shift {
-                            line,
-                            kind: ShiftKind::Anniversary,
-                            old: n.phrase.clone(),
-                            new: new_phrase,
-                        },
-                    });
-                }
-                (Some(a), _) => review.push(Review {
-                    line,
-                    reason: msg::rollover_anniversary_mismatch(
-                        &n.phrase,
-                        a.name(),
-                        a.count(new_year),
-                    ),
-                }),
-                (None, _) => review.push(Review {
-                    line,
-                    reason: msg::rollover_numbered(&n.phrase),
-                }),
-            }
-        }
-    }
-
-    // Years in text, outside comments and the spans already edited.
-    let extends_line = keys::get(&source.value, "extends")
-        .and_then(|(key, _)| source.locate(&FieldPath::root().key(key), Target::Value))
-        .map(|(line, _)| line);
-    if let Some(line) = extends_line {
-        review.push(Review {
-            line,
-            reason: msg::rollover_extends(),
-        });
-    }
-    for (s, e) in content_years(text) {
-        let line = lines.line_of(s);
-        if edits.iter().any(|ed| s < ed.end && e > ed.start) || Some(line) == extends_line {
-            continue;
-        }
-        let found: i32 = text[s..e].parse().expect("four ASCII digits");
-        if found == old_year || found == old_year + 1 {
-            let new = (found + delta).to_string();
-            edits.push(Edit {
-                start: s,
-                end: e,
-                new: new.clone(),
-                change: Shift {
-                    line,
-                    kind: ShiftKind::YearInText,
-                    old: text[s..e].to_string(),
-                    new,
-                },
-            });
-        } else if YEARS.contains(&i64::from(found)) {
-            review.push(Review {
-                line,
-                reason: msg::rollover_other_year(found),
-            });
-        }
-    }
-
-    edits.sort_by_key(|e| e.start);
-    let mut out = String::with_capacity(text.len());
-    let mut at = 0;
-    for e in &edits {
-        out.push_str(&text[at..e.start]);
-        out.push_str(&e.new);
-        at = e.end;
-    }
-    out.push_str(&text[at..]);
-    // The spans replaced kept every line where it was, so the lines found
-    // in the old text are the new text's too.
-    let (out, relocated) = relocate(source, &out, moves);
-    check_output(source, new_year, &out)?;
-    review.sort_by_key(|r| r.line);
-    review.dedup();
-    Ok(Rollover {
-        old_year,
-        new_year,
-        text: out,
-        changes: edits.into_iter().map(|e| e.change).collect(),
-        review,
-        relocated,
-    })
+    Ok((year_path, old_year))
 }
 
 /// Refuses the text rollover made from `source` unless the rest of
@@ -637,10 +384,12 @@ fn month_of(v: &Value) -> Option<u32> {
     .filter(|m| (1..=12).contains(m))
 }
 
+mod pass;
 mod relocate;
 #[cfg(test)]
 mod tests;
 mod text;
 
+use pass::{Pass, apply};
 use relocate::{Relocation, relocate};
 use text::*;

@@ -2,6 +2,7 @@
 //! where the entry is, or a new entry written for it.
 
 use super::*;
+use std::collections::BTreeMap;
 
 /// A block of lines of a block-style list entry: its `-` line and the
 /// lines under it, 0-based and end-exclusive, with the `-` column.
@@ -187,36 +188,23 @@ pub(super) fn relocate(source: &Source, text: &str, moves: Vec<Move>) -> (String
     let value = &source.value;
     let naming = Naming::of(value);
     let period = period_of(value);
-    let order = |m: u32| (period.year_of_month(0, m), m);
     let plan = Relocation::plan(source, &text_lines, &moves);
-    let Relocation {
-        entries,
-        blocks,
-        by_hand,
-        gone,
-    } = &plan;
-
-    let mut removed = vec![false; text_lines.len()];
-    // Lines to put before a line (0-based; the end means after the last).
-    let mut inserts: std::collections::BTreeMap<usize, Vec<String>> = Default::default();
+    let mut splice = Splice {
+        removed: vec![false; text_lines.len()],
+        inserts: Default::default(),
+    };
     // Items for months with no entry, by month.
-    let mut new_entries: std::collections::BTreeMap<(i32, u32), Vec<(Block, Block)>> =
-        Default::default();
+    let mut new_entries: BTreeMap<(i32, u32), Vec<(Block, Block)>> = Default::default();
     let mut relocated = Vec::new();
     for (i, m) in moves.iter().enumerate() {
         // `rollover` kept any item that goes by hand out of `moves`, with
         // its date moved by the years; were one here all the same, it is
         // left in its entry (and the check of the new text would say so).
-        let (item, entry) = match blocks[i] {
-            Some(b) if !by_hand[i] => b,
+        let (item, entry) = match plan.blocks[i] {
+            Some(b) if !plan.by_hand[i] => b,
             _ => continue,
         };
-        // Out of its old entry; the whole entry when it goes.
-        let (from, to) = match entries.iter().position(|e| e.path == m.item.entry) {
-            Some(e) if gone[e] => (entry.first, entry.end),
-            _ => (item.first, item.end),
-        };
-        removed[from..to].iter_mut().for_each(|r| *r = true);
+        splice.cut(plan.lines_leaving(m, item, entry));
         let target = plan.target(m);
         relocated.push(Relocated {
             line: item.first + 1,
@@ -226,71 +214,132 @@ pub(super) fn relocate(source: &Source, text: &str, moves: Vec<Move>) -> (String
         });
         match target {
             Some(t) => {
-                let last = entries[t]
+                let last = plan.entries[t]
                     .last_item
                     .expect("a target has items in block style");
-                inserts.entry(last.end).or_default().extend(reindent(
-                    &text_lines[item.first..item.end],
-                    item.dash,
-                    last.dash,
-                ));
+                let lines = reindent(&text_lines[item.first..item.end], item.dash, last.dash);
+                splice.insert(last.end, lines);
             }
             None => new_entries
-                .entry(order(m.to_month))
+                .entry(month_order(period, m.to_month))
                 .or_default()
                 .push((entry, item)),
         }
     }
-    // An entry made for a month goes before the first entry that comes
-    // later in the plan, or after the last one.
     for ((_, month), items) in new_entries {
-        let (entry, first_item) = items[0];
-        let before = entries
+        let before = plan.place_of_new_entry(period, month, text_lines.len());
+        let lines = new_entry(naming, month, &items, &text_lines);
+        splice.insert(before, lines);
+    }
+    relocated.sort_by_key(|r| r.line);
+    (splice.apply(&text_lines, text.len()), relocated)
+}
+
+/// Where month `m` comes in a plan over `period`, for putting entries in
+/// the plan's order of months.
+fn month_order(period: crate::spec::Period, m: u32) -> (i32, u32) {
+    (period.year_of_month(0, m), m)
+}
+
+impl Relocation {
+    /// The lines `m` takes out of its old entry: its item's, or the whole
+    /// entry's when the entry goes.
+    fn lines_leaving(&self, m: &Move, item: Block, entry: Block) -> (usize, usize) {
+        match self.entries.iter().position(|e| e.path == m.item.entry) {
+            Some(e) if self.gone[e] => (entry.first, entry.end),
+            _ => (item.first, item.end),
+        }
+    }
+
+    /// The line an entry made for `month` goes before: the first entry
+    /// that comes later in the plan, or after the last one (`lines`, the
+    /// text's length in lines, when no entry is in block style).
+    fn place_of_new_entry(&self, period: crate::spec::Period, month: u32, lines: usize) -> usize {
+        let order = |m: u32| month_order(period, m);
+        self.entries
             .iter()
             .filter_map(|e| Some((e.block?, e.months.first().copied()?)))
             .find(|(_, m)| order(*m) > order(month))
             .map(|(b, _)| b.first)
             .unwrap_or_else(|| {
-                entries
+                self.entries
                     .iter()
                     .filter_map(|e| e.block)
                     .map(|b| b.end)
                     .max()
-                    .unwrap_or(text_lines.len())
-            });
-        let key_col = first_item.dash.saturating_sub(2).max(entry.dash + 2);
-        let mut lines = vec![
-            format!(
-                "{}-{}{}: {month}\n",
-                " ".repeat(entry.dash),
-                " ".repeat(key_col - entry.dash - 1),
-                naming.key("month")
-            ),
-            format!("{}{}:\n", " ".repeat(key_col), naming.key("items")),
-        ];
-        for (_, item) in &items {
-            lines.extend(reindent(
-                &text_lines[item.first..item.end],
-                item.dash,
-                first_item.dash.max(key_col + 2),
-            ));
-        }
-        inserts.entry(before).or_default().extend(lines);
+                    .unwrap_or(lines)
+            })
     }
-    let mut out = String::with_capacity(text.len());
-    for (i, line) in text_lines.iter().enumerate() {
-        if let Some(new) = inserts.remove(&i) {
+}
+
+/// The lines of an entry made for `month`, holding `items` (each with
+/// the entry it came from): its `month` and `items` keys, as `naming`
+/// spells them, lined up with the first item's old entry, and the items'
+/// lines under them.
+fn new_entry(
+    naming: Naming,
+    month: u32,
+    items: &[(Block, Block)],
+    text_lines: &[&str],
+) -> Vec<String> {
+    let (entry, first_item) = items[0];
+    let key_col = first_item.dash.saturating_sub(2).max(entry.dash + 2);
+    let mut lines = vec![
+        format!(
+            "{}-{}{}: {month}\n",
+            " ".repeat(entry.dash),
+            " ".repeat(key_col - entry.dash - 1),
+            naming.key("month")
+        ),
+        format!("{}{}:\n", " ".repeat(key_col), naming.key("items")),
+    ];
+    for (_, item) in items {
+        lines.extend(reindent(
+            &text_lines[item.first..item.end],
+            item.dash,
+            first_item.dash.max(key_col + 2),
+        ));
+    }
+    lines
+}
+
+/// The line edits relocation makes, gathered against the old lines and
+/// made at once by [`Splice::apply`].
+struct Splice {
+    /// Whether each line (0-based) is cut out.
+    removed: Vec<bool>,
+    /// Lines to put before a line (0-based; the end means after the last).
+    inserts: BTreeMap<usize, Vec<String>>,
+}
+
+impl Splice {
+    /// Cuts out the lines `from..to`.
+    fn cut(&mut self, (from, to): (usize, usize)) {
+        self.removed[from..to].iter_mut().for_each(|r| *r = true);
+    }
+
+    /// Puts `lines` before line `at`, after any put there already.
+    fn insert(&mut self, at: usize, lines: Vec<String>) {
+        self.inserts.entry(at).or_default().extend(lines);
+    }
+
+    /// `text_lines` with the cuts and inserts made (`len`, the text's
+    /// length, as a guess at the new one's).
+    fn apply(mut self, text_lines: &[&str], len: usize) -> String {
+        let mut out = String::with_capacity(len);
+        for (i, line) in text_lines.iter().enumerate() {
+            if let Some(new) = self.inserts.remove(&i) {
+                new.iter().for_each(|l| push_line(&mut out, l));
+            }
+            if !self.removed[i] {
+                out.push_str(line);
+            }
+        }
+        for new in self.inserts.into_values() {
             new.iter().for_each(|l| push_line(&mut out, l));
         }
-        if !removed[i] {
-            out.push_str(line);
-        }
+        out
     }
-    for new in inserts.into_values() {
-        new.iter().for_each(|l| push_line(&mut out, l));
-    }
-    relocated.sort_by_key(|r| r.line);
-    (out, relocated)
 }
 
 /// Appends a whole line, ending the text before it if it had no line end.
