@@ -19,11 +19,8 @@ pub fn example(
 ) -> Result<String, Error> {
     let mut text = if zh { EXAMPLE_SPEC_ZH } else { EXAMPLE_SPEC }.to_string();
     if let Some(year) = year {
-        let source =
-            crate::load::Source::from_text(path, text).map_err(|d| Error::Invalid(vec![*d]))?;
-        text = crate::rollover::rollover(&source, year)
-            .map_err(|d| Error::Invalid(vec![*d]))?
-            .text;
+        let source = crate::load::Source::from_text(path, text).map_err(Error::Invalid)?;
+        text = crate::rollover::rollover(&source, year)?.text;
     }
     if let Some(school) = school {
         text = with_school(&text, school.trim());

@@ -162,7 +162,7 @@ pub fn load_spec(path: &Path) -> Result<Spec, Error> {
 /// Read and check a spec given as text; `name` is used in messages and to
 /// find the files it `extends`.
 pub fn parse_spec(name: &Path, text: &str) -> Result<Spec, Error> {
-    let source = Source::from_text(name, text.to_string()).map_err(|d| Error::Invalid(vec![*d]))?;
+    let source = Source::from_text(name, text.to_string()).map_err(Error::Invalid)?;
     let loaded = Loaded::from_source(source).map_err(Error::Invalid)?;
     validate::validate(&loaded).map_err(Error::Invalid)
 }

@@ -17,7 +17,7 @@ use crate::validate;
 impl District {
     /// Read the district file, its base, and its roster.
     pub fn read(path: &Path) -> Result<District, Vec<Diagnostic>> {
-        let source = Arc::new(Source::read(path).map_err(|d| vec![*d])?);
+        let source = Arc::new(Source::read(path)?);
         let dir = path.parent().unwrap_or(Path::new(""));
         let mut file = Reader::new(&source, dir)?;
         let base = file.base();

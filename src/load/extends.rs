@@ -62,7 +62,7 @@ fn map_at(kind: MapKind, key: &str) -> MapKind {
 impl Loaded {
     /// Read `path` and everything it extends, and merge them.
     pub fn read(path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
-        let first = Source::read(path).map_err(|d| vec![*d])?;
+        let first = Source::read(path)?;
         Loaded::from_source(first)
     }
 
@@ -122,8 +122,11 @@ impl Loaded {
                     msg::extends_cycle(&names),
                 )]);
             }
-            let parent = Source::read(&parent_path)
-                .map_err(|d| vec![d.with_note(msg::extended_by(&chain))])?;
+            let parent = Source::read(&parent_path).map_err(|d| {
+                d.into_iter()
+                    .map(|d| d.with_note(msg::extended_by(&chain)))
+                    .collect::<Vec<_>>()
+            })?;
             seen.push(canon);
             sources.push(Arc::new(parent));
         }

@@ -115,16 +115,17 @@ pub enum Target {
 
 impl Source {
     /// Read and parse `path`. A file that can't be read, isn't UTF-8 or isn't
-    /// YAML gives one located diagnostic.
-    pub fn read(path: &Path) -> Result<Source, Box<Diagnostic>> {
+    /// YAML gives one located diagnostic (loading's shape, a list, as
+    /// [`Loaded`](crate::load::Loaded) and validation give theirs).
+    pub fn read(path: &Path) -> Result<Source, Vec<Diagnostic>> {
         let bytes = crate::input::read(path, crate::input::Kind::Spec)
-            .map_err(|e| Box::new(Diagnostic::file_level(path, messages::cannot_read(&e))))?;
+            .map_err(|e| vec![Diagnostic::file_level(path, messages::cannot_read(&e))])?;
         Source::from_bytes(path, &bytes)
     }
 
     /// Parse already-read bytes; `path` is only used in messages.
-    pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Source, Box<Diagnostic>> {
-        let decoded = text::decode(bytes).map_err(|e| Box::new(not_text(path, bytes, e)))?;
+    pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Source, Vec<Diagnostic>> {
+        let decoded = text::decode(bytes).map_err(|e| vec![not_text(path, bytes, e)])?;
         let mut source = Source::from_text(path, decoded.text)?;
         source.encoding = decoded.encoding;
         Ok(source)
@@ -133,7 +134,7 @@ impl Source {
     /// Parse already-decoded text; `path` is only used in messages. YAML
     /// that cannot be read, or a key read as text, gives one located
     /// diagnostic.
-    pub fn from_text(path: &Path, text: String) -> Result<Source, Box<Diagnostic>> {
+    pub fn from_text(path: &Path, text: String) -> Result<Source, Vec<Diagnostic>> {
         // Old Mac line ends (a CR alone): YAML takes them, but nothing that
         // counts lines does. Made LF, every line number and shown line is
         // right, and rollover writes the file back with LF. CRLF is kept.
@@ -148,12 +149,12 @@ impl Source {
         };
         let value: serde_yaml::Value = match serde_yaml::from_str(&text) {
             Ok(v) => v,
-            Err(e) => return Err(Box::new(yaml_error(path, &text, &e))),
+            Err(e) => return Err(vec![yaml_error(path, &text, &e)]),
         };
         // A key the parser read as text (`内容：…` under a title) would be
         // lost without a word: refuse it.
         if let Some(slip) = slips::silent(&text) {
-            return Err(Box::new(located(path, &text, slip)));
+            return Err(vec![located(path, &text, slip)]);
         }
         Ok(Source {
             path: path.to_path_buf(),
@@ -314,6 +315,7 @@ mod tests {
     fn an_unknown_encoding_is_located() {
         let err =
             Source::from_bytes(Path::new("t.yaml"), b"school: a\nyear: \xFF\xFE\n").unwrap_err();
+        let [err] = &err[..] else { panic!("{err:?}") };
         assert_eq!((err.line, err.column), (Some(2), Some(7)));
         assert_eq!(err.code, "not_utf8");
     }
@@ -330,15 +332,18 @@ mod tests {
 
     #[test]
     fn a_word_file_is_sent_to_import() {
-        let err = Source::from_bytes(Path::new("计划.docx"), b"PK\x03\x04rest").unwrap_err();
+        let one = |e: Vec<crate::diag::Diagnostic>| e.into_iter().next().unwrap();
+        let err = one(Source::from_bytes(Path::new("计划.docx"), b"PK\x03\x04rest").unwrap_err());
         assert_eq!(err.code, "spec_is_word");
         assert!(err.help.unwrap().contains("unionplan import 计划.docx"));
-        let err = Source::from_bytes(Path::new("名单.xlsx"), b"PK\x03\x04rest").unwrap_err();
+        let err = one(Source::from_bytes(Path::new("名单.xlsx"), b"PK\x03\x04rest").unwrap_err());
         assert_eq!(err.code, "spec_is_spreadsheet");
-        let err = Source::from_bytes(Path::new("旧.wps"), b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")
-            .unwrap_err();
+        let err = one(
+            Source::from_bytes(Path::new("旧.wps"), b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")
+                .unwrap_err(),
+        );
         assert_eq!(err.code, "spec_is_old_word");
-        let err = Source::from_bytes(Path::new("p.pdf"), b"%PDF-1.4").unwrap_err();
+        let err = one(Source::from_bytes(Path::new("p.pdf"), b"%PDF-1.4").unwrap_err());
         assert_eq!(err.code, "spec_is_pdf");
     }
 

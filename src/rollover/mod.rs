@@ -102,10 +102,13 @@ pub struct Review {
     pub reason: String,
 }
 
-/// Move `source` to `new_year`.
-pub fn rollover(source: &Source, new_year: i32) -> Result<Rollover, Box<Diagnostic>> {
-    refuse_year(source, new_year)?;
-    let (year_path, old_year) = old_year(source)?;
+/// Move `source` to `new_year`. A year the new spec could not have, an
+/// old spec with no year, or a new text unionplan would not take is an
+/// [`Error::Invalid`](crate::Error::Invalid) naming the problem.
+pub fn rollover(source: &Source, new_year: i32) -> Result<Rollover, crate::Error> {
+    let one = |d: Box<Diagnostic>| crate::Error::Invalid(vec![*d]);
+    refuse_year(source, new_year).map_err(one)?;
+    let (year_path, old_year) = old_year(source).map_err(one)?;
     let mut pass = Pass::new(source, old_year, new_year);
     pass.year(&year_path);
     let mut found = pass.find_dates();
@@ -123,7 +126,7 @@ pub fn rollover(source: &Source, new_year: i32) -> Result<Rollover, Box<Diagnost
     // The spans replaced kept every line where it was, so the lines found
     // in the old text are the new text's too.
     let (out, relocated) = relocate(source, &out, moves);
-    check_output(source, new_year, &out)?;
+    check_output(source, new_year, &out).map_err(one)?;
     review.sort_by_key(|r| r.line);
     review.dedup();
     Ok(Rollover {
@@ -192,7 +195,7 @@ fn old_year(source: &Source) -> Result<(FieldPath, i32), Box<Diagnostic>> {
 /// problems are the user's, and rollover moves them on as they are.)
 fn check_output(source: &Source, new_year: i32, text: &str) -> Result<(), Box<Diagnostic>> {
     let problems = match Source::from_text(&source.path, text.to_string()) {
-        Err(d) => vec![*d],
+        Err(d) => d,
         Ok(new) => {
             if crate::parse_spec(&source.path, &source.text).is_err() {
                 return Ok(());

@@ -33,9 +33,7 @@ enum Outcome {
 }
 
 fn run(path: &Path, bytes: &[u8]) -> Outcome {
-    let loaded = Source::from_bytes(path, bytes)
-        .map_err(|d| vec![*d])
-        .and_then(Loaded::from_source);
+    let loaded = Source::from_bytes(path, bytes).and_then(Loaded::from_source);
     let spec = match loaded.and_then(|l| validate::validate(&l)) {
         Ok(spec) => spec,
         Err(d) => return Outcome::Invalid(d),

@@ -267,10 +267,8 @@ fn first_message(e: Error) -> Message {
 fn plan(bench: &Workbench, q: &Query) -> Outcome {
     let name = param(q, "name")?;
     let (path, bytes) = bench.folder.read(&name, Kind::Spec)?;
-    let source = crate::load::Source::from_bytes(&path, &bytes).map_err(|d| Message {
-        code: d.code,
-        text: d.message.clone(),
-    })?;
+    let source = crate::load::Source::from_bytes(&path, &bytes)
+        .map_err(|d| first_message(Error::Invalid(d)))?;
     Ok(json!({ "name": name, "text": source.text, "version": version(&bytes) }))
 }
 
@@ -520,14 +518,9 @@ fn rollover(bench: &Workbench, q: &Query) -> Outcome {
     let name = param(q, "name")?;
     let year: i32 = param(q, "year")?.parse().map_err(|_| bad("year"))?;
     let (path, bytes) = bench.folder.read(&name, Kind::Spec)?;
-    let source = crate::load::Source::from_bytes(&path, &bytes).map_err(|d| Message {
-        code: d.code,
-        text: d.message.clone(),
-    })?;
-    let r = crate::rollover::rollover(&source, year).map_err(|d| Message {
-        code: d.code,
-        text: d.message.clone(),
-    })?;
+    let source = crate::load::Source::from_bytes(&path, &bytes)
+        .map_err(|d| first_message(Error::Invalid(d)))?;
+    let r = crate::rollover::rollover(&source, year).map_err(first_message)?;
     let target = crate::rollover::default_output(&path, r.old_year, r.new_year);
     let target_name = bench
         .folder

@@ -9,9 +9,8 @@ use crate::args::RolloverArgs;
 use crate::output::println;
 
 pub fn run(a: RolloverArgs) -> Outcome {
-    let r = unionplan::load::Source::read(&a.spec)
-        .and_then(|source| unionplan::rollover::rollover(&source, a.year))
-        .map_err(|d| Error::Invalid(vec![*d]))?;
+    let source = unionplan::load::Source::read(&a.spec).map_err(Error::Invalid)?;
+    let r = unionplan::rollover::rollover(&source, a.year)?;
     let out = a.output.as_deref().map_or_else(
         || unionplan::rollover::default_output(&a.spec, r.old_year, r.new_year),
         Path::to_path_buf,
