@@ -13,10 +13,10 @@
 //!    the import had to guess and a `# 未归类的原文` block for what it
 //!    could not place, then checked like any spec before it is handed out.
 
-pub mod clean;
-pub mod emit;
-pub mod marker;
-pub mod read;
+pub(crate) mod clean;
+pub(crate) mod emit;
+pub(crate) mod marker;
+pub(crate) mod read;
 pub mod recognise;
 
 use std::path::Path;

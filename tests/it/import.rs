@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::common::*;
-use unionplan::import::{self, Options, clean, marker};
+use unionplan::import::{self, Options};
 use unionplan::render::Format;
 use unionplan::spec::ScheduleLayout;
 
@@ -17,42 +17,45 @@ fn options() -> Options {
     }
 }
 
-/// A text as compared: no spaces, one kind of each punctuation mark, no
-/// Markdown escapes or colons, and no numbering or month headings anywhere, since the
-/// renderer numbers anew and a plan copied from the web runs its items
-/// together (`……水平1、明确……`) where the output has them apart.
+/// A text as compared, by rules of the test's own (not the importer's
+/// cleaners and markers, whose slips it would then share): only Han
+/// characters and Latin letters count, and of those not the numerals, so
+/// numbering written any way (`一、` `（一）` `1.` `1 .` `（1）` `①`), month
+/// headings (`三月份：` or `3月`), spaces, punctuation and Markdown
+/// escapes all fall away, on both sides alike; the words stay.
 fn normalise(s: &str) -> String {
-    // A line's own number first, while its spaces tell `3 .3月` (item 3)
-    // from `3.3` (a number).
-    let s: String = s
+    const NUMERALS: &str = "〇零一二三四五六七八九十";
+    // A month heading with its entry on the same line (`一月份工作：审计`):
+    // the heading goes whole, since the layout writes its own (`一月`).
+    let lines: Vec<&str> = s
         .lines()
         .map(|l| {
-            let l = l.trim_start();
-            marker::numbering(l, false).map_or(l, |m| &l[m.len..])
+            let t = l.trim_start();
+            let rest = t.trim_start_matches(|c: char| {
+                NUMERALS.contains(c) || c.is_ascii_digit() || c == '、'
+            });
+            let heading = (rest.len() < t.len())
+                .then(|| {
+                    ["月份工作安排", "月份工作", "月工作", "月份", "月"]
+                        .iter()
+                        .find_map(|w| rest.strip_prefix(w))
+                        .and_then(|r| r.strip_prefix(['：', ':']))
+                })
+                .flatten();
+            heading.unwrap_or(l)
         })
-        .collect::<Vec<_>>()
-        .join("\n");
-    let s = clean::squeeze(&s).replace('\\', "");
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s.as_str();
-    while let Some(c) = rest.chars().next() {
-        let after_digit = out.ends_with(|p: char| p.is_ascii_digit());
-        if !after_digit {
-            if let Some(m) = marker::month(rest).filter(|m| m.colon || m.fen || m.len == rest.len())
-            {
-                rest = &rest[m.len..];
-                continue;
-            }
-            if let Some(m) = marker::numbering(rest, false) {
-                rest = &rest[m.len..];
-                continue;
-            }
-        }
-        out.push(c);
-        rest = &rest[c.len_utf8()..];
-    }
-    // Colons go too: a heading's colon (总体要求：) is not typeset.
-    out.replace('：', "")
+        .collect();
+    let kept: String = lines
+        .join("\n")
+        .chars()
+        .filter(|&c| {
+            let han =
+                ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c);
+            (han && !NUMERALS.contains(c)) || c.is_ascii_alphabetic()
+        })
+        .collect();
+    // What is left of a month heading: `月份`, `月` (三月份工作 → 月份工作).
+    kept.replace("月份", "月")
 }
 
 /// The sentences of a text, split on 。；！？ and line ends.
