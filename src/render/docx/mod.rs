@@ -175,7 +175,7 @@ fn package(meta: &Meta, m: &Measures, document: &str) -> Result<Vec<u8>, Error> 
 pub(crate) struct Measures<'s> {
     style: &'s Style,
     template: Option<&'s reference::Template>,
-    page: reference::Page,
+    page: page::Page,
     line_pitch: u32,
     /// The section's grid of lines: ours, or the reference document's
     /// when its 正文 sets a line spacing of its own.
@@ -193,7 +193,7 @@ pub(crate) struct Measures<'s> {
 
 impl<'s> Measures<'s> {
     fn new(style: &'s Style, template: Option<&'s reference::Template>) -> Self {
-        let pg = template.and_then(|t| t.page).unwrap_or(reference::Page {
+        let pg = template.and_then(|t| t.page).unwrap_or(page::Page {
             width: page::WIDTH,
             height: page::HEIGHT,
             top: page::MARGIN_TOP,

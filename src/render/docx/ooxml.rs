@@ -396,7 +396,7 @@ pub struct Section<'a> {
     pub footers: &'a [(&'a str, &'a str)],
     /// A first page of its own (`w:titlePg`).
     pub title_page: bool,
-    pub page: super::reference::Page,
+    pub page: crate::page::Page,
     /// `w:docGrid w:type="lines"` with this pitch; none, no grid.
     pub line_pitch: Option<u32>,
     /// `w:pgNumType w:fmt`: how the PAGE fields show the number

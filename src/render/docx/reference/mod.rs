@@ -43,6 +43,7 @@ use std::sync::{Arc, Mutex};
 use super::ooxml::{Line, escape};
 use crate::messages::{self, Message};
 use crate::package::{Package, Refused};
+use crate::page::Page;
 use crate::spec::Style;
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
@@ -59,19 +60,6 @@ const LIMITS: crate::package::Limits = crate::package::Limits {
     part: 32 << 20,
     total: 64 << 20,
 };
-
-/// The page of the reference document, in twips.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Page {
-    pub width: u32,
-    pub height: u32,
-    pub top: u32,
-    pub right: u32,
-    pub bottom: u32,
-    pub left: u32,
-    pub header: u32,
-    pub footer: u32,
-}
 
 /// A header or footer of the reference document, as the plan refers to it.
 #[derive(Debug, Clone, PartialEq, Eq)]
