@@ -31,6 +31,7 @@ pub mod load;
 pub mod markup;
 pub mod messages;
 pub mod numerals;
+mod ooxml;
 pub mod package;
 pub mod page;
 pub mod pdf;

@@ -12,7 +12,7 @@
 //! it also builds one large `Docx` value moved through every
 //! `add_paragraph`, which made the DOCX most of a batch's time. A plan
 //! needs only paragraphs, runs, two footers and a handful of fixed parts,
-//! so they are written here directly: [`ooxml`] knows the schema order,
+//! so they are written here directly: [`crate::ooxml`] knows the schema order,
 //! once; [`styles`] the named styles; [`parts`] the other parts;
 //! [`package`](mod@package) zips them.
 //!
@@ -44,7 +44,6 @@
 //! with the old one, whose differences become Word's tracked changes. So
 //! both files are typeset by the same code, with the same parts.
 
-mod ooxml;
 mod package;
 mod parts;
 pub mod reference;
@@ -55,9 +54,11 @@ mod tracked;
 use std::borrow::Cow;
 use std::sync::Arc;
 
-use self::ooxml::{Fonts, Indent, LineSpacing, ParaProps, Revision, RunProps, Section, Tracked};
 use super::{Format, Meta, Renderer, Typeset};
 use crate::blocks::{BlockKind, Run};
+use crate::ooxml::{
+    self, Fonts, Indent, LineSpacing, ParaProps, Revision, RunProps, Section, Tracked,
+};
 use crate::page;
 use crate::spec::Style;
 use crate::{Error, messages};

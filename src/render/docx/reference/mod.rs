@@ -40,8 +40,9 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
-use super::ooxml::{Line, escape};
 use crate::messages::{self, Message};
+use crate::ooxml::named::{self, HEADINGS, NORMAL, PAGE_NUMBER, TITLE};
+use crate::ooxml::{Line, escape};
 use crate::package::{Package, Refused};
 use crate::page::Page;
 use crate::spec::Style;
@@ -186,15 +187,15 @@ pub fn applied(style: &Style, t: &Template) -> Style {
             *slot = f64::from(hp) / 2.0;
         }
     };
-    font(super::styles::NORMAL, &mut s.body_font);
-    size(super::styles::NORMAL, &mut s.body_size);
-    font(super::styles::TITLE, &mut s.title_font);
-    size(super::styles::TITLE, &mut s.title_size);
-    font(super::styles::HEADINGS[0], &mut s.heading1_font);
-    font(super::styles::HEADINGS[1], &mut s.heading2_font);
-    font(super::styles::HEADINGS[2], &mut s.heading3_font);
-    font(super::styles::PAGE_NUMBER, &mut s.page_number_font);
-    size(super::styles::PAGE_NUMBER, &mut s.page_number_size);
+    font(NORMAL, &mut s.body_font);
+    size(NORMAL, &mut s.body_size);
+    font(TITLE, &mut s.title_font);
+    size(TITLE, &mut s.title_size);
+    font(HEADINGS[0], &mut s.heading1_font);
+    font(HEADINGS[1], &mut s.heading2_font);
+    font(HEADINGS[2], &mut s.heading3_font);
+    font(PAGE_NUMBER, &mut s.page_number_font);
+    size(PAGE_NUMBER, &mut s.page_number_size);
     s
 }
 
@@ -548,7 +549,7 @@ fn read(path: &Path) -> Result<Template, Message> {
             let name = child(s, "name")
                 .and_then(|n| n.attribute((W, "val")))
                 .unwrap_or("");
-            let Some((ours, _)) = super::styles::NAMED
+            let Some((ours, _)) = named::NAMED
                 .iter()
                 .find(|(ours, names)| *ours == id || names.contains(&name))
             else {

@@ -36,6 +36,13 @@
 //!
 //! Attribute order does not matter to XML, so attributes are written in
 //! whatever order reads best.
+//!
+//! Both the DOCX writer ([`crate::render`]) and the reader of a school's
+//! template, which writes the styles it copies back, use this module;
+//! [`named`] holds the IDs and names of the plan's named styles, which
+//! both know the plan's styles by.
+
+pub mod named;
 
 use std::fmt::Write as _;
 
