@@ -37,6 +37,7 @@ pub mod page;
 pub mod pdf;
 pub mod placeholder;
 pub mod preview;
+pub mod reference;
 pub mod render;
 pub mod rollover;
 pub mod schema;

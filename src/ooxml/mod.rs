@@ -38,9 +38,9 @@
 //! whatever order reads best.
 //!
 //! Both the DOCX writer ([`crate::render`]) and the reader of a school's
-//! template, which writes the styles it copies back, use this module;
-//! [`named`] holds the IDs and names of the plan's named styles, which
-//! both know the plan's styles by.
+//! template ([`crate::reference`]), which writes the styles it copies
+//! back, use this module; [`named`] holds the IDs and names of the plan's
+//! named styles, by which both know them.
 
 pub mod named;
 

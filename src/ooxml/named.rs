@@ -1,8 +1,8 @@
 //! The plan's named styles (正文, 标题, 一级标题 …): their IDs in the DOCX
 //! and their names. The DOCX writer gives its styles these
 //! ([`crate::render::docx::styles`](mod@crate::render::docx::styles)), and
-//! the reader of a school's template finds that template's styles by
-//! them, so both take them from here.
+//! the reader of a school's template ([`crate::reference`]) finds that
+//! template's styles by them, so both take them from here.
 
 pub const NORMAL: &str = "Normal";
 pub const TITLE: &str = "Title";
@@ -20,7 +20,7 @@ pub const TABLE_HEAD: &str = "PlanTableHead";
 /// The one list of the plan's named styles: each one's ID in the DOCX,
 /// then its name (`w:name`, what Word's style list shows), then the other
 /// names a school's Word template may give it. The school's template
-/// ([`crate::render::reference`]) finds its styles by these; a copied
+/// ([`crate::reference`]) finds its styles by these; a copied
 /// style may take none of these names.
 pub const NAMED: [(&str, &[&str]); 10] = [
     (NORMAL, &["Normal", "正文"]),

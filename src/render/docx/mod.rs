@@ -46,7 +46,6 @@
 
 mod package;
 mod parts;
-pub mod reference;
 mod styles;
 mod table;
 mod tracked;
@@ -60,6 +59,7 @@ use crate::ooxml::{
     self, Fonts, Indent, LineSpacing, ParaProps, Revision, RunProps, Section, Tracked,
 };
 use crate::page;
+use crate::reference;
 use crate::spec::Style;
 use crate::{Error, messages};
 
