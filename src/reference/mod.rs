@@ -24,8 +24,9 @@
 //! ([`image`]); a header is copied only if it is related as one, is a
 //! `w:hdr` and typed as one (so the template's body never comes along as
 //! a "header"), and of what it relates to only its pictures inside the
-//! file come with it: whatever else it uses is taken out of it, and what
-//! is linked outside the file is reported ([`Template::warnings`]). The
+//! file come with it ([`headers`]): whatever else it uses is taken out of
+//! it, and what is linked outside the file is reported
+//! ([`Template::warnings`]). The
 //! copied parts are written back escaped and with every prefix declared
 //! ([`styles`]).
 //!
@@ -33,7 +34,9 @@
 //! first, so a file that is not a DOCX, or is damaged, is reported at the
 //! spec's line that names it.
 
+mod headers;
 mod image;
+mod package_parts;
 mod styles;
 
 use std::collections::HashMap;
@@ -41,11 +44,13 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use crate::messages::{self, Message};
+use crate::ooxml::Line;
 use crate::ooxml::named::{self, HEADINGS, NORMAL, PAGE_NUMBER, TITLE};
-use crate::ooxml::{Line, escape};
-use crate::package::{Package, Refused};
 use crate::page::Page;
 use crate::spec::Style;
+
+use self::headers::{Copied, Copier};
+use self::package_parts::*;
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -199,421 +204,257 @@ pub fn applied(style: &Style, t: &Template) -> Style {
     s
 }
 
+/// The reference document at `path`, read: its page and section, the
+/// looks of the plan's styles, and its headers and footers copied for the
+/// plan. Its parts are read in this order, which decides which fault of
+/// a damaged file is reported: the body, its relationships and content
+/// types, the styles, settings and theme, then the headers and footers.
 fn read(path: &Path) -> Result<Template, Message> {
     let shown = path.display().to_string();
     let bytes = crate::input::read(path, crate::input::Kind::Reference)
         .map_err(|e| messages::reference_unreadable(&shown, &e))?;
-    let not_docx = || messages::reference_not_docx(&shown);
-    // Parts are read within [`LIMITS`], from a zip whose entries lie
-    // apart ([`crate::package`]).
-    let refused = |r: Refused| match r {
-        Refused::NotZip => not_docx(),
-        Refused::Overlapping => messages::reference_overlapping(&shown),
-        // One part past its limit is the whole file past that size.
-        Refused::PartTooLarge { .. } => messages::reference_too_large(&shown, LIMITS.part >> 20),
-        Refused::TooLarge => messages::reference_too_large(&shown, LIMITS.total >> 20),
-        Refused::Damaged { part } => messages::reference_damaged(&shown, &part),
-    };
-    let mut zip = Package::open(&bytes, LIMITS).map_err(refused)?;
-    let mut part = |name: &str| zip.read(name).map_err(refused);
-    let text = |bytes: Vec<u8>, name: &str| {
-        String::from_utf8(bytes).map_err(|_| messages::reference_damaged(&shown, name))
-    };
-    let document = part("word/document.xml")?.ok_or_else(not_docx)?;
-    let document = text(document, "word/document.xml")?;
-    let doc = parse(&document, &shown, "word/document.xml")?;
-    let rels_xml = match part("word/_rels/document.xml.rels")? {
-        Some(b) => text(b, "word/_rels/document.xml.rels")?,
-        None => String::new(),
-    };
-    let rels: HashMap<String, Rel> =
-        relationships(&rels_xml, &shown, "word/_rels/document.xml.rels")?
-            .into_iter()
-            .collect();
-    let types_xml = match part("[Content_Types].xml")? {
-        Some(b) => text(b, "[Content_Types].xml")?,
-        None => String::new(),
-    };
-    let (defaults, overrides) = if types_xml.is_empty() {
-        Default::default()
-    } else {
-        content_types_of(&parse(&types_xml, &shown, "[Content_Types].xml")?)
-    };
+    let mut parts = Parts::open(shown, &bytes)?;
+    let document = parts
+        .text(DOCUMENT)?
+        .ok_or_else(|| messages::reference_not_docx(&parts.shown))?;
+    let doc = parse(&document, &parts.shown, DOCUMENT)?;
+    let rels_xml = parts.text(DOCUMENT_RELS)?.unwrap_or_default();
+    let rels: HashMap<String, Rel> = relationships(&rels_xml, &parts.shown, DOCUMENT_RELS)?
+        .into_iter()
+        .collect();
+    let (defaults, overrides) = content_types(&mut parts)?;
 
     // The section: the body's last `w:sectPr`.
     let sect = doc
         .root_element()
         .descendants()
         .rfind(|n| n.has_tag_name((W, "sectPr")));
-    let num = |n: Option<roxmltree::Node>, a: &str| -> Option<u32> {
-        n?.attribute((W, a))?
-            .parse::<i64>()
-            .ok()
-            .map(|v| v.unsigned_abs().min(31_680) as u32)
-    };
-    let page = sect.and_then(|s| {
-        let size = child(s, "pgSz");
-        let mar = child(s, "pgMar");
-        Some(Page {
-            width: num(size, "w")?,
-            height: num(size, "h")?,
-            top: num(mar, "top")?,
-            right: num(mar, "right")?,
-            bottom: num(mar, "bottom")?,
-            left: num(mar, "left")?,
-            header: num(mar, "header").unwrap_or(851),
-            footer: num(mar, "footer").unwrap_or(992),
-        })
-    });
-    // A page too small for a line of text is no page to typeset on.
-    let page =
-        page.filter(|p| p.width > p.left + p.right + 2000 && p.height > p.top + p.bottom + 2000);
     let title_page = sect.and_then(|s| child(s, "titlePg")).is_some();
-    // Only a format Word knows (ST_NumberFormat's names are letters).
-    let page_number_format = sect
-        .and_then(|s| child(s, "pgNumType"))
+
+    // Its styles, for the looks of the plan's styles and for the headers
+    // and footers copied.
+    let styles_text = parts.text("word/styles.xml")?;
+    let styles_doc = match &styles_text {
+        Some(x) => Some(parse(x, &parts.shown, "word/styles.xml")?),
+        None => None,
+    };
+    let even_and_odd = even_and_odd(&mut parts, &rels)?;
+    let theme = theme(&mut parts, &rels)?;
+
+    let mut copier = Copier {
+        rels: &rels,
+        defaults: &defaults,
+        overrides: &overrides,
+        even_and_odd,
+        title_page,
+        carried: styles::Carried::new(styles_doc.as_ref()),
+        copied: Copied::default(),
+    };
+    if let Some(sect) = sect {
+        copier.section(&mut parts, sect)?;
+    }
+    let carried_styles = copier.carried.styles_xml();
+    let copied = copier.copied;
+
+    static READINGS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    Ok(Template {
+        path: path.to_path_buf(),
+        reading: READINGS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+        page: sect.and_then(page_of),
+        headers: copied.headers,
+        footers: copied.footers,
+        title_page,
+        styles: carried_styles,
+        grid: sect.and_then(grid_of),
+        footer_without_page: copied.footer_without_page,
+        external_dropped: copied.external_dropped,
+        content_dropped: copied.content_dropped,
+        page_number_format: sect.and_then(page_number_format),
+        parts: copied.parts,
+        content_types: copied.content_types,
+        relationships: copied.relationships,
+        looks: styles_doc
+            .as_ref()
+            .map(|d| looks(d, &theme))
+            .unwrap_or_default(),
+    })
+}
+
+/// The main part, and its relationships, which name every other part read.
+const DOCUMENT: &str = "word/document.xml";
+const DOCUMENT_RELS: &str = "word/_rels/document.xml.rels";
+
+/// The package's content types ([`content_types_of`]): none if it has no
+/// `[Content_Types].xml`.
+fn content_types(parts: &mut Parts) -> Result<ContentTypes, Message> {
+    let name = "[Content_Types].xml";
+    match parts.text(name)?.filter(|x| !x.is_empty()) {
+        Some(xml) => Ok(content_types_of(&parse(&xml, &parts.shown, name)?)),
+        None => Ok(Default::default()),
+    }
+}
+
+/// The text and name of the part the document relates to by a type
+/// ending `/kind` (settings, theme), if there is one inside the file.
+fn related(
+    parts: &mut Parts,
+    rels: &HashMap<String, Rel>,
+    kind: &str,
+) -> Result<Option<(String, String)>, Message> {
+    let Some(rel) = rels
+        .values()
+        .find(|r| !r.external && r.kind.ends_with(&format!("/{kind}")))
+    else {
+        return Ok(None);
+    };
+    let name = resolve("word", &rel.target);
+    Ok(parts.text(&name)?.map(|xml| (xml, name)))
+}
+
+/// Whether Word shows the document's even-page headers and footers at
+/// all: its settings' `w:evenAndOddHeaders`.
+fn even_and_odd(parts: &mut Parts, rels: &HashMap<String, Rel>) -> Result<bool, Message> {
+    Ok(match related(parts, rels, "settings")? {
+        Some((xml, name)) => parse(&xml, &parts.shown, &name)?
+            .root_element()
+            .children()
+            .find(|n| n.has_tag_name((W, "evenAndOddHeaders")))
+            .is_some_and(|n| !matches!(n.attribute((W, "val")), Some("0" | "false" | "off"))),
+        None => false,
+    })
+}
+
+/// The theme's Chinese fonts, for a style that names its font by the
+/// theme (`w:eastAsiaTheme`), as Word does when only the Western font was
+/// chosen.
+fn theme(parts: &mut Parts, rels: &HashMap<String, Rel>) -> Result<ThemeFonts, Message> {
+    Ok(match related(parts, rels, "theme")? {
+        Some((xml, name)) => theme_fonts(&parse(&xml, &parts.shown, &name)?),
+        None => ThemeFonts::default(),
+    })
+}
+
+/// The number in `n`'s attribute `w:a` (twips, half-points), by its size:
+/// a negative top or bottom margin is, to Word, that far from the edge
+/// however tall the header. Held to 31,680 (22 inches in twips).
+fn number(n: Option<roxmltree::Node>, a: &str) -> Option<u32> {
+    n?.attribute((W, a))?
+        .parse::<i64>()
+        .ok()
+        .map(|v| v.unsigned_abs().min(31_680) as u32)
+}
+
+/// The page a section sets (`w:pgSz`, `w:pgMar`), if it sets one that a
+/// line of text fits in.
+fn page_of(sect: roxmltree::Node) -> Option<Page> {
+    let size = child(sect, "pgSz");
+    let mar = child(sect, "pgMar");
+    let page = Page {
+        width: number(size, "w")?,
+        height: number(size, "h")?,
+        top: number(mar, "top")?,
+        right: number(mar, "right")?,
+        bottom: number(mar, "bottom")?,
+        left: number(mar, "left")?,
+        header: number(mar, "header").unwrap_or(851),
+        footer: number(mar, "footer").unwrap_or(992),
+    };
+    // A page too small for a line of text is no page to typeset on.
+    Some(page).filter(|p| p.width > p.left + p.right + 2000 && p.height > p.top + p.bottom + 2000)
+}
+
+/// How a section shows its page numbers (`w:pgNumType w:fmt`): only a
+/// format Word knows (ST_NumberFormat's names are letters).
+fn page_number_format(sect: roxmltree::Node) -> Option<String> {
+    child(sect, "pgNumType")
         .and_then(|n| n.attribute((W, "fmt")))
         .filter(|f| {
             !f.is_empty()
                 && f.len() <= 40
                 && f.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
         })
-        .map(str::to_string);
-    let grid = sect
-        .and_then(|s| child(s, "docGrid"))
+        .map(str::to_string)
+}
+
+/// The pitch of a section's grid of lines (`w:docGrid` of a type
+/// `lines…`), if it is one a page can be set on.
+fn grid_of(sect: roxmltree::Node) -> Option<u32> {
+    child(sect, "docGrid")
         .filter(|g| {
             g.attribute((W, "type"))
                 .is_some_and(|t| t.starts_with("lines"))
         })
-        .and_then(|g| num(Some(g), "linePitch"))
-        .filter(|p| (100..=2000).contains(p));
-
-    // Its styles, for the looks of the plan's styles and for the headers
-    // and footers copied.
-    let styles_text = match part("word/styles.xml")? {
-        Some(b) => Some(text(b, "word/styles.xml")?),
-        None => None,
-    };
-    let styles_doc = match &styles_text {
-        Some(x) => Some(parse(x, &shown, "word/styles.xml")?),
-        None => None,
-    };
-    // The text of the part the document relates to by a type ending
-    // `/kind` (settings, theme), if there is one.
-    let mut related = |kind: &str| -> Result<Option<(String, String)>, Message> {
-        let Some(rel) = rels
-            .values()
-            .find(|r| !r.external && r.kind.ends_with(&format!("/{kind}")))
-        else {
-            return Ok(None);
-        };
-        let name = resolve("word", &rel.target);
-        match part(&name)? {
-            Some(bytes) => Ok(Some((text(bytes, &name)?, name))),
-            None => Ok(None),
-        }
-    };
-    // Whether Word shows its even-page headers and footers at all.
-    let even_and_odd = match related("settings")? {
-        Some((xml, name)) => parse(&xml, &shown, &name)?
-            .root_element()
-            .children()
-            .find(|n| n.has_tag_name((W, "evenAndOddHeaders")))
-            .is_some_and(|n| !matches!(n.attribute((W, "val")), Some("0" | "false" | "off"))),
-        None => false,
-    };
-    // The theme's Chinese fonts, for a style that names its font by the
-    // theme (`w:eastAsiaTheme`), as Word does when only the Western font
-    // was chosen.
-    let theme = match related("theme")? {
-        Some((xml, name)) => theme_fonts(&parse(&xml, &shown, &name)?),
-        None => ThemeFonts::default(),
-    };
-    let mut carried = styles::Carried::new(styles_doc.as_ref());
-
-    let mut parts = Vec::new();
-    let mut content_types = String::new();
-    let mut relationships_out = String::new();
-    let mut headers: Vec<Reference> = Vec::new();
-    let mut footers: Vec<Reference> = Vec::new();
-    // Each part copied: its kind and its relationship id in the plan.
-    let mut copied: HashMap<String, (&str, String)> = HashMap::new();
-    // Each picture copied, by its name in the template (lower-cased, as a
-    // package compares names), and its name in the plan.
-    let mut media_of: HashMap<String, String> = HashMap::new();
-    let mut footer_without_page = false;
-    let mut external_dropped = false;
-    let mut content_dropped = false;
-    if let Some(sect) = sect {
-        for r in sect.children() {
-            let (kind_tag, root, list) = if r.has_tag_name((W, "headerReference")) {
-                ("header", "hdr", &mut headers)
-            } else if r.has_tag_name((W, "footerReference")) {
-                ("footer", "ftr", &mut footers)
-            } else {
-                continue;
-            };
-            // Only the page types there are (ST_HdrFtr), once each: what
-            // else a file says cannot be written back.
-            let kind = r.attribute((W, "type")).unwrap_or("default");
-            if !matches!(kind, "default" | "even" | "first") || list.iter().any(|l| l.kind == kind)
-            {
-                continue;
-            }
-            let kind = kind.to_string();
-            // An even-page header Word does not show (the file's settings
-            // do not ask for odd and even pages) is a leftover: not taken.
-            if kind == "even" && !even_and_odd {
-                continue;
-            }
-            let Some(id) = r.attribute((R, "id")) else {
-                continue;
-            };
-            let damaged = |part: &str| messages::reference_damaged(&shown, part);
-            let rels_part = "word/_rels/document.xml.rels";
-            let Some(rel) = rels.get(id) else {
-                return Err(damaged(rels_part));
-            };
-            // A header kept outside the file (a link, by `TargetMode`
-            // whatever its target looks like) is none Word shows, and one
-            // LibreOffice would fetch: passed over, with a warning, as the
-            // rest of the template still serves.
-            if rel.external {
-                external_dropped = true;
-                continue;
-            }
-            // A header is related as one: not the body, the styles or the
-            // package's list of types under another name.
-            if !rel.kind.ends_with(&format!("/{kind_tag}")) {
-                return Err(damaged(rels_part));
-            }
-            let source = resolve("word", &rel.target);
-            if let Some((tag, done)) = copied.get(&source) {
-                // One part both header and footer is no file Word makes.
-                if *tag != kind_tag {
-                    return Err(damaged(&source));
-                }
-                list.push(Reference {
-                    kind,
-                    id: done.clone(),
-                });
-                continue;
-            }
-            let xml = part(&source)?.ok_or_else(|| damaged(&source))?;
-            // Well-formed, or Word would refuse the whole plan; a header
-            // by its root element and its type, so that nothing but a
-            // header (the template's body, say) is copied as one.
-            let xml_text = text(xml, &source)?;
-            let part_doc = parse(&xml_text, &shown, &source)?;
-            let expected = format!(
-                "application/vnd.openxmlformats-officedocument.wordprocessingml.{kind_tag}+xml"
-            );
-            if !part_doc.root_element().has_tag_name((W, root))
-                || type_of(&source, &defaults, &overrides) != Some(expected.as_str())
-            {
-                return Err(damaged(&source));
-            }
-            // A first-page footer is unused unless the first page is
-            // different (`w:titlePg`): its lack of a number is no matter.
-            let used = kind != "first" || title_page;
-            if kind_tag == "footer" && used && !has_page_field(&part_doc) {
-                footer_without_page = true;
-            }
-            let n = copied.len() + 1;
-            let name = format!("ref{kind_tag}{n}.xml");
-            let new_id = format!("rIdRef{kind_tag}{n}");
-            content_types.push_str(&format!(
-                r#"<Override PartName="/word/{name}" ContentType="{expected}"/>"#
-            ));
-            relationships_out.push_str(&format!(
-                r#"<Relationship Id="{new_id}" Type="{R}/{kind_tag}" Target="{name}"/>"#
-            ));
-            // The part's own relationships: its pictures are copied, and
-            // nothing else (another header, the body, a chart): a
-            // relationship not copied is taken out of the part with what
-            // uses it.
-            let mut dropped: Vec<String> = Vec::new();
-            let rels_name = rels_of(&source);
-            let own = match part(&rels_name)? {
-                Some(b) => text(b, &rels_name)?,
-                None => String::new(),
-            };
-            let mut out = String::new();
-            for (rid, rel) in relationships(&own, &shown, &rels_name)? {
-                if rel.external {
-                    external_dropped = true;
-                    dropped.push(rid);
-                    continue;
-                }
-                let from = resolve(parent(&source), &rel.target);
-                let key = from.to_lowercase();
-                let picture = if !rel.kind.ends_with("/image") || !is_id(&rid) {
-                    None
-                } else if let Some(media) = media_of.get(&key) {
-                    // A picture two relationships name (a logo shown
-                    // twice) is copied once.
-                    Some(media.clone())
-                } else {
-                    let bytes = part(&from)?.ok_or_else(|| damaged(&from))?;
-                    let ext = from.rsplit('.').next().unwrap_or("");
-                    let copy = match image::Picture::of(&bytes) {
-                        Some(p) if !p.fits() => {
-                            return Err(messages::reference_image_too_large(
-                                &shown,
-                                &from,
-                                (p.width, p.height),
-                                (image::MAX_PIXELS / 10_000, image::MAX_SIDE),
-                            ));
-                        }
-                        Some(p) => {
-                            Some((p.format.ext.to_string(), p.format.content_type.to_string()))
-                        }
-                        // A kind whose size is not read (a metafile, an
-                        // SVG) is held to a size in bytes instead.
-                        None if bytes.len() > image::MAX_OTHER_BYTES => {
-                            return Err(messages::reference_image_too_large_bytes(
-                                &shown,
-                                &from,
-                                image::MAX_OTHER_BYTES as u64 >> 20,
-                            ));
-                        }
-                        // Copied if the template types it as a picture.
-                        None => type_of(&from, &defaults, &overrides)
-                            .filter(|t| t.starts_with("image/"))
-                            .map(|t| (safe_ext(ext), t.to_string())),
-                    };
-                    match copy {
-                        None => None,
-                        Some((ext, ct)) => {
-                            let media = media_name(n, &from, &ext, &media_of);
-                            media_of.insert(key, media.clone());
-                            // Its type by extension where that is the
-                            // usual one, else by its own name.
-                            if known_type(&ext) == Some(ct.as_str()) {
-                                if !content_types.contains(&format!(r#"Extension="{ext}""#)) {
-                                    content_types.push_str(&format!(
-                                        r#"<Default Extension="{ext}" ContentType="{ct}"/>"#
-                                    ));
-                                }
-                            } else {
-                                content_types.push_str(&format!(
-                                    r#"<Override PartName="/word/{media}" ContentType="{}"/>"#,
-                                    escape(&ct)
-                                ));
-                            }
-                            parts.push((format!("word/{media}"), bytes));
-                            Some(media)
-                        }
-                    }
-                };
-                match picture {
-                    Some(media) => out.push_str(&format!(
-                        r#"<Relationship Id="{}" Type="{R}/image" Target="{media}"/>"#,
-                        escape(&rid)
-                    )),
-                    None => {
-                        content_dropped = true;
-                        dropped.push(rid);
-                    }
-                }
-            }
-            parts.push((
-                format!("word/{name}"),
-                carried.rewrite(&xml_text, &part_doc, &dropped).into_bytes(),
-            ));
-            if !out.is_empty() {
-                parts.push((
-                    format!("word/_rels/{name}.rels"),
-                    format!(
-                        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{out}</Relationships>"#
-                    )
-                    .into_bytes(),
-                ));
-            }
-            copied.insert(source, (kind_tag, new_id.clone()));
-            list.push(Reference { kind, id: new_id });
-        }
-    }
-    let carried_styles = carried.styles_xml();
-    let mut looks = HashMap::new();
-    if let Some(doc) = &styles_doc {
-        for s in doc
-            .root_element()
-            .children()
-            .filter(|c| c.has_tag_name((W, "style")))
-        {
-            if s.attribute((W, "type")) != Some("paragraph") {
-                continue;
-            }
-            let id = s.attribute((W, "styleId")).unwrap_or("");
-            let name = child(s, "name")
-                .and_then(|n| n.attribute((W, "val")))
-                .unwrap_or("");
-            let Some((ours, _)) = named::NAMED
-                .iter()
-                .find(|(ours, names)| *ours == id || names.contains(&name))
-            else {
-                continue;
-            };
-            let rpr = child(s, "rPr");
-            let ppr = child(s, "pPr");
-            let fonts = rpr.and_then(|r| child(r, "rFonts"));
-            let spacing = ppr.and_then(|p| child(p, "spacing"));
-            let look = Look {
-                // The Chinese font only: a Western one (`w:ascii`) would
-                // set the Chinese text in a substitute.
-                font: fonts.and_then(|f| {
-                    let named = f
-                        .attribute((W, "eastAsia"))
-                        .filter(|f| !f.trim().is_empty());
-                    let themed = || match f.attribute((W, "eastAsiaTheme"))? {
-                        t if t.starts_with("major") => theme.major.as_deref(),
-                        t if t.starts_with("minor") => theme.minor.as_deref(),
-                        _ => None,
-                    };
-                    // One longer than Word holds is none the plan can name.
-                    named
-                        .or_else(themed)
-                        .filter(|f| f.chars().count() <= crate::spec::MAX_FONT_NAME)
-                        .map(str::to_string)
-                }),
-                size: num(rpr.and_then(|r| child(r, "sz")), "val")
-                    .filter(|&v| (10..=200).contains(&v)),
-                before: num(spacing, "before"),
-                after: num(spacing, "after"),
-                line: spacing
-                    .and_then(|sp| line(num(Some(sp), "line")?, sp.attribute((W, "lineRule")))),
-            };
-            // An exact ID wins over a name.
-            if id == *ours || !looks.contains_key(ours) {
-                looks.insert(*ours, look);
-            }
-        }
-    }
-
-    static READINGS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
-    Ok(Template {
-        path: path.to_path_buf(),
-        reading: READINGS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
-        page,
-        headers,
-        footers,
-        title_page,
-        styles: carried_styles,
-        grid,
-        footer_without_page,
-        external_dropped,
-        content_dropped,
-        page_number_format,
-        parts,
-        content_types,
-        relationships: relationships_out,
-        looks,
-    })
+        .and_then(|g| number(Some(g), "linePitch"))
+        .filter(|p| (100..=2000).contains(p))
 }
 
-mod package_parts;
-use package_parts::*;
+/// The looks of the template's paragraph styles that are the plan's
+/// ([`named::NAMED`]), by the plan's style ID: found by the same ID or
+/// by one of its names, and an exact ID wins over a name.
+fn looks(doc: &roxmltree::Document, theme: &ThemeFonts) -> HashMap<&'static str, Look> {
+    let mut looks = HashMap::new();
+    for s in doc
+        .root_element()
+        .children()
+        .filter(|c| c.has_tag_name((W, "style")))
+    {
+        if s.attribute((W, "type")) != Some("paragraph") {
+            continue;
+        }
+        let id = s.attribute((W, "styleId")).unwrap_or("");
+        let name = child(s, "name")
+            .and_then(|n| n.attribute((W, "val")))
+            .unwrap_or("");
+        let Some((ours, _)) = named::NAMED
+            .iter()
+            .find(|(ours, names)| *ours == id || names.contains(&name))
+        else {
+            continue;
+        };
+        let look = look_of(s, theme);
+        // An exact ID wins over a name.
+        if id == *ours || !looks.contains_key(ours) {
+            looks.insert(*ours, look);
+        }
+    }
+    looks
+}
+
+/// What the style `s` sets itself (not what it inherits): its Chinese
+/// font, its size, and its spacing and line spacing, each if within what
+/// a page can be set in.
+fn look_of(s: roxmltree::Node, theme: &ThemeFonts) -> Look {
+    let rpr = child(s, "rPr");
+    let spacing = child(s, "pPr").and_then(|p| child(p, "spacing"));
+    Look {
+        font: rpr
+            .and_then(|r| child(r, "rFonts"))
+            .and_then(|f| east_asian_font(f, theme)),
+        size: number(rpr.and_then(|r| child(r, "sz")), "val").filter(|&v| (10..=200).contains(&v)),
+        before: number(spacing, "before"),
+        after: number(spacing, "after"),
+        line: spacing.and_then(|sp| line(number(Some(sp), "line")?, sp.attribute((W, "lineRule")))),
+    }
+}
+
+/// The Chinese font a `w:rFonts` names, itself or by the theme: the
+/// Chinese font only, as a Western one (`w:ascii`) would set the Chinese
+/// text in a substitute.
+fn east_asian_font(fonts: roxmltree::Node, theme: &ThemeFonts) -> Option<String> {
+    let named = fonts
+        .attribute((W, "eastAsia"))
+        .filter(|f| !f.trim().is_empty());
+    let themed = || match fonts.attribute((W, "eastAsiaTheme"))? {
+        t if t.starts_with("major") => theme.major.as_deref(),
+        t if t.starts_with("minor") => theme.minor.as_deref(),
+        _ => None,
+    };
+    // One longer than Word holds is none the plan can name.
+    named
+        .or_else(themed)
+        .filter(|f| f.chars().count() <= crate::spec::MAX_FONT_NAME)
+        .map(str::to_string)
+}
 
 #[cfg(test)]
 mod tests {

@@ -146,8 +146,9 @@ pub(super) struct Carried<'a> {
     used: BTreeSet<&'a str>,
 }
 
-/// Is `name` one of the plan's own styles' names ([`crate::ooxml::named::NAMED`]),
-/// or Word's default character style's, which a copy may not take?
+/// Is `name` one of the plan's own styles' names
+/// ([`crate::ooxml::named::NAMED`]), or Word's default character style's,
+/// which a copy may not take?
 fn is_plan_name(name: &str) -> bool {
     name == "Default Paragraph Font"
         || crate::ooxml::named::NAMED
