@@ -1,8 +1,8 @@
 //! The plan's named styles (正文, 标题, 一级标题 …): their IDs in the DOCX
-//! and their names. The DOCX writer gives its styles these
-//! ([`crate::render::docx::styles`](mod@crate::render::docx::styles)), and
-//! the reader of a school's template ([`crate::reference`]) finds that
-//! template's styles by them, so both take them from here.
+//! and their names. The DOCX writer ([`crate::render`], its
+//! `docx/styles.rs`) gives its styles these, and the reader of a school's
+//! template ([`crate::reference`]) finds that template's styles by them,
+//! so both take them from here.
 
 pub const NORMAL: &str = "Normal";
 pub const TITLE: &str = "Title";

@@ -72,8 +72,9 @@ impl Def<'_> {
 
 /// One of the plan's named styles, as data: what it sets, with the values
 /// that follow from the spec's style and its measures (a font, a size,
-/// two characters' indent) named by where they come from. [`Named::def`]
-/// makes it a [`Def`] for one plan.
+/// two characters' indent) named by where they come from. Its fields are
+/// those of [`ParaProps`], [`Indent`] and [`RunProps`] of the same names;
+/// [`Named::def`] makes it a [`Def`] for one plan.
 struct Named {
     id: &'static str,
     based_on: Option<&'static str>,
