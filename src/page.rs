@@ -19,6 +19,21 @@ pub const MARGIN_RIGHT: u32 = 1474;
 /// The text block's width between those margins.
 pub const TEXT_WIDTH: u32 = WIDTH - MARGIN_LEFT - MARGIN_RIGHT;
 
+/// A page's size, margins and header and footer distances, in twips:
+/// the plan's own (A4 and the margins above), or the one a school's
+/// reference document sets in its last section.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Page {
+    pub width: u32,
+    pub height: u32,
+    pub top: u32,
+    pub right: u32,
+    pub bottom: u32,
+    pub left: u32,
+    pub header: u32,
+    pub footer: u32,
+}
+
 /// The exact line spacing that fits `lines_per_page` lines in the text block:
 /// 22 lines give 579 twips (28.95 pt), GB/T 9704's value.
 pub fn line_pitch_twips(style: &Style) -> u32 {

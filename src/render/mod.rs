@@ -16,7 +16,7 @@ use crate::blocks::Document;
 use crate::spec::Style;
 use crate::template::Templates;
 
-pub use self::docx::{Docx, reference, tracked_changes};
+pub use self::docx::{Docx, tracked_changes};
 pub use self::html::Html;
 pub use self::markdown::Markdown;
 

@@ -384,7 +384,7 @@ impl Checker<'_> {
                 .unwrap_or_default();
             let path = dir.join(written.trim());
             // Read now, so a file that is no DOCX is told at this line.
-            match crate::render::reference::load(&path) {
+            match crate::reference::load(&path) {
                 Ok(t) => {
                     for (warning, help) in t.warnings(written.trim()) {
                         c.warn(p, warning, help);

@@ -306,7 +306,7 @@ fn the_template_s_line_spacing_comes_with_its_grid() {
 /// when the file changes, and kept while it does not.
 #[test]
 fn a_template_saved_again_is_read_again() {
-    use unionplan::render::reference;
+    use unionplan::reference;
     let dir = folder();
     let path = dir.path().join("模板/学校模板.docx");
     let first = reference::load(&path).unwrap();

@@ -12,7 +12,7 @@
 //! it also builds one large `Docx` value moved through every
 //! `add_paragraph`, which made the DOCX most of a batch's time. A plan
 //! needs only paragraphs, runs, two footers and a handful of fixed parts,
-//! so they are written here directly: [`ooxml`] knows the schema order,
+//! so they are written here directly: [`crate::ooxml`] knows the schema order,
 //! once; [`styles`] the named styles; [`parts`] the other parts;
 //! [`package`](mod@package) zips them.
 //!
@@ -44,10 +44,8 @@
 //! with the old one, whose differences become Word's tracked changes. So
 //! both files are typeset by the same code, with the same parts.
 
-mod ooxml;
 mod package;
 mod parts;
-pub mod reference;
 mod styles;
 mod table;
 mod tracked;
@@ -55,10 +53,13 @@ mod tracked;
 use std::borrow::Cow;
 use std::sync::Arc;
 
-use self::ooxml::{Fonts, Indent, LineSpacing, ParaProps, Revision, RunProps, Section, Tracked};
 use super::{Format, Meta, Renderer, Typeset};
 use crate::blocks::{BlockKind, Run};
+use crate::ooxml::{
+    self, Fonts, Indent, LineSpacing, ParaProps, Revision, RunProps, Section, Tracked,
+};
 use crate::page;
+use crate::reference;
 use crate::spec::Style;
 use crate::{Error, messages};
 
@@ -175,7 +176,7 @@ fn package(meta: &Meta, m: &Measures, document: &str) -> Result<Vec<u8>, Error> 
 pub(crate) struct Measures<'s> {
     style: &'s Style,
     template: Option<&'s reference::Template>,
-    page: reference::Page,
+    page: page::Page,
     line_pitch: u32,
     /// The section's grid of lines: ours, or the reference document's
     /// when its 正文 sets a line spacing of its own.
@@ -193,7 +194,7 @@ pub(crate) struct Measures<'s> {
 
 impl<'s> Measures<'s> {
     fn new(style: &'s Style, template: Option<&'s reference::Template>) -> Self {
-        let pg = template.and_then(|t| t.page).unwrap_or(reference::Page {
+        let pg = template.and_then(|t| t.page).unwrap_or(page::Page {
             width: page::WIDTH,
             height: page::HEIGHT,
             top: page::MARGIN_TOP,

@@ -91,7 +91,7 @@ fn deflate(c: &mut Compress, input: &[u8], out: &mut Vec<u8>) -> Result<(), Pack
 const KEPT: usize = 8;
 
 /// The parts that follow from `style` and the reading of its reference
-/// document (see [`super::reference::Template::reading`]), made and
+/// document (see [`crate::reference::Template::reading`]), made and
 /// deflated by `make` the first time they are seen.
 pub fn style_parts(
     style: &Style,

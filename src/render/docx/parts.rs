@@ -6,7 +6,7 @@
 
 use chrono::{DateTime, SecondsFormat, Utc};
 
-use super::ooxml::{DECLARATION, NS_R, NS_W, escape};
+use crate::ooxml::{DECLARATION, NS_R, NS_W, escape};
 use crate::spec::Style;
 
 /// Part names, and the relationship ids the document uses for them.

@@ -24,48 +24,17 @@
 //! twin and carry their Chinese names themselves.
 
 use super::Measures;
-use super::ooxml::{
+use crate::ooxml::named::name_of;
+// The styles' IDs, for the writer beside the styles they name; they are
+// kept in `crate::ooxml::named`, which the school's template reader shares.
+pub use crate::ooxml::named::{
+    HEADINGS, NORMAL, PAGE_NUMBER, SIGNATURE, TABLE_HEAD, TABLE_TEXT, TITLE,
+};
+use crate::ooxml::{
     self, DECLARATION, Fonts, Indent, Lang, LineSpacing, NS_W, ParaProps, RunProps,
 };
-
-pub const NORMAL: &str = "Normal";
-pub const TITLE: &str = "Title";
-pub const HEADINGS: [&str; 4] = [
-    "PlanHeading1",
-    "PlanHeading2",
-    "PlanHeading3",
-    "PlanHeading4",
-];
-pub const SIGNATURE: &str = "PlanSignature";
-pub const PAGE_NUMBER: &str = "PlanPageNumber";
-pub const TABLE_TEXT: &str = "PlanTableText";
-pub const TABLE_HEAD: &str = "PlanTableHead";
-
-/// The one list of the plan's named styles: each one's ID in the DOCX,
-/// then its name (`w:name`, what Word's style list shows), then the other
-/// names a school's Word template may give it. The school's template
-/// ([`super::reference`]) finds its styles by these; a copied style may
-/// take none of these names.
-pub const NAMED: [(&str, &[&str]); 10] = [
-    (NORMAL, &["Normal", "正文"]),
-    (TITLE, &["Title", "标题"]),
-    (HEADINGS[0], &["一级标题"]),
-    (HEADINGS[1], &["二级标题"]),
-    (HEADINGS[2], &["三级标题"]),
-    (HEADINGS[3], &["四级标题"]),
-    (SIGNATURE, &["落款"]),
-    (PAGE_NUMBER, &["页码"]),
-    (TABLE_TEXT, &["表格文字"]),
-    (TABLE_HEAD, &["表头"]),
-];
-
-/// The name (`w:name`) the plan gives the style `id` of [`NAMED`].
-fn name_of(id: &str) -> &'static str {
-    NAMED
-        .iter()
-        .find(|(i, _)| *i == id)
-        .map_or("", |(_, names)| names[0])
-}
+use crate::reference::Look;
+use crate::spec::Style;
 
 /// One `w:style` of type paragraph.
 struct Def<'a> {
@@ -101,199 +70,254 @@ impl Def<'_> {
     }
 }
 
-/// The whole styles part for one plan's measures.
-pub fn part(m: &Measures) -> String {
-    let s = m.style;
-    let fonts = |f| Fonts {
-        all: Some(f),
-        east_asia_hint: false,
-    };
-    // The indents of body text, in twips and in hundredths of a character.
-    let first_line = Some((m.two_chars, Some(200)));
-    let no_first_line = Some((0, Some(0)));
-    // Text of another size keeps its natural spacing.
-    let plain_spacing = (m.char_spacing != 0).then_some(0);
-    let heading = |level: usize, font| Def {
-        id: HEADINGS[level - 1],
-        name: name_of(HEADINGS[level - 1]),
-        based_on: Some(NORMAL),
-        gallery: true,
-        p: ParaProps {
-            keep_next: true,
-            outline_level: Some(level as u8),
-            ..ParaProps::default()
-        },
-        r: RunProps {
-            fonts: fonts(font),
-            bold: (level == 3).then_some(true),
-            ..RunProps::default()
-        },
-    };
-    let mut defs = [
-        Def {
-            id: NORMAL,
-            name: name_of(NORMAL),
-            based_on: None,
-            gallery: true,
-            p: ParaProps {
-                ind: Indent {
-                    first_line,
-                    ..Indent::default()
-                },
-                jc: Some("both"),
-                // A 公文 keeps its fixed grid of 22 lines: no line moves
-                // to the next page to spare a lone one (Chinese Word's own
-                // 正文 says the same). Headings keep with the next line.
-                widow_control: Some(false),
-                // Nor space between Chinese and digits: 2025年2月 keeps the
-                // grid's 28 characters a line, and the 落款 its measure, in
-                // which a half-width digit counts half a character.
-                auto_space: Some(false),
-                ..ParaProps::default()
-            },
-            r: RunProps {
-                spacing: (m.char_spacing != 0).then_some(m.char_spacing),
-                ..RunProps::default()
-            },
-        },
-        Def {
-            id: TITLE,
-            name: name_of(TITLE),
-            based_on: Some(NORMAL),
-            gallery: true,
-            p: ParaProps {
-                // 22 pt is taller than the grid pitch: snapped, the title
-                // would take two grid lines instead of one.
-                snap_to_grid: Some(false),
-                ind: Indent {
-                    first_line: no_first_line,
-                    ..Indent::default()
-                },
-                jc: Some("center"),
-                outline_level: Some(0),
-                ..ParaProps::default()
-            },
-            r: RunProps {
-                fonts: fonts(&s.title_font),
-                spacing: plain_spacing,
-                size: Some(m.title_half_points),
-                ..RunProps::default()
-            },
-        },
-        heading(1, &s.heading1_font),
-        heading(2, &s.heading2_font),
-        heading(3, &s.heading3_font),
-        heading(4, &s.heading3_font),
-        Def {
-            id: SIGNATURE,
-            name: name_of(SIGNATURE),
-            based_on: Some(NORMAL),
-            gallery: true,
-            p: ParaProps {
-                ind: Indent {
-                    right: Some((m.two_chars, Some(200))),
-                    first_line: no_first_line,
-                    ..Indent::default()
-                },
-                jc: Some("right"),
-                ..ParaProps::default()
-            },
-            r: RunProps::default(),
-        },
-        Def {
-            id: TABLE_TEXT,
-            name: name_of(TABLE_TEXT),
-            based_on: Some(NORMAL),
-            gallery: false,
-            p: ParaProps {
-                ind: Indent {
-                    first_line: no_first_line,
-                    ..Indent::default()
-                },
-                jc: Some("left"),
-                ..ParaProps::default()
-            },
-            r: RunProps::default(),
-        },
-        Def {
-            id: TABLE_HEAD,
-            name: name_of(TABLE_HEAD),
-            based_on: Some(TABLE_TEXT),
-            gallery: false,
-            p: ParaProps {
-                keep_next: true,
-                jc: Some("center"),
-                ..ParaProps::default()
-            },
-            r: RunProps {
-                fonts: fonts(&s.heading1_font),
-                ..RunProps::default()
-            },
-        },
-        Def {
-            id: PAGE_NUMBER,
-            name: name_of(PAGE_NUMBER),
-            // Based on 正文 explicitly, and its indent and spacing undone:
-            // LibreOffice bases every style on the default one anyway.
-            based_on: Some(NORMAL),
-            gallery: false,
-            p: ParaProps {
-                // Exactly as tall as the number, off the body's grid: the
-                // footer distance then puts the 一字线 7 mm below the text.
-                snap_to_grid: Some(false),
-                spacing: Some(LineSpacing::exact(crate::page::page_number_line(s))),
-                ind: Indent {
-                    first_line: no_first_line,
-                    ..Indent::default()
-                },
-                ..ParaProps::default()
-            },
-            r: RunProps {
-                fonts: fonts(&s.page_number_font),
-                spacing: plain_spacing,
-                size: Some(m.page_number_half_points),
-                ..RunProps::default()
-            },
-        },
-    ];
+/// One of the plan's named styles, as data: what it sets, with the values
+/// that follow from the spec's style and its measures (a font, a size,
+/// two characters' indent) named by where they come from. Its fields are
+/// those of [`ParaProps`], [`Indent`] and [`RunProps`] of the same names;
+/// [`Named::def`] makes it a [`Def`] for one plan.
+struct Named {
+    id: &'static str,
+    based_on: Option<&'static str>,
+    /// Shown in the style gallery of the Home tab.
+    gallery: bool,
+    keep_next: bool,
+    widow_control: Option<bool>,
+    auto_space: Option<bool>,
+    snap_to_grid: Option<bool>,
+    /// An exact line height, from the spec's style.
+    line: Option<fn(&Style) -> u32>,
+    right: Option<Chars>,
+    first_line: Option<Chars>,
+    jc: Option<&'static str>,
+    outline_level: Option<u8>,
+    /// The font, one of the spec's style's.
+    font: Option<fn(&Style) -> &str>,
+    bold: Option<bool>,
+    spacing: Option<CharSpacing>,
+    /// The size in half-points, one of the measures'.
+    size: Option<fn(&Measures) -> u32>,
+}
 
-    // A reference document's spacing of its styles of the same ID or
-    // name, just what it sets: the rest comes from 正文 or the defaults.
-    if let Some(t) = m.template {
-        for d in &mut defs {
-            let Some(look) = t.looks.get(d.id) else {
-                continue;
-            };
-            let spacing = LineSpacing {
-                before: look.before,
-                after: look.after,
-                line: look.line,
-            };
-            if spacing != LineSpacing::default() {
-                d.p.spacing = Some(spacing);
-            }
-            // Its font and size, on every style (正文, 标题 and 页码 have
-            // theirs already, through the measures).
-            if let Some(font) = &look.font {
-                d.r.fonts = fonts(font);
-            }
-            if let Some(size) = look.size.filter(|&hp| hp != m.body_half_points) {
-                d.r.size = Some(size);
-                // The character spacing fits body-size text to the line.
-                d.r.spacing = plain_spacing;
-            }
+/// An indent in characters of body text, in twips and in hundredths of a
+/// character.
+#[derive(Clone, Copy)]
+enum Chars {
+    Zero,
+    Two,
+}
+
+impl Chars {
+    fn indent(self, m: &Measures) -> (i32, Option<i32>) {
+        match self {
+            Chars::Zero => (0, Some(0)),
+            Chars::Two => (m.two_chars, Some(200)),
         }
     }
+}
 
-    let mut out = String::with_capacity(4096);
-    out.push_str(DECLARATION);
-    out.push_str("<w:styles xmlns:w=\"");
-    out.push_str(NS_W);
-    out.push_str("\"><w:docDefaults><w:rPrDefault>");
-    // The defaults say the text is Chinese and set in the body font, so
-    // Word never falls back to a Japanese or Latin theme font.
+/// Character spacing, where the body's is not the natural one.
+#[derive(Clone, Copy)]
+enum CharSpacing {
+    /// Body text's, so that 28 characters fill a line.
+    Body,
+    /// Text of another size keeps its natural spacing.
+    Natural,
+}
+
+impl CharSpacing {
+    fn twips(self, m: &Measures) -> Option<i32> {
+        match self {
+            CharSpacing::Body => (m.char_spacing != 0).then_some(m.char_spacing),
+            CharSpacing::Natural => (m.char_spacing != 0).then_some(0),
+        }
+    }
+}
+
+/// A style based on 正文 that sets nothing of its own: what the entries
+/// of [`STYLES`] start from.
+const ON_NORMAL: Named = Named {
+    id: NORMAL,
+    based_on: Some(NORMAL),
+    gallery: false,
+    keep_next: false,
+    widow_control: None,
+    auto_space: None,
+    snap_to_grid: None,
+    line: None,
+    right: None,
+    first_line: None,
+    jc: None,
+    outline_level: None,
+    font: None,
+    bold: None,
+    spacing: None,
+    size: None,
+};
+
+/// A heading of `level` 1–4 (一级标题 …), in `font`: it keeps with the
+/// next line and is in the outline.
+const fn heading(level: u8, font: fn(&Style) -> &str) -> Named {
+    Named {
+        id: HEADINGS[level as usize - 1],
+        gallery: true,
+        keep_next: true,
+        outline_level: Some(level),
+        font: Some(font),
+        bold: if level == 3 { Some(true) } else { None },
+        ..ON_NORMAL
+    }
+}
+
+/// The plan's paragraph styles, in the order `word/styles.xml` has them.
+const STYLES: [Named; 10] = [
+    Named {
+        id: NORMAL,
+        based_on: None,
+        gallery: true,
+        first_line: Some(Chars::Two),
+        jc: Some("both"),
+        // A 公文 keeps its fixed grid of 22 lines: no line moves
+        // to the next page to spare a lone one (Chinese Word's own
+        // 正文 says the same). Headings keep with the next line.
+        widow_control: Some(false),
+        // Nor space between Chinese and digits: 2025年2月 keeps the
+        // grid's 28 characters a line, and the 落款 its measure, in
+        // which a half-width digit counts half a character.
+        auto_space: Some(false),
+        spacing: Some(CharSpacing::Body),
+        ..ON_NORMAL
+    },
+    Named {
+        id: TITLE,
+        gallery: true,
+        // 22 pt is taller than the grid pitch: snapped, the title
+        // would take two grid lines instead of one.
+        snap_to_grid: Some(false),
+        first_line: Some(Chars::Zero),
+        jc: Some("center"),
+        outline_level: Some(0),
+        font: Some(|s| &s.title_font),
+        spacing: Some(CharSpacing::Natural),
+        size: Some(|m| m.title_half_points),
+        ..ON_NORMAL
+    },
+    heading(1, |s| &s.heading1_font),
+    heading(2, |s| &s.heading2_font),
+    heading(3, |s| &s.heading3_font),
+    heading(4, |s| &s.heading3_font),
+    Named {
+        id: SIGNATURE,
+        gallery: true,
+        right: Some(Chars::Two),
+        first_line: Some(Chars::Zero),
+        jc: Some("right"),
+        ..ON_NORMAL
+    },
+    Named {
+        id: TABLE_TEXT,
+        first_line: Some(Chars::Zero),
+        jc: Some("left"),
+        ..ON_NORMAL
+    },
+    Named {
+        id: TABLE_HEAD,
+        based_on: Some(TABLE_TEXT),
+        keep_next: true,
+        jc: Some("center"),
+        font: Some(|s| &s.heading1_font),
+        ..ON_NORMAL
+    },
+    Named {
+        id: PAGE_NUMBER,
+        // Based on 正文 explicitly, and its indent and spacing undone:
+        // LibreOffice bases every style on the default one anyway.
+        based_on: Some(NORMAL),
+        // Exactly as tall as the number, off the body's grid: the
+        // footer distance then puts the 一字线 7 mm below the text.
+        snap_to_grid: Some(false),
+        line: Some(crate::page::page_number_line),
+        first_line: Some(Chars::Zero),
+        font: Some(|s| &s.page_number_font),
+        spacing: Some(CharSpacing::Natural),
+        size: Some(|m| m.page_number_half_points),
+        ..ON_NORMAL
+    },
+];
+
+/// `w:rFonts` setting all four slots to `font`.
+fn fonts(font: &str) -> Fonts<'_> {
+    Fonts {
+        all: Some(font),
+        east_asia_hint: false,
+    }
+}
+
+impl Named {
+    /// The style as one plan's measures make it.
+    fn def<'s>(&self, m: &Measures<'s>) -> Def<'s> {
+        let s = m.style;
+        Def {
+            id: self.id,
+            name: name_of(self.id),
+            based_on: self.based_on,
+            gallery: self.gallery,
+            p: ParaProps {
+                keep_next: self.keep_next,
+                widow_control: self.widow_control,
+                auto_space: self.auto_space,
+                snap_to_grid: self.snap_to_grid,
+                spacing: self.line.map(|line| LineSpacing::exact(line(s))),
+                ind: Indent {
+                    right: self.right.map(|c| c.indent(m)),
+                    first_line: self.first_line.map(|c| c.indent(m)),
+                    ..Indent::default()
+                },
+                jc: self.jc,
+                outline_level: self.outline_level,
+                ..ParaProps::default()
+            },
+            r: RunProps {
+                fonts: self.font.map_or_else(Fonts::default, |f| fonts(f(s))),
+                bold: self.bold,
+                spacing: self.spacing.and_then(|c| c.twips(m)),
+                size: self.size.map(|size| size(m)),
+                ..RunProps::default()
+            },
+        }
+    }
+}
+
+/// `d` changed by the look of the reference document's style of the same
+/// ID or name: just what that sets; the rest comes from 正文 or the
+/// defaults.
+fn look<'s>(d: &mut Def<'s>, look: &'s Look, m: &Measures) {
+    let spacing = LineSpacing {
+        before: look.before,
+        after: look.after,
+        line: look.line,
+    };
+    if spacing != LineSpacing::default() {
+        d.p.spacing = Some(spacing);
+    }
+    // Its font and size, on every style (正文, 标题 and 页码 have
+    // theirs already, through the measures).
+    if let Some(font) = &look.font {
+        d.r.fonts = fonts(font);
+    }
+    if let Some(size) = look.size.filter(|&hp| hp != m.body_half_points) {
+        d.r.size = Some(size);
+        // The character spacing fits body-size text to the line.
+        d.r.spacing = CharSpacing::Natural.twips(m);
+    }
+}
+
+/// `w:docDefaults`: the text is Chinese and set in the body font, so Word
+/// never falls back to a Japanese or Latin theme font, on the grid's
+/// exact line pitch.
+fn doc_defaults(m: &Measures, out: &mut String) {
+    out.push_str("<w:docDefaults><w:rPrDefault>");
     RunProps {
-        fonts: fonts(&s.body_font),
+        fonts: fonts(&m.style.body_font),
         size: Some(m.body_half_points),
         lang: Some(Lang {
             latin: "en-US",
@@ -301,15 +325,32 @@ pub fn part(m: &Measures) -> String {
         }),
         ..RunProps::default()
     }
-    .write(&mut out);
+    .write(out);
     out.push_str("</w:rPrDefault><w:pPrDefault>");
     ParaProps {
         spacing: Some(LineSpacing::exact(m.line_pitch)),
         ..ParaProps::default()
     }
-    .write(&mut out);
+    .write(out);
     out.push_str("</w:pPrDefault></w:docDefaults>");
-    for d in &defs {
+}
+
+/// The whole styles part for one plan's measures: the defaults, the
+/// plan's named styles ([`STYLES`]) as its reference document changes
+/// them, Word's default character style, and the reference document's
+/// styles that its copied headers and footers use.
+pub fn part(m: &Measures) -> String {
+    let mut out = String::with_capacity(4096);
+    out.push_str(DECLARATION);
+    out.push_str("<w:styles xmlns:w=\"");
+    out.push_str(NS_W);
+    out.push_str("\">");
+    doc_defaults(m, &mut out);
+    for named in &STYLES {
+        let mut d = named.def(m);
+        if let Some(l) = m.template.and_then(|t| t.looks.get(named.id)) {
+            look(&mut d, l, m);
+        }
         d.write(&mut out);
     }
     out.push_str(concat!(

@@ -13,9 +13,9 @@
 //! - **Print.** Single 0.5 pt black rules all round and between cells, the
 //!   header row in 黑体 (the 表头 style), cells in 仿宋 (表格文字).
 
-use super::ooxml::{Indent, ParaProps};
 use super::{Body, Change, Piece, styles};
 use crate::blocks::{Row, Run, Table};
+use crate::ooxml::{Indent, ParaProps};
 use crate::page::{self, CELL_MARGIN};
 
 /// 0.5 pt, in eighths of a point.

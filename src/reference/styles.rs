@@ -146,11 +146,12 @@ pub(super) struct Carried<'a> {
     used: BTreeSet<&'a str>,
 }
 
-/// Is `name` one of the plan's own styles' names ([`super::super::styles::NAMED`]),
-/// or Word's default character style's, which a copy may not take?
+/// Is `name` one of the plan's own styles' names
+/// ([`crate::ooxml::named::NAMED`]), or Word's default character style's,
+/// which a copy may not take?
 fn is_plan_name(name: &str) -> bool {
     name == "Default Paragraph Font"
-        || super::super::styles::NAMED
+        || crate::ooxml::named::NAMED
             .iter()
             .any(|(_, names)| names.contains(&name))
 }
@@ -215,7 +216,7 @@ impl<'a> Carried<'a> {
     /// written in, with every value escaped.
     pub fn rewrite(&mut self, part: &str, doc: &roxmltree::Document, dropped: &[String]) -> String {
         let mut edits: Vec<(usize, usize, String)> = Vec::new();
-        let esc = super::super::ooxml::escape;
+        let esc = crate::ooxml::escape;
         for n in doc.descendants().filter(|n| n.is_element()) {
             let uses_dropped = |a: &roxmltree::Attribute| {
                 a.namespace() == Some(super::R) && dropped.iter().any(|d| d == a.value())
@@ -334,8 +335,8 @@ impl<'a> Carried<'a> {
         let _ = write!(
             out,
             r#"<w:style w:type="{}" w:styleId="{}""#,
-            super::super::ooxml::escape(kind),
-            super::super::ooxml::escape(&copied_id(id))
+            crate::ooxml::escape(kind),
+            crate::ooxml::escape(&copied_id(id))
         );
         if s.attribute((W, "customStyle")).is_some() {
             out.push_str(r#" w:customStyle="1""#);
@@ -352,10 +353,7 @@ impl<'a> Carried<'a> {
                     } else {
                         val.to_string()
                     };
-                    format!(
-                        r#"<w:name w:val="{}"/>"#,
-                        super::super::ooxml::escape(&name)
-                    )
+                    format!(r#"<w:name w:val="{}"/>"#, crate::ooxml::escape(&name))
                 }
                 "basedOn" | "next" | "link" => {
                     // Only to a style that is copied too.
@@ -364,7 +362,7 @@ impl<'a> Carried<'a> {
                     }
                     format!(
                         r#"<w:{tag} w:val="{}"/>"#,
-                        super::super::ooxml::escape(&copied_id(val))
+                        crate::ooxml::escape(&copied_id(val))
                     )
                 }
                 _ => written(c),
@@ -381,7 +379,7 @@ impl<'a> Carried<'a> {
         if !children.iter().any(|(t, _)| *t == "name") {
             children.push((
                 "name",
-                format!(r#"<w:name w:val="{}"/>"#, super::super::ooxml::escape(id)),
+                format!(r#"<w:name w:val="{}"/>"#, crate::ooxml::escape(id)),
             ));
         }
         children.sort_by_key(|(t, _)| rank(STYLE_ORDER, t));
@@ -511,7 +509,7 @@ fn write_w(n: roxmltree::Node, out: &mut String) {
             out,
             r#" {prefix}:{}="{}""#,
             a.name(),
-            super::super::ooxml::escape(a.value())
+            crate::ooxml::escape(a.value())
         );
     }
     let children: Vec<_> = n.children().filter(|c| c.is_element()).collect();

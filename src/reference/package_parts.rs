@@ -1,9 +1,59 @@
-//! The template's package as parts: what a part's relationships say, what
-//! content type it has, where a target points, and the names pictures get
-//! in the plan; with the small readers of a part's values (a line spacing,
-//! the theme's fonts, a page-number field).
+//! The template's package as parts: each part read within limits
+//! ([`Parts`]), what a part's relationships say, what content type it has,
+//! where a target points, and the names pictures get in the plan; with the
+//! small readers of a part's values (a line spacing, the theme's fonts, a
+//! page-number field).
 
 use super::*;
+use crate::package::{Package, Refused};
+
+/// The template's package, opened within [`LIMITS`] from a zip whose
+/// entries lie apart ([`crate::package`]), with the name the school knows
+/// the file by: each part read from it, or what to tell the school of
+/// what is wrong with it.
+pub(super) struct Parts<'b> {
+    pub(super) shown: String,
+    zip: Package<'b>,
+}
+
+impl<'b> Parts<'b> {
+    pub(super) fn open(shown: String, bytes: &'b [u8]) -> Result<Self, Message> {
+        let zip = Package::open(bytes, LIMITS).map_err(|r| refused(&shown, r))?;
+        Ok(Parts { shown, zip })
+    }
+
+    /// Part `name`'s bytes, if the package has it.
+    pub(super) fn bytes(&mut self, name: &str) -> Result<Option<Vec<u8>>, Message> {
+        self.zip.read(name).map_err(|r| refused(&self.shown, r))
+    }
+
+    /// Part `name` as text, if the package has it: UTF-8, or damaged.
+    pub(super) fn text(&mut self, name: &str) -> Result<Option<String>, Message> {
+        match self.bytes(name)? {
+            Some(b) => String::from_utf8(b)
+                .map(Some)
+                .map_err(|_| self.damaged(name)),
+            None => Ok(None),
+        }
+    }
+
+    /// The template is damaged in `part`.
+    pub(super) fn damaged(&self, part: &str) -> Message {
+        messages::reference_damaged(&self.shown, part)
+    }
+}
+
+/// What the school is told of a package the guarded reader refuses.
+fn refused(shown: &str, r: Refused) -> Message {
+    match r {
+        Refused::NotZip => messages::reference_not_docx(shown),
+        Refused::Overlapping => messages::reference_overlapping(shown),
+        // One part past its limit is the whole file past that size.
+        Refused::PartTooLarge { .. } => messages::reference_too_large(shown, LIMITS.part >> 20),
+        Refused::TooLarge => messages::reference_too_large(shown, LIMITS.total >> 20),
+        Refused::Damaged { part } => messages::reference_damaged(shown, &part),
+    }
+}
 
 /// A line spacing as Word writes it (no rule is `auto`), if it is one a
 /// page can be set in: a quarter of a line to five lines, 6 to 144 pt.
@@ -198,9 +248,10 @@ pub(super) const BASE_EXTENSIONS: [&str; 2] = ["rels", "xml"];
 
 /// The `Default` types of a package by extension, and its `Override`
 /// types by part name, both lower-cased as the package compares them.
-pub(super) fn content_types_of(
-    doc: &roxmltree::Document,
-) -> (HashMap<String, String>, HashMap<String, String>) {
+pub(super) type ContentTypes = (HashMap<String, String>, HashMap<String, String>);
+
+/// The [`ContentTypes`] of a package's `[Content_Types].xml`.
+pub(super) fn content_types_of(doc: &roxmltree::Document) -> ContentTypes {
     let entries = |tag: &str, key: &str| -> HashMap<String, String> {
         doc.root_element()
             .children()

@@ -36,6 +36,13 @@
 //!
 //! Attribute order does not matter to XML, so attributes are written in
 //! whatever order reads best.
+//!
+//! Both the DOCX writer ([`crate::render`]) and the reader of a school's
+//! template ([`crate::reference`]), which writes the styles it copies
+//! back, use this module; [`named`] holds the IDs and names of the plan's
+//! named styles, by which both know them.
+
+pub mod named;
 
 use std::fmt::Write as _;
 
@@ -396,7 +403,7 @@ pub struct Section<'a> {
     pub footers: &'a [(&'a str, &'a str)],
     /// A first page of its own (`w:titlePg`).
     pub title_page: bool,
-    pub page: super::reference::Page,
+    pub page: crate::page::Page,
     /// `w:docGrid w:type="lines"` with this pitch; none, no grid.
     pub line_pitch: Option<u32>,
     /// `w:pgNumType w:fmt`: how the PAGE fields show the number
