@@ -70,12 +70,12 @@ use std::path::Path;
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::blocks::Document;
+pub use crate::diag::Diagnostic;
 use crate::load::Loaded;
 use crate::load::Source;
-use crate::render::{Meta, Typeset};
-pub use crate::diag::Diagnostic;
 pub use crate::messages::{Code, Lang};
 pub use crate::render::Format;
+use crate::render::{Meta, Typeset};
 pub use crate::spec::Spec;
 pub use crate::template::Templates;
 
