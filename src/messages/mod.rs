@@ -10,6 +10,8 @@
 
 mod app;
 mod batch;
+#[cfg(test)]
+mod catalogue_tests;
 mod codes;
 
 mod diff;

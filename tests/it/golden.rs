@@ -49,7 +49,7 @@ fn every_golden_file_is_compared_by_a_test() {
                 .iter()
                 .map(|c| format!("help/{}.txt", if c.is_empty() { "unionplan" } else { c })),
         )
-        .chain(["codes.txt".to_owned()])
+        .chain(["codes.txt".to_owned(), "messages.txt".to_owned()])
         .collect();
     compared.sort();
     let unread: Vec<&String> = found.iter().filter(|f| !compared.contains(f)).collect();
