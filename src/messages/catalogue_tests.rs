@@ -369,6 +369,10 @@ fn table() -> Vec<Entry> {
             )
         })
         .keeping(&["青溪路小学"]),
+        e(C::reference_blank_body, || {
+            reference_blank_body("红头模板.docx", "宋体")
+        })
+        .keeping(&["红头模板", "五号", "宋体", "三号", "仿宋"]),
         e(C::reference_content_dropped, || {
             reference_content_dropped("红头模板.docx")
         })

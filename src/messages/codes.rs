@@ -133,6 +133,7 @@ codes! {
     placeholder_unclosed,
     placeholder_unknown,
     preview_cannot_listen,
+    reference_blank_body,
     reference_content_dropped,
     reference_damaged,
     reference_external_dropped,

@@ -205,6 +205,27 @@ super::problems! {
     }
 }
 
+super::problems! {
+    /// The template's 正文 is what Word or WPS gives a blank document
+    /// (五号, 宋体 or the theme's font), not a choice: the plan keeps the
+    /// 公文's own body text.
+    pub fn reference_blank_body(path: impl Display, font: impl Display) {
+        zh_en!(
+            format!("参考文档 {path} 的正文样式是 Word / WPS 新建文档的默认设置（五号{font}），不像是学校定的：正文仍用计划自己的字体字号（默认三号仿宋），模板的页面和页眉页脚照用"),
+            format!("the body style of the reference document {path} is what Word or WPS gives a blank document (五号 {font}), not a school's choice: the body keeps the plan's own font and size (by default 三号 仿宋); the template's page, headers and footers are used")
+        )
+    }
+}
+
+/// How to take the template's body style after all.
+pub fn reference_blank_body_help() -> String {
+    zh_en!(
+        "确实要用模板的字体字号的话，在计划的 style 里写上 正文字体 / 正文字号（body_font / body_size）",
+        "to use the template's font and size after all, write body_font and body_size under style in the plan"
+    )
+    .to_string()
+}
+
 /// How to put the page number back, with a template whose footer has none.
 pub fn reference_no_page_numbers_help() -> String {
     zh_en!(

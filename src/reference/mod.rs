@@ -7,7 +7,8 @@
 //!   to those pictures;
 //! - for each of unionplan's named styles that the file defines under the
 //!   same style ID or name (正文, 标题, 一级标题 …), its East Asian font, its
-//!   size, its spacing before and after and its line spacing.
+//!   size, its spacing before and after and its line spacing; but not a
+//!   正文 left as a blank document has it ([`blank_body`]).
 //!
 //! Nothing else of the file's body is taken: the plan's text, numbering
 //! and structure are its own. Unless the file's 正文 sets a line spacing,
@@ -125,6 +126,9 @@ pub struct Template {
     pub relationships: String,
     /// By unionplan's style id.
     pub looks: HashMap<&'static str, Look>,
+    /// Its 正文 set only what Word and WPS give a blank document (五号,
+    /// 宋体 or 等线): its size and font, left out of [`Template::looks`].
+    pub blank_body: Option<Look>,
 }
 
 /// The reference document at `path`, read once for as long as the file is
@@ -168,6 +172,13 @@ impl Template {
         }
         if self.content_dropped {
             out.push((messages::reference_content_dropped(shown), None));
+        }
+        if let Some(blank) = &self.blank_body {
+            let font = blank.font.as_deref().unwrap_or("宋体");
+            out.push((
+                messages::reference_blank_body(shown, font),
+                Some(messages::reference_blank_body_help()),
+            ));
         }
         out
     }
@@ -257,6 +268,11 @@ fn read(path: &Path) -> Result<Template, Message> {
     let copied = copier.copied;
 
     static READINGS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let mut looks = styles_doc
+        .as_ref()
+        .map(|d| looks(d, &theme))
+        .unwrap_or_default();
+    let blank_body = blank_body(&mut looks);
     Ok(Template {
         path: path.to_path_buf(),
         reading: READINGS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
@@ -273,10 +289,37 @@ fn read(path: &Path) -> Result<Template, Message> {
         parts: copied.parts,
         content_types: copied.content_types,
         relationships: copied.relationships,
-        looks: styles_doc
-            .as_ref()
-            .map(|d| looks(d, &theme))
-            .unwrap_or_default(),
+        looks,
+        blank_body,
+    })
+}
+
+/// The fonts Word and WPS give the 正文 of a blank Chinese document.
+const BLANK_FONTS: [&str; 4] = ["宋体", "SimSun", "等线", "DengXian"];
+
+/// Half-points of 五号, the size of a blank document's 正文.
+const BLANK_SIZE: u32 = 21;
+
+/// The template's 正文 when it sets nothing but what a blank document has
+/// (五号, and 宋体 or 等线 or no font): taken out of `looks`, whose size and
+/// font then stay the plan's own. A template made for its letterhead,
+/// with the 正文 never touched, would otherwise set the plan's body in
+/// 五号 宋体 on a grid of 22 lines meant for 三号; a school that chose its
+/// 正文 changed at least one of the two, and keeps its choice.
+fn blank_body(looks: &mut HashMap<&'static str, Look>) -> Option<Look> {
+    let body = looks.get_mut(NORMAL)?;
+    let blank_size = body.size.is_none_or(|s| s == BLANK_SIZE);
+    let blank_font = body
+        .font
+        .as_deref()
+        .is_none_or(|f| BLANK_FONTS.contains(&f));
+    if !(blank_size && blank_font) || (body.size.is_none() && body.font.is_none()) {
+        return None;
+    }
+    Some(Look {
+        size: body.size.take(),
+        font: body.font.take(),
+        ..Look::default()
     })
 }
 

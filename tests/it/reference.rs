@@ -1360,3 +1360,56 @@ fn a_template_with_page_numbers_in_text_boxes_is_taken_whole() {
         "both footers keep their boxed page number: {names:?}"
     );
 }
+
+/// The size (half-points) and Chinese font of the body text's first run,
+/// as Word resolves them through the style chain.
+fn body_size_and_font(docx: &[u8]) -> (Option<String>, Option<String>) {
+    (
+        body_look(docx, "服务教职工。", true, "sz", "val"),
+        body_look(docx, "服务教职工。", true, "rFonts", "eastAsia"),
+    )
+}
+
+/// A letterhead saved by WPS, whose 正文 is WPS's blank default (五号 宋体):
+/// its page and sections are taken, but not that 正文, which would set the
+/// plan's body small on a grid meant for 三号; the school is told why, and
+/// how to have it anyway.
+#[test]
+fn a_wps_letterhead_with_a_blank_body_style_keeps_the_plan_body() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        repo().join("tests/templates/wps-hongtou.docx"),
+        dir.path().join("红头.docx"),
+    )
+    .unwrap();
+    let with = |style: &str| {
+        let spec = format!("{SPEC}style:\n  reference_doc: 红头.docx\n{style}");
+        std::fs::write(dir.path().join("plan.yaml"), spec).unwrap();
+        let (code, found) = problems(dir.path(), &["render", "plan.yaml", "-f", "docx"]);
+        assert_eq!(code, Some(0), "{found:?}");
+        let docx = std::fs::read(dir.path().join("out/plan.docx")).unwrap();
+        assert_valid_docx(&docx, "the plan with a letterhead saved by WPS");
+        (found, docx)
+    };
+    let (found, docx) = with("");
+    let codes: Vec<&str> = found.iter().map(|(c, _)| c.as_str()).collect();
+    assert_eq!(codes, ["reference_blank_body"], "{found:?}");
+    assert_eq!(found[0].1, 7, "at the line naming the template");
+    assert_eq!(
+        body_size_and_font(&docx),
+        (Some("32".into()), Some("仿宋".into())),
+        "三号 仿宋, the plan's own"
+    );
+    // The last section's page: GB/T 9704's margins, as the letterhead's.
+    assert!(docx_part(&docx, "word/document.xml").contains(
+        r#"<w:pgMar w:top="2098" w:right="1474" w:bottom="1985" w:left="1588" w:header="851" w:footer="992" w:gutter="0"/>"#
+    ));
+    // Asked for in the plan, 五号 宋体 is what the school gets, and the
+    // warning has nothing left to say.
+    let (found, docx) = with("  body_size: 10.5\n  body_font: 宋体\n");
+    assert!(found.is_empty(), "{found:?}");
+    assert_eq!(
+        body_size_and_font(&docx),
+        (Some("21".into()), Some("宋体".into()))
+    );
+}
