@@ -12,6 +12,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod architecture;
 mod batch;
 mod chinese_files;
 mod chinese_keys;

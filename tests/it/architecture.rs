@@ -1,0 +1,221 @@
+//! The shape of the source tree, held: no file over 700 lines but the
+//! message catalogue's, no function over 150 lines, and no two modules
+//! that use each other. Read from the source text with simple rules
+//! (braces counted outside strings and comments; a module's uses are the
+//! `crate::` and `super::` paths it writes, groups on one line included),
+//! which the tree keeps to.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use crate::common::*;
+
+const MAX_FILE_LINES: usize = 700;
+const MAX_FN_LINES: usize = 150;
+
+/// Every `.rs` file under `dir`.
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for e in std::fs::read_dir(dir).unwrap() {
+        let path = e.unwrap().path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|x| x == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// A line with its strings, characters and comment taken out, so the
+/// braces left are the code's.
+fn code_of(line: &str) -> String {
+    let mut out = String::new();
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '/' if chars.peek() == Some(&'/') => break,
+            '"' => {
+                while let Some(c) = chars.next() {
+                    match c {
+                        '\\' => {
+                            chars.next();
+                        }
+                        '"' => break,
+                        _ => {}
+                    }
+                }
+            }
+            // A character literal ('{', '\''), not a lifetime ('a).
+            '\'' => {
+                let rest: String = chars.clone().take(3).collect();
+                if rest.starts_with('\\') || rest.chars().nth(1) == Some('\'') {
+                    while let Some(c) = chars.next() {
+                        if c == '\\' {
+                            chars.next();
+                        } else if c == '\'' {
+                            break;
+                        }
+                    }
+                }
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Each `fn` of `text` longer than [`MAX_FN_LINES`]: its name and length.
+fn long_functions(text: &str) -> Vec<(String, usize)> {
+    let lines: Vec<String> = text.lines().map(code_of).collect();
+    let mut long = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let Some(at) = line.find("fn ") else { continue };
+        if at > 0 && !line[..at].ends_with(' ') {
+            continue;
+        }
+        let name: String = line[at + 3..]
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect();
+        if name.is_empty() {
+            continue;
+        }
+        let (mut depth, mut opened) = (0i64, false);
+        for (j, l) in lines[i..].iter().enumerate() {
+            if !opened && l.trim_end().ends_with(';') {
+                break;
+            }
+            for c in l.chars() {
+                match c {
+                    '{' => {
+                        depth += 1;
+                        opened = true;
+                    }
+                    '}' => depth -= 1,
+                    _ => {}
+                }
+            }
+            if opened && depth <= 0 {
+                if j + 1 > MAX_FN_LINES {
+                    long.push((name.clone(), j + 1));
+                }
+                break;
+            }
+        }
+    }
+    long
+}
+
+#[test]
+fn no_file_or_function_is_too_long() {
+    let src = repo().join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    let mut found = Vec::new();
+    for file in &files {
+        let text = std::fs::read_to_string(file).unwrap();
+        let shown = file.strip_prefix(&src).unwrap().display().to_string();
+        // The message catalogue is data: a sentence per entry, and its
+        // test a table of one sample per entry.
+        if shown.starts_with("messages") {
+            continue;
+        }
+        let lines = text.lines().count();
+        if lines > MAX_FILE_LINES {
+            found.push(format!("{shown}: {lines} lines"));
+        }
+        for (name, n) in long_functions(&text) {
+            found.push(format!("{shown}: fn {name} is {n} lines"));
+        }
+    }
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+/// The library's module of a file (`render/docx/mod.rs` is `render::docx`).
+fn module_of(file: &Path, src: &Path) -> Vec<String> {
+    let rel = file.strip_prefix(src).unwrap().with_extension("");
+    let mut parts: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    if matches!(parts.last().map(String::as_str), Some("mod" | "lib")) {
+        parts.pop();
+    }
+    parts
+}
+
+#[test]
+fn no_two_modules_use_each_other() {
+    let src = repo().join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    files.retain(|f| !f.starts_with(src.join("bin")));
+    let modules: BTreeMap<Vec<String>, PathBuf> = files
+        .iter()
+        .map(|f| (module_of(f, &src), f.clone()))
+        .collect();
+    // The longest module a path names.
+    let named = |path: &[String]| -> Option<Vec<String>> {
+        (1..=path.len())
+            .rev()
+            .map(|k| path[..k].to_vec())
+            .find(|p| modules.contains_key(p))
+    };
+    let mut uses: BTreeSet<(Vec<String>, Vec<String>)> = BTreeSet::new();
+    for (module, file) in &modules {
+        let text = std::fs::read_to_string(file).unwrap();
+        // Test code may use what it tests from either side.
+        let text = text.split("#[cfg(test)]").next().unwrap();
+        for line in text.lines().map(code_of) {
+            // `crate::a::b`, and `super::b` (from `a::c`, the parent's `b`).
+            let starts = line
+                .match_indices("crate::")
+                .map(|(at, _)| (at + "crate::".len(), Vec::new()))
+                .chain(
+                    line.match_indices("super::")
+                        .filter(|(at, _)| !line[..*at].ends_with("super::"))
+                        .map(|(at, _)| {
+                            let mut base = module.clone();
+                            let mut at = at;
+                            while line[at..].starts_with("super::") {
+                                base.pop();
+                                at += "super::".len();
+                            }
+                            (at, base)
+                        }),
+                );
+            for (at, base) in starts.collect::<Vec<_>>() {
+                // `crate::{a::x, b}` names a and b.
+                let rest = &line[at..];
+                let heads: Vec<&str> = match rest.strip_prefix('{') {
+                    Some(group) => group.split([',', '}']).map(str::trim).collect(),
+                    None => vec![rest],
+                };
+                for head in heads {
+                    let mut path = base.clone();
+                    path.extend(
+                        head.split("::")
+                            .map(|s| {
+                                s.chars()
+                                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                                    .collect()
+                            })
+                            .take_while(|s: &String| !s.is_empty()),
+                    );
+                    if let Some(m) = named(&path) {
+                        uses.insert((module.clone(), m));
+                    }
+                }
+            }
+        }
+    }
+    let related = |a: &[String], b: &[String]| a.starts_with(b) || b.starts_with(a);
+    let circles: Vec<String> = uses
+        .iter()
+        .filter(|(a, b)| a < b && !related(a, b) && uses.contains(&(b.clone(), a.clone())))
+        .map(|(a, b)| format!("{} <-> {}", a.join("::"), b.join("::")))
+        .collect();
+    assert!(
+        circles.is_empty(),
+        "modules that use each other: {circles:#?}"
+    );
+}
