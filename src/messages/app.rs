@@ -22,6 +22,11 @@ pub fn app_how_to_stop() -> String {
     .into()
 }
 
+/// What the browser sent, named where it is too large.
+pub fn app_upload() -> &'static str {
+    zh_en!("上传的内容", "the upload")
+}
+
 super::problems! {
     pub fn app_cannot_listen(err: impl Display) {
         zh_en!(

@@ -181,12 +181,12 @@ super::problems! {
         if mine == theirs {
             zh_en!(
                 format!("学校“{mine}”写了两次（另一次在 {theirs_at}），两所都会写到“{name}”，所以这两所都没有生成，其他学校照常生成：请删掉重复的一行"),
-                format!("the school \"{mine}\" is listed twice (again at {theirs_at}); both would write \"{name}\", so neither was made, the other schools were: delete the repeated row")
+                format!("the school \"{mine}\" is listed twice (again at {theirs_at}); both would write \"{name}\", so neither was made (the other schools were): delete the repeated row")
             )
         } else {
             zh_en!(
                 format!("“{mine}”和“{theirs}”（在 {theirs_at}）会写到同一个文件“{name}”，所以这两所都没有生成，其他学校照常生成：请把学校名称改得不同"),
-                format!("\"{mine}\" and \"{theirs}\" (at {theirs_at}) would both be written to \"{name}\", so neither was made, the other schools were: make the school names different")
+                format!("\"{mine}\" and \"{theirs}\" (at {theirs_at}) would both be written to \"{name}\", so neither was made (the other schools were): make the school names different")
             )
         }
     }

@@ -101,7 +101,7 @@ super::problems! {
     pub fn import_would_not_validate() {
         zh_en!(
             "导入的结果没有通过检查，这是 unionplan 的问题，请把原文件发给开发者；下面是检查发现的问题",
-            "the imported plan did not pass the checks; this is a fault in unionplan, please send the original file to its developers. The problems found are below"
+            "the imported plan did not pass the checks; this is a fault in unionplan: please send the original file to its developers. The problems found are below"
         )
         .into()
     }

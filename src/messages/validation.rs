@@ -198,8 +198,8 @@ super::problems! {
 super::problems! {
     pub fn bad_period(found: &str) {
         zh_en!(
-            format!("不认识的期间 {found}"),
-            format!("unknown period: {found}")
+            format!("不认识的期间：{}", found.trim_start()),
+            format!("unknown period: {}", found.trim_start())
         )
     }
 }
@@ -221,8 +221,8 @@ pub fn bad_period_help(names: &[&str]) -> String {
 super::problems! {
     pub fn bad_schedule_layout(found: &str) {
         zh_en!(
-            format!("不认识的工作安排版式 {found}"),
-            format!("unknown schedule layout: {found}")
+            format!("不认识的工作安排版式：{}", found.trim_start()),
+            format!("unknown schedule layout: {}", found.trim_start())
         )
     }
 }
@@ -245,8 +245,8 @@ pub fn bad_schedule_layout_help(names: &[&str]) -> String {
 super::problems! {
     pub fn bad_signature_layout(found: &str) {
         zh_en!(
-            format!("不认识的落款版式 {found}"),
-            format!("unknown signature layout: {found}")
+            format!("不认识的落款版式：{}", found.trim_start()),
+            format!("unknown signature layout: {}", found.trim_start())
         )
     }
 }

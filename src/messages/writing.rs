@@ -285,7 +285,7 @@ super::problems! {
         let ((width, height), (wan, side)) = (size, max);
         zh_en!(
             format!("参考文档 {path} 里的图片 {image} 有 {width}×{height} 像素，太大了（最多 {wan} 万像素，每边最多 {side} 像素），没有使用这个模板：请把图片缩小后重新放进模板"),
-            format!("the picture {image} in the reference document {path} is {width}×{height} pixels, too large (at most {wan}0,000 pixels and {side} pixels a side), so the template was not used: make the picture smaller and put it into the template again")
+            format!("the picture {image} in the reference document {path} is {width}×{height} pixels, too large (at most {} million pixels and {side} pixels a side), so the template was not used: make the picture smaller and put it into the template again", f64::from(wan) / 100.0)
         )
     }
 }

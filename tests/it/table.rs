@@ -272,12 +272,24 @@ fn an_unknown_layout_is_a_located_chinese_error() {
         format!("{SPEC}style:\n  schedule_layout: 表单\n"),
     )
     .unwrap();
-    let out = unionplan(dir.path(), &["validate", "plan.yaml"]);
+    let out = unionplan(
+        dir.path(),
+        &["--message-format", "json", "validate", "plan.yaml"],
+    );
     assert!(!out.status.success());
     let err = stderr(&out);
-    assert!(err.contains("plan.yaml:19:20"), "{err}");
-    assert!(err.contains("不认识的工作安排版式 文字“表单”"), "{err}");
-    assert!(err.contains("表格"), "{err}");
+    let problem: serde_json::Value = serde_json::from_str(err.lines().next().unwrap()).unwrap();
+    assert_eq!(problem["code"], "bad_schedule_layout", "{err}");
+    assert_eq!(
+        (problem["line"].as_u64(), problem["column"].as_u64()),
+        (Some(19), Some(20))
+    );
+    // In Chinese, quoting what was written, and the help names the choices.
+    assert!(
+        problem["message"].as_str().unwrap().contains("“表单”"),
+        "{err}"
+    );
+    assert!(problem["help"].as_str().unwrap().contains("表格"), "{err}");
 }
 
 #[test]

@@ -102,7 +102,7 @@ fn bad(what: &str) -> Refusal {
 /// The request's body, at most `limit` bytes: refused at once when its
 /// length says it is larger, else as soon as it grows larger.
 async fn read_body(mut body: Body, limit: u64) -> Result<Vec<u8>, Refusal> {
-    let too_large = || Refusal::from(messages::app_too_large("上传的内容", limit >> 20));
+    let too_large = || Refusal::from(messages::app_too_large(messages::app_upload(), limit >> 20));
     if body.size_hint().lower() > limit {
         return Err(too_large());
     }
