@@ -33,6 +33,7 @@
 //! none of those reaches a caller.
 
 #![allow(rustdoc::private_intra_doc_links)]
+#![warn(missing_docs)]
 
 pub mod app;
 pub mod batch;

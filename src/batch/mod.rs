@@ -37,8 +37,13 @@ pub use run::run;
 
 /// A district file, read and checked.
 pub struct District {
+    /// The district file, as given: the paths it names are from its folder.
     pub path: PathBuf,
+    /// The `base` spec, loaded (not yet validated): each school's values
+    /// are merged over it.
     pub base: Loaded,
+    /// Every school, the entries of `schools` first, then the roster's
+    /// rows, in their order; one that is broken fails alone when run.
     pub schools: Vec<SchoolSource>,
     /// From the district file; `None` means every format.
     pub formats: Option<Vec<Format>>,
@@ -53,20 +58,31 @@ pub enum SchoolSource {
     Entry {
         /// The path of the list, as its key was typed (`schools`, `学校`).
         list: FieldPath,
+        /// The entry's place in the list, from 0.
         index: usize,
+        /// The district file, whose entry holds the school's inline values.
         district: Arc<Source>,
+        /// The school's own spec file, from `spec:`; the entry's inline
+        /// values win over it.
         spec: Option<PathBuf>,
     },
     /// An entry of `schools` that cannot even be read as one (not a map,
     /// a bad `spec:`): the school fails with these, the others go on.
     Broken {
+        /// How the school is named in messages: `schools[3]`.
         label: String,
+        /// Why the entry cannot be read, the school's errors.
         errors: Vec<Diagnostic>,
     },
     /// One row of the roster.
     Row {
+        /// The roster, for messages that point into it.
         table: Arc<Table>,
+        /// The row's line in the file, from 1 (its row number in a
+        /// workbook).
         line: usize,
+        /// The row's non-blank cells, each a value for the field its
+        /// header names.
         cells: Vec<Cell>,
     },
 }
@@ -157,6 +173,9 @@ pub struct SchoolResult {
     pub name: String,
     /// Written files, relative to the output folder.
     pub files: Vec<PathBuf>,
+    /// Why the school failed; empty when it did not. A school can fail
+    /// after some of its files were written (its PDF, made last, could not
+    /// be): those are still in `files`.
     pub errors: Vec<Diagnostic>,
     /// What the school's secretary should know of a plan that was made (a
     /// 落款 dated today because the roster's cell was blank).
@@ -177,6 +196,7 @@ impl SchoolResult {
         }
     }
 
+    /// Whether the school's plan was made without an error.
     pub fn ok(&self) -> bool {
         self.errors.is_empty()
     }

@@ -43,9 +43,16 @@ pub struct Options {
 /// One plan found in a file, for `--list`.
 #[derive(Clone, Debug)]
 pub struct Found {
+    /// The plan's title; the page's instead where the plan has none, or
+    /// one without a year (not even `20xx`) under a page title that is not
+    /// a collection's (`（通用5篇）`). `None` where neither has one.
     pub title: Option<String>,
+    /// Top-level measures found.
     pub measures: usize,
+    /// Entries of the schedule (an entry may be for several months).
     pub months: usize,
+    /// Characters of the text recognised as the plan's parts, to tell a
+    /// full plan from a short one.
     pub chars: usize,
     /// The plan's text as found, once page furniture was taken out: what a
     /// faithful import keeps.
@@ -54,28 +61,47 @@ pub struct Found {
 
 /// The imported spec and what the import found.
 pub struct Imported {
+    /// The spec, as YAML text with its `# 请核对` comments, ready to write
+    /// out. It has been checked like any spec, but may still hold
+    /// placeholders for the user to fill.
     pub yaml: String,
+    /// What the import found, for the user who checks the spec.
     pub report: Report,
 }
 
 /// What was recognised, for the report printed after an import.
 #[derive(Clone, Debug)]
 pub struct Report {
+    /// The file's format as read (text, Markdown, web page, Word), whose
+    /// label the CLI prints.
     pub kind: read::FileKind,
+    /// The text encoding, for text formats (`UTF-8`, `GBK`).
     pub encoding: Option<&'static str>,
+    /// Every plan of the file, as [`list`] gives them; the CLI says how
+    /// many there are when there are several.
     pub plans: Vec<Found>,
     /// Which plan was imported, from 1.
     pub picked: usize,
+    /// The plan's title as found, or a word for "untitled".
     pub title: String,
+    /// The school as decided ([`Meta::school`]): a placeholder where none
+    /// was found.
     pub school: String,
+    /// The plan's year as decided ([`Meta::year`]).
     pub year: i32,
+    /// The plan's period as decided ([`Meta::period`]).
     pub period: Period,
+    /// Paragraphs of 指导思想.
     pub guiding: usize,
+    /// Goals listed, or 1 where the goals are only paragraphs.
     pub goals: usize,
     /// Top-level measures, and measures at all levels.
     pub measures: (usize, usize),
+    /// Entries of the schedule (an entry may be for several months).
     pub months: usize,
+    /// Items of the schedule, over all its entries.
     pub items: usize,
+    /// The plan has a 落款: its org, its date, or both.
     pub signature: bool,
     /// Paragraphs and marks dropped as web noise, and the plan's paragraphs
     /// dropped as copies.
@@ -84,7 +110,11 @@ pub struct Report {
     pub punctuation: usize,
     /// Invisible control characters taken out.
     pub controls: usize,
+    /// Lines that could not be placed, left as comments at the end of the
+    /// spec.
     pub unplaced: usize,
+    /// What the import was unsure of, a line each in the user's language:
+    /// the `# 请核对` comments of the spec ([`recognise::Note::shown`]).
     pub notes: Vec<String>,
     /// What the file holds that was not read into the plan.
     pub unread: read::Unread,
@@ -298,8 +328,14 @@ pub fn unread_words(unread: read::Unread) -> Vec<String> {
 /// The plan's school, year and period, decided from its title, the page's
 /// title, the signature and the file name, in that order of trust.
 pub struct Meta {
+    /// The school, from the 落款's org, the title or the file name; a
+    /// placeholder for the user to fill where none names one.
     pub school: String,
+    /// The plan's year, from its title or its file name; the year of
+    /// [`Options::today`] where neither gives one, with a note.
     pub year: i32,
+    /// The plan's period, from its title (下半年, 学年); a whole year where
+    /// it names none.
     pub period: Period,
     /// The period's word in the title (下半年), for a comment.
     pub period_word: Option<&'static str>,
@@ -307,6 +343,8 @@ pub struct Meta {
     pub source_title: Option<String>,
     /// The title the plan was found under, for the report.
     pub found_title: Option<String>,
+    /// The title of the page the plan came from, written as a comment at
+    /// the top of the spec where it is not the plan's.
     pub page_title: Option<String>,
     /// The 落款's date, when the spec can hold it as the plan wrote it.
     pub signature_date: Option<SignatureDate>,

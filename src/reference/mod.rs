@@ -80,24 +80,33 @@ pub struct Reference {
 /// What a named style of the reference document sets.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Look {
+    /// Its East Asian (Chinese) font, named or by the theme.
     pub font: Option<String>,
     /// Half-points.
     pub size: Option<u32>,
-    /// Twips.
+    /// Spacing before the paragraph, in twips.
     pub before: Option<u32>,
+    /// Spacing after the paragraph, in twips.
     pub after: Option<u32>,
+    /// Its line spacing: where the 正文 sets one, the plan takes the
+    /// file's document grid with it.
     pub line: Option<Line>,
 }
 
 /// A reference document, read.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Template {
+    /// The file it was read from, named in messages.
     pub path: PathBuf,
     /// Which reading of the file this is: each reading has its own, so
     /// what is made from one is never taken for another's.
     pub reading: u64,
+    /// The page its last section sets (size, margins, header and footer
+    /// distances), where a line of text fits in it.
     pub page: Option<Page>,
+    /// The headers copied, as the plan's section refers to them.
     pub headers: Vec<Reference>,
+    /// The footers copied, as the plan's section refers to them.
     pub footers: Vec<Reference>,
     /// A different first page (`w:titlePg`).
     pub title_page: bool,

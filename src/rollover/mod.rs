@@ -51,10 +51,14 @@ use crate::text::LineIndex;
 /// What one rollover did, and what a person should look at.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Rollover {
+    /// The old spec's `year`.
     pub old_year: i32,
+    /// The year asked for, now the new spec's `year`.
     pub new_year: i32,
     /// The new file's text.
     pub text: String,
+    /// Every number moved, in the order of the file; the report prints
+    /// each ([`report_lines`]).
     pub changes: Vec<Shift>,
     /// Lines to review: years it left alone, the `extends` line, 29 February.
     pub review: Vec<Review>,
@@ -68,7 +72,9 @@ pub struct Rollover {
 pub struct Relocated {
     /// 1-based, in the original file.
     pub line: usize,
+    /// The festival the item names, whose day moved.
     pub festival: Festival,
+    /// The month of the entry the item went to, 1 to 12.
     pub to_month: u32,
     /// Whether the month had no entry, and one was made.
     pub new_entry: bool,
@@ -80,15 +86,24 @@ pub struct Relocated {
 pub struct Shift {
     /// 1-based, in the original file.
     pub line: usize,
+    /// What was moved, which the report names.
     pub kind: ShiftKind,
+    /// The text as the old file wrote it: the year, the date, or the whole
+    /// phrase of an anniversary (第41个教师节).
     pub old: String,
+    /// What the new file has in its place, written the same way.
     pub new: String,
 }
 
+/// What kind of number a [`Shift`] moved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ShiftKind {
+    /// The spec's `year`.
     Year,
+    /// An explicit date (a schedule item's, the signature's), moved by the
+    /// years.
     Date,
+    /// A four-digit year in text: the old plan year or the year after.
     YearInText,
     /// A date that kept its distance from a festival whose day moves.
     Festival(Festival),
@@ -96,9 +111,12 @@ pub enum ShiftKind {
     Anniversary,
 }
 
+/// A line rollover left for a person to look at, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Review {
+    /// 1-based, in the original file.
     pub line: usize,
+    /// Why, as a sentence in the language in use, for the report.
     pub reason: String,
 }
 

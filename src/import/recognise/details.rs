@@ -16,8 +16,13 @@ pub struct WrittenDate {
     pub text: String,
     /// The year as written: four digits, or two (`25` of `25年`).
     pub year: i32,
+    /// The year was written with two digits: which century it is in is
+    /// decided with the plan's year.
     pub two_digit_year: bool,
+    /// The month, 1 to 12.
     pub month: u32,
+    /// The day, 1 to 31, where the line gives one; whether the month has
+    /// it is checked by [`WrittenDate::full`].
     pub day: Option<u32>,
 }
 

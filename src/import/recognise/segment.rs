@@ -8,7 +8,12 @@ use crate::import::marker::{self, is_space};
 /// One plan's stretch of the page: its title (if any) and paragraphs.
 #[derive(Clone, Debug, Default)]
 pub struct Segment {
+    /// The title the split found: the words the mark ends
+    /// (`小学工会工作计划` of `小学工会工作计划1`), or the dated title that
+    /// began the plan. The recogniser may put a title line of the plan's
+    /// own in its place.
     pub title: Option<String>,
+    /// The plan's paragraphs, cleaned, in order: what [`recognise`] reads.
     pub chunks: Vec<String>,
     /// Paragraphs dropped as copies of others of this plan.
     pub copies: usize,

@@ -65,6 +65,7 @@ use crate::{Error, messages};
 
 pub use self::tracked::tracked_changes;
 
+/// The DOCX renderer.
 pub struct Docx;
 
 impl Renderer for Docx {
