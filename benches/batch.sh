@@ -10,9 +10,9 @@
 # file system's floor: the same files written atomically (a new temporary
 # file in each folder, renamed into place, each folder made once) by as
 # many threads as the batch uses, with no rendering (`cargo xtask
-# write-floor`, median of RUNS). The batch's time over the floor is what
-# the program itself costs. Needs GNU time (Debian
-# package `time`). The files go to a folder under $TMPDIR: a disk shared
+# write-floor`, run right after each batch run; median of RUNS). The
+# batch's time over the floor is what the program itself costs. Needs GNU
+# time (Debian # package `time`). The files go to a folder under $TMPDIR: a disk shared
 # with other work can make the file system most of the time, so for the
 # program's own speed put TMPDIR on a RAM disk (TMPDIR=/dev/shm).
 set -euo pipefail
@@ -34,22 +34,21 @@ for n in "${sizes[@]}"; do
   printf 'base: common.yaml\nroster: roster-%s.csv\n' "$n" > "$work/district-$n.yaml"
   times=()
   cpus=()
+  floors=()
   peak=0
   for _ in $(seq 1 "$runs"); do
     rm -rf "$work/out"
     /usr/bin/time -f '%e %M %U %S' -o "$work/time" "$bin" batch "$work/district-$n.yaml" -o "$work/out" 2>/dev/null
     read -r secs kib user sys < "$work/time"
+    # The floor right after, so both see the disk as it is now.
+    rm -rf "$work/floor"
+    floors+=("$("$floor_bin" write-floor "$work/out" "$work/floor" "$threads")")
     times+=("$secs")
     cpus+=("$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')")
     [ "$kib" -gt "$peak" ] && peak="$kib"
   done
   files=$(find "$work/out" -type f | wc -l)
   [ "$files" -eq $((n * 3 + 1)) ] || { echo "expected $((n * 3 + 1)) files, found $files" >&2; exit 1; }
-  floors=()
-  for _ in $(seq 1 "$runs"); do
-    rm -rf "$work/floor"
-    floors+=("$("$floor_bin" write-floor "$work/out" "$work/floor" "$threads")")
-  done
   floor=$(printf '%s\n' "${floors[@]}" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
   median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
   cpu=$(printf '%s\n' "${cpus[@]}" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
