@@ -12,9 +12,10 @@
 # many threads as the batch uses, with no rendering (`cargo xtask
 # write-floor`, run right after each batch run; median of RUNS). The
 # batch's time over the floor is what the program itself costs. Needs GNU
-# time (Debian # package `time`). The files go to a folder under $TMPDIR: a disk shared
-# with other work can make the file system most of the time, so for the
-# program's own speed put TMPDIR on a RAM disk (TMPDIR=/dev/shm).
+# time (Debian package `time`). The files go to a folder under $TMPDIR: a
+# disk shared with other work can make the file system most of the time,
+# so for the program's own speed put TMPDIR on a RAM disk
+# (TMPDIR=/dev/shm).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${RUNS:-3}"
