@@ -69,7 +69,12 @@ pub struct Workbench {
 /// Serve the workbench of `folder` on 127.0.0.1:`port` (0: any free port)
 /// until the process ends; `ready` receives the URL to open, secret
 /// included.
-pub fn serve(folder: &Path, port: u16, ready: impl FnOnce(&str)) -> Result<(), Message> {
+pub fn serve(folder: &Path, port: u16, ready: impl FnOnce(&str)) -> Result<(), crate::Error> {
+    serve_or_why(folder, port, ready).map_err(crate::Error::write)
+}
+
+/// [`serve`], with why it could not as the sentence alone.
+fn serve_or_why(folder: &Path, port: u16, ready: impl FnOnce(&str)) -> Result<(), Message> {
     let folder = Folder::open(folder).map_err(|_| messages::app_not_a_folder(folder.display()))?;
     let listener = server::bind(port).map_err(messages::app_cannot_listen)?;
     let addr = listener.local_addr().map_err(messages::app_cannot_listen)?;

@@ -142,8 +142,16 @@ pub struct Template {
 
 /// The reference document at `path`, read once for as long as the file is
 /// unchanged: a batch reads it once for all its schools, and `preview`
-/// reads it again when the school saves a new version.
-pub fn load(path: &Path) -> Result<Arc<Template>, Message> {
+/// reads it again when the school saves a new version. A file that cannot
+/// be used is an [`Error::Invalid`](crate::Error::Invalid) naming it.
+pub fn load(path: &Path) -> Result<Arc<Template>, crate::Error> {
+    load_or_why(path)
+        .map_err(|m| crate::Error::Invalid(vec![crate::diag::Diagnostic::file_level(path, m)]))
+}
+
+/// [`load`], with why the file cannot be used as the sentence alone, for
+/// validation to say at the spec's line that names the file.
+pub(crate) fn load_or_why(path: &Path) -> Result<Arc<Template>, Message> {
     type Stamp = Option<(std::time::SystemTime, u64)>;
     static KEPT: Mutex<Vec<(PathBuf, Stamp, Arc<Template>)>> = Mutex::new(Vec::new());
     let stamp: Stamp = std::fs::metadata(path)

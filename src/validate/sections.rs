@@ -389,7 +389,7 @@ impl Checker<'_> {
                 .unwrap_or_default();
             let path = dir.join(written.trim());
             // Read now, so a file that is no DOCX is told at this line.
-            match crate::reference::load(&path) {
+            match crate::reference::load_or_why(&path) {
                 Ok(t) => {
                     for (warning, help) in t.warnings(written.trim()) {
                         if body_chosen && warning.code == msg::Code::reference_blank_body {

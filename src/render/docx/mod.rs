@@ -119,7 +119,7 @@ fn typeset_style(
     match &style.reference_doc {
         None => Ok((Cow::Borrowed(style), None)),
         Some(path) => {
-            let t = reference::load(path).map_err(Error::render)?;
+            let t = reference::load_or_why(path).map_err(Error::render)?;
             Ok((Cow::Owned(reference::applied(style, &t)), Some(t)))
         }
     }

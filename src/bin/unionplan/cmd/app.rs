@@ -3,7 +3,7 @@
 use std::io::Write as _;
 use std::path::PathBuf;
 
-use unionplan::{Error, messages};
+use unionplan::messages;
 
 use super::Outcome;
 use crate::args::AppArgs;
@@ -23,5 +23,5 @@ pub fn run(a: AppArgs) -> Outcome {
             let _ = opener::open_browser(url);
         }
     })
-    .map_err(|m| Error::write(m).into())
+    .map_err(Into::into)
 }

@@ -103,8 +103,7 @@ pub fn pdf_failed(e: &Error, formats: &[Format]) {
 /// no DOCX stops the run before anything is written, naming the file.
 pub fn reference_doc(path: Option<PathBuf>) -> Result<Option<PathBuf>, Error> {
     let Some(path) = path else { return Ok(None) };
-    let template = unionplan::reference::load(&path)
-        .map_err(|m| Error::Invalid(vec![Diagnostic::file_level(&path, m)]))?;
+    let template = unionplan::reference::load(&path)?;
     let warnings: Vec<Diagnostic> = template
         .warnings(&path.display().to_string())
         .into_iter()
