@@ -59,6 +59,11 @@ impl Checked {
 /// among the formats, every school's DOCX is converted at the end in one
 /// LibreOffice run; the error beside the results is that run's, when it
 /// could make no PDF at all (the other files are written all the same).
+///
+/// Its messages are in the language of the thread that calls it
+/// ([`messages::speaking`](crate::messages::speaking)), which its workers
+/// take on; a caller that runs it inside a thread pool's `install` chooses
+/// the language again in there.
 pub fn run(
     district: &District,
     out: &Path,

@@ -248,3 +248,31 @@ fn two_callers_in_one_process_each_hear_their_own_language() {
         "{en:?}"
     );
 }
+
+/// `batch` in an English locale: the schools are checked on the worker
+/// threads of the command's own pool, which speak the user's language too.
+#[test]
+fn a_batch_reports_its_schools_in_english() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("base.yaml"),
+        "year: 2025\nguiding_principles: 共用的指导思想。\nmeasures: [组织体检]\nsignature: {date: 2025-02-25}\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("d.yaml"),
+        "base: base.yaml\nschools:\n  - school: 甲校\n  - school: 乙校\n    year: 二〇二五\n",
+    )
+    .unwrap();
+    let o = unionplan_in(
+        EN,
+        dir.path(),
+        &["batch", "d.yaml", "-o", "out", "-f", "md", "-j", "2"],
+    );
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(err.contains("the year should be four digits"), "{err}");
+    assert!(!err.contains("年份应当是"), "{err}");
+    let index = fs::read_to_string(dir.path().join("out/index.html")).unwrap();
+    assert!(index.contains("the year should be four digits"), "{index}");
+}

@@ -86,10 +86,15 @@ pub fn run(a: BatchArgs) -> Outcome {
         })
         .build()
         .map_err(|e| Error::write(messages::batch_no_threads(e)))?;
+    // `install` runs the batch on one of the pool's threads, which has no
+    // language of its own: the run's is chosen again there.
+    let lang = messages::lang();
     let results = pool.install(|| {
-        unionplan::batch::run(
-            &district, &a.output, &formats, placement, &pipeline, &progress,
-        )
+        messages::speaking(lang, || {
+            unionplan::batch::run(
+                &district, &a.output, &formats, placement, &pipeline, &progress,
+            )
+        })
     });
     drop(pool);
     for worker in std::mem::take(&mut *workers.lock().unwrap_or_else(|e| e.into_inner())) {
