@@ -23,6 +23,7 @@ sizes=("$@")
 source benches/setup.sh 100 1000 10000
 cargo build --release -q -p xtask
 floor_bin="$PWD/target/release/xtask"
+# Both the batch and the floor get this many threads.
 threads="$(nproc)"
 cp specs/district/common.yaml "$work/common.yaml"
 
@@ -39,11 +40,13 @@ for n in "${sizes[@]}"; do
   peak=0
   for _ in $(seq 1 "$runs"); do
     rm -rf "$work/out"
-    /usr/bin/time -f '%e %M %U %S' -o "$work/time" "$bin" batch "$work/district-$n.yaml" -o "$work/out" 2>/dev/null
+    /usr/bin/time -f '%e %M %U %S' -o "$work/time" "$bin" batch "$work/district-$n.yaml" -o "$work/out" -j "$threads" 2>/dev/null
     read -r secs kib user sys < "$work/time"
     # The floor right after, so both see the disk as it is now.
     rm -rf "$work/floor"
     floors+=("$("$floor_bin" write-floor "$work/out" "$work/floor" "$threads")")
+    # Gone at once, so its writing-back does not slow the next batch run.
+    rm -rf "$work/floor"
     times+=("$secs")
     cpus+=("$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')")
     [ "$kib" -gt "$peak" ] && peak="$kib"

@@ -350,7 +350,7 @@ pub fn year_month(s: &str) -> Option<(i32, u32)> {
 }
 
 /// A day as the plan prints it: Arabic numerals, no zero padding
-/// (`2025年3月1日`).
+/// (`2025年3月1日`), as GB/T 9704 writes the 成文日期.
 pub fn chinese_date(d: NaiveDate) -> String {
     use chrono::Datelike;
     format!("{}年{}月{}日", d.year(), d.month(), d.day())

@@ -84,7 +84,8 @@ pub use crate::template::Templates;
 
 /// Everything that can go wrong, by whose fix it needs. Every variant holds
 /// [`Diagnostic`]s, the one shape of a problem a user must fix: each has a
-/// stable `code`, a place where there is one, and the Chinese sentence.
+/// stable `code`, a place where there is one, and its sentence in the
+/// caller's language.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// The spec (or roster, or imported file) has problems; each is located
@@ -94,11 +95,13 @@ pub enum Error {
     /// A template does not compile or render.
     #[error("{}", .0.message)]
     Template(Box<Diagnostic>),
-    /// A format could not be produced.
+    /// A format could not be produced, or rollover made a spec that would
+    /// not load: unionplan's own fault, not the user's.
     #[error("{}", .0.message)]
     Render(Box<Diagnostic>),
-    /// A file could not be written; what was there is untouched. `source`
-    /// keeps the system's error for callers of the library.
+    /// A file could not be written (what was there is untouched), or the
+    /// workbench could not serve its folder (not a folder, no port free).
+    /// `source` keeps the system's error for callers of the library.
     #[error("{}", .problem.message)]
     Write {
         /// What could not be written, and why, for the user.

@@ -438,11 +438,8 @@ fn read_spreadsheet(bytes: Vec<u8>, sheet: Option<&str>) -> Result<Vec<Row>, She
             .find(|s| s.name.trim() == wanted)
             .map(|s| s.name.clone())
             .ok_or_else(|| {
-                let names: Vec<String> = sheets.iter().map(|s| format!("“{}”", s.name)).collect();
-                SheetError::Named(msg::roster_no_such_sheet(
-                    wanted,
-                    &names.join(msg::list_separator()),
-                ))
+                let names: Vec<&str> = sheets.iter().map(|s| s.name.as_str()).collect();
+                SheetError::Named(msg::roster_no_such_sheet(wanted, &names))
             })?,
         None if sheets.is_empty() => return Err(SheetError::Book(msg::roster_no_header(0))),
         None => sheets

@@ -54,7 +54,7 @@ super::problems! {
     pub fn app_bad_name(name: impl Display) {
         zh_en!(
             format!("文件名“{name}”不行：只能是工作台文件夹里的文件，不能含有 .. 或盘符"),
-            format!("the name “{name}” is refused: only files inside the workbench's folder, without .. or a drive")
+            format!("the name \"{name}\" is refused: only files inside the workbench's folder, without .. or a drive")
         )
     }
 

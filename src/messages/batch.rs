@@ -302,10 +302,16 @@ pub fn school_extends_help() -> String {
 }
 
 super::problems! {
-    pub fn roster_no_such_sheet(name: &str, names: &str) {
+    pub fn roster_no_such_sheet(name: &str, names: &[&str]) {
         zh_en!(
-            format!("名单里没有叫“{name}”的工作表，有的是：{names}"),
-            format!("the list of schools has no sheet called \"{name}\"; its sheets are: {names}")
+            format!(
+                "名单里没有叫“{name}”的工作表，有的是：{}",
+                names.iter().map(|n| format!("“{n}”")).collect::<Vec<_>>().join("、")
+            ),
+            format!(
+                "the list of schools has no sheet called \"{name}\"; its sheets are: {}",
+                names.iter().map(|n| format!("\"{n}\"")).collect::<Vec<_>>().join(", ")
+            )
         )
     }
 

@@ -130,7 +130,7 @@ fn table() -> Vec<Entry> {
         e(C::roster_no_header, || roster_no_header(10)).keeping(&["学校"]),
         // The sheets as the caller lists them.
         e(C::roster_no_such_sheet, || {
-            roster_no_such_sheet("名单", "Sheet1、汇总")
+            roster_no_such_sheet("名单", &["Sheet1", "汇总"])
         })
         .keeping(&["名单", "汇总"]),
         e(C::roster_no_visible_sheet, roster_no_visible_sheet),
@@ -169,7 +169,7 @@ fn table() -> Vec<Entry> {
         e(C::import_docx_overlapping, import_docx_overlapping),
         e(C::import_docx_too_large, || import_docx_too_large(64)),
         // The headings and numbering a plan is found by.
-        e(C::import_no_plan, import_no_plan).keeping(&["指导思想", "主要工作", "一"]),
+        e(C::import_no_plan, import_no_plan).keeping(&["指导思想", "主要工作", "一、", "1、"]),
         e(C::import_old_word, import_old_word),
         e(C::import_part_too_large, || {
             import_part_too_large("word/document.xml", 32)
@@ -205,7 +205,7 @@ fn table() -> Vec<Entry> {
         e(C::slip_dash_fullwidth_space, slip_dash_fullwidth_space),
         e(C::slip_dash_space, slip_dash_space),
         e(C::slip_fullwidth_blank, slip_fullwidth_blank),
-        e(C::slip_fullwidth_colon, slip_fullwidth_colon),
+        e(C::slip_fullwidth_colon, slip_fullwidth_colon).keeping(&["："]),
         e(C::slip_fullwidth_space, slip_fullwidth_space),
         e(C::slip_indent, || slip_indent(3, "measures", 2)),
         e(C::slip_quote_then_text, slip_quote_then_text),
@@ -292,7 +292,7 @@ fn table() -> Vec<Entry> {
         e(C::import_placeholder_left, || {
             import_placeholder_left(&import_school_placeholder())
         })
-        .keeping(&["请填写学校名称"]),
+        .keeping(&["（请填写学校名称）"]),
         e(C::key_not_text, || key_not_text(&number(2025))),
         e(C::measure_empty, measure_empty),
         e(C::missing_field, || missing_field("school")),
@@ -442,15 +442,6 @@ fn every_problem_has_a_wording_entry() {
         missing.is_empty(),
         "problems without a wording entry in src/messages/catalogue_tests.rs: {missing:?}"
     );
-    let extra: Vec<Code> = table
-        .iter()
-        .map(|e| e.code)
-        .filter(|c| !Code::ALL.contains(c))
-        .collect();
-    assert!(
-        extra.is_empty(),
-        "entries for codes not in Code::ALL: {extra:?}"
-    );
     for lang in [Lang::Zh, Lang::En] {
         for entry in &table {
             let said = speaking(lang, entry.say).code;
@@ -491,8 +482,10 @@ fn each_wording_is_in_its_language() {
             );
             bare = bare.replace(kept, "");
         }
+        // Chinese punctuation too: a list joined with 、 in English.
+        let chinese = |c: char| is_han(c) || "、，。：；！？“”‘’（）【】《》".contains(c);
         assert!(
-            !bare.chars().any(is_han),
+            !bare.chars().any(chinese),
             "{code:?}: Chinese left in the English {en:?}"
         );
         assert!(!en.trim().is_empty(), "{code:?}: the English is empty");

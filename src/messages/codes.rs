@@ -3,10 +3,13 @@
 //! A problem's code is the name of its catalogue function (`bad_month`
 //! is said by [`bad_month`](fn@super::bad_month)). The list below is that
 //! set, typed: the catalogue cannot say a problem whose code is not here
-//! (its `problems!` entry names `Code::name`), and the list cannot keep a
-//! code no catalogue function says (the check at the end names each
-//! function). JSON consumers and tests match on these; the recorded list
-//! (`tests/golden/codes.txt`) tells when one would change.
+//! (its `problems!` entry names `Code::name`). The other way round, a code
+//! whose name is nothing in the catalogue does not compile (the check at
+//! the end imports each name), and the catalogue's test
+//! (`catalogue_tests.rs`) makes each code's function say that code, so a
+//! code no function says fails there. JSON consumers and tests match on
+//! these; the recorded list (`tests/golden/codes.txt`) tells when one
+//! would change.
 
 macro_rules! codes {
     ($($name:ident),* $(,)?) => {
@@ -35,8 +38,9 @@ macro_rules! codes {
             }
         }
 
-        /// Each code names its catalogue function: one that is gone, or
-        /// renamed, does not compile.
+        /// Each code names something of the catalogue: a code whose
+        /// function is gone, or renamed, does not compile (that it is the
+        /// function saying the code, the catalogue's test checks).
         mod every_code_has_its_catalogue_entry {
             #[allow(unused_imports)]
             use super::super::{$($name as _),*};

@@ -465,7 +465,7 @@ super::problems! {
         zh_en!(
             format!("“主要工作”最多只能分 {max} 层，这里已经是第 {} 层", max + 1),
             format!(
-                "the main work items (“主要工作”) can be nested at most {max} levels deep; this is level {}",
+                "the main work items (\"主要工作\") can be nested at most {max} levels deep; this is level {}",
                 max + 1
             )
         )

@@ -120,9 +120,10 @@ pub struct Review {
     pub reason: String,
 }
 
-/// Move `source` to `new_year`. A year the new spec could not have, an
-/// old spec with no year, or a new text unionplan would not take is an
-/// [`Error::Invalid`](crate::Error::Invalid) naming the problem.
+/// Move `source` to `new_year`. A year the new spec could not have, or an
+/// old spec with no year, is an [`Error::Invalid`](crate::Error::Invalid)
+/// naming the problem; a new text unionplan would not take is its own
+/// fault, an [`Error::Render`](crate::Error::Render).
 pub fn rollover(source: &Source, new_year: i32) -> Result<Rollover, crate::Error> {
     let one = |d: Box<Diagnostic>| crate::Error::Invalid(vec![*d]);
     refuse_year(source, new_year).map_err(one)?;
@@ -134,17 +135,20 @@ pub fn rollover(source: &Source, new_year: i32) -> Result<Rollover, crate::Error
     pass.move_dates(&found);
     pass.days_in_text(&found);
     pass.anniversaries();
+    // Last: it leaves alone every span an earlier step already edits.
     pass.years_in_text();
     let Pass {
         mut edits,
         mut review,
         ..
     } = pass;
+    // Sorted by `apply` into the text's order, which is the order
+    // `Rollover::changes` promises.
     let out = apply(&source.text, &mut edits);
     // The spans replaced kept every line where it was, so the lines found
     // in the old text are the new text's too.
     let (out, relocated) = relocate(source, &out, moves);
-    check_output(source, new_year, &out).map_err(one)?;
+    check_output(source, new_year, &out).map_err(crate::Error::Render)?;
     review.sort_by_key(|r| r.line);
     review.dedup();
     Ok(Rollover {

@@ -1,8 +1,9 @@
 //! One rollover's pass over the spec's text, step by step: each step
 //! finds what it changes, as [`Edit`]s of the old text, and what it leaves
 //! for a person, as [`Review`] lines. [`rollover`] runs the steps in
-//! order; the order of the edits and of the review lines is the order the
-//! steps run in.
+//! order, and the order matters: [`Pass::years_in_text`] leaves alone the
+//! spans earlier steps edit, so it runs last. The edits are put in the
+//! text's order by [`apply`], and the review lines by their line.
 
 use super::*;
 
@@ -333,7 +334,8 @@ fn month_moves(found: &[Found]) -> (Vec<usize>, Vec<Move>) {
         .unzip()
 }
 
-/// `text` with each of `edits` made, in the order they come in the text.
+/// `text` with each of `edits` made, in the order they come in the text;
+/// `edits` is left sorted so, which is the order the caller reports.
 pub(super) fn apply(text: &str, edits: &mut [Edit]) -> String {
     edits.sort_by_key(|e| e.start);
     let mut out = String::with_capacity(text.len());

@@ -301,9 +301,9 @@ impl Checker<'_> {
     pub(super) fn style(&mut self, v: &Value, path: &FieldPath) -> Option<Style> {
         let m = self.map(v, path, fields::map("style"))?;
         let mut s = Style::default();
-        // The plan names its own body text: a template's blank 正文 is then
-        // no news (`reference_blank_body`).
-        let mut body_chosen = false;
+        // The plan names its own body text, font and size: a template's
+        // blank 正文 is then no news (`reference_blank_body`).
+        let (mut font_chosen, mut size_chosen) = (false, false);
         for (name, slot) in [
             ("title_font", &mut s.title_font),
             ("title_fallback_font", &mut s.title_fallback_font),
@@ -329,7 +329,7 @@ impl Checker<'_> {
                 Some(font)
             });
             if let Some(font) = font {
-                body_chosen |= name == "body_font";
+                font_chosen |= name == "body_font";
                 *slot = font;
             }
         }
@@ -350,7 +350,7 @@ impl Checker<'_> {
             };
             let (min, max) = (f64::from(*min), f64::from(*max));
             if let Some(n) = self.optional(m, path, name, |c, v, p| c.number(v, p, min, max)) {
-                body_chosen |= name == "body_size";
+                size_chosen |= name == "body_size";
                 *slot = n;
             }
         }
@@ -392,6 +392,7 @@ impl Checker<'_> {
             match crate::reference::load_or_why(&path) {
                 Ok(t) => {
                     for (warning, help) in t.warnings(written.trim()) {
+                        let body_chosen = font_chosen && size_chosen;
                         if body_chosen && warning.code == msg::Code::reference_blank_body {
                             continue;
                         }
