@@ -166,9 +166,16 @@ super::problems! {
 super::problems! {
     pub fn roster_too_big(cells: usize) {
         zh_en!(
-            format!("名单太大：超过 {cells} 个格子。请检查表格里是否有很远的地方误填了内容"),
             format!(
-                "the list is too large: more than {cells} cells. Check whether something was typed by mistake far away in the spreadsheet"
+                "名单太大：超过 {}个格子。请检查表格里是否有很远的地方误填了内容",
+                match cells % 10_000 {
+                    0 => format!("{} 万", cells / 10_000),
+                    _ => format!("{cells} "),
+                }
+            ),
+            format!(
+                "the list is too large: more than {} cells. Check whether something was typed by mistake far away in the spreadsheet",
+                thousands(cells)
             )
         )
     }
@@ -374,4 +381,17 @@ super::problems! {
 /// The heading of what a school that was made should know.
 pub fn batch_school_notes(name: &str) -> String {
     zh_en!(format!("{name} 需要注意："), format!("{name}, to note:"))
+}
+
+/// `1000000` as `1,000,000`, for English.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }

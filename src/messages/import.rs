@@ -577,7 +577,7 @@ super::problems! {
     pub fn import_docx_overlapping() {
         zh_en!(
             "Word 文件的压缩数据不正常（几个部分共用同一段数据，这是“压缩炸弹”的做法），没有读取：请在 Word 或 WPS 里打开它，另存一份再导入",
-            "the Word file is packed abnormally (several parts share one stream of data, as a zip bomb's do), so it was not read: open it in Word or WPS, save a new copy and import that"
+            "the Word file is packed abnormally (several parts share one stream of data, as zip bombs do), so it was not read: open it in Word or WPS, save a new copy and import that"
         )
         .into()
     }

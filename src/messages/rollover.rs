@@ -217,10 +217,10 @@ super::problems! {
     pub fn rollover_made_bad_spec(year: i32, what: &str) {
         zh_en!(
             format!(
-                "unionplan 出错了：换到 {year} 年做出的新计划没有通过它自己的检查（{what}），所以没有写入。这是 unionplan 自己的问题，不是您的计划写错了"
+                "unionplan 出错了：换到 {year} 年做出的新计划没有通过它自己的检查，所以没有写入。检查发现：{what}。这是 unionplan 自己的问题，不是您的计划写错了"
             ),
             format!(
-                "unionplan went wrong: the new plan it made for {year} failed its own check ({what}), so it was not written. This is unionplan's fault, not a mistake in your plan"
+                "unionplan went wrong: the new plan it made for {year} failed its own check, so it was not written. The check found: {what}. This is unionplan's fault, not a mistake in your plan"
             )
         )
     }

@@ -303,7 +303,7 @@ super::problems! {
     pub fn reference_overlapping(path: &str) {
         zh_en!(
             format!("参考文档 {path} 的压缩数据不正常（几个部分共用同一段数据，这是“压缩炸弹”的做法），没有使用：请在 Word 或 WPS 里打开它，另存一份再用"),
-            format!("the reference document {path} is packed abnormally (several parts share one stream of data, as a zip bomb's do), so it was not used: open it in Word or WPS and save a new copy")
+            format!("the reference document {path} is packed abnormally (several parts share one stream of data, as zip bombs do), so it was not used: open it in Word or WPS and save a new copy")
         )
     }
 }
