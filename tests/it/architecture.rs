@@ -14,15 +14,38 @@ const MAX_FILE_LINES: usize = 700;
 const MAX_FN_LINES: usize = 150;
 
 /// Every `.rs` file under `dir`.
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for e in std::fs::read_dir(dir).unwrap() {
-        let path = e.unwrap().path();
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|x| x == "rs") {
-            out.push(path);
+fn rust_files(dir: &Path) -> Vec<PathBuf> {
+    files_under(dir)
+        .into_iter()
+        .filter(|f| f.ends_with(".rs"))
+        .map(|f| dir.join(f))
+        .collect()
+}
+
+/// How many lines, from `lines[0]`, the braced block starting there runs
+/// (braces counted in code as [`code_of`] leaves it); none if a `;` ends
+/// the first line before any brace opens (a `fn` with no body, `mod x;`).
+fn block_len(lines: &[String]) -> Option<usize> {
+    let (mut depth, mut opened) = (0i64, false);
+    for (j, l) in lines.iter().enumerate() {
+        if !opened && l.trim_end().ends_with(';') {
+            return None;
+        }
+        for c in l.chars() {
+            match c {
+                '{' => {
+                    depth += 1;
+                    opened = true;
+                }
+                '}' => depth -= 1,
+                _ => {}
+            }
+        }
+        if opened && depth <= 0 {
+            return Some(j + 1);
         }
     }
+    None
 }
 
 /// A line with its strings, characters and comment taken out, so the
@@ -79,27 +102,8 @@ fn long_functions(text: &str) -> Vec<(String, usize)> {
         if name.is_empty() {
             continue;
         }
-        let (mut depth, mut opened) = (0i64, false);
-        for (j, l) in lines[i..].iter().enumerate() {
-            if !opened && l.trim_end().ends_with(';') {
-                break;
-            }
-            for c in l.chars() {
-                match c {
-                    '{' => {
-                        depth += 1;
-                        opened = true;
-                    }
-                    '}' => depth -= 1,
-                    _ => {}
-                }
-            }
-            if opened && depth <= 0 {
-                if j + 1 > MAX_FN_LINES {
-                    long.push((name.clone(), j + 1));
-                }
-                break;
-            }
+        if let Some(n) = block_len(&lines[i..]).filter(|&n| n > MAX_FN_LINES) {
+            long.push((name, n));
         }
     }
     long
@@ -108,8 +112,7 @@ fn long_functions(text: &str) -> Vec<(String, usize)> {
 #[test]
 fn no_file_or_function_is_too_long() {
     let src = repo().join("src");
-    let mut files = Vec::new();
-    rust_files(&src, &mut files);
+    let files = rust_files(&src);
     let mut found = Vec::new();
     for file in &files {
         let text = std::fs::read_to_string(file).unwrap();
@@ -148,6 +151,7 @@ fn module_of(file: &Path, src: &Path) -> Vec<String> {
 /// too). Test code may use what it tests from either side.
 fn without_tests(text: &str) -> (String, Vec<String>) {
     let lines: Vec<&str> = text.lines().collect();
+    let code: Vec<String> = lines.iter().map(|l| code_of(l)).collect();
     let (mut kept, mut test_files) = (String::new(), Vec::new());
     let mut i = 0;
     while i < lines.len() {
@@ -160,24 +164,8 @@ fn without_tests(text: &str) -> (String, Vec<String>) {
             }
             if next.starts_with("mod ") {
                 // Skip to the module's closing brace.
-                let (mut depth, mut opened, mut j) = (0i64, false, i + 1);
-                while j < lines.len() {
-                    for c in code_of(lines[j]).chars() {
-                        match c {
-                            '{' => {
-                                depth += 1;
-                                opened = true;
-                            }
-                            '}' => depth -= 1,
-                            _ => {}
-                        }
-                    }
-                    j += 1;
-                    if opened && depth <= 0 {
-                        break;
-                    }
-                }
-                i = j;
+                let n = block_len(&code[i + 1..]).unwrap_or(code.len() - i - 1);
+                i += 1 + n;
                 continue;
             }
         }
@@ -251,8 +239,7 @@ fn circles(uses: &BTreeSet<(Vec<String>, Vec<String>)>) -> Vec<Vec<Vec<String>>>
 #[test]
 fn no_modules_use_each_other() {
     let src = repo().join("src");
-    let mut files = Vec::new();
-    rust_files(&src, &mut files);
+    let mut files = rust_files(&src);
     files.retain(|f| !f.starts_with(src.join("bin")));
     let mut modules: BTreeMap<Vec<String>, PathBuf> = files
         .iter()

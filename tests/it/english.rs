@@ -17,14 +17,6 @@ const SLIP: &str = "school: 甲校\nyear: 2025\n工作目标：做好工作\ngui
 /// Valid, but its text names last year: a warning, and the file is written.
 const STALE: &str = "school: 甲校\nyear: 2025\nguiding_principles: 总结2024年的工作，以……为指导。\nmeasures:\n  - 做好工作\nsignature: {date: 2025-03-01}\n";
 
-fn is_han(c: char) -> bool {
-    matches!(c,
-        '\u{3400}'..='\u{4DBF}'
-        | '\u{4E00}'..='\u{9FFF}'
-        | '\u{F900}'..='\u{FAFF}'
-        | '\u{20000}'..='\u{2FA1F}')
-}
-
 /// `line` without what is quoted in it (`…`, "…" and “…”): the user's own
 /// words.
 fn unquoted(line: &str) -> String {

@@ -2,8 +2,6 @@
 //! file there is left behind by a test that no longer compares with it
 //! (a copy nothing reads would pass whatever the code does).
 
-use std::path::Path;
-
 use crate::common::*;
 
 /// A problem's code is its public name: `--message-format json` prints it
@@ -20,25 +18,10 @@ fn the_problem_codes_are_as_recorded() {
     golden("codes.txt", &(sorted.join("\n") + "\n"));
 }
 
-fn files_under(dir: &Path, root: &Path, out: &mut Vec<String>) {
-    for e in std::fs::read_dir(dir).unwrap() {
-        let path = e.unwrap().path();
-        if path.is_dir() {
-            files_under(&path, root, out);
-        } else {
-            let rel = path.strip_prefix(root).unwrap();
-            out.push(rel.to_string_lossy().replace('\\', "/"));
-        }
-    }
-}
-
 /// Every file in `tests/golden/` is one a test compares with.
 #[test]
 fn every_golden_file_is_compared_by_a_test() {
-    let root = repo().join("tests/golden");
-    let mut found = Vec::new();
-    files_under(&root, &root, &mut found);
-    found.sort();
+    let found = files_under(&repo().join("tests/golden"));
     let mut compared: Vec<String> = crate::layout::GOLDEN_SPECS
         .iter()
         .flat_map(|s| [format!("{s}.md"), format!("{s}.html")])

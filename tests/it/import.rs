@@ -53,11 +53,7 @@ fn normalise(s: &str) -> String {
     let kept: String = lines
         .join("\n")
         .chars()
-        .filter(|&c| {
-            let han =
-                ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c);
-            (han && !NUMERALS.contains(c)) || c.is_ascii_alphabetic()
-        })
+        .filter(|&c| (is_han(c) && !NUMERALS.contains(c)) || c.is_ascii_alphabetic())
         .collect();
     // What is left of a month heading: `月份`, `月` (三月份工作 → 月份工作).
     kept.replace("月份", "月")
